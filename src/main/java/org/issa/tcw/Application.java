@@ -1,0 +1,33 @@
+package org.issa.tcw;
+
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import java.time.Clock;
+
+/**
+ * TC Workspace: a modular monolith (one package per feature). Also the Vaadin app shell, where
+ * push and the application-wide style sheets are declared: Vaadin 25 renders unthemed without
+ * {@code @StyleSheet(Lumo.STYLESHEET)}.
+ */
+@SpringBootApplication
+@Push
+@StyleSheet(Lumo.STYLESHEET)
+@CssImport("./styles/tcw.css")
+public class Application implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
+
+    /** The one clock of the application; tests replace it to move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

@@ -1,0 +1,54 @@
+package org.issa.tcw.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.Arrays;
+import org.issa.tcw.base.Checks;
+import org.issa.tcw.base.UserFacingException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Runs one user action and tells the user how it went, in their language. A refusal from a
+ * service (validation, conflict, still in use, access denied) becomes a message; nothing else is
+ * caught here, so real failures reach the global error handler.
+ */
+public final class Feedback {
+
+    private Feedback() {
+    }
+
+    /** Runs the action; returns whether it succeeded (a refusal was shown otherwise). */
+    public static boolean run(Component source, Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (UserFacingException e) {
+            error(message(source, e));
+        } catch (OptimisticLockingFailureException e) {
+            error(source.getTranslation("error.conflict"));
+        } catch (AccessDeniedException e) {
+            error(source.getTranslation("error.access-denied"));
+        }
+        return false;
+    }
+
+    /** The translated text of a service's refusal; arguments that are field names are translated too. */
+    public static String message(Component source, UserFacingException e) {
+        Object[] args = Arrays.stream(e.arguments())
+                .map(a -> a instanceof Checks.FieldName f ? source.getTranslation(f.key()) : a)
+                .toArray();
+        return source.getTranslation(e.messageKey(), args);
+    }
+
+    public static void success(String text) {
+        Notification n = Notification.show(text, 3000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    public static void error(String text) {
+        Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,27 @@
+package org.issa.tcw.base.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Dates and numbers in the user's locale. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    public static String date(@Nullable LocalDate date, Locale locale) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    public static String number(long value, Locale locale) {
+        return java.text.NumberFormat.getIntegerInstance(locale).format(value);
+    }
+
+    /** The country's name in the user's language, from its ISO code. */
+    public static String country(@Nullable String isoCode, Locale locale) {
+        return isoCode == null ? "" : Locale.of("", isoCode).getDisplayCountry(locale);
+    }
+}

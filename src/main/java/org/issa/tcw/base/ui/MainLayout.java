@@ -1,0 +1,105 @@
+package org.issa.tcw.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import org.issa.tcw.security.CurrentUser;
+import org.issa.tcw.security.SignedInUser;
+
+/**
+ * The application shell around every signed-in page: the side navigation lists the views
+ * annotated with {@code @Menu} that the user may open (Vaadin filters them by their access
+ * annotations; the menu title is a translation key), and the user menu offers the language switch
+ * and sign-out.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    private final CurrentUser currentUser;
+    private final AuthenticationContext authentication;
+    private final LocalePreference localePreference;
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication,
+            LocalePreference localePreference) {
+        this.currentUser = currentUser;
+        this.authentication = authentication;
+        this.localePreference = localePreference;
+        setPrimarySection(Section.DRAWER);
+        buildNavbar();
+        buildDrawer();
+    }
+
+    private void buildNavbar() {
+        var title = new Span(getTranslation("app.title"));
+        title.addClassName("tcw-app-title");
+        var header = new HorizontalLayout(new DrawerToggle(), title);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.expand(title);
+        currentUser.get().ifPresent(user -> header.add(userMenu(user)));
+        header.addClassName("tcw-navbar");
+        addToNavbar(header);
+    }
+
+    private void buildDrawer() {
+        var brand = new Div(new Span(getTranslation("app.brand")));
+        brand.addClassName("tcw-brand");
+        var nav = new SideNav();
+        nav.setId("main-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        addToDrawer(brand, nav);
+    }
+
+    private MenuBar userMenu(SignedInUser user) {
+        var avatar = new Avatar(user.displayName());
+        avatar.setAbbreviation(user.initials());
+        avatar.setColorIndex(Math.floorMod(user.username().hashCode(), 7));
+        var menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        MenuItem root = menu.addItem(avatar);
+        root.setAriaLabel(getTranslation("menu.user", user.displayName()));
+        SubMenu sub = root.getSubMenu();
+        var who = new Div(new Span(user.displayName()), new Div(user.institutionName() == null
+                ? getTranslation(user.isStaff() ? "menu.general-secretariat" : "menu.no-institution")
+                : user.institutionName()));
+        who.addClassName("tcw-user-card");
+        sub.addItem(who).setEnabled(false);
+        SubMenu languages = sub.addItem(getTranslation("menu.language")).getSubMenu();
+        Locale current = getLocale();
+        for (Locale locale : Translations.LOCALES) {
+            MenuItem item = languages.addItem(locale.getDisplayLanguage(locale),
+                    e -> localePreference.switchTo(UI.getCurrent(), locale));
+            item.setCheckable(true);
+            item.setChecked(locale.getLanguage().equals(current.getLanguage()));
+            item.setId("language-" + locale.getLanguage());
+        }
+        sub.addItem(getTranslation("menu.sign-out"), e -> authentication.logout()).setId("sign-out");
+        return menu;
+    }
+}

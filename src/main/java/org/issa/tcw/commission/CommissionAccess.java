@@ -1,0 +1,69 @@
+package org.issa.tcw.commission;
+
+import java.util.Optional;
+import org.issa.tcw.commission.domain.CommissionRepository;
+import org.issa.tcw.commission.domain.MembershipRepository;
+import org.issa.tcw.security.CurrentUser;
+import org.issa.tcw.security.SignedInUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that answers "may the signed-in person do X in commission C?", from the table in
+ * {@link CommissionAction}. Services use it in {@code @PreAuthorize("@commissionAccess.may(...)")}
+ * and inside their methods; views use it only to hide what would be refused anyway.
+ */
+@Component("commissionAccess")
+@Transactional(readOnly = true)
+public class CommissionAccess {
+
+    private final CurrentUser currentUser;
+    private final MembershipRepository memberships;
+    private final CommissionRepository commissions;
+
+    CommissionAccess(CurrentUser currentUser, MembershipRepository memberships, CommissionRepository commissions) {
+        this.currentUser = currentUser;
+        this.memberships = memberships;
+        this.commissions = commissions;
+    }
+
+    /** Whether the signed-in person may do {@code action} in the commission with this id. */
+    public boolean may(CommissionAction action, long commissionId) {
+        Optional<SignedInUser> user = currentUser.get();
+        if (user.isEmpty()) {
+            return false;
+        }
+        SignedInUser u = user.get();
+        if (u.isAdmin() && action.allowsAdmin() || u.isSecretariat() && action.allowsSecretariat()) {
+            return true;
+        }
+        return roleIn(u, commissionId).map(action::allows).orElse(false);
+    }
+
+    /** Same as {@link #may(CommissionAction, long)}, by commission code; false for an unknown code. */
+    public boolean may(CommissionAction action, String commissionCode) {
+        return commissions.findByCode(commissionCode).map(c -> may(action, c.getId())).orElse(false);
+    }
+
+    /** Convenience for SpEL: {@code @commissionAccess.may('READ', #code)}. */
+    public boolean may(String action, String commissionCode) {
+        return may(CommissionAction.valueOf(action), commissionCode);
+    }
+
+    /** Convenience for SpEL: {@code @commissionAccess.may('READ', #commissionId)}. */
+    public boolean may(String action, long commissionId) {
+        return may(CommissionAction.valueOf(action), commissionId);
+    }
+
+    /** The signed-in person's active role in the commission, if any (the highest if several). */
+    public Optional<CommissionRole> roleIn(long commissionId) {
+        return currentUser.get().flatMap(u -> roleIn(u, commissionId));
+    }
+
+    private Optional<CommissionRole> roleIn(SignedInUser user, long commissionId) {
+        if (user.personId() == null) {
+            return Optional.empty();
+        }
+        return memberships.activeRoles(user.personId(), commissionId).stream().min(Enum::compareTo);
+    }
+}

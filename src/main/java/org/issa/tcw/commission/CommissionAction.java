@@ -1,0 +1,57 @@
+package org.issa.tcw.commission;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Everything a person may or may not do in a commission: the permission table of PRODUCT.md, as
+ * data. {@link CommissionAccess} answers every "may this person ... in commission C?" from here.
+ * "Own projects/milestones" and "own posts" are object-level rules the owning feature adds on top.
+ */
+public enum CommissionAction {
+    /** Read C's programme, drafts and threads (and see its member list). */
+    READ(true, true, roles(CommissionRole.values())),
+    /** Add members, change roles, end memberships. */
+    MANAGE_MEMBERSHIPS(true, true, roles()),
+    /** Propose a new member for the secretariat to confirm. */
+    PROPOSE_MEMBERSHIP(false, false, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
+    /** Edit the whole work programme. */
+    EDIT_PROGRAMME(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
+    /** Update status and milestones of projects one leads or contributes to. */
+    EDIT_OWN_PROJECTS(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR, CommissionRole.MEMBER)),
+    SUBMIT_PROGRAMME(false, false, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
+    APPROVE_PROGRAMME(false, true, roles()),
+    EDIT_DRAFT(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR, CommissionRole.MEMBER)),
+    COMMENT_DRAFT(false, true, roles(CommissionRole.values())),
+    APPROVE_DOCUMENT(false, false, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
+    PUBLISH_DOCUMENT(false, true, roles()),
+    POST(false, true, roles(CommissionRole.values())),
+    /** Pin, lock, hide others' posts. */
+    MODERATE(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR));
+
+    private final boolean admin;
+    private final boolean secretariat;
+    private final Set<CommissionRole> commissionRoles;
+
+    CommissionAction(boolean admin, boolean secretariat, Set<CommissionRole> commissionRoles) {
+        this.admin = admin;
+        this.secretariat = secretariat;
+        this.commissionRoles = commissionRoles;
+    }
+
+    public boolean allowsAdmin() {
+        return admin;
+    }
+
+    public boolean allowsSecretariat() {
+        return secretariat;
+    }
+
+    public boolean allows(CommissionRole role) {
+        return commissionRoles.contains(role);
+    }
+
+    private static Set<CommissionRole> roles(CommissionRole... roles) {
+        return roles.length == 0 ? EnumSet.noneOf(CommissionRole.class) : EnumSet.of(roles[0], roles);
+    }
+}

@@ -1,0 +1,72 @@
+package org.issa.tcw.commission.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** A Technical Commission. Its code is stable (routes and tests use it); its name may change. */
+@Entity
+@Table(name = "commission")
+public class Commission {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, updatable = false)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    private @Nullable String mandate;
+
+    private boolean active = true;
+
+    @Version
+    private long version;
+
+    protected Commission() {
+    }
+
+    public Commission(String code, String name, @Nullable String mandate) {
+        this.code = code.trim().toUpperCase(Locale.ROOT);
+        update(name, mandate, true);
+    }
+
+    public void update(String name, @Nullable String mandate, boolean active) {
+        this.name = name.trim();
+        this.mandate = mandate == null || mandate.isBlank() ? null : mandate.trim();
+        this.active = active;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public @Nullable String getMandate() {
+        return mandate;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,5 @@
+/** Administration views for institutions and people. */
+@NullMarked
+package org.issa.tcw.people.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Triennium administration. */
+@NullMarked
+package org.issa.tcw.programme.ui;
+
+import org.jspecify.annotations.NullMarked;

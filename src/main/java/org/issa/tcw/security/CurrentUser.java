@@ -1,0 +1,61 @@
+package org.issa.tcw.security;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way to ask who is signed in, used by services and views alike. It reads Spring
+ * Security's context, so it answers the same for the local demo login, an OIDC login and the
+ * security context a test sets up.
+ */
+@Component
+public class CurrentUser {
+
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    private final PersonDirectory directory;
+
+    CurrentUser(PersonDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** The signed-in user, or empty for an anonymous request. */
+    public Optional<SignedInUser> get() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || TRUST.isAnonymous(auth)) {
+            return Optional.empty();
+        }
+        Set<String> roles = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .collect(Collectors.toUnmodifiableSet());
+        String username = auth.getName();
+        return Optional.of(directory.findByUsername(username)
+                .map(p -> new SignedInUser(p.personId(), username, p.displayName(), p.institutionName(), roles,
+                        p.preferredLocale()))
+                .orElseGet(() -> new SignedInUser(null, username, username, null, roles, null)));
+    }
+
+    /**
+     * The signed-in user.
+     *
+     * @throws AccessDeniedException if nobody is signed in
+     */
+    public SignedInUser require() {
+        return get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+    }
+
+    /** The signed-in user's person id, or empty if nobody is signed in or the account has no person. */
+    public Optional<Long> personId() {
+        return get().map(SignedInUser::personId);
+    }
+}

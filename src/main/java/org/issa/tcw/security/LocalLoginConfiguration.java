@@ -1,0 +1,56 @@
+package org.issa.tcw.security;
+
+import jakarta.annotation.PostConstruct;
+import org.issa.tcw.security.domain.LocalAccountRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The local username/password login of the embedded demo profile. It refuses to start when the
+ * production profile is active too: real deployments sign in through Keycloak only.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile(LocalLoginConfiguration.DEMO_PROFILE)
+class LocalLoginConfiguration {
+
+    static final String DEMO_PROFILE = "demo";
+    static final String PRODUCTION_PROFILE = "prod";
+
+    private final Environment environment;
+
+    LocalLoginConfiguration(Environment environment) {
+        this.environment = environment;
+    }
+
+    @PostConstruct
+    void refuseProduction() {
+        if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
+            throw new IllegalStateException("The local demo login (profile '" + DEMO_PROFILE
+                    + "') must not run under the production profile '" + PRODUCTION_PROFILE
+                    + "'. Remove '" + DEMO_PROFILE + "' from spring.profiles.active and sign in through Keycloak.");
+        }
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService localAccounts(LocalAccountRepository accounts) {
+        return username -> accounts.findById(username)
+                .map(a -> User.withUsername(a.getUsername())
+                        .password(a.getPasswordHash())
+                        .roles(a.getGlobalRoles().toArray(String[]::new))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+}

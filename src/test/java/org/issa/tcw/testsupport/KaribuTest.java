@@ -1,0 +1,103 @@
+package org.issa.tcw.testsupport;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.Route;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+import java.security.Principal;
+import java.util.Locale;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Browserless UI tests (Karibu Testing) on the real Spring context.
+ * <p>
+ * Karibu 2.7.0 has no Spring Security support, so the faked request reads the principal and roles
+ * from Spring's {@link SecurityContextHolder} (what Spring's request wrapper does in production):
+ * Vaadin's navigation access control then sees the same user the services see. Sign in with
+ * {@link #signInAs(String)} before navigating.
+ */
+@SpringTest
+public abstract class KaribuTest {
+
+    private static final Routes ROUTES = routes();
+    private static final AuthenticationTrustResolverImpl TRUST = new AuthenticationTrustResolverImpl();
+
+    @Autowired
+    protected ApplicationContext context;
+
+    @Autowired
+    protected SignIn signIn;
+
+    @BeforeEach
+    void setUpVaadin() {
+        SecurityContextHolder.clearContext();
+        MockVaadin.setMockRequestFactory(session -> {
+            FakeRequest request = new FakeRequest(session) {
+                @Override
+                public Principal getUserPrincipal() {
+                    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                    return auth == null || TRUST.isAnonymous(auth) ? null : auth;
+                }
+            };
+            request.setUserInRole((principal, role) -> principal instanceof Authentication auth
+                    && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority())));
+            return request;
+        });
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * Karibu's own discovery (ClassGraph) sees public classes only, but our views are
+     * package-private (as Vaadin's Spring scanning allows): find them the way Spring does.
+     */
+    @SuppressWarnings("unchecked")
+    private static Routes routes() {
+        Routes routes = new Routes().autoDiscoverViews("org.issa.tcw");
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        scanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
+        for (var candidate : scanner.findCandidateComponents("org.issa.tcw")) {
+            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader());
+            if (type.isAnnotationPresent(Route.class)) {
+                routes.getRoutes().add((Class<? extends Component>) type);
+            }
+            if (HasErrorParameter.class.isAssignableFrom(type)) {
+                routes.getErrorRoutes().add((Class<? extends HasErrorParameter<?>>) type);
+            }
+        }
+        return routes;
+    }
+
+    /** Signs in with a demo account (real password check) and resets the UI to that user. */
+    protected void signInAs(String username) {
+        signIn.as(username);
+        UI.getCurrent().getSession().setAttribute("tcw-test-user", username);
+    }
+
+    protected void navigate(String location) {
+        UI.getCurrent().navigate(location);
+    }
+}
