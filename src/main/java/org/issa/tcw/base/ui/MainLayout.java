@@ -20,6 +20,8 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.security.SignedInUser;
@@ -38,8 +40,11 @@ public class MainLayout extends AppLayout {
     private final AuthenticationContext authentication;
     private final LocalePreference localePreference;
 
+    private final List<NavbarContribution> contributions;
+
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication,
-            LocalePreference localePreference) {
+            LocalePreference localePreference, List<NavbarContribution> contributions) {
+        this.contributions = contributions;
         this.currentUser = currentUser;
         this.authentication = authentication;
         this.localePreference = localePreference;
@@ -55,7 +60,11 @@ public class MainLayout extends AppLayout {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(title);
-        currentUser.get().ifPresent(user -> header.add(userMenu(user)));
+        currentUser.get().ifPresent(user -> {
+            contributions.stream().sorted(Comparator.comparingInt(NavbarContribution::order))
+                    .forEach(c -> c.create().ifPresent(header::add));
+            header.add(userMenu(user));
+        });
         header.addClassName("tcw-navbar");
         addToNavbar(header);
     }
