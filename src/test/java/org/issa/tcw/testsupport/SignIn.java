@@ -20,10 +20,15 @@ public class SignIn {
         this.passwordEncoder = passwordEncoder;
     }
 
+    /** Real password checks are slow on purpose (BCrypt): each account is checked once per test run. */
+    private final java.util.Map<String, Authentication> checked = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Authentication as(String username) {
-        var provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(passwordEncoder);
-        Authentication auth = provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, "demo"));
+        Authentication auth = checked.computeIfAbsent(username, name -> {
+            var provider = new DaoAuthenticationProvider(users);
+            provider.setPasswordEncoder(passwordEncoder);
+            return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name, "demo"));
+        });
         SecurityContextHolder.getContext().setAuthentication(auth);
         return auth;
     }
