@@ -100,4 +100,32 @@ public abstract class KaribuTest {
     protected void navigate(String location) {
         UI.getCurrent().navigate(location);
     }
+
+    /** Texts of the notifications currently shown (and forgets them). */
+    protected java.util.List<String> notifications() {
+        MockVaadin.clientRoundtrip(false);
+        // not only the UI's own: a notification opened while a modal dialog is open lives inside it
+        var shown = com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                com.vaadin.flow.component.notification.Notification.class);
+        var texts = shown.stream().map(com.github.mvysny.kaributools.NotificationsKt::getText).toList();
+        shown.forEach(n -> n.close());
+        MockVaadin.clientRoundtrip(false);
+        return texts;
+    }
+
+    /** Confirms the open confirmation dialog. */
+    protected void confirm() {
+        var dialog = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(dialog,
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog.ConfirmEvent(dialog, true));
+        MockVaadin.clientRoundtrip(false);
+    }
+
+    /** Whether the access-denied or not-found page is shown instead of a view. */
+    protected boolean refused() {
+        return !com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.Component.class,
+                spec -> spec.withId("access-denied")).isEmpty()
+                || !com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.Component.class,
+                        spec -> spec.withId("not-found")).isEmpty();
+    }
 }
