@@ -113,6 +113,15 @@ public abstract class KaribuTest {
         return texts;
     }
 
+    /** Clicks the button with the given id inside a grid cell (component columns are rendered per row on demand). */
+    protected <T> void clickInCell(com.vaadin.flow.component.grid.Grid<T> grid, int row, String columnKey,
+            String buttonId) {
+        Component cell = com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, row, columnKey);
+        var button = com.github.mvysny.kaributesting.v10.LocatorJ._get(cell,
+                com.vaadin.flow.component.button.Button.class, spec -> spec.withId(buttonId));
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(button);
+    }
+
     /** Confirms the open confirmation dialog. */
     protected void confirm() {
         var dialog = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
