@@ -99,15 +99,19 @@ public class MainLayout extends AppLayout {
                 : user.institutionName()));
         who.addClassName("tcw-user-card");
         sub.addItem(who).setEnabled(false);
-        SubMenu languages = sub.addItem(getTranslation("menu.language")).getSubMenu();
+        // the languages sit directly in the user menu (one click, no nested submenu to aim at)
+        sub.addSeparator();
+        sub.addItem(new Span(getTranslation("menu.language"))).setEnabled(false);
         Locale current = getLocale();
         for (Locale locale : Translations.LOCALES) {
-            MenuItem item = languages.addItem(locale.getDisplayLanguage(locale),
+            String name = locale.getDisplayLanguage(locale);
+            MenuItem item = sub.addItem(name.substring(0, 1).toUpperCase(locale) + name.substring(1),
                     e -> localePreference.switchTo(UI.getCurrent(), locale));
             item.setCheckable(true);
             item.setChecked(locale.getLanguage().equals(current.getLanguage()));
             item.setId("language-" + locale.getLanguage());
         }
+        sub.addSeparator();
         sub.addItem(getTranslation("menu.sign-out"), e -> authentication.logout()).setId("sign-out");
         return menu;
     }

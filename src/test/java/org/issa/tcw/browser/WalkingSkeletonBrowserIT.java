@@ -1,0 +1,88 @@
+package org.issa.tcw.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.issa.tcw.testsupport.Chromium;
+import org.issa.tcw.testsupport.RunningJar;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End to end in real Chromium against the packaged production jar: sign in as the chair of ICT,
+ * see ICT on the dashboard, open the commission page, switch to French.
+ */
+class WalkingSkeletonBrowserIT {
+
+    private static RunningJar app;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.requireInstalled();
+        app = RunningJar.start();
+        System.out.printf("[e2e] production jar healthy after %d ms, RSS %d MB%n", app.startup().toMillis(),
+                app.rssMegabytes());
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            System.out.printf("[e2e] RSS after the browser test %d MB%n", app.rssMegabytes());
+            app.close();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private static String text(WebDriver driver) {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText");
+    }
+
+    @Test
+    void chair_signs_in_sees_ict_opens_it_and_switches_to_french() {
+        browser.get(app.url("/"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")));
+        assertThat(text(browser)).contains("Demo accounts").contains("chair-ict");
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("chair-ict");
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("commission-card-ICT")));
+        String card = browser.findElement(By.id("commission-card-ICT")).getText();
+        assertThat(card).contains("Information and Communication Technology").contains("Chair");
+
+        browser.findElement(By.cssSelector("#commission-card-ICT a")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("commission-title"),
+                "ICT · Information and Communication Technology"));
+        assertThat(browser.getCurrentUrl()).endsWith("/commissions/ICT");
+        waiting().until(d -> text(d).contains("Sophie Tremblay"));
+
+        // user menu -> Français
+        browser.findElement(By.cssSelector("vaadin-menu-bar#user-menu vaadin-menu-bar-button")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-fr")));
+        browser.findElement(By.id("language-fr")).click();
+        try {
+            waiting().until(d -> text(d).contains("Tableau de bord"));
+        } catch (RuntimeException e) {
+            System.out.println("[e2e] page text: " + text(browser));
+            throw e;
+        }
+        String page = text(browser);
+        assertThat(page).contains("Mandat").contains("Membres").doesNotContain("Dashboard");
+        assertThat(browser.getCurrentUrl()).endsWith("/commissions/ICT");
+    }
+}
