@@ -45,6 +45,7 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        signIn.useThisContextsStrategy();
         SecurityContextHolder.clearContext();
         MockVaadin.setMockRequestFactory(session -> {
             FakeRequest request = new FakeRequest(session) {
