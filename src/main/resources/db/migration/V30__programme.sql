@@ -113,8 +113,9 @@ create index ix_project_status_change on project_status_change (project_id, chan
 
 -- A private, revocable link to a commission's calendar (iCal); revoking deletes the row.
 create table programme_calendar_feed (
-    commission_id  bigint        primary key references commission (id),
-    token          varchar(64)   not null,
+    commission_id    bigint        primary key references commission (id),
+    commission_code  varchar(10)   not null,
+    token            varchar(64)   not null,
     created_at     timestamp with time zone not null,
     created_by     varchar(100)  not null,
     constraint uk_calendar_feed_token unique (token)

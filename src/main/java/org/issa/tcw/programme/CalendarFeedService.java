@@ -81,7 +81,9 @@ public class CalendarFeedService {
     @Transactional
     @PreAuthorize("@commissionAccess.may('EDIT_PROGRAMME', #code)")
     public String renew(String code) {
-        long id = commissionId(code);
+        CommissionDetails commission = commissions.details(code.toUpperCase(Locale.ROOT))
+                .orElseThrow(NotFoundException::new);
+        long id = commission.id();
         feeds.findById(id).ifPresent(f -> {
             feeds.delete(f);
             feeds.flush();
@@ -90,7 +92,7 @@ public class CalendarFeedService {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         SignedInUser me = currentUser.require();
-        feeds.saveAndFlush(new CalendarFeed(id, token, Instant.now(clock), me.username()));
+        feeds.saveAndFlush(new CalendarFeed(id, commission.code(), token, Instant.now(clock), me.username()));
         return token;
     }
 
@@ -110,14 +112,13 @@ public class CalendarFeedService {
         if (token.length() < 40 || token.length() > 64) {
             return Optional.empty();
         }
-        return feeds.findByToken(token).map(f -> render(f.getCommissionId()));
+        return feeds.findByToken(token).map(f -> render(f.getCommissionId(), f.getCommissionCode()));
     }
 
-    private String render(long commissionId) {
+    /** Runs without a signed-in user: reads only this feature's tables. */
+    private String render(long commissionId, String code) {
         Optional<Triennium> triennium = trienniums.findByStatus(TrienniumStatus.ACTIVE)
                 .or(() -> trienniums.findAllByOrderByStartYearDesc().stream().findFirst());
-        String code = commissions.activeCommissions().stream().filter(c -> c.id() == commissionId)
-                .map(c -> c.code()).findFirst().orElse("TC");
         Ical ical = new Ical();
         ical.line("BEGIN:VCALENDAR");
         ical.line("VERSION:2.0");

@@ -121,9 +121,12 @@ public class ProgrammeService {
         boolean mayEditOwn = !closed && commissionAccess.may(CommissionAction.EDIT_OWN_PROJECTS, commissionId);
         Long me = currentUser.personId().orElse(null);
         List<ProjectFacts> facts = projects.factsOfProgramme(commissionId, triennium.getId());
+        // other owners' edit rights, asked once per commission (not per project)
+        Map<Long, Boolean> mayEditOwner = new java.util.HashMap<>();
         List<ProjectNode> nodes = queries.nodes(facts, p -> !closed && (p.facts().commissionId() == commissionId
                 ? mayEdit || mayEditOwn && me != null && p.involves(me)
-                : commissionAccess.may(CommissionAction.EDIT_PROGRAMME, p.facts().commissionId())));
+                : mayEditOwner.computeIfAbsent(p.facts().commissionId(),
+                        c -> commissionAccess.may(CommissionAction.EDIT_PROGRAMME, c))));
         Map<Long, List<ProjectNode>> byPriority = new LinkedHashMap<>();
         List<PriorityRow> priorityRows = priorities.findByTrienniumIdOrderBySortOrderAscIdAsc(triennium.getId())
                 .stream().map(ProgrammeService::row).toList();

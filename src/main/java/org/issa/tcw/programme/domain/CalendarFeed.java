@@ -15,6 +15,9 @@ public class CalendarFeed {
     @Column(name = "commission_id")
     private Long commissionId;
 
+    @Column(name = "commission_code", nullable = false)
+    private String commissionCode;
+
     @Column(nullable = false)
     private String token;
 
@@ -27,8 +30,9 @@ public class CalendarFeed {
     protected CalendarFeed() {
     }
 
-    public CalendarFeed(long commissionId, String token, Instant createdAt, String createdBy) {
+    public CalendarFeed(long commissionId, String commissionCode, String token, Instant createdAt, String createdBy) {
         this.commissionId = commissionId;
+        this.commissionCode = commissionCode;
         this.token = token;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -36,6 +40,10 @@ public class CalendarFeed {
 
     public Long getCommissionId() {
         return commissionId;
+    }
+
+    public String getCommissionCode() {
+        return commissionCode;
     }
 
     public String getToken() {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.issa.tcw.programme.ProjectStatus;
 import org.springframework.data.domain.Pageable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -28,8 +29,8 @@ public interface MilestoneRepository extends JpaRepository<Milestone, Long> {
               and (:status is null or m.project.status = :status)
             order by m.dueDate, m.id
             """)
-    List<MilestoneFacts> openDueBetween(long trienniumId, LocalDate from, LocalDate to, Long commissionId,
-            Long priorityId, ProjectStatus status, Pageable page);
+    List<MilestoneFacts> openDueBetween(long trienniumId, LocalDate from, LocalDate to, @Nullable Long commissionId,
+            @Nullable Long priorityId, @Nullable ProjectStatus status, Pageable page);
 
     /** Open milestones that became overdue and nobody was told yet. */
     @Query("select m from Milestone m join fetch m.project where m.doneDate is null and m.cancelled = false and m.dueDate < :today and m.overdueNotified = false")

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.issa.tcw.programme.ProjectStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -34,7 +35,7 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
               and (:status is null or p.status = :status)
             order by p.commissionId, p.startDate, p.title
             """)
-    List<ProjectFacts> factsOfTriennium(long trienniumId, Long commissionId, Long priorityId, ProjectStatus status);
+    List<ProjectFacts> factsOfTriennium(long trienniumId, @Nullable Long commissionId, @Nullable Long priorityId, @Nullable ProjectStatus status);
 
     @Query(FACTS + " where p.id in :ids")
     List<ProjectFacts> factsByIds(Collection<Long> ids);
@@ -71,7 +72,7 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
               and (:status is null or p.status = :status)
             group by p.commissionId, p.status
             """)
-    List<Object[]> statusCounts(long trienniumId, Long commissionId, Long priorityId, ProjectStatus status);
+    List<Object[]> statusCounts(long trienniumId, @Nullable Long commissionId, @Nullable Long priorityId, @Nullable ProjectStatus status);
 
     /** (commission id, milestones, done, overdue, due within the window) of a triennium's projects. */
     @Query("""
@@ -87,6 +88,6 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
               and m.cancelled = false
             group by p.commissionId
             """)
-    List<Object[]> milestoneCounts(long trienniumId, Long commissionId, Long priorityId, ProjectStatus status,
+    List<Object[]> milestoneCounts(long trienniumId, @Nullable Long commissionId, @Nullable Long priorityId, @Nullable ProjectStatus status,
             LocalDate today, LocalDate horizon);
 }

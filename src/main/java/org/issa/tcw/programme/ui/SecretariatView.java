@@ -73,7 +73,7 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
         commission.setId("filter-commission");
         commission.setLabel(getTranslation("secretariat.filter.commission"));
         commission.setItems(commissions.activeCommissions());
-        commission.setItemLabelGenerator(c -> c.code() + " · " + c.name());
+        commission.setItemLabelGenerator(c -> c == null ? getTranslation("secretariat.filter.all") : c.code() + " · " + c.name());
         commission.setEmptySelectionAllowed(true);
         commission.setEmptySelectionCaption(getTranslation("secretariat.filter.all"));
         priority.setId("filter-priority");
