@@ -29,6 +29,24 @@ class ProgrammeUsage {
     }
 
     @Bean
+    UsageCheck personProjectsUsage(ProjectRepository projects) {
+        return new UsageCheck() {
+            public String subject() {
+                return "person";
+            }
+
+            public long count(long id) {
+                return projects.countByLeadPersonId(id) + projects.countContributions(id)
+                        + projects.countOwnedMilestones(id);
+            }
+
+            public String messageKey() {
+                return "programme.usage.person";
+            }
+        };
+    }
+
+    @Bean
     UsageCheck trienniumPrioritiesUsage(PriorityRepository priorities, ProgrammeEventRepository events) {
         return new UsageCheck() {
             public String subject() {

@@ -22,7 +22,7 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
     @Query(FACTS + """
             where p.trienniumId = :trienniumId
               and (p.commissionId = :commissionId
-                   or exists (select 1 from Project q join q.participatingCommissionIds c where q.id = p.id and c = :commissionId))
+                   or p.id in (select q.id from Project q join q.participatingCommissionIds c where c = :commissionId))
             order by p.startDate, p.title
             """)
     List<ProjectFacts> factsOfProgramme(long commissionId, long trienniumId);
@@ -58,6 +58,14 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
     Optional<Long> carriedTo(long id);
 
     long countByPriorityId(long priorityId);
+
+    long countByLeadPersonId(long personId);
+
+    @Query("select count(p) from Project p join p.contributorIds c where c = :personId")
+    long countContributions(long personId);
+
+    @Query("select count(m) from Milestone m where m.ownerPersonId = :personId")
+    long countOwnedMilestones(long personId);
 
     long countByCommissionId(long commissionId);
 

@@ -96,8 +96,12 @@ class ProgrammeBenchmark {
             statements = stats.getPrepareStatementCount();
         }
         Arrays.sort(ms);
-        return String.format(Locale.ROOT, "%-45s median %7.1f ms   p90 %7.1f ms   max %7.1f ms   %d SQL statements",
-                label, ms[RUNS / 2] / 1000.0, ms[(int) (RUNS * 0.9)] / 1000.0, ms[RUNS - 1] / 1000.0, statements);
+        String slowest = stats.getQueryExecutionMaxTimeQueryString();
+        return String.format(Locale.ROOT, "%-45s median %7.1f ms   p90 %7.1f ms   max %7.1f ms   %d SQL statements%s",
+                label, ms[RUNS / 2] / 1000.0, ms[(int) (RUNS * 0.9)] / 1000.0, ms[RUNS - 1] / 1000.0, statements,
+                slowest == null ? "" : String.format(Locale.ROOT, "   (slowest query %d ms: %s)",
+                        stats.getQueryExecutionMaxTime(), slowest.replaceAll("\\s+", " ").substring(0,
+                                Math.min(90, slowest.replaceAll("\\s+", " ").length()))));
     }
 
     /** Fills up to 13 commissions × 3 trienniums × 60 projects × 10 milestones with plain JDBC batches. */
