@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,9 +31,15 @@ import org.springframework.test.context.DynamicPropertySource;
 class ProgrammePostgresTest {
 
     private static EmbeddedPostgres postgres;
+    /**
+     * Vaadin installs its own SecurityContextHolderStrategy globally when a context starts; the
+     * shared test context keeps using the one it installed, so it is put back afterwards.
+     */
+    private static SecurityContextHolderStrategy sharedStrategy;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
+        sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
         postgres = EmbeddedPostgres.builder().start();
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
@@ -40,6 +48,7 @@ class ProgrammePostgresTest {
 
     @AfterAll
     static void stop() throws IOException {
+        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
         if (postgres != null) {
             postgres.close();
         }

@@ -34,6 +34,7 @@ class ExportLink extends HorizontalLayout {
     final Button start;
     final ProgressBar progress = new ProgressBar();
     final Anchor download = new Anchor();
+    /** Completes once the result has been handed to the UI (for tests and callers that wait). */
     CompletableFuture<byte[]> running = CompletableFuture.completedFuture(new byte[0]);
 
     ExportLink(String id, String label, String fileName, String contentType, Supplier<byte[]> task) {
@@ -53,8 +54,8 @@ class ExportLink extends HorizontalLayout {
             start.setEnabled(false);
             progress.setVisible(true);
             download.setVisible(false);
-            running = CompletableFuture.supplyAsync(task, new DelegatingSecurityContextExecutor(EXECUTOR));
-            running.whenComplete((bytes, failure) -> ui.access(() -> {
+            running = CompletableFuture.supplyAsync(task, new DelegatingSecurityContextExecutor(EXECUTOR))
+                    .whenComplete((bytes, failure) -> ui.access(() -> {
                 start.setEnabled(true);
                 progress.setVisible(false);
                 if (failure != null) {
