@@ -1,4 +1,4 @@
-/** Trienniums (and, later, work programmes, projects and milestones). */
+/** Trienniums, programme priorities, work programmes with their approval, projects, milestones, exports and calendar feeds. */
 @NullMarked
 package org.issa.tcw.programme;
 

@@ -63,6 +63,12 @@ public class CommissionView extends VerticalLayout implements BeforeEnterObserve
         add(mandate);
         add(new Paragraph(getTranslation("dashboard.chair",
                 details.chairName() == null ? getTranslation("commission.no-chair") : details.chairName())));
+        if (details.membersVisible()) {
+            var programme = new com.vaadin.flow.component.html.Anchor("commissions/" + details.code() + "/programme",
+                    getTranslation("programme.link"));
+            programme.setId("programme-link");
+            add(programme);
+        }
         if (!details.membersVisible()) {
             var note = new Paragraph(getTranslation("commission.members-private"));
             note.setId("members-private");

@@ -1,4 +1,4 @@
-/** Triennium entity and repository (private to the feature). */
+/** Trienniums, priorities, work programmes, projects, milestones and their history (private to the feature). */
 @NullMarked
 package org.issa.tcw.programme.domain;
 

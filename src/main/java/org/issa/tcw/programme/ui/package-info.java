@@ -1,4 +1,4 @@
-/** Triennium administration. */
+/** Triennium and priority administration, programme tree, project page, secretariat dashboard, timeline. */
 @NullMarked
 package org.issa.tcw.programme.ui;
 

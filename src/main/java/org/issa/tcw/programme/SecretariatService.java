@@ -1,0 +1,172 @@
+package org.issa.tcw.programme;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.issa.tcw.commission.CommissionService;
+import org.issa.tcw.commission.CommissionSummary;
+import org.issa.tcw.people.PersonService;
+import org.issa.tcw.people.PersonSummary;
+import org.issa.tcw.programme.domain.MilestoneFacts;
+import org.issa.tcw.programme.domain.MilestoneRepository;
+import org.issa.tcw.programme.domain.PriorityRepository;
+import org.issa.tcw.programme.domain.ProgrammeEventRepository;
+import org.issa.tcw.programme.domain.ProjectFacts;
+import org.issa.tcw.programme.domain.ProjectRepository;
+import org.issa.tcw.programme.domain.Triennium;
+import org.issa.tcw.programme.domain.TrienniumRepository;
+import org.issa.tcw.programme.domain.WorkProgramme;
+import org.issa.tcw.programme.domain.WorkProgrammeRepository;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The secretariat's view across commissions: progress per commission, overdue milestones, the
+ * next 90 days, programmes awaiting approval, and the cross-commission timeline. Aggregates are
+ * computed by the database (group by), so the number of statements does not grow with the data.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SecretariatService {
+
+    /** How far ahead "due soon" looks on the dashboard. */
+    public static final int DUE_SOON_DAYS = 90;
+    /** At most this many lines in each milestone list (the filters narrow them down). */
+    static final int LIST_LIMIT = 200;
+
+    private final ProjectRepository projects;
+    private final MilestoneRepository milestones;
+    private final WorkProgrammeRepository programmes;
+    private final PriorityRepository priorities;
+    private final ProgrammeEventRepository events;
+    private final TrienniumRepository trienniums;
+    private final CommissionService commissions;
+    private final PersonService people;
+    private final ProgrammeQueries queries;
+    private final Clock clock;
+
+    SecretariatService(ProjectRepository projects, MilestoneRepository milestones, WorkProgrammeRepository programmes,
+            PriorityRepository priorities, ProgrammeEventRepository events, TrienniumRepository trienniums,
+            CommissionService commissions, PersonService people, ProgrammeQueries queries, Clock clock) {
+        this.projects = projects;
+        this.milestones = milestones;
+        this.programmes = programmes;
+        this.priorities = priorities;
+        this.events = events;
+        this.trienniums = trienniums;
+        this.commissions = commissions;
+        this.people = people;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** The dashboard for the active triennium; empty if no triennium runs. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
+    public Optional<SecretariatDashboard> dashboard(DashboardFilter filter) {
+        Optional<Triennium> active = trienniums.findByStatus(TrienniumStatus.ACTIVE);
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        Triennium t = active.get();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate horizon = today.plusDays(DUE_SOON_DAYS);
+        List<CommissionSummary> all = commissions.activeCommissions();
+        Map<Long, EnumMap<ProjectStatus, Long>> byStatus = new HashMap<>();
+        for (Object[] row : projects.statusCounts(t.getId(), filter.commissionId(), filter.priorityId(),
+                filter.status())) {
+            byStatus.computeIfAbsent((Long) row[0], k -> new EnumMap<>(ProjectStatus.class))
+                    .put((ProjectStatus) row[1], (Long) row[2]);
+        }
+        Map<Long, long[]> counts = new HashMap<>();
+        for (Object[] row : projects.milestoneCounts(t.getId(), filter.commissionId(), filter.priorityId(),
+                filter.status(), today, horizon)) {
+            counts.put((Long) row[0], new long[] {num(row[1]), num(row[2]), num(row[3]), num(row[4])});
+        }
+        Map<Long, WorkProgramme> programmeOf = new HashMap<>();
+        programmes.findByTrienniumId(t.getId()).forEach(w -> programmeOf.put(w.getCommissionId(), w));
+        List<CommissionProgress> lines = new ArrayList<>();
+        Map<Long, CommissionSummary> byId = new HashMap<>();
+        for (CommissionSummary c : all) {
+            byId.put(c.id(), c);
+            if (filter.commissionId() != null && filter.commissionId() != c.id()) {
+                continue;
+            }
+            EnumMap<ProjectStatus, Long> statuses = byStatus.getOrDefault(c.id(), new EnumMap<>(ProjectStatus.class));
+            long[] m = counts.getOrDefault(c.id(), new long[4]);
+            WorkProgramme w = programmeOf.get(c.id());
+            lines.add(new CommissionProgress(c.id(), c.code(), c.name(), w == null ? null : w.getStatus(), statuses,
+                    statuses.values().stream().mapToLong(Long::longValue).sum(), m[0], m[1], m[2], m[3]));
+        }
+        List<MilestoneFacts> overdue = milestones.openDueBetween(t.getId(), LocalDate.of(1900, 1, 1),
+                today.minusDays(1), filter.commissionId(), filter.priorityId(), filter.status(),
+                PageRequest.of(0, LIST_LIMIT));
+        List<MilestoneFacts> dueSoon = milestones.openDueBetween(t.getId(), today, horizon, filter.commissionId(),
+                filter.priorityId(), filter.status(), PageRequest.of(0, LIST_LIMIT));
+        Set<Long> projectIds = new HashSet<>();
+        Set<Long> owners = new HashSet<>();
+        for (List<MilestoneFacts> list : List.of(overdue, dueSoon)) {
+            for (MilestoneFacts m : list) {
+                projectIds.add(m.projectId());
+                if (m.ownerPersonId() != null) {
+                    owners.add(m.ownerPersonId());
+                }
+            }
+        }
+        Map<Long, ProjectFacts> projectFacts = new HashMap<>();
+        if (!projectIds.isEmpty()) {
+            projects.factsByIds(projectIds).forEach(p -> projectFacts.put(p.id(), p));
+        }
+        Map<Long, PersonSummary> names = people.summaries(owners);
+        List<AwaitingApproval> awaiting = programmeOf.values().stream()
+                .filter(w -> w.getStatus() == ProgrammeStatus.SUBMITTED && byId.containsKey(w.getCommissionId()))
+                .filter(w -> filter.commissionId() == null || filter.commissionId() == w.getCommissionId())
+                .sorted(java.util.Comparator.comparing(w -> byId.get(w.getCommissionId()).code()))
+                .map(w -> new AwaitingApproval(w.getId(), w.getCommissionId(), byId.get(w.getCommissionId()).code(),
+                        byId.get(w.getCommissionId()).name(), w.getSubmittedAt(), w.getSubmittedBy(), w.getVersion()))
+                .toList();
+        return Optional.of(new SecretariatDashboard(ProgrammeQueries.row(t), lines,
+                due(overdue, projectFacts, byId, names), due(dueSoon, projectFacts, byId, names), awaiting,
+                priorities.findByTrienniumIdOrderBySortOrderAscIdAsc(t.getId()).stream().map(ProgrammeService::row)
+                        .toList(),
+                DUE_SOON_DAYS));
+    }
+
+    /** The cross-commission timeline of the active triennium (projects with milestones, and the events). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
+    public Optional<Timeline> timeline(DashboardFilter filter) {
+        return trienniums.findByStatus(TrienniumStatus.ACTIVE).map(t -> new Timeline(ProgrammeQueries.row(t),
+                queries.nodes(projects.factsOfTriennium(t.getId(), filter.commissionId(), filter.priorityId(),
+                        filter.status()), p -> true),
+                events.findByTrienniumIdOrderByEventDateAsc(t.getId()).stream()
+                        .map(e -> new EventRow(e.getId(), e.getKind(), e.getTitle(), e.getEventDate())).toList()));
+    }
+
+    private static List<DueMilestone> due(List<MilestoneFacts> list, Map<Long, ProjectFacts> projectFacts,
+            Map<Long, CommissionSummary> commissions, Map<Long, PersonSummary> names) {
+        List<DueMilestone> result = new ArrayList<>();
+        for (MilestoneFacts m : list) {
+            ProjectFacts p = projectFacts.get(m.projectId());
+            CommissionSummary c = p == null ? null : commissions.get(p.commissionId());
+            result.add(new DueMilestone(m.id(), m.projectId(), p == null ? "" : p.title(), c == null ? "?" : c.code(),
+                    m.title(), m.dueDate(), ProgrammeQueries.name(names, m.ownerPersonId())));
+        }
+        return result;
+    }
+
+    private static long num(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** Projects and events of a triennium for a timeline. */
+    public record Timeline(TrienniumRow triennium, List<ProjectNode> projects, List<EventRow> events) {
+    }
+}

@@ -1,0 +1,185 @@
+package org.issa.tcw.programme.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import org.issa.tcw.base.UserFacingException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A milestone or deliverable of a project: due inside the project's span, completed on a day
+ * (never when cancelled), optionally tied to an event and to the document that delivers it.
+ */
+@Entity
+@Table(name = "milestone")
+@Audited
+public class Milestone {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "project_id", updatable = false)
+    private Project project;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(name = "due_date", nullable = false)
+    private LocalDate dueDate;
+
+    @Column(name = "owner_person_id")
+    private @Nullable Long ownerPersonId;
+
+    @Column(name = "done_date")
+    private @Nullable LocalDate doneDate;
+
+    private boolean cancelled;
+
+    @Column(name = "event_id")
+    private @Nullable Long eventId;
+
+    @Column(name = "document_id")
+    private @Nullable Long documentId;
+
+    @Column(name = "baseline_due")
+    private @Nullable LocalDate baselineDue;
+
+    @Column(name = "overdue_notified")
+    @NotAudited
+    private boolean overdueNotified;
+
+    @Column(name = "due_soon_notified")
+    @NotAudited
+    private boolean dueSoonNotified;
+
+    @Version
+    @NotAudited
+    private long version;
+
+    protected Milestone() {
+    }
+
+    Milestone(Project project, String title, LocalDate dueDate, @Nullable Long ownerPersonId, @Nullable Long eventId,
+            @Nullable Long documentId) {
+        this.project = project;
+        this.title = title.trim();
+        this.dueDate = dueDate;
+        this.ownerPersonId = ownerPersonId;
+        this.eventId = eventId;
+        this.documentId = documentId;
+    }
+
+    /** Changes title, due date (inside the project's span), owner, event and document. */
+    public void update(String title, LocalDate due, @Nullable Long ownerPersonId, @Nullable Long eventId,
+            @Nullable Long documentId) {
+        project.requireInSpan(due);
+        if (!due.equals(dueDate)) {
+            overdueNotified = false;
+            dueSoonNotified = false;
+        }
+        this.title = title.trim();
+        this.dueDate = due;
+        this.ownerPersonId = ownerPersonId;
+        this.eventId = eventId;
+        this.documentId = documentId;
+    }
+
+    /** Marks the milestone done on the given day; a cancelled milestone cannot be completed. */
+    public void complete(LocalDate day) {
+        if (cancelled) {
+            throw new UserFacingException("milestone.complete.cancelled");
+        }
+        if (doneDate != null) {
+            throw new UserFacingException("milestone.complete.already", doneDate);
+        }
+        this.doneDate = day;
+    }
+
+    /** Takes back a completion (e.g. ticked by mistake). */
+    public void reopen() {
+        if (doneDate == null) {
+            throw new UserFacingException("milestone.reopen.not-done");
+        }
+        this.doneDate = null;
+    }
+
+    /** Cancels an open milestone; a done one stays done. */
+    public void cancel() {
+        if (doneDate != null) {
+            throw new UserFacingException("milestone.cancel.done");
+        }
+        this.cancelled = true;
+    }
+
+    void takeBaseline() {
+        this.baselineDue = dueDate;
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        return !cancelled && doneDate == null && dueDate.isBefore(today);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Project getProject() {
+        return project;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public @Nullable Long getOwnerPersonId() {
+        return ownerPersonId;
+    }
+
+    public @Nullable LocalDate getDoneDate() {
+        return doneDate;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public @Nullable Long getEventId() {
+        return eventId;
+    }
+
+    public @Nullable Long getDocumentId() {
+        return documentId;
+    }
+
+    public @Nullable LocalDate getBaselineDue() {
+        return baselineDue;
+    }
+
+    public boolean isOverdueNotified() {
+        return overdueNotified;
+    }
+
+    public boolean isDueSoonNotified() {
+        return dueSoonNotified;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,55 @@
+package org.issa.tcw.programme.domain;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.issa.tcw.programme.ProjectStatus;
+import org.springframework.data.domain.Pageable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface MilestoneRepository extends JpaRepository<Milestone, Long> {
+
+    String FACTS = """
+            select new org.issa.tcw.programme.domain.MilestoneFacts(m.id, m.project.id, m.title, m.dueDate,
+              m.baselineDue, m.doneDate, m.cancelled, m.ownerPersonId, m.eventId, e.title, m.documentId, m.version)
+            from Milestone m left join ProgrammeEvent e on e.id = m.eventId
+            """;
+
+    @Query(FACTS + " where m.project.id in :projectIds order by m.dueDate, m.id")
+    List<MilestoneFacts> factsOfProjects(Collection<Long> projectIds);
+
+    /** Open milestones of a triennium due between two days (inclusive), earliest first. */
+    @Query(FACTS + """
+            where m.project.trienniumId = :trienniumId and m.doneDate is null and m.cancelled = false
+              and m.dueDate >= :from and m.dueDate <= :to
+              and (:commissionId is null or m.project.commissionId = :commissionId)
+              and (:priorityId is null or m.project.priorityId = :priorityId)
+              and (:status is null or m.project.status = :status)
+            order by m.dueDate, m.id
+            """)
+    List<MilestoneFacts> openDueBetween(long trienniumId, LocalDate from, LocalDate to, @Nullable Long commissionId,
+            @Nullable Long priorityId, @Nullable ProjectStatus status, Pageable page);
+
+    /** Open milestones that became overdue and nobody was told yet. */
+    @Query("select m from Milestone m join fetch m.project where m.doneDate is null and m.cancelled = false and m.dueDate < :today and m.overdueNotified = false")
+    List<Milestone> newlyOverdue(LocalDate today);
+
+    /** Open milestones due within the window that nobody was told about yet. */
+    @Query("select m from Milestone m join fetch m.project where m.doneDate is null and m.cancelled = false and m.dueDate >= :today and m.dueDate <= :horizon and m.dueSoonNotified = false")
+    List<Milestone> newlyDueSoon(LocalDate today, LocalDate horizon);
+
+    @Query("select m from Milestone m join fetch m.project where m.id = :id")
+    java.util.Optional<Milestone> withProject(long id);
+
+    long countByEventId(long eventId);
+
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("update Milestone m set m.overdueNotified = true where m.id in :ids")
+    int markOverdueNotified(Collection<Long> ids);
+
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("update Milestone m set m.dueSoonNotified = true where m.id in :ids")
+    int markDueSoonNotified(Collection<Long> ids);
+}

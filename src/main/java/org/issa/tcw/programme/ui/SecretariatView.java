@@ -1,0 +1,191 @@
+package org.issa.tcw.programme.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.commission.CommissionService;
+import org.issa.tcw.commission.CommissionSummary;
+import org.issa.tcw.programme.AwaitingApproval;
+import org.issa.tcw.programme.CommissionProgress;
+import org.issa.tcw.programme.DashboardFilter;
+import org.issa.tcw.programme.DueMilestone;
+import org.issa.tcw.programme.PriorityRow;
+import org.issa.tcw.programme.ProgrammeExports;
+import org.issa.tcw.programme.ProjectStatus;
+import org.issa.tcw.programme.SecretariatDashboard;
+import org.issa.tcw.programme.SecretariatService;
+
+/**
+ * The secretariat's dashboard: every commission's progress in the active triennium, overdue
+ * milestones, the next 90 days, programmes awaiting approval, the timeline across commissions and
+ * the progress report of all commissions. Each line links to the programme or project.
+ */
+@Route("secretariat")
+@Menu(title = "nav.secretariat", order = 50, icon = "vaadin:dashboard")
+@RolesAllowed({"ADMIN", "SECRETARIAT"})
+class SecretariatView extends VerticalLayout implements HasDynamicTitle {
+
+    final Select<CommissionSummary> commission = new Select<>();
+    final Select<PriorityRow> priority = new Select<>();
+    final Select<ProjectStatus> status = new Select<>();
+    final Grid<CommissionProgress> progress = new Grid<>();
+    final Grid<DueMilestone> overdue = new Grid<>();
+    final Grid<DueMilestone> dueSoon = new Grid<>();
+    final Grid<AwaitingApproval> awaiting = new Grid<>();
+    final GanttChart timeline = new GanttChart();
+    final Span summary = new Span();
+    ExportLink report;
+
+    private final SecretariatService secretariat;
+    private final Clock clock;
+
+    SecretariatView(SecretariatService secretariat, CommissionService commissions, ProgrammeExports exports,
+            Clock clock) {
+        this.secretariat = secretariat;
+        this.clock = clock;
+        addClassName("tcw-page");
+        add(new H2(getTranslation("nav.secretariat")));
+        Optional<SecretariatDashboard> first = secretariat.dashboard(DashboardFilter.none());
+        if (first.isEmpty()) {
+            var none = new Paragraph(getTranslation("secretariat.no-active-triennium"));
+            none.setId("no-active-triennium");
+            add(none);
+            return;
+        }
+        SecretariatDashboard d = first.get();
+        commission.setId("filter-commission");
+        commission.setLabel(getTranslation("secretariat.filter.commission"));
+        commission.setItems(commissions.activeCommissions());
+        commission.setItemLabelGenerator(c -> c == null ? getTranslation("secretariat.filter.all") : c.code() + " · " + c.name());
+        commission.setEmptySelectionAllowed(true);
+        commission.setEmptySelectionCaption(getTranslation("secretariat.filter.all"));
+        priority.setId("filter-priority");
+        priority.setLabel(getTranslation("secretariat.filter.priority"));
+        priority.setItems(d.priorities());
+        priority.setItemLabelGenerator(p -> p == null ? getTranslation("secretariat.filter.all") : p.title());
+        priority.setEmptySelectionAllowed(true);
+        priority.setEmptySelectionCaption(getTranslation("secretariat.filter.all"));
+        status.setId("filter-status");
+        status.setLabel(getTranslation("secretariat.filter.status"));
+        status.setItems(ProjectStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("secretariat.filter.all")
+                : getTranslation("project.status." + s.name()));
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("secretariat.filter.all"));
+        commission.addValueChangeListener(e -> refresh());
+        priority.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+        report = new ExportLink("export-report", getTranslation("export.pdf-all"),
+                "progress-report-" + d.triennium().label().replace('–', '-') + ".pdf", "application/pdf",
+                () -> exports.pdfAll(d.triennium().id()));
+        var filters = new HorizontalLayout(commission, priority, status, report);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        summary.setId("dashboard-summary");
+
+        progress.setId("progress-grid");
+        progress.addComponentColumn(c -> link("commissions/" + c.code() + "/programme", c.code() + " · " + c.name()))
+                .setHeader(getTranslation("secretariat.commission")).setFlexGrow(3).setKey("commission");
+        progress.addColumn(c -> c.programmeStatus() == null ? getTranslation("programme.status.DRAFT")
+                : getTranslation("programme.status." + c.programmeStatus().name()))
+                .setHeader(getTranslation("secretariat.programme")).setAutoWidth(true);
+        progress.addColumn(CommissionProgress::projects).setHeader(getTranslation("secretariat.projects"))
+                .setAutoWidth(true).setKey("projects");
+        for (ProjectStatus s : new ProjectStatus[] {ProjectStatus.ON_TRACK, ProjectStatus.AT_RISK,
+                ProjectStatus.OFF_TRACK, ProjectStatus.COMPLETED}) {
+            progress.addColumn(c -> c.projects(s)).setHeader(getTranslation("project.status." + s.name()))
+                    .setAutoWidth(true).setKey(s.name());
+        }
+        progress.addColumn(c -> c.milestonesDone() + " / " + c.milestones())
+                .setHeader(getTranslation("secretariat.milestones-done")).setAutoWidth(true).setKey("done");
+        progress.addColumn(CommissionProgress::milestonesOverdue).setHeader(getTranslation("secretariat.overdue"))
+                .setAutoWidth(true).setKey("overdue");
+        progress.addColumn(CommissionProgress::milestonesDueSoon)
+                .setHeader(getTranslation("secretariat.due-soon", SecretariatService.DUE_SOON_DAYS)).setAutoWidth(true)
+                .setKey("due-soon");
+        progress.setAllRowsVisible(true);
+        configure(overdue, "overdue-grid");
+        configure(dueSoon, "due-soon-grid");
+        awaiting.setId("awaiting-grid");
+        awaiting.addComponentColumn(a -> link("commissions/" + a.commissionCode() + "/programme",
+                a.commissionCode() + " · " + a.commissionName())).setHeader(getTranslation("secretariat.commission"))
+                .setFlexGrow(3);
+        awaiting.addColumn(a -> a.submittedAt() == null ? "" : Formats.date(LocalDate.ofInstant(a.submittedAt(),
+                ZoneId.systemDefault()), getLocale())).setHeader(getTranslation("secretariat.submitted-on"))
+                .setAutoWidth(true);
+        awaiting.addColumn(a -> a.submittedBy() == null ? "" : a.submittedBy())
+                .setHeader(getTranslation("secretariat.submitted-by")).setAutoWidth(true);
+        awaiting.setAllRowsVisible(true);
+
+        var overview = new VerticalLayout(summary, progress, new H3(getTranslation("secretariat.awaiting")), awaiting,
+                new H3(getTranslation("secretariat.overdue-list")), overdue,
+                new H3(getTranslation("secretariat.due-soon-list", SecretariatService.DUE_SOON_DAYS)), dueSoon);
+        overview.setPadding(false);
+        var tabs = new TabSheet();
+        tabs.setId("secretariat-tabs");
+        tabs.add(getTranslation("secretariat.tab.overview"), overview);
+        tabs.add(getTranslation("programme.tab.timeline"), timeline);
+        tabs.setWidthFull();
+        add(filters, tabs);
+        show(d);
+    }
+
+    private void configure(Grid<DueMilestone> grid, String id) {
+        grid.setId(id);
+        grid.addColumn(m -> Formats.date(m.dueDate(), getLocale())).setHeader(getTranslation("milestone.due"))
+                .setAutoWidth(true).setKey("due");
+        grid.addComponentColumn(m -> link("projects/" + m.projectId(), m.title())).setHeader(getTranslation("milestone.title"))
+                .setFlexGrow(2).setKey("title");
+        grid.addColumn(m -> m.commissionCode() + " · " + m.projectTitle()).setHeader(getTranslation("secretariat.project"))
+                .setFlexGrow(3);
+        grid.addColumn(m -> m.ownerName() == null ? "" : m.ownerName()).setHeader(getTranslation("milestone.owner"))
+                .setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+    }
+
+    void refresh() {
+        DashboardFilter filter = new DashboardFilter(commission.getValue() == null ? null : commission.getValue().id(),
+                priority.getValue() == null ? null : priority.getValue().id(), status.getValue());
+        secretariat.dashboard(filter).ifPresent(this::show);
+    }
+
+    private void show(SecretariatDashboard d) {
+        DashboardFilter filter = new DashboardFilter(commission.getValue() == null ? null : commission.getValue().id(),
+                priority.getValue() == null ? null : priority.getValue().id(), status.getValue());
+        summary.setText(getTranslation("secretariat.summary", d.triennium().label(),
+                d.commissions().stream().mapToLong(CommissionProgress::projects).sum(), d.overdue().size(),
+                d.dueSoon().size(), d.awaitingApproval().size()));
+        progress.setItems(d.commissions());
+        overdue.setItems(d.overdue());
+        dueSoon.setItems(d.dueSoon());
+        awaiting.setItems(d.awaitingApproval());
+        secretariat.timeline(filter).ifPresent(t -> timeline.show(t.triennium(), t.projects(), t.events(),
+                LocalDate.now(clock), true));
+    }
+
+    private static Anchor link(String href, String text) {
+        return new Anchor(href, text);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.secretariat") + " · " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,168 @@
+package org.issa.tcw.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.issa.tcw.testsupport.SignIn;
+import org.issa.tcw.testsupport.SpringTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The exports read back: the XLSX parsed, the PDF's text extracted, the iCal feed unfolded and parsed. */
+@SpringTest
+class ProgrammeExportsTest {
+
+    @Autowired
+    ProgrammeExports exports;
+    @Autowired
+    ProgrammeService programme;
+    @Autowired
+    CalendarFeedService feeds;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    WebApplicationContext context;
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    @Test
+    void the_xlsx_holds_every_project_and_milestone_of_the_programme() throws Exception {
+        signIn.as("member-ict");
+        ProgrammeTree tree = programme.tree("ICT", null);
+        byte[] bytes = exports.xlsx("ICT", tree.triennium().id());
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet projects = wb.getSheet("Projects");
+            assertThat(projects.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Project");
+            List<String> titles = new ArrayList<>();
+            for (Row row : projects) {
+                if (row.getRowNum() > 0) {
+                    titles.add(row.getCell(2).getStringCellValue());
+                }
+            }
+            assertThat(titles).containsExactlyInAnyOrderElementsOf(tree.projects().stream().map(ProjectNode::title).toList());
+            Row ai = find(projects, "Artificial intelligence in social security administration");
+            assertThat(ai.getCell(5).getStringCellValue()).isEqualTo("David Okafor");
+            assertThat(ai.getCell(6).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(
+                    tree.projects().stream().filter(p -> p.title().startsWith("Artificial")).findFirst().orElseThrow()
+                            .startDate());
+            Sheet milestones = wb.getSheet("Milestones");
+            assertThat(milestones.getLastRowNum()).isEqualTo(
+                    tree.projects().stream().mapToInt(p -> p.milestones().size()).sum());
+        }
+        signIn.as("member-fam");
+        assertThatThrownBy(() -> exports.xlsx("ICT", tree.triennium().id())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_pdf_report_names_the_commissions_projects() throws Exception {
+        signIn.as("chair-ict");
+        ProgrammeTree tree = programme.tree("ICT", null);
+        byte[] bytes = exports.pdf("ICT", tree.triennium().id());
+        String text = text(bytes);
+        assertThat(text).contains("Triennium progress report 2026", "ICT · Information and Communication Technology",
+                "Transformation and innovation in service delivery");
+        assertThat(text.replaceAll("\\s+", " ")).contains("Webinar series: digital identity for social security");
+    }
+
+    @Test
+    void the_pdf_for_the_bureau_covers_every_commission_and_only_the_secretariat_may_make_it() throws Exception {
+        signIn.as("secretariat");
+        long triennium = programme.tree("ICT", null).triennium().id();
+        String text = text(exports.pdfAll(triennium)).replaceAll("\\s+", " ");
+        assertThat(text).contains("ICT · Information", "FAM · Family Benefits", "OLD · Old-age",
+                "Family benefits for workers in non-standard employment");
+        signIn.as("chair-ict");
+        assertThatThrownBy(() -> exports.pdfAll(triennium)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_ical_feed_is_served_only_for_a_valid_token_and_stops_when_revoked() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        signIn.as("chair-ict");
+        String token = feeds.renew("ICT");
+        signIn.out();
+
+        MvcResult ok = mvc.perform(get("/calendar/" + token + ".ics")).andReturn();
+        assertThat(ok.getResponse().getStatus()).isEqualTo(200);
+        assertThat(ok.getResponse().getContentType()).startsWith("text/calendar");
+        assertThat(ok.getRequest().getSession(false)).isNull();
+        String body = ok.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
+        for (String line : body.split("\r\n")) {
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+        }
+        List<String> lines = List.of(body.replace("\r\n ", "").split("\r\n"));
+        assertThat(lines).contains("SUMMARY:Presentation at the World Social Security Forum (ISSA Guidelines on "
+                + "Information and Communication Technology: 2027 revision)");
+        assertThat(lines).anyMatch(l -> l.startsWith("SUMMARY:Webinar 2: wallets and interoperability"));
+        assertThat(lines).contains("SUMMARY:World Social Security Forum 2028", "CATEGORIES:WSSF");
+        assertThat(lines.stream().filter(l -> l.equals("BEGIN:VEVENT")).count())
+                .isEqualTo(lines.stream().filter(l -> l.equals("END:VEVENT")).count()).isGreaterThan(20);
+        assertThat(lines).anyMatch(l -> l.startsWith("DTSTART;VALUE=DATE:2028"));
+
+        assertThat(mvc.perform(get("/calendar/" + token.substring(1) + "x.ics")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        signIn.as("chair-ict");
+        feeds.revoke("ICT");
+        signIn.out();
+        assertThat(mvc.perform(get("/calendar/" + token + ".ics")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void ical_text_is_escaped_and_long_lines_are_folded_without_breaking_characters() {
+        assertThat(CalendarFeedService.Ical.escape("a;b,c\\d\ne")).isEqualTo("a\\;b\\,c\\\\d\\ne");
+        var ical = new CalendarFeedService.Ical();
+        String summary = "Évaluation des prestations familiales — " + "é".repeat(80);
+        ical.property("SUMMARY", summary);
+        String folded = ical.toString();
+        for (String line : folded.split("\r\n")) {
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+        }
+        assertThat(folded.replace("\r\n ", "")).isEqualTo("SUMMARY:" + summary + "\r\n");
+    }
+
+    @Test
+    void only_the_chair_or_secretariat_creates_the_private_link() {
+        signIn.as("member-ict");
+        assertThatThrownBy(() -> feeds.renew("ICT")).isInstanceOf(AccessDeniedException.class);
+        signIn.as("member-fam");
+        assertThatThrownBy(() -> feeds.token("ICT")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static Row find(Sheet sheet, String title) {
+        for (Row row : sheet) {
+            if (row.getRowNum() > 0 && row.getCell(2).getStringCellValue().equals(title)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + title);
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}
