@@ -3,7 +3,6 @@ package org.issa.tcw.discussion;
 import static org.issa.tcw.base.Checks.require;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,6 +70,7 @@ public class DiscussionService {
     private final PostViews views;
     private final CurrentUser currentUser;
     private final DiscussionLimits limits;
+    private final PostingRate rate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -78,7 +78,7 @@ public class DiscussionService {
             ReactedRepository reactions, MentionRepository mentions, ReadMarkerRepository markers,
             ThreadWatchRepository threadWatches, CommissionWatchRepository commissionWatches,
             CommissionAccess access, CommissionMembers members, PostViews views, CurrentUser currentUser,
-            DiscussionLimits limits, ApplicationEventPublisher events, Clock clock) {
+            DiscussionLimits limits, PostingRate rate, ApplicationEventPublisher events, Clock clock) {
         this.threads = threads;
         this.posts = posts;
         this.revisions = revisions;
@@ -92,6 +92,7 @@ public class DiscussionService {
         this.views = views;
         this.currentUser = currentUser;
         this.limits = limits;
+        this.rate = rate;
         this.events = events;
         this.clock = clock;
     }
@@ -355,8 +356,7 @@ public class DiscussionService {
     }
 
     private void checkRate(long author) {
-        long recent = posts.countByAuthorSince(author, clock.instant().minus(Duration.ofMinutes(1)));
-        require(recent < limits.postsPerMinute(), "discussion.post.too-fast", limits.postsPerMinute());
+        rate.check(author);
     }
 
     private static void requireAuthor(Post post, long me) {

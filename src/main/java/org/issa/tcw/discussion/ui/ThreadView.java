@@ -139,6 +139,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             card.addClassName("tcw-post-focus");
         }
         markRead();
+        securityContext = LiveUi.capture();
         if (getUI().isPresent()) {
             subscribe(getUI().get());
         }

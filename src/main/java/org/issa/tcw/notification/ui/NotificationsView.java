@@ -21,6 +21,7 @@ import org.springframework.data.domain.PageRequest;
 
 /** My notifications, newest first, each with a link to what it is about; mark one or all read. */
 @Route("notifications")
+@com.vaadin.flow.component.dependency.CssImport("./styles/discussion.css")
 @PermitAll
 class NotificationsView extends VerticalLayout implements HasDynamicTitle {
 
