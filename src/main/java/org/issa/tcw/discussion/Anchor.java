@@ -10,6 +10,6 @@ public record Anchor(AnchorType type, long id, String label) {
 
     public Anchor {
         Checks.requireText(label, 300, "discussion.anchor");
-        label = label.trim();
+        label = label.replace("\u0000", "").trim();
     }
 }

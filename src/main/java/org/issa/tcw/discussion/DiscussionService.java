@@ -174,9 +174,11 @@ public class DiscussionService {
      * @return the thread's id
      */
     @Transactional
-    @PreAuthorize("@commissionAccess.may('POST', #thread.commissionId())")
-    public long startThread(NewThread thread) {
+    @PreAuthorize("@commissionAccess.may('POST', #input.commissionId())")
+    public long startThread(NewThread input) {
         long author = reader();
+        NewThread thread = new NewThread(input.commissionId(), clean(input.title()), clean(input.body()),
+                input.anchor());
         Checks.requireText(thread.title(), limits.maxTitleLength(), "discussion.title");
         checkBody(thread.body());
         checkRate(author);
@@ -194,8 +196,9 @@ public class DiscussionService {
      */
     @Transactional
     @PreAuthorize("@discussionAccess.mayInThread('POST', #threadId)")
-    public PostView reply(long threadId, String body, @Nullable Long replyToPostId) {
+    public PostView reply(long threadId, String text, @Nullable Long replyToPostId) {
         long author = reader();
+        String body = clean(text);
         checkBody(body);
         checkRate(author);
         DiscussionThread t = threads.lockById(threadId).orElseThrow(NotFoundException::new);
@@ -217,8 +220,9 @@ public class DiscussionService {
     /** Edits one's own post; the previous text is kept for moderators and the post shows "edited". */
     @Transactional
     @PreAuthorize("@discussionAccess.mayOnPost('POST', #postId)")
-    public void edit(long postId, long seenVersion, String body) {
+    public void edit(long postId, long seenVersion, String text) {
         long me = reader();
+        String body = clean(text);
         checkBody(body);
         Post post = posts.findById(postId).orElseThrow(NotFoundException::new);
         requireAuthor(post, me);
@@ -375,6 +379,11 @@ public class DiscussionService {
             throw new AccessDeniedException("This account has no person record");
         }
         return id;
+    }
+
+    /** Drops NUL characters, which PostgreSQL cannot store in text; everything else is kept as typed. */
+    static String clean(@Nullable String text) {
+        return text == null ? "" : text.replace("\u0000", "");
     }
 
     static String pattern(@Nullable String search) {

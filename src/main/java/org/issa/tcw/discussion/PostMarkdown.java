@@ -62,7 +62,7 @@ final class PostMarkdown {
         clean.outputSettings().prettyPrint(false);
         Set<String> mentioned = new LinkedHashSet<>();
         markMentions(clean.body(), members, mentioned);
-        return new Rendered(clean.body().html(), mentioned);
+        return new Rendered(clean.body().html().strip(), mentioned);
     }
 
     /** Sanitized HTML without mentions marked (previews). */

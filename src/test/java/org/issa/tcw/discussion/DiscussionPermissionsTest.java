@@ -30,6 +30,8 @@ class DiscussionPermissionsTest {
     DiscussionFixture fixture;
     @Autowired
     SignIn signIn;
+    @Autowired
+    DiscussionEventLog eventLog;
 
     long ict;
     long thread;
@@ -105,6 +107,10 @@ class DiscussionPermissionsTest {
         assertThat(discussions.post(memberPost.id()).hiddenReason()).isEqualTo("Off topic");
         moderation.move(thread, new Anchor(AnchorType.PROJECT, 42, "Cloud guideline"));
         assertThat(discussions.thread(thread).anchorLabel()).isEqualTo("Cloud guideline");
+        assertThat(eventLog.moderated).filteredOn(e -> e.threadId() == thread).extracting(ThreadModerated::action)
+                .containsExactly(ThreadModerated.Action.PINNED, ThreadModerated.Action.LOCKED,
+                        ThreadModerated.Action.UNLOCKED, ThreadModerated.Action.POST_HIDDEN,
+                        ThreadModerated.Action.MOVED);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.issa.tcw.discussion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.notification.NotificationKind;
@@ -14,9 +13,7 @@ import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.stereotype.Component;
 
 /** Unread counts, read markers, watch levels, mentions and the notifications they lead to, limits. */
 @SpringTest
@@ -37,7 +34,7 @@ class ReadingAndWatchingTest {
     @Autowired
     DiscussionLimits limits;
     @Autowired
-    EventLog eventLog;
+    DiscussionEventLog eventLog;
 
     @AfterEach
     void tearDown() {
@@ -249,22 +246,5 @@ class ReadingAndWatchingTest {
         discussions.react(postId, Reaction.EYES);
         PostView seen = discussions.post(postId);
         assertThat(seen.reactions()).containsExactly(new PostView.ReactionCount(Reaction.HEART, 2, true));
-    }
-
-    /** Records the events the discussion feature publishes for others. */
-    @Component
-    static class EventLog {
-        final List<PersonMentioned> mentions = new ArrayList<>();
-        final List<PostCreated> created = new ArrayList<>();
-
-        @EventListener
-        void on(PersonMentioned e) {
-            mentions.add(e);
-        }
-
-        @EventListener
-        void on(PostCreated e) {
-            created.add(e);
-        }
     }
 }
