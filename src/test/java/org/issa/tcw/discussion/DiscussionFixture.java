@@ -2,7 +2,11 @@ package org.issa.tcw.discussion;
 
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.testsupport.SignIn;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Test helper: commission ids of the demo data, and threads started as a given demo user. */
@@ -12,6 +16,7 @@ public class DiscussionFixture {
     private final CommissionService commissions;
     private final DiscussionService discussions;
     private final SignIn signIn;
+    private final Map<String, Authentication> signedIn = new ConcurrentHashMap<>();
 
     DiscussionFixture(CommissionService commissions, DiscussionService discussions, SignIn signIn) {
         this.commissions = commissions;
@@ -19,8 +24,17 @@ public class DiscussionFixture {
         this.signIn = signIn;
     }
 
+    /**
+     * Signs in like {@link SignIn#as} but checks each demo password only once per test run (the
+     * password hash check dominates otherwise).
+     */
+    public void as(String username) {
+        Authentication auth = signedIn.computeIfAbsent(username, signIn::as);
+        SecurityContextHolder.getContext().setAuthentication(auth);
+    }
+
     public long commissionId(String code) {
-        signIn.as("secretariat");
+        as("secretariat");
         try {
             return commissions.details(code).orElseThrow().id();
         } finally {
@@ -31,7 +45,7 @@ public class DiscussionFixture {
     /** Starts a thread as {@code username}, then signs out. */
     public long thread(String username, String code, String title, String body, @Nullable Anchor anchor) {
         long commission = commissionId(code);
-        signIn.as(username);
+        as(username);
         try {
             return discussions.startThread(new NewThread(commission, title, body, anchor));
         } finally {
@@ -45,7 +59,7 @@ public class DiscussionFixture {
 
     /** Replies as {@code username}, then signs out. */
     public PostView reply(String username, long threadId, String body) {
-        signIn.as(username);
+        as(username);
         try {
             return discussions.reply(threadId, body, null);
         } finally {

@@ -52,7 +52,7 @@ class DiscussionPermissionsTest {
     @Test
     void members_observers_secretariat_and_admin_read_a_commissions_threads() {
         for (String user : new String[] {"chair-ict", "member-ict", "observer-ict", "secretariat", "admin"}) {
-            signIn.as(user);
+            fixture.as(user);
             assertThat(discussions.threads(ict, "", PageRequest.of(0, 50))).as(user)
                     .anyMatch(r -> r.id() == thread);
             assertThat(discussions.postsFrom(thread, 1, 10)).as(user).hasSize(2);
@@ -61,7 +61,7 @@ class DiscussionPermissionsTest {
 
     @Test
     void member_of_another_commission_cannot_read_ict_threads() {
-        signIn.as("member-fam");
+        fixture.as("member-fam");
         assertThatThrownBy(() -> discussions.threads(ict, "", PageRequest.of(0, 10)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> discussions.thread(thread)).isInstanceOf(AccessDeniedException.class);
@@ -77,31 +77,31 @@ class DiscussionPermissionsTest {
             assertThat(post.seq()).isGreaterThan(2);
         }
         long started = fixture.thread("observer-ict", "ICT", "An observer's thread");
-        signIn.as("observer-ict");
+        fixture.as("observer-ict");
         assertThat(discussions.thread(started).title()).isEqualTo("An observer's thread");
     }
 
     @Test
     void admin_and_other_commissions_members_may_not_post() {
         for (String user : new String[] {"admin", "member-fam"}) {
-            signIn.as(user);
+            fixture.as(user);
             assertThatThrownBy(() -> discussions.reply(thread, "No", null)).as(user)
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> discussions.startThread(new NewThread(ict, "No", "No", null))).as(user)
                     .isInstanceOf(AccessDeniedException.class);
         }
-        signIn.as("chair-ict");
+        fixture.as("chair-ict");
         assertThat(discussions.postsFrom(thread, 1, 10)).hasSize(2);
     }
 
     @Test
     void chair_and_secretariat_may_moderate() {
-        signIn.as("chair-ict");
+        fixture.as("chair-ict");
         moderation.pin(thread, true);
         moderation.lock(thread, true);
         assertThat(discussions.thread(thread).pinned()).isTrue();
         assertThat(discussions.thread(thread).locked()).isTrue();
-        signIn.as("secretariat");
+        fixture.as("secretariat");
         moderation.lock(thread, false);
         moderation.hide(memberPost.id(), "Off topic");
         assertThat(discussions.post(memberPost.id()).hiddenReason()).isEqualTo("Off topic");
@@ -116,7 +116,7 @@ class DiscussionPermissionsTest {
     @Test
     void members_observers_admin_and_outsiders_may_not_moderate() {
         for (String user : new String[] {"member-ict", "observer-ict", "admin", "member-fam"}) {
-            signIn.as(user);
+            fixture.as(user);
             assertThatThrownBy(() -> moderation.pin(thread, true)).as(user).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> moderation.lock(thread, true)).as(user).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> moderation.hide(memberPost.id(), "x")).as(user)
@@ -125,31 +125,31 @@ class DiscussionPermissionsTest {
             assertThatThrownBy(() -> moderation.history(memberPost.id())).as(user)
                     .isInstanceOf(AccessDeniedException.class);
         }
-        signIn.as("chair-ict");
+        fixture.as("chair-ict");
         assertThat(discussions.thread(thread).pinned()).isFalse();
         assertThat(discussions.post(memberPost.id()).hiddenReason()).isNull();
     }
 
     @Test
     void author_may_edit_and_delete_own_post_others_may_not() {
-        signIn.as("observer-ict");
+        fixture.as("observer-ict");
         assertThatThrownBy(() -> discussions.edit(memberPost.id(), memberPost.version(), "Changed"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> discussions.delete(memberPost.id())).isInstanceOf(AccessDeniedException.class);
-        signIn.as("chair-ict");
+        fixture.as("chair-ict");
         assertThatThrownBy(() -> discussions.delete(memberPost.id())).isInstanceOf(AccessDeniedException.class);
 
-        signIn.as("member-ict");
+        fixture.as("member-ict");
         discussions.edit(memberPost.id(), memberPost.version(), "A member's **better** reply");
         PostView edited = discussions.post(memberPost.id());
         assertThat(edited.edited()).isTrue();
         assertThat(edited.html()).contains("<strong>better</strong>");
 
-        signIn.as("chair-ict");
+        fixture.as("chair-ict");
         assertThat(moderation.history(memberPost.id())).extracting(PostRevisionView::body)
                 .containsExactly("A member's reply");
 
-        signIn.as("member-ict");
+        fixture.as("member-ict");
         discussions.delete(memberPost.id());
         PostView removed = discussions.post(memberPost.id());
         assertThat(removed.deleted()).isTrue();
@@ -158,7 +158,7 @@ class DiscussionPermissionsTest {
 
     @Test
     void editing_with_a_stale_version_is_refused_as_a_conflict() {
-        signIn.as("member-ict");
+        fixture.as("member-ict");
         discussions.edit(memberPost.id(), memberPost.version(), "First edit");
         assertThatThrownBy(() -> discussions.edit(memberPost.id(), memberPost.version(), "Second edit"))
                 .isInstanceOf(org.issa.tcw.base.ConcurrentEditException.class);
@@ -167,10 +167,10 @@ class DiscussionPermissionsTest {
 
     @Test
     void a_hidden_post_shows_its_text_to_moderators_only() {
-        signIn.as("chair-ict");
+        fixture.as("chair-ict");
         moderation.hide(memberPost.id(), "Personal data");
         assertThat(discussions.post(memberPost.id()).html()).contains("A member");
-        signIn.as("observer-ict");
+        fixture.as("observer-ict");
         PostView seen = discussions.post(memberPost.id());
         assertThat(seen.html()).isEmpty();
         assertThat(seen.source()).isEmpty();
@@ -181,10 +181,10 @@ class DiscussionPermissionsTest {
     void threads_for_an_anchor_are_listed_only_to_readers_of_the_commission() {
         long anchored = fixture.thread("member-ict", "ICT", "Anchored", "About the project",
                 new Anchor(AnchorType.PROJECT, 987654, "Digital identity survey"));
-        signIn.as("observer-ict");
+        fixture.as("observer-ict");
         assertThat(discussions.threadsFor(AnchorType.PROJECT, 987654)).extracting(ThreadRow::id)
                 .containsExactly(anchored);
-        signIn.as("member-fam");
+        fixture.as("member-fam");
         assertThat(discussions.threadsFor(AnchorType.PROJECT, 987654)).isEmpty();
     }
 }

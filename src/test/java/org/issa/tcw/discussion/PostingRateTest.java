@@ -38,7 +38,7 @@ class PostingRateTest {
     void a_person_who_wrote_the_allowed_number_of_posts_this_minute_is_refused() {
         long thread = fixture.thread("observer-ict", "ICT", "Rate " + System.nanoTime());
         fixture.reply("observer-ict", thread, "one more");
-        signIn.as("observer-ict");
+        fixture.as("observer-ict");
         long me = currentUser.require().personId();
         long recent = posts.countByAuthorSince(me, clock.instant().minus(Duration.ofMinutes(1)));
         var atLimit = new PostingRate(posts, clock, new DiscussionLimits(10000, 200, (int) recent));

@@ -311,8 +311,8 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         earlier.setVisible(first > 1);
         long lastSeq = Math.max(t.lastSeq(), last);
         later.setText(getTranslation("discussion.load-later", lastSeq - last));
-        later.setVisible(last < lastSeq && !newPosts.isVisible());
         newPosts.setVisible(false);
+        later.setVisible(last < lastSeq);
         if (cards.isEmpty()) {
             var none = new Paragraph(getTranslation("discussion.no-posts"));
             none.setId("no-posts");

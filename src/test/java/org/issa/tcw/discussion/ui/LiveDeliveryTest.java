@@ -32,7 +32,7 @@ class LiveDeliveryTest extends KaribuTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread other = new Thread(() -> {
             try {
-                signIn.as("member-ict");
+                fixture.as("member-ict");
                 new TransactionTemplate(transactions).executeWithoutResult(status -> {
                     discussions.reply(thread, text, null);
                     if (rollBack) {

@@ -107,7 +107,8 @@ class ThreadViewTest extends KaribuTest {
         NotificationsKt.expectNotifications("Reason (shown to readers) is required.");
         _setValue(_get(TextField.class, spec -> spec.withId("hide-reason")), "Off topic");
         _click(_get(Button.class, spec -> spec.withId("hide-confirm")));
-        assertThat(_get(Div.class, spec -> spec.withId("hidden-note-" + reply.seq())).getText())
+        assertThat(_get(Div.class, spec -> spec.withId("hidden-note-" + reply.seq())).getElement()
+                .getTextRecursively())
                 .contains("Off topic");
         _click(_get(Button.class, spec -> spec.withId("lock")));
         _get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("locked-note"));

@@ -41,7 +41,7 @@ class XssThroughViewsTest extends KaribuTest {
             String label = title.length() > 300 ? title.substring(0, 300) : title;
             long thread = fixture.thread("member-ict", "ICT", title, payload,
                     new Anchor(AnchorType.DOCUMENT, 1, label));
-            signInAs("observer-ict");
+            fixture.as("observer-ict");
             navigate("discussions/" + thread);
             String shownTitle = _get(H2.class, spec -> spec.withId("thread-title")).getText();
             if (!shownTitle.equals(title.trim())) {
