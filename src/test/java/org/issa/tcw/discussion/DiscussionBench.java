@@ -79,18 +79,21 @@ class DiscussionBench extends KaribuTest {
         String location = "discussions/" + thread;
         var query = post == null ? com.vaadin.flow.router.QueryParameters.empty()
                 : com.vaadin.flow.router.QueryParameters.of("post", Long.toString(post));
-        for (int i = 0; i < 5; i++) {
-            navigate("");
+        for (int i = 0; i < 3; i++) {
+            navigate("notifications");
             UI.getCurrent().navigate(location, query);
         }
-        long[] millis = new long[20];
+        long[] millis = new long[15];
         for (int i = 0; i < millis.length; i++) {
-            navigate("");
+            navigate("notifications");
             long start = System.nanoTime();
             UI.getCurrent().navigate(location, query);
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
-        assertThat(count(UI.getCurrent().getElement(), "tcw-post")).isPositive();
+        com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withId("posts"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withClasses("tcw-post"))).isNotEmpty();
         Arrays.sort(millis);
         report.add(String.format(Locale.ROOT, "open %d-post thread, %s: median %d ms, p90 %d ms, max %d ms", POSTS,
                 what, millis[millis.length / 2], millis[(int) (millis.length * 0.9)], millis[millis.length - 1]));
@@ -109,31 +112,25 @@ class DiscussionBench extends KaribuTest {
             uis.add(ui);
         }
         String id = "post-" + (POSTS + 1);
+        // The test thread holds the session lock (as Karibu does); the broadcaster's threads queue
+        // their UI.access tasks and this thread runs them, as a request would when the lock frees.
         for (int round = 0; round < 3; round++) {
             String target = "post-" + (POSTS + 1 + round);
-            session.unlock();
             long start = System.nanoTime();
             Thread writer = new Thread(() -> fixture.reply("member-ict", thread, "Live post " + target));
             writer.start();
             writer.join();
             long committed = System.nanoTime();
-            long done;
-            while (true) {
-                session.lock();
-                try {
-                    if (uis.stream().allMatch(ui -> find(ui.getElement(), target))) {
-                        done = System.nanoTime();
-                        break;
-                    }
-                } finally {
-                    session.unlock();
-                }
-                Thread.sleep(2);
+            long giveUp = start + 60_000_000_000L;
+            while (!uis.stream().allMatch(ui -> find(ui.getElement(), target))) {
+                assertThat(System.nanoTime()).as("all pages got the post within a minute").isLessThan(giveUp);
+                MockVaadin.runUIQueue();
+                Thread.sleep(1);
             }
-            session.lock();
+            long done = System.nanoTime();
             report.add(String.format(Locale.ROOT,
                     "deliver a new post to %d open thread pages (round %d): last page has it %d ms after the "
-                            + "reply was sent (reply call itself %d ms)",
+                            + "reply was sent (the reply call itself: %d ms)",
                     UIS, round + 1, (done - start) / 1_000_000, (committed - start) / 1_000_000));
         }
         assertThat(uis).allMatch(ui -> find(ui.getElement(), id));

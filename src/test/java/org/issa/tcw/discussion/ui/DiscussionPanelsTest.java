@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Paragraph;
 import org.issa.tcw.discussion.AnchorType;
 import org.issa.tcw.discussion.DiscussionFixture;
 import org.issa.tcw.discussion.DiscussionPanels;
@@ -44,7 +43,8 @@ class DiscussionPanelsTest extends KaribuTest {
         fixture.as("member-fam");
         UI.getCurrent().add(panels.forAnchor(ict, "ICT", anchor));
         assertThat(_find(Anchor.class, spec -> spec.withId("discussion-panel-start"))).isEmpty();
-        assertThat(_get(Paragraph.class).getText()).contains("visible to the commission's members");
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("discussion-panel"))
+                .getElement().getTextRecursively()).contains("visible to the commission's members");
     }
 
     @Test
