@@ -129,6 +129,19 @@ public class PersonService {
         return result;
     }
 
+    /** Usernames of the given people, in one query (discussions write mentions as {@code @username}). */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Map<Long, String> usernames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> result = new java.util.HashMap<>();
+        for (Person p : people.findAllWithInstitution(ids)) {
+            result.put(p.getId(), p.getUsername());
+        }
+        return result;
+    }
+
     private static PersonRow row(Person p) {
         Institution i = p.getInstitution();
         return new PersonRow(p.getId(), p.getUsername(), p.displayName(), p.getEmail(),

@@ -57,6 +57,12 @@ public class CommissionView extends VerticalLayout implements BeforeEnterObserve
             role.setId("my-role");
             add(role);
         }
+        if (details.membersVisible()) {
+            var discussions = new com.vaadin.flow.component.html.Anchor("commissions/" + details.code() + "/discussions",
+                    getTranslation("discussion.commission-link"));
+            discussions.setId("discussions-link");
+            add(discussions);
+        }
         add(new H3(getTranslation("commission.mandate")));
         var mandate = new Paragraph(details.mandate() == null ? getTranslation("commission.no-mandate") : details.mandate());
         mandate.setId("mandate");

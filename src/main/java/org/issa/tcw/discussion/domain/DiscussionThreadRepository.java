@@ -1,0 +1,57 @@
+package org.issa.tcw.discussion.domain;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.issa.tcw.discussion.AnchorType;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface DiscussionThreadRepository extends JpaRepository<DiscussionThread, Long> {
+
+    /** The thread, locked until the transaction ends: posts get their sequence numbers one at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from DiscussionThread t where t.id = :id")
+    Optional<DiscussionThread> lockById(long id);
+
+    @Query("select t.commissionId from DiscussionThread t where t.id = :id")
+    Optional<Long> commissionOf(long id);
+
+    /**
+     * A page of a commission's threads for one reader: (thread, reader's last read sequence or
+     * null, reader's own watch level for the thread or null), pinned first, then by last activity.
+     * {@code pattern} is a lower-case LIKE pattern matched against titles and visible posts.
+     */
+    @Query(value = """
+            select t, m.lastReadSeq, w.level from DiscussionThread t
+            left join ReadMarker m on m.threadId = t.id and m.personId = :reader
+            left join ThreadWatch w on w.threadId = t.id and w.personId = :reader
+            where t.commissionId = :commissionId
+              and (:pattern = '%%' or lower(t.title) like :pattern or exists (
+                  select 1 from Post p where p.threadId = t.id and p.deleted = false and p.hiddenReason is null
+                  and lower(p.body) like :pattern))
+            order by t.pinned desc, t.lastPostAt desc, t.id desc
+            """)
+    List<Object[]> pageForReader(long commissionId, long reader, String pattern, Pageable pageable);
+
+    @Query("""
+            select count(t) from DiscussionThread t
+            where t.commissionId = :commissionId
+              and (:pattern = '%%' or lower(t.title) like :pattern or exists (
+                  select 1 from Post p where p.threadId = t.id and p.deleted = false and p.hiddenReason is null
+                  and lower(p.body) like :pattern))
+            """)
+    long countForCommission(long commissionId, String pattern);
+
+    /** Threads attached to a project, document or event, with the reader's marker and level. */
+    @Query("""
+            select t, m.lastReadSeq, w.level from DiscussionThread t
+            left join ReadMarker m on m.threadId = t.id and m.personId = :reader
+            left join ThreadWatch w on w.threadId = t.id and w.personId = :reader
+            where t.anchorType = :type and t.anchorId = :anchorId
+            order by t.pinned desc, t.lastPostAt desc, t.id desc
+            """)
+    List<Object[]> forAnchor(AnchorType type, long anchorId, long reader);
+}

@@ -1,0 +1,33 @@
+package org.issa.tcw.discussion.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PostRepository extends JpaRepository<Post, Long> {
+
+    /** Posts from sequence number {@code fromSeq} on, oldest first (a page of a long thread). */
+    @Query("select p from Post p where p.threadId = :threadId and p.seq >= :fromSeq order by p.seq asc")
+    List<Post> fromSeq(long threadId, long fromSeq, Pageable limit);
+
+    /** Posts before sequence number {@code beforeSeq}, newest first (the page above the loaded ones). */
+    @Query("select p from Post p where p.threadId = :threadId and p.seq < :beforeSeq order by p.seq desc")
+    List<Post> beforeSeq(long threadId, long beforeSeq, Pageable limit);
+
+    /** (post id, sequence number, author id) of the posts replied to. */
+    @Query("select p.id, p.seq, p.authorId from Post p where p.id in :ids")
+    List<Object[]> replyTargets(Collection<Long> ids);
+
+    @Query("select count(p) from Post p where p.authorId = :authorId and p.createdAt > :since")
+    long countByAuthorSince(long authorId, Instant since);
+
+    @Query("select t.commissionId from Post p, DiscussionThread t where p.id = :postId and t.id = p.threadId")
+    java.util.Optional<Long> commissionOf(long postId);
+
+    /** The distinct authors of a thread's posts. */
+    @Query("select distinct p.authorId from Post p where p.threadId = :threadId")
+    List<Long> authorsOf(long threadId);
+}

@@ -1,0 +1,167 @@
+package org.issa.tcw.discussion.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.issa.tcw.discussion.PostView;
+import org.issa.tcw.discussion.Reaction;
+
+/**
+ * One post of a thread. Names and reasons are set as text; only the post body, which the server
+ * rendered from Markdown and sanitized, is set as HTML.
+ */
+class PostCard extends Div {
+
+    /** What the thread page does when a button of the card is pressed. */
+    interface Actions {
+        void reply(PostView post);
+
+        void quote(PostView post);
+
+        void edit(PostView post);
+
+        void delete(PostView post);
+
+        void react(PostView post, Reaction reaction);
+
+        void hide(PostView post);
+
+        void show(PostView post);
+
+        void history(PostView post);
+    }
+
+    private PostView post;
+
+    PostCard(PostView post, long readerId, boolean mayPost, boolean mayModerate, Actions actions) {
+        addClassName("tcw-post");
+        update(post, readerId, mayPost, mayModerate, actions);
+    }
+
+    long seq() {
+        return post.seq();
+    }
+
+    PostView post() {
+        return post;
+    }
+
+    void update(PostView post, long readerId, boolean mayPost, boolean mayModerate, Actions actions) {
+        this.post = post;
+        removeAll();
+        setId("post-" + post.seq());
+        var author = new Span(post.authorName());
+        author.addClassName("tcw-post-author");
+        var when = new Span(format(post.createdAt(), getLocale()));
+        when.addClassName("tcw-post-time");
+        var header = new Div(author, when);
+        header.addClassName("tcw-post-header");
+        if (post.edited()) {
+            var edited = new Span(getTranslation("discussion.post.edited"));
+            edited.getElement().getThemeList().add("badge contrast small");
+            edited.setId("edited-" + post.seq());
+            header.add(edited);
+        }
+        if (post.replyToSeq() != null) {
+            var replyTo = new Span(getTranslation("discussion.post.in-reply-to", post.replyToSeq(),
+                    post.replyToAuthor() == null ? "?" : post.replyToAuthor()));
+            replyTo.addClassName("tcw-post-reply-to");
+            header.add(replyTo);
+        }
+        add(header);
+
+        var body = new Div();
+        body.addClassName("tcw-post-body");
+        body.setId("post-body-" + post.seq());
+        if (post.deleted()) {
+            body.setText(getTranslation("discussion.post.removed"));
+            body.addClassName("tcw-post-removed");
+        } else if (post.hiddenReason() != null) {
+            var note = new Div(new Span(getTranslation("discussion.post.hidden", post.hiddenReason())));
+            note.addClassName("tcw-post-removed");
+            note.setId("hidden-note-" + post.seq());
+            body.add(note);
+            if (!post.html().isEmpty()) {
+                var text = new Div();
+                text.getElement().setProperty("innerHTML", post.html());
+                text.addClassName("tcw-post-hidden-text");
+                body.add(text);
+            }
+        } else {
+            body.getElement().setProperty("innerHTML", post.html());
+        }
+        add(body);
+
+        if (post.visible()) {
+            add(reactions(mayPost, actions));
+        }
+        var bar = new Div();
+        bar.addClassName("tcw-post-actions");
+        if (mayPost && post.visible()) {
+            bar.add(button("reply", getTranslation("discussion.reply"), () -> actions.reply(post)));
+            bar.add(button("quote", getTranslation("discussion.quote"), () -> actions.quote(post)));
+        }
+        boolean mine = post.authorId() == readerId;
+        if (mine && mayPost && !post.deleted()) {
+            bar.add(button("edit", getTranslation("discussion.edit"), () -> actions.edit(post)));
+            bar.add(button("delete", getTranslation("discussion.delete"), () -> actions.delete(post)));
+        }
+        if (mayModerate && !post.deleted()) {
+            if (post.hiddenReason() == null) {
+                bar.add(button("hide", getTranslation("discussion.hide"), () -> actions.hide(post)));
+            } else {
+                bar.add(button("show", getTranslation("discussion.show"), () -> actions.show(post)));
+            }
+            if (post.edited()) {
+                bar.add(button("history", getTranslation("discussion.history"), () -> actions.history(post)));
+            }
+        }
+        add(bar);
+    }
+
+    private Div reactions(boolean mayPost, Actions actions) {
+        Map<Reaction, PostView.ReactionCount> counts = post.reactions().stream()
+                .collect(Collectors.toMap(PostView.ReactionCount::reaction, c -> c));
+        var box = new Div();
+        box.addClassName("tcw-reactions");
+        for (Reaction r : Reaction.values()) {
+            PostView.ReactionCount c = counts.get(r);
+            if (c == null && !mayPost) {
+                continue;
+            }
+            var b = new Button(r.emoji() + (c == null ? "" : " " + c.count()), e -> actions.react(post, r));
+            b.setId("react-" + post.seq() + "-" + r.name());
+            b.setAriaLabel(getTranslation("discussion.reaction." + r.name()));
+            b.setTooltipText(getTranslation("discussion.reaction." + r.name()));
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, c != null && c.mine() ? ButtonVariant.LUMO_PRIMARY
+                    : ButtonVariant.LUMO_TERTIARY);
+            b.setEnabled(mayPost);
+            if (c == null) {
+                b.addClassName("tcw-reaction-unused");
+            }
+            box.add(b);
+        }
+        return box;
+    }
+
+    private Button button(String action, String label, Runnable run) {
+        var b = new Button(label, e -> run.run());
+        b.setId(action + "-" + post.seq());
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return b;
+    }
+
+    static String format(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .withZone(ZoneId.systemDefault()).format(instant);
+    }
+
+}

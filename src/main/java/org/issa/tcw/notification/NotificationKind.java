@@ -1,0 +1,13 @@
+package org.issa.tcw.notification;
+
+/** Why a person was notified; each kind has a translated sentence {@code notification.kind.<KIND>}. */
+public enum NotificationKind {
+    /** Someone mentioned me in a post. */
+    MENTION,
+    /** A new post in a thread I watch. */
+    REPLY,
+    /** A new thread in a commission I watch. */
+    NEW_THREAD,
+    /** A moderator hid one of my posts. */
+    POST_HIDDEN
+}

@@ -1,0 +1,69 @@
+package org.issa.tcw.discussion;
+
+import org.issa.tcw.commission.CommissionService;
+import org.issa.tcw.testsupport.SignIn;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Test helper: commission ids of the demo data, and threads started as a given demo user. */
+@Component
+public class DiscussionFixture {
+
+    private final CommissionService commissions;
+    private final DiscussionService discussions;
+    private final SignIn signIn;
+    private final Map<String, Authentication> signedIn = new ConcurrentHashMap<>();
+
+    DiscussionFixture(CommissionService commissions, DiscussionService discussions, SignIn signIn) {
+        this.commissions = commissions;
+        this.discussions = discussions;
+        this.signIn = signIn;
+    }
+
+    /**
+     * Signs in like {@link SignIn#as} but checks each demo password only once per test run (the
+     * password hash check dominates otherwise).
+     */
+    public void as(String username) {
+        Authentication auth = signedIn.computeIfAbsent(username, signIn::as);
+        SecurityContextHolder.getContext().setAuthentication(auth);
+    }
+
+    public long commissionId(String code) {
+        as("secretariat");
+        try {
+            return commissions.details(code).orElseThrow().id();
+        } finally {
+            signIn.out();
+        }
+    }
+
+    /** Starts a thread as {@code username}, then signs out. */
+    public long thread(String username, String code, String title, String body, @Nullable Anchor anchor) {
+        long commission = commissionId(code);
+        as(username);
+        try {
+            return discussions.startThread(new NewThread(commission, title, body, anchor));
+        } finally {
+            signIn.out();
+        }
+    }
+
+    public long thread(String username, String code, String title) {
+        return thread(username, code, title, "First post of " + title, null);
+    }
+
+    /** Replies as {@code username}, then signs out. */
+    public PostView reply(String username, long threadId, String body) {
+        as(username);
+        try {
+            return discussions.reply(threadId, body, null);
+        } finally {
+            signIn.out();
+        }
+    }
+}
