@@ -4,7 +4,6 @@
  * callJsFunction over server push. Vaadin's connection state tells the editor when it is offline.
  */
 import { TcwEditor, type EditorTransport } from './tcw-editor';
-import './tcw-editor.css';
 
 type ServerApi = {
   join(): Promise<never>;

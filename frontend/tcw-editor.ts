@@ -219,6 +219,7 @@ export class TcwEditor extends LitElement {
     });
     window.addEventListener('online', this.onlineListener);
     window.addEventListener('offline', this.onlineListener);
+    window.addEventListener('pagehide', this.pageHideListener);
     const t0 = now();
     let init: JoinResult;
     for (let attempt = 0; ; attempt++) {
@@ -311,11 +312,17 @@ export class TcwEditor extends LitElement {
       this.stopped = true;
       window.removeEventListener('online', this.onlineListener);
       window.removeEventListener('offline', this.onlineListener);
+      window.removeEventListener('pagehide', this.pageHideListener);
       removeAwarenessStates(this.awareness, [this.ydoc.clientID], 'local');
       this.awareness.destroy();
       this.editor?.destroy();
     }, 0);
   }
+
+  /** Leaving the page (or a reload): keep what is not acknowledged yet, now. */
+  private pageHideListener = () => {
+    if (this.joined && this.editable) this.savePending();
+  };
 
   private onlineListener = () => {
     this.updateStatus();

@@ -191,3 +191,28 @@ function textHtml(t) {
   }
   return s;
 }
+
+/**
+ * An update that types `text` at the end of the document's last paragraph (or appends a new
+ * paragraph with it when `newParagraph`), made by a fresh Yjs client: what an editor would send.
+ * Used for demo history, the relay's tests and the simulated editors of the benchmarks.
+ */
+export function typeText(list, text, newParagraph) {
+  const doc = load(list);
+  const before = Y.encodeStateVector(doc);
+  const frag = doc.getXmlFragment(FIELD);
+  doc.transact(() => {
+    let last = frag.length ? frag.get(frag.length - 1) : null;
+    if (newParagraph || !(last instanceof Y.XmlElement) || last.nodeName !== 'paragraph') {
+      last = new Y.XmlElement('paragraph');
+      frag.insert(frag.length, [last]);
+    }
+    let t = last.length ? last.get(last.length - 1) : null;
+    if (!(t instanceof Y.XmlText)) {
+      t = new Y.XmlText();
+      last.insert(last.length, [t]);
+    }
+    t.insert(t.length, text);
+  });
+  return toB64(Y.encodeStateAsUpdate(doc, before));
+}

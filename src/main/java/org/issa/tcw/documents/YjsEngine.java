@@ -114,6 +114,17 @@ public class YjsEngine implements DisposableBean {
         return call(ns -> rendering(ns.getMember("render").execute(ProxyArray.fromList(b64)).asString()));
     }
 
+    /**
+     * An update that types {@code text} at the end of the last paragraph of the document the log
+     * describes (or in a new paragraph), as an editor would send it. For demo data, tests and the
+     * simulated editors of the benchmarks.
+     */
+    public CompletableFuture<byte[]> typeText(List<byte[]> log, String text, boolean newParagraph) {
+        List<Object> b64 = encode(log);
+        return call(ns -> Base64.getDecoder().decode(
+                ns.getMember("typeText").execute(ProxyArray.fromList(b64), text, newParagraph).asString()));
+    }
+
     private Rendering rendering(String result) {
         JsonNode r = json.readTree(result);
         return new Rendering(r.get("text").asString(), DocumentHtml.sanitize(r.get("html").asString()),

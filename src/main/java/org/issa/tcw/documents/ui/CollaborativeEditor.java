@@ -7,6 +7,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.server.Command;
@@ -33,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Tag("tcw-editor")
 @JsModule("./tcw-editor-vaadin.ts")
+@CssImport("./tcw-editor.css")
 @NpmPackage(value = "yjs", version = "13.6.33")
 @NpmPackage(value = "y-protocols", version = "1.0.7")
 @NpmPackage(value = "@tiptap/core", version = "3.31.3")
