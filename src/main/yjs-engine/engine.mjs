@@ -106,10 +106,10 @@ function toY(node) {
   let text = null;
   for (const child of node.content || []) {
     if (child.type === 'text') {
-      if (!text) { text = new Y.XmlText(); children.push(text); text._pending = []; }
+      if (!text) { text = new Y.XmlText(); children.push(text); text.__runs = []; }
       const attrs = {};
       for (const m of child.marks || []) attrs[m.type] = m.attrs || {};
-      text._pending.push([child.text, attrs]);
+      text.__runs.push([child.text, attrs]);
     } else {
       text = null;
       children.push(toY(child));
@@ -119,8 +119,8 @@ function toY(node) {
   for (const c of children) {
     if (c instanceof Y.XmlText) {
       let at = 0;
-      for (const [t, a] of c._pending) { c.insert(at, t, a); at += t.length; }
-      delete c._pending;
+      for (const [t, a] of c.__runs) { c.insert(at, t, a); at += t.length; }
+      delete c.__runs;
     }
   }
   return el;

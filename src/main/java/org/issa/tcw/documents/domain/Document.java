@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.issa.tcw.base.Checks;
 import org.issa.tcw.documents.DocumentKind;
 import org.issa.tcw.documents.WorkingLanguage;
@@ -66,9 +68,12 @@ public class Document {
     @Column(name = "last_seq", nullable = false)
     private long lastSeq;
 
+    // varchar on H2 and PostgreSQL alike (Hibernate would expect a CLOB for this length on H2)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "plain_text", length = 2_000_000)
     private @Nullable String plainText;
 
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(length = 8_000_000)
     private @Nullable String html;
 

@@ -47,7 +47,7 @@ class CommissionDocumentsView extends VerticalLayout implements BeforeEnterObser
         String code = event.getRouteParameters().get("code").orElse("");
         CommissionDetails commission = commissions.details(code).orElseThrow(NotFoundException::new);
         if (!access.may(CommissionAction.READ, commission.id())) {
-            event.rerouteToError(AccessDeniedException.class);
+            event.rerouteToError(new AccessDeniedException("document.refused.read"), getTranslation("document.refused.read"));
             return;
         }
         title = getTranslation("documents.of-commission", commission.code());
