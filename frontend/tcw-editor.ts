@@ -130,6 +130,8 @@ export class TcwEditor extends LitElement {
   private rejoining = false;
   private stopped = false;
   private pushStartedAt = 0;
+  /** A push failed and none succeeded since: we are offline until the next acknowledgement. */
+  private failing = false;
 
   /** Measurements and test hooks. */
   stats = { joinMs: 0, joinUpdates: 0, joinBytes: 0, pushes: 0, retries: 0, remoteUpdates: 0, catchUps: 0, rejoins: 0, caretFixes: 0, resentAfterReload: 0 };
@@ -349,7 +351,8 @@ export class TcwEditor extends LitElement {
     if (this.status === 'refused') return;
     const busy = this.inFlight !== null || this.outbox.length > 0;
     let next: TcwEditor['status'];
-    if (!this.connected || !navigator.onLine || (busy && this.pushStartedAt > 0 && now() - this.pushStartedAt > OFFLINE_AFTER_MS)) {
+    const stuck = this.pushStartedAt > 0 && now() - this.pushStartedAt > OFFLINE_AFTER_MS;
+    if (!this.connected || !navigator.onLine || (busy && (this.failing || stuck))) {
       next = 'offline';
     } else if (!this.editable) {
       next = 'readonly';
@@ -396,6 +399,7 @@ export class TcwEditor extends LitElement {
     try {
       const ack = await this.transport!.push(sending?.id ?? null, sending?.update ?? null, aw, this.ydoc.clientID);
       this.stats.pushes++;
+      this.failing = false;
       if (ack.refusal) {
         if (aw) this.awarenessDirty = true;
         if (ack.fatal) {
@@ -415,6 +419,7 @@ export class TcwEditor extends LitElement {
     } catch (e) {
       // Connection trouble: keep everything, retry with the same id (the server de-duplicates).
       if (aw) this.awarenessDirty = true;
+      this.failing = true;
       this.stats.retries++;
       retryAfter = 1000;
       console.warn('push failed, will retry', e);

@@ -15,15 +15,22 @@ final class EditorPage implements AutoCloseable {
 
     final String user;
     final ChromeDriver driver;
+    /** Where this browser reaches the application (directly, or through an {@link Offline} cable). */
+    String base = RunningApp.url();
 
     EditorPage(String user) {
         this.user = user;
         this.driver = Browsers.start();
     }
 
+    EditorPage through(Offline cable) {
+        base = cable.url();
+        return this;
+    }
+
     /** Signs in through the login page with the demo account (password demo). */
     EditorPage signIn() {
-        driver.get(RunningApp.url() + "login");
+        driver.get(base + "login");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         WebElement username = wait.until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector("vaadin-login-form input[name='username']"));
@@ -38,7 +45,7 @@ final class EditorPage implements AutoCloseable {
     }
 
     EditorPage open(long documentId) {
-        driver.get(RunningApp.url() + "documents/" + documentId);
+        driver.get(base + "documents/" + documentId);
         return waitForEditor();
     }
 

@@ -66,6 +66,11 @@ final class RunningApp {
         }
     }
 
+    static synchronized int port() {
+        url();
+        return port;
+    }
+
     static synchronized <T> T bean(Class<T> type) {
         url();
         return context.getBean(type);
