@@ -216,3 +216,27 @@ export function typeText(list, text, newParagraph) {
   });
   return toB64(Y.encodeStateAsUpdate(doc, before));
 }
+
+/**
+ * A typing session by one fresh client, as an editor would send it: one update per keystroke
+ * typed at the end of the last paragraph, every tenth keystroke a backspace. For the benchmarks
+ * (a long history) and tests.
+ */
+export function typingSession(list, text) {
+  const doc = load(list);
+  const frag = doc.getXmlFragment(FIELD);
+  const out = [];
+  doc.on('update', (u) => out.push(toB64(u)));
+  let p = frag.length ? frag.get(frag.length - 1) : null;
+  if (!(p instanceof Y.XmlElement) || p.nodeName !== 'paragraph') {
+    doc.transact(() => { p = new Y.XmlElement('paragraph'); frag.insert(frag.length, [p]); });
+  }
+  let t = p.length ? p.get(p.length - 1) : null;
+  if (!(t instanceof Y.XmlText)) doc.transact(() => { t = new Y.XmlText(); p.insert(p.length, [t]); });
+  out.length = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i % 10 === 9 && t.length > 0) doc.transact(() => t.delete(t.length - 1, 1));
+    else doc.transact(() => t.insert(t.length, text[i]));
+  }
+  return JSON.stringify(out);
+}

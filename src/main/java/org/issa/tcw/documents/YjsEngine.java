@@ -125,6 +125,22 @@ public class YjsEngine implements DisposableBean {
                 ns.getMember("typeText").execute(ProxyArray.fromList(b64), text, newParagraph).asString()));
     }
 
+    /**
+     * A typing session as an editor sends it: one update per keystroke at the end of the last
+     * paragraph, every tenth keystroke a backspace (the first update may also create the paragraph).
+     * For the benchmarks and tests.
+     */
+    public CompletableFuture<List<byte[]>> typingSession(List<byte[]> log, String text) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode updates = json.readTree(ns.getMember("typingSession").execute(ProxyArray.fromList(b64), text)
+                    .asString());
+            List<byte[]> list = new ArrayList<>(updates.size());
+            updates.forEach(u -> list.add(Base64.getDecoder().decode(u.asString())));
+            return list;
+        });
+    }
+
     private Rendering rendering(String result) {
         JsonNode r = json.readTree(result);
         return new Rendering(r.get("text").asString(), DocumentHtml.sanitize(r.get("html").asString()),

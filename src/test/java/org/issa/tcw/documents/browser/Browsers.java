@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * browser its own process and profile, i.e. its own user. Without Chromium the tests are skipped
  * with a message — unless {@code -Dbrowser.required=true} (CI), where that is a failure.
  */
-final class Browsers {
+public final class Browsers {
 
     static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
@@ -22,7 +22,7 @@ final class Browsers {
     private Browsers() {
     }
 
-    static void requireChromium() {
+    public static void requireChromium() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && Boolean.getBoolean("browser.required")) {
             throw new IllegalStateException("Browser tests are required (browser.required=true) but " + CHROMIUM

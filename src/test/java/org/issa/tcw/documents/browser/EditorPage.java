@@ -11,14 +11,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** One person's browser with a document open in {@code <tcw-editor>}. */
-final class EditorPage implements AutoCloseable {
+public final class EditorPage implements AutoCloseable {
 
     final String user;
     final ChromeDriver driver;
     /** Where this browser reaches the application (directly, or through an {@link Offline} cable). */
     String base = RunningApp.url();
 
-    EditorPage(String user) {
+    public EditorPage(String user) {
         this.user = user;
         this.driver = Browsers.start();
     }
@@ -29,7 +29,7 @@ final class EditorPage implements AutoCloseable {
     }
 
     /** Signs in through the login page with the demo account (password demo). */
-    EditorPage signIn() {
+    public EditorPage signIn() {
         driver.get(base + "login");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         WebElement username = wait.until(d -> {
@@ -44,7 +44,7 @@ final class EditorPage implements AutoCloseable {
         return this;
     }
 
-    EditorPage open(long documentId) {
+    public EditorPage open(long documentId) {
         driver.get(base + "documents/" + documentId);
         return waitForEditor();
     }
@@ -55,11 +55,11 @@ final class EditorPage implements AutoCloseable {
         return this;
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    Object asyncJs(String script, Object... args) {
+    public Object asyncJs(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
@@ -68,7 +68,7 @@ final class EditorPage implements AutoCloseable {
     }
 
     /** Puts the caret at the end of block {@code index} (0-based), or at the very end for -1. */
-    void caretAtEndOf(int index) {
+    public void caretAtEndOf(int index) {
         js("""
                 const ed = document.querySelector('tcw-editor').editor;
                 const doc = ed.state.doc;
@@ -92,7 +92,7 @@ final class EditorPage implements AutoCloseable {
     }
 
     /** Types like a person: one key at a time with a short pause. */
-    void type(String text, int pauseMillis) {
+    public void type(String text, int pauseMillis) {
         WebElement prose = prose();
         for (char c : text.toCharArray()) {
             prose.sendKeys(String.valueOf(c));
@@ -104,7 +104,7 @@ final class EditorPage implements AutoCloseable {
         prose().sendKeys(Keys.chord(keys));
     }
 
-    String text() {
+    public String text() {
         return (String) js("return document.querySelector('tcw-editor').getText()");
     }
 
@@ -121,7 +121,7 @@ final class EditorPage implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> stats() {
+    public Map<String, Object> stats() {
         return (Map<String, Object>) js("return Object.assign({}, document.querySelector('tcw-editor').stats)");
     }
 
@@ -132,12 +132,12 @@ final class EditorPage implements AutoCloseable {
     }
 
     /** Waits until nothing is queued or in flight. */
-    void idle() {
+    public void idle() {
         asyncJs("const done = arguments[arguments.length - 1];"
                 + "document.querySelector('tcw-editor').idle().then(() => done(true));");
     }
 
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

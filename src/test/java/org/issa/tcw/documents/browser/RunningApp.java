@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * It serves the production frontend bundle that {@code mvn package} built (the browser tests run
  * in {@code verify}).
  */
-final class RunningApp {
+public final class RunningApp {
 
     private static ConfigurableApplicationContext context;
     private static int port;
@@ -29,7 +29,7 @@ final class RunningApp {
     private RunningApp() {
     }
 
-    static synchronized String url() {
+    public static synchronized String url() {
         if (context == null) {
             if (port == 0) {
                 port = freePort();
@@ -66,18 +66,18 @@ final class RunningApp {
         }
     }
 
-    static synchronized int port() {
+    public static synchronized int port() {
         url();
         return port;
     }
 
-    static synchronized <T> T bean(Class<T> type) {
+    public static synchronized <T> T bean(Class<T> type) {
         url();
         return context.getBean(type);
     }
 
     /** A new empty document in ICT, created through the service as the chair. */
-    static long newDocument(String title) {
+    public static long newDocument(String title) {
         SignIn signIn = bean(SignIn.class);
         signIn.as("chair-ict");
         try {
