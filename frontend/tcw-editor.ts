@@ -136,6 +136,7 @@ export class TcwEditor extends LitElement {
   /** Measurements and test hooks. */
   stats = { joinMs: 0, joinUpdates: 0, joinBytes: 0, pushes: 0, retries: 0, remoteUpdates: 0, catchUps: 0, rejoins: 0, caretFixes: 0, resentAfterReload: 0 };
   updateTimes: Array<[number, number]> = [];
+  statusLog: Array<[number, string]> = [];
 
   constructor() {
     super();
@@ -359,6 +360,7 @@ export class TcwEditor extends LitElement {
     } else {
       next = busy ? 'saving' : 'saved';
     }
+    if (next !== this.status) this.statusLog.push([Math.round(now()), next]);
     this.status = next;
     window.clearTimeout(this.offlineTimer);
     if (busy) this.offlineTimer = window.setTimeout(() => this.updateStatus(), OFFLINE_AFTER_MS + 50);

@@ -172,7 +172,10 @@ class CoEditingIT {
         bob.caretAtStartOf(0);
         bob.type("Bob online. ", 10);
         bob.idle();
-        eventually(Duration.ofSeconds(10), () -> "offline".equals(alice.status()), alice::status);
+        eventually(Duration.ofSeconds(30), () -> "offline".equals(alice.status()),
+                () -> alice.status() + " " + alice.js("return JSON.stringify(document.querySelector('tcw-editor').statusLog)")
+                        + " now " + alice.js("return Math.round(performance.timeOrigin + performance.now())"));
+        System.out.println("alice's status: " + alice.js("return JSON.stringify(document.querySelector('tcw-editor').statusLog)"));
         EditorPage.pause(1000);
         assertThat(alice.text()).as("alice really is offline").doesNotContain("Bob online.");
         assertThat(bob.text()).doesNotContain("Alice offline");
