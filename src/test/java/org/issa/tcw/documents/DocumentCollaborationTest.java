@@ -38,6 +38,8 @@ class DocumentCollaborationTest {
     CollaborationLimits limits;
     @Autowired
     SignIn signIn;
+    @Autowired
+    RateLimiter rateLimiter;
 
     long documentId;
     final List<RecordingEditor> editors = new ArrayList<>();
@@ -265,23 +267,72 @@ class DocumentCollaborationTest {
     }
 
     @Test
-    void too_many_updates_too_fast_are_refused_with_a_delay_to_retry_after() {
+    void too_many_updates_too_fast_are_refused_with_a_delay_to_retry_after_and_nothing_is_stored() {
         RecordingEditor member = open("member-ict");
         signIn.as("member-ict");
         String update = typed("x");
+        long before = log.content(documentId).lastSeq();
         RateLimitedException refused = null;
-        int sent = 0;
-        for (; sent < 2000 && refused == null; sent++) {
+        for (int attempt = 0; attempt < 5 && refused == null; attempt++) {
+            // use up the person's allowance (as a burst of keystrokes in other tabs would), then push
+            int taken = 0;
             try {
-                relay.push(documentId, member, "r-" + sent, update, null, 1);
+                for (; taken < 10_000; taken++) {
+                    rateLimiter.take("member-ict", 1);
+                }
+            } catch (RateLimitedException e) {
+                assertThat(taken).isGreaterThanOrEqualTo(limits.updatesBurst() - 1);
+            }
+            try {
+                relay.push(documentId, member, "r-" + attempt, update, null, 1);
             } catch (RateLimitedException e) {
                 refused = e;
             }
         }
-        assertThat(refused).as("refused after %d updates", sent).isNotNull();
-        assertThat(sent).isGreaterThan(limits.updatesBurst());
+        assertThat(refused).isNotNull();
         assertThat(refused.retryAfterMillis()).isPositive();
-        assertThat(log.content(documentId).lastSeq()).isEqualTo(sent - 1);
+        assertThat(refused.messageKey()).isEqualTo("document.limit.rate");
+        assertThat(log.content(documentId).lastSeq()).isEqualTo(before);
+    }
+
+    @Test
+    void the_rate_limit_refills_with_time() {
+        var clock = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+        RateLimiter limiter = new RateLimiter(new CollaborationLimits(null, null, 10, 5, 1000L, null, null, null),
+                new java.time.Clock() {
+                    @Override
+                    public java.time.ZoneId getZone() {
+                        return java.time.ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public java.time.Clock withZone(java.time.ZoneId zone) {
+                        return this;
+                    }
+
+                    @Override
+                    public java.time.Instant instant() {
+                        return java.time.Instant.ofEpochMilli(clock.get());
+                    }
+                });
+        for (int i = 0; i < 5; i++) {
+            limiter.take("someone", 10);
+        }
+        assertThatThrownBy(() -> limiter.take("someone", 10)).isInstanceOf(RateLimitedException.class)
+                .extracting(e -> ((RateLimitedException) e).retryAfterMillis()).isIn(100L, 101L);
+        limiter.take("someone else", 10);
+        clock.addAndGet(150);
+        limiter.take("someone", 10);
+    }
+
+    @Test
+    void leaving_works_without_anybody_signed_in_as_when_a_session_expires() {
+        RecordingEditor chair = open("chair-ict");
+        RecordingEditor member = open("member-ict");
+        relay.push(documentId, member, null, null, "AQID", 77);
+        signIn.out();
+        relay.leave(documentId, member);
+        assertThat(chair.left).containsExactly(77L);
     }
 
     @Test

@@ -81,8 +81,8 @@ class CollaborativeEditor extends Component implements EditorConnection {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        collaboration.leave(documentId, this);
         ui = null;
+        collaboration.leave(documentId, this);
     }
 
     // ---------- browser -> server ----------

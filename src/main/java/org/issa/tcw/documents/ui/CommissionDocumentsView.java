@@ -20,7 +20,6 @@ import org.issa.tcw.commission.CommissionDetails;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
-import org.springframework.security.access.AccessDeniedException;
 
 /** A commission's documents in a lazy grid, and (for those who may write drafts) a new document. */
 @Route("commissions/:code/documents")
@@ -47,7 +46,7 @@ class CommissionDocumentsView extends VerticalLayout implements BeforeEnterObser
         String code = event.getRouteParameters().get("code").orElse("");
         CommissionDetails commission = commissions.details(code).orElseThrow(NotFoundException::new);
         if (!access.may(CommissionAction.READ, commission.id())) {
-            event.rerouteToError(new AccessDeniedException("document.refused.read"), getTranslation("document.refused.read"));
+            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class, getTranslation("document.refused.read"));
             return;
         }
         title = getTranslation("documents.of-commission", commission.code());

@@ -60,7 +60,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             header = documents.open(id);
         } catch (AccessDeniedException e) {
-            event.rerouteToError(new AccessDeniedException("document.refused.read"), getTranslation("document.refused.read"));
+            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class, getTranslation("document.refused.read"));
             return;
         } catch (org.issa.tcw.base.NotFoundException e) {
             throw new NotFoundException();
