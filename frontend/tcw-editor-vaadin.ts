@@ -26,7 +26,8 @@ class VaadinTcwEditor extends TcwEditor {
         since: (after) => element.$server.since(after),
         onConnectionChange(listener) {
           const store = (window as unknown as { Vaadin?: { connectionState?: ConnectionState } }).Vaadin?.connectionState;
-          store?.addStateChangeListener((_prev, next) => listener(next === 'connected'));
+          // 'loading' is an ordinary request in flight; only these two mean the connection is gone
+          store?.addStateChangeListener((_prev, next) => listener(next !== 'reconnecting' && next !== 'connection-lost'));
         },
       };
       this.transport = transport;

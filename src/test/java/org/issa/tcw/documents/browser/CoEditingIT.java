@@ -174,7 +174,7 @@ class CoEditingIT {
         bob.idle();
         eventually(Duration.ofSeconds(30), () -> "offline".equals(alice.status()),
                 () -> alice.status() + " " + alice.js("return JSON.stringify(document.querySelector('tcw-editor').statusLog)")
-                        + " now " + alice.js("return Math.round(performance.timeOrigin + performance.now())"));
+                        + " alice: " + alice.text() + " / bob: " + bob.text());
         System.out.println("alice's status: " + alice.js("return JSON.stringify(document.querySelector('tcw-editor').statusLog)"));
         EditorPage.pause(1000);
         assertThat(alice.text()).as("alice really is offline").doesNotContain("Bob online.");
