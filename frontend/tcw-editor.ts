@@ -402,6 +402,7 @@ export class TcwEditor extends LitElement {
       const ack = await this.transport!.push(sending?.id ?? null, sending?.update ?? null, aw, this.ydoc.clientID);
       this.stats.pushes++;
       this.failing = false;
+      this.connected = true; // an answer is the best proof that the connection is back
       if (ack.refusal) {
         if (aw) this.awarenessDirty = true;
         if (ack.fatal) {
