@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the documents benchmarks (real Chromium + simulated editors against the app started by the
+# test) and prints the numbers; they are also written to target/bench/documents.txt.
+# The benchmark code is src/test/java/org/issa/tcw/documents/DocumentsBenchmark.java (it needs the
+# application's classes and the browser-test helpers, so it lives with the tests but is never run
+# by the normal build: its name matches neither *Test nor *IT).
+#
+# usage: bench/documents/run.sh   (from the project root; needs JDK 21+ and /usr/bin/chromium)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+./mvnw -q package -DskipTests
+./mvnw failsafe:integration-test failsafe:verify -Dit.test=DocumentsBenchmark -Dbrowser.required=true \
+    | grep -E "keystroke|open |compaction|Tests run" || true
+cat target/bench/documents.txt

@@ -1,0 +1,618 @@
+/*
+ * <tcw-editor>: the co-authoring editor of TC Workspace — TipTap 3 bound to a Yjs document whose
+ * updates travel through an EditorTransport (see tcw-editor-vaadin.ts for the Vaadin one). The
+ * component knows nothing about Vaadin: give it a transport, feed it what the server relays
+ * (receiveUpdate / receivePresence / peersLeft), and it keeps these promises:
+ *
+ *  - it joins before it creates the editor, applying the stored state first (never seeds content);
+ *  - one push in flight; whatever is typed meanwhile is merged (Y.mergeUpdates) into the next one,
+ *    with the caret (awareness) update of the same keystroke in the same call;
+ *  - every update carries an id; a failed push is retried with the same id (the server de-duplicates);
+ *  - remote updates are applied in sequence order; a gap is repaired with since(lastSeq);
+ *  - unacknowledged updates are also kept in localStorage, so a reload (e.g. after a server restart
+ *    ended the session) sends them again; after a rejoin it sends exactly what the server lacks;
+ *  - the status tells the truth: saved / saving / offline (changes kept, will be sent).
+ */
+import { LitElement, html, nothing } from 'lit';
+import * as Y from 'yjs';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import { Editor, Extension } from '@tiptap/core';
+import { Plugin, TextSelection } from '@tiptap/pm/state';
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+
+export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string };
+export type PushResult = { seq: number; rejoin: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
+export type CatchUp = { seq: number; updates: string[] };
+
+/** How the editor talks to its server. Promises reject when the connection fails. */
+export interface EditorTransport {
+  join(): Promise<JoinResult>;
+  push(updateId: string | null, update: string | null, awareness: string | null, clientId: number): Promise<PushResult>;
+  since(afterSeq: number): Promise<CatchUp>;
+  /** Optional: tells the editor when the connection is lost and back. */
+  onConnectionChange?(listener: (online: boolean) => void): void;
+}
+
+export type EditorTexts = Record<string, string>;
+
+const REMOTE = 'remote';
+const FIELD = 'default';
+const OFFLINE_AFTER_MS = 2500;
+
+function toB64(u8: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < u8.length; i += 0x8000) {
+    s += String.fromCharCode.apply(null, u8.subarray(i, i + 0x8000) as unknown as number[]);
+  }
+  return btoa(s);
+}
+
+function fromB64(b64: string): Uint8Array {
+  const s = atob(b64);
+  const u8 = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) u8[i] = s.charCodeAt(i);
+  return u8;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * y-tiptap applies a remote change as one whole-document replace, which drops ProseMirror's stored
+ * marks: a Ctrl+B pressed just before a remote update arrives would be forgotten. Put them back.
+ */
+const KeepStoredMarks = Extension.create({
+  name: 'keepStoredMarks',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        appendTransaction(trs, oldState, newState) {
+          const remote = trs.some((tr) => tr.getMeta(ySyncPluginKey)?.isChangeOrigin);
+          if (!remote || !oldState.storedMarks || newState.storedMarks) return null;
+          return newState.tr.setStoredMarks(oldState.storedMarks);
+        },
+      }),
+    ];
+  },
+});
+
+type Pending = { id: string; update: string };
+
+export class TcwEditor extends LitElement {
+  static properties = {
+    docId: { type: String, attribute: 'doc-id' },
+    userName: { type: String, attribute: 'user-name' },
+    texts: { type: Object },
+    status: { state: true },
+    people: { state: true },
+    message: { state: true },
+  };
+
+  declare docId: string;
+  declare userName: string;
+  declare texts: EditorTexts;
+  declare status: 'connecting' | 'saved' | 'saving' | 'offline' | 'readonly' | 'refused';
+  declare people: Array<{ id: number; name: string; color: string; me: boolean }>;
+  declare message: string;
+
+  transport?: EditorTransport;
+  ydoc = new Y.Doc();
+  awareness = new Awareness(this.ydoc);
+  editor?: Editor;
+  editable = false;
+  color = '#888';
+
+  /** Every update with seq <= lastSeq has been applied (or was our own). */
+  lastSeq = 0;
+  private received = new Map<number, Uint8Array | null>();
+  private outbox: Uint8Array[] = [];
+  /** The update in flight (or refused for now), resent with the same id until acknowledged. */
+  private inFlight: Pending | null = null;
+  private pushing = false;
+  private awarenessDirty = false;
+  private flushQueued = false;
+  private gapTimer?: number;
+  private offlineTimer?: number;
+  private connected = true;
+  private joined = false;
+  private rejoining = false;
+  private stopped = false;
+  private pushStartedAt = 0;
+  /** A push failed and none succeeded since: we are offline until the next acknowledgement. */
+  private failing = false;
+
+  /** Measurements and test hooks. */
+  stats = { joinMs: 0, joinUpdates: 0, joinBytes: 0, pushes: 0, retries: 0, remoteUpdates: 0, catchUps: 0, rejoins: 0, caretFixes: 0, resentAfterReload: 0 };
+  updateTimes: Array<[number, number]> = [];
+  statusLog: Array<[number, string]> = [];
+
+  constructor() {
+    super();
+    this.status = 'connecting';
+    this.people = [];
+    this.message = '';
+    this.texts = {};
+  }
+
+  createRenderRoot() {
+    return this; // light DOM: ProseMirror selection handling and the caret CSS work there
+  }
+
+  private t(key: string, fallback: string) {
+    return this.texts?.[key] ?? fallback;
+  }
+
+  render() {
+    const statusText = {
+      connecting: this.t('connecting', 'Connecting…'),
+      saved: this.t('saved', 'Saved'),
+      saving: this.t('saving', 'Saving…'),
+      offline: this.t('offline', 'Offline — your changes are kept and will be sent'),
+      readonly: this.t('readOnly', 'Read only'),
+      refused: this.message,
+    }[this.status];
+    const b = (id: string, label: string, key: string, run: () => void, active = false) => html`
+      <button type="button" id="tb-${id}" class="tcw-tb ${active ? 'on' : ''}" title=${this.t(key, label)}
+        aria-label=${this.t(key, label)} aria-pressed=${active ? 'true' : 'false'}
+        ?disabled=${!this.editable || !this.editor} @mousedown=${(e: Event) => e.preventDefault()} @click=${run}>${label}</button>`;
+    const ed = this.editor;
+    const chain = () => ed!.chain().focus();
+    return html`
+      <div class="tcw-editor-top">
+        <div class="tcw-presence" id="presence" aria-label=${this.t('presence', 'Who is here')}>
+          ${this.people.map((p) => html`<span class="tcw-avatar ${p.me ? 'me' : ''}" data-name=${p.name}
+            title=${p.name} style="background:${p.color}">${initials(p.name)}</span>`)}
+        </div>
+        <div class="tcw-status tcw-status-${this.status}" id="status" role="status" aria-live="polite">${statusText}</div>
+      </div>
+      ${this.editable ? html`<div class="tcw-toolbar" role="toolbar" id="toolbar">
+        ${b('bold', 'B', 'bold', () => chain().toggleBold().run(), ed?.isActive('bold'))}
+        ${b('italic', 'I', 'italic', () => chain().toggleItalic().run(), ed?.isActive('italic'))}
+        ${b('underline', 'U', 'underline', () => chain().toggleUnderline().run(), ed?.isActive('underline'))}
+        ${b('strike', 'S', 'strike', () => chain().toggleStrike().run(), ed?.isActive('strike'))}
+        <span class="tcw-sep"></span>
+        ${b('h1', 'H1', 'heading1', () => chain().toggleHeading({ level: 1 }).run(), ed?.isActive('heading', { level: 1 }))}
+        ${b('h2', 'H2', 'heading2', () => chain().toggleHeading({ level: 2 }).run(), ed?.isActive('heading', { level: 2 }))}
+        ${b('h3', 'H3', 'heading3', () => chain().toggleHeading({ level: 3 }).run(), ed?.isActive('heading', { level: 3 }))}
+        <span class="tcw-sep"></span>
+        ${b('bullet', '•', 'bulletList', () => chain().toggleBulletList().run(), ed?.isActive('bulletList'))}
+        ${b('ordered', '1.', 'orderedList', () => chain().toggleOrderedList().run(), ed?.isActive('orderedList'))}
+        ${b('quote', '❝', 'blockquote', () => chain().toggleBlockquote().run(), ed?.isActive('blockquote'))}
+        ${b('link', '🔗', 'link', () => this.editLink(), ed?.isActive('link'))}
+        <span class="tcw-sep"></span>
+        ${b('undo', '↶', 'undo', () => chain().undo().run())}
+        ${b('redo', '↷', 'redo', () => chain().redo().run())}
+      </div>` : nothing}
+      <div id="mount" class="tcw-mount"></div>
+    `;
+  }
+
+  private editLink() {
+    const ed = this.editor!;
+    const previous = ed.getAttributes('link').href ?? 'https://';
+    const url = window.prompt(this.t('linkPrompt', 'Link address'), previous);
+    if (url === null) return;
+    if (url === '') ed.chain().focus().extendMarkRange('link').unsetLink().run();
+    else ed.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.stopped = false;
+  }
+
+  async firstUpdated() {
+    while (!this.transport) await sleep(10);
+    this.transport.onConnectionChange?.((online) => {
+      this.connected = online;
+      this.updateStatus();
+      if (online) this.scheduleFlush();
+    });
+    window.addEventListener('online', this.onlineListener);
+    window.addEventListener('offline', this.onlineListener);
+    window.addEventListener('pagehide', this.pageHideListener);
+    const t0 = now();
+    let init: JoinResult;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        init = await this.transport.join();
+        break;
+      } catch (e) {
+        console.warn('join failed, retrying', e);
+        await sleep(Math.min(5000, 250 * 2 ** attempt));
+      }
+    }
+    // 1. The stored content BEFORE the editor binds: the editor then starts from the real document
+    //    and never writes an initial paragraph of its own into it.
+    const updates = init.updates.map(fromB64);
+    this.ydoc.transact(() => {
+      for (const u of updates) Y.applyUpdate(this.ydoc, u, REMOTE);
+    }, REMOTE);
+    this.lastSeq = init.seq;
+    for (const a of init.presence) applyAwarenessUpdate(this.awareness, fromB64(a), REMOTE);
+    this.editable = init.editable;
+    this.color = init.color;
+    this.stats.joinMs = now() - t0;
+    this.stats.joinUpdates = updates.length;
+    this.stats.joinBytes = updates.reduce((n, u) => n + u.length, 0);
+    const serverVector = Y.encodeStateVector(this.ydoc);
+
+    // 2. Local changes go to the outbox; our own presence changes are sent too.
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) return;
+      this.outbox.push(update);
+      if (this.outbox.length > 64) this.outbox = [Y.mergeUpdates(this.outbox)];
+      this.schedulePendingSave();
+      this.scheduleFlush();
+    });
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      this.refreshPeople();
+      if (origin === REMOTE) return;
+      const me = this.ydoc.clientID;
+      if (added.includes(me) || updated.includes(me) || removed.includes(me)) {
+        this.awarenessDirty = true;
+        this.scheduleFlush();
+      }
+    });
+    this.awareness.on('change', () => this.refreshPeople());
+
+    // 3. Changes a previous page of this browser could not send (e.g. the server restarted).
+    const kept = this.loadPending();
+    if (kept.length && this.editable) {
+      this.ydoc.transact(() => {
+        for (const p of kept) Y.applyUpdate(this.ydoc, fromB64(p.update), REMOTE);
+      }, REMOTE);
+      const missing = Y.encodeStateAsUpdate(this.ydoc, serverVector);
+      if (missing.length > 2) {
+        this.outbox.push(missing);
+        this.stats.resentAfterReload++;
+      }
+    }
+    this.savePending();
+
+    // 4. The editor.
+    const mount = this.querySelector('#mount') as HTMLElement;
+    this.editor = new Editor({
+      element: mount,
+      editable: this.editable,
+      extensions: [
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+        Collaboration.configure({ document: this.ydoc, field: FIELD }),
+        KeepStoredMarks,
+        CollaborationCaret.configure({
+          provider: { awareness: this.awareness },
+          user: { name: this.userName ?? '?', color: this.color },
+        }),
+      ],
+    });
+    this.editor.on('update', () => this.updateTimes.push([now(), this.editor!.state.doc.textContent.length]));
+    this.editor.on('transaction', () => this.requestUpdate());
+    this.joined = true;
+    this.refreshPeople();
+    this.updateStatus();
+    if (this.outbox.length) this.scheduleFlush();
+    this.dispatchEvent(new CustomEvent('tcw-ready', { bubbles: true, composed: true }));
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    // Vaadin's router detaches and re-attaches the element once while it places the view:
+    // only tear down if we are still detached after the current task.
+    setTimeout(() => {
+      if (this.isConnected) return;
+      this.stopped = true;
+      window.removeEventListener('online', this.onlineListener);
+      window.removeEventListener('offline', this.onlineListener);
+      window.removeEventListener('pagehide', this.pageHideListener);
+      removeAwarenessStates(this.awareness, [this.ydoc.clientID], 'local');
+      this.awareness.destroy();
+      this.editor?.destroy();
+    }, 0);
+  }
+
+  /** Leaving the page (or a reload): keep what is not acknowledged yet, now. */
+  private pageHideListener = () => {
+    if (this.joined && this.editable) this.savePending();
+  };
+
+  private onlineListener = () => {
+    this.updateStatus();
+    if (navigator.onLine) this.scheduleFlush();
+  };
+
+  private refreshPeople() {
+    const me = this.ydoc.clientID;
+    const seen = new Set<string>();
+    const list: Array<{ id: number; name: string; color: string; me: boolean }> = [];
+    list.push({ id: me, name: this.userName ?? '?', color: this.color, me: true });
+    seen.add(this.userName);
+    for (const [id, st] of this.awareness.getStates()) {
+      const user = (st as { user?: { name: string; color: string } }).user;
+      if (id === me || !user || seen.has(user.name)) continue;
+      seen.add(user.name);
+      list.push({ id, name: user.name, color: user.color, me: false });
+    }
+    this.people = list;
+  }
+
+  private updateStatus() {
+    if (!this.joined) return;
+    if (this.status === 'refused') return;
+    const busy = this.inFlight !== null || this.outbox.length > 0;
+    let next: TcwEditor['status'];
+    const stuck = this.pushStartedAt > 0 && now() - this.pushStartedAt > OFFLINE_AFTER_MS;
+    if (!this.connected || !navigator.onLine || (busy && (this.failing || stuck))) {
+      next = 'offline';
+    } else if (!this.editable) {
+      next = 'readonly';
+    } else {
+      next = busy ? 'saving' : 'saved';
+    }
+    if (next !== this.status) this.statusLog.push([Math.round(now()), next]);
+    this.status = next;
+    window.clearTimeout(this.offlineTimer);
+    if (busy) this.offlineTimer = window.setTimeout(() => this.updateStatus(), OFFLINE_AFTER_MS + 50);
+  }
+
+  // ---------------- client -> server ----------------
+
+  /** Defer to a microtask so that a keystroke's update and its caret move share one call. */
+  private scheduleFlush() {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      this.flush();
+    });
+  }
+
+  private async flush() {
+    if (this.pushing || this.stopped || !this.joined || this.rejoining || this.status === 'refused') return;
+    if (!this.inFlight && this.outbox.length) {
+      const batch = this.outbox;
+      this.outbox = [];
+      const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+      this.inFlight = { id: crypto.randomUUID(), update: toB64(merged) };
+      this.savePending();
+    }
+    if (!this.inFlight && !this.awarenessDirty) {
+      this.updateStatus();
+      return;
+    }
+    this.pushing = true;
+    this.pushStartedAt = now();
+    this.updateStatus();
+    const aw = this.awarenessDirty ? toB64(encodeAwarenessUpdate(this.awareness, [this.ydoc.clientID])) : null;
+    this.awarenessDirty = false;
+    const sending = this.inFlight;
+    let retryAfter = 0;
+    try {
+      const ack = await this.transport!.push(sending?.id ?? null, sending?.update ?? null, aw, this.ydoc.clientID);
+      this.stats.pushes++;
+      this.failing = false;
+      this.connected = true; // an answer is the best proof that the connection is back
+      if (ack.refusal) {
+        if (aw) this.awarenessDirty = true;
+        if (ack.fatal) {
+          this.message = ack.refusal;
+          this.status = 'refused';
+        } else {
+          retryAfter = Math.max(200, ack.retryAfterMillis);
+        }
+      } else {
+        if (sending && ack.seq > 0) {
+          this.inFlight = null;
+          this.accept(ack.seq, null);
+          this.savePending();
+        }
+        if (ack.rejoin) this.rejoin();
+      }
+    } catch (e) {
+      // Connection trouble: keep everything, retry with the same id (the server de-duplicates).
+      if (aw) this.awarenessDirty = true;
+      this.failing = true;
+      this.stats.retries++;
+      retryAfter = 1000;
+      console.warn('push failed, will retry', e);
+    } finally {
+      this.pushing = false;
+      this.pushStartedAt = 0;
+    }
+    this.updateStatus();
+    if (retryAfter > 0) {
+      await sleep(retryAfter);
+    }
+    if (this.inFlight || this.outbox.length || this.awarenessDirty) this.flush();
+  }
+
+  /** This node does not know us (it restarted): join again and send exactly what it lacks. */
+  private async rejoin() {
+    if (this.rejoining) return;
+    this.rejoining = true;
+    this.stats.rejoins++;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const init = await this.transport!.join();
+          const server = new Y.Doc();
+          const updates = init.updates.map(fromB64);
+          server.transact(() => updates.forEach((u) => Y.applyUpdate(server, u)));
+          this.applyRemote(updates);
+          this.received.clear();
+          this.lastSeq = Math.max(this.lastSeq, init.seq);
+          const missing = Y.encodeStateAsUpdate(this.ydoc, Y.encodeStateVector(server));
+          server.destroy();
+          this.outbox = missing.length > 2 ? [missing] : [];
+          this.inFlight = null;
+          this.awarenessDirty = true;
+          for (const a of init.presence) applyAwarenessUpdate(this.awareness, fromB64(a), REMOTE);
+          break;
+        } catch (e) {
+          await sleep(Math.min(5000, 250 * 2 ** attempt));
+        }
+      }
+    } finally {
+      this.rejoining = false;
+    }
+    this.scheduleFlush();
+  }
+
+  private pendingKey() {
+    return `tcw-editor-pending:${this.docId}`;
+  }
+
+  private loadPending(): Pending[] {
+    try {
+      return JSON.parse(localStorage.getItem(this.pendingKey()) ?? '[]');
+    } catch {
+      return [];
+    }
+  }
+
+  private pendingSaveTimer?: number;
+
+  private schedulePendingSave() {
+    if (this.pendingSaveTimer !== undefined) return;
+    this.pendingSaveTimer = window.setTimeout(() => {
+      this.pendingSaveTimer = undefined;
+      this.savePending();
+    }, 200);
+  }
+
+  /** Keep what the server has not acknowledged, so that a reload does not lose it. */
+  private savePending() {
+    try {
+      const list: Pending[] = [];
+      if (this.inFlight) list.push(this.inFlight);
+      if (this.outbox.length) list.push({ id: '', update: toB64(Y.mergeUpdates(this.outbox)) });
+      if (list.length) localStorage.setItem(this.pendingKey(), JSON.stringify(list));
+      else localStorage.removeItem(this.pendingKey());
+    } catch {
+      // storage full or disabled: the updates are still kept in memory
+    }
+  }
+
+  // ---------------- server -> client ----------------
+
+  /** Another editor's update, stored under seq. */
+  receiveUpdate(seq: number, b64: string) {
+    this.accept(seq, fromB64(b64));
+  }
+
+  receivePresence(b64: string) {
+    applyAwarenessUpdate(this.awareness, fromB64(b64), REMOTE);
+  }
+
+  /** Comma-separated Yjs client ids of editors that left. */
+  peersLeft(csv: string) {
+    const ids = csv.split(',').filter((s) => s).map(Number);
+    removeAwarenessStates(this.awareness, ids, REMOTE);
+  }
+
+  private accept(seq: number, update: Uint8Array | null) {
+    if (seq <= this.lastSeq) return;
+    this.received.set(seq, update);
+    const ready: Uint8Array[] = [];
+    while (this.received.has(this.lastSeq + 1)) {
+      const u = this.received.get(this.lastSeq + 1)!;
+      this.received.delete(this.lastSeq + 1);
+      this.lastSeq++;
+      if (u) ready.push(u);
+    }
+    if (ready.length) this.applyRemote(ready);
+    if (this.received.size > 0 && this.gapTimer === undefined) {
+      // A hole: usually our own ack is just late. If it stays, ask the server.
+      this.gapTimer = window.setTimeout(() => this.repairGap(), 1000);
+    }
+  }
+
+  /**
+   * Applies relayed updates in one Yjs transaction. y-tiptap restores the local caret from Yjs
+   * relative positions; we capture our own just before and put the caret back if it was moved
+   * elsewhere (the "text lands at the start of the line" risk seen in the spike).
+   */
+  private applyRemote(updates: Uint8Array[]) {
+    const view = this.editor?.view;
+    const binding = view ? (ySyncPluginKey.getState(view.state) as { binding?: { mapping: unknown; type: Y.XmlFragment } } | undefined)?.binding : undefined;
+    let rel: { anchor: unknown; head: unknown } | null = null;
+    if (view && binding && view.hasFocus()) {
+      const sel = view.state.selection;
+      rel = {
+        anchor: absolutePositionToRelativePosition(sel.anchor, binding.type, binding.mapping as never),
+        head: absolutePositionToRelativePosition(sel.head, binding.type, binding.mapping as never),
+      };
+    }
+    this.ydoc.transact(() => {
+      for (const u of updates) Y.applyUpdate(this.ydoc, u, REMOTE);
+    }, REMOTE);
+    this.stats.remoteUpdates += updates.length;
+    if (rel && view && binding) {
+      const a = relativePositionToAbsolutePosition(this.ydoc, binding.type, rel.anchor as never, binding.mapping as never);
+      const h = relativePositionToAbsolutePosition(this.ydoc, binding.type, rel.head as never, binding.mapping as never);
+      const sel = view.state.selection;
+      if (a !== null && h !== null && (sel.anchor !== a || sel.head !== h)
+          && a <= view.state.doc.content.size && h <= view.state.doc.content.size) {
+        try {
+          view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, a, h)).setMeta('addToHistory', false));
+          this.stats.caretFixes++;
+        } catch {
+          // not a text position (e.g. the paragraph was deleted): keep y-tiptap's choice
+        }
+      }
+    }
+  }
+
+  private async repairGap() {
+    this.gapTimer = undefined;
+    if (this.received.size === 0) return;
+    this.stats.catchUps++;
+    try {
+      const c = await this.transport!.since(this.lastSeq);
+      this.applyRemote(c.updates.map(fromB64));
+      this.lastSeq = Math.max(this.lastSeq, c.seq);
+      for (const k of [...this.received.keys()]) if (k <= this.lastSeq) this.received.delete(k);
+      if (this.received.size > 0) this.accept(this.lastSeq, null);
+    } catch (e) {
+      this.gapTimer = window.setTimeout(() => this.repairGap(), 2000);
+    }
+  }
+
+  // ---------------- for tests and measurements ----------------
+
+  getText(): string {
+    return this.editor?.state.doc.textContent ?? '';
+  }
+
+  getHTML(): string {
+    return this.editor?.getHTML() ?? '';
+  }
+
+  /** Resolves when nothing is queued or in flight. */
+  async idle(): Promise<void> {
+    while (this.pushing || this.inFlight || this.outbox.length || this.awarenessDirty || this.rejoining) {
+      await sleep(5);
+    }
+  }
+}
+
+function initials(name: string): string {
+  return name.trim().split(/\s+/).filter((p) => p).slice(0, 2).map((p) => p[0]).join('').toUpperCase();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tcw-editor': TcwEditor;
+  }
+}

@@ -1,0 +1,327 @@
+package org.issa.tcw.documents;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.issa.tcw.base.NotFoundException;
+import org.issa.tcw.base.UserFacingException;
+import org.issa.tcw.commission.CommissionAccess;
+import org.issa.tcw.commission.CommissionAction;
+import org.issa.tcw.documents.domain.DocumentRepository;
+import org.issa.tcw.security.CurrentUser;
+import org.issa.tcw.security.SignedInUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The collaboration relay: orders the opaque Yjs updates of a document (one sequence number per
+ * document, assigned in the transaction that stores the update), acknowledges an update only after
+ * that transaction committed, de-duplicates resends by their client-chosen id, and delivers every
+ * update to the other open editors in sequence order. Presence is relayed and never stored.
+ * <p>
+ * Every call checks the caller's permission again: reading the document ({@link CommissionAction#READ})
+ * to join, catch up and show presence, editing drafts ({@link CommissionAction#EDIT_DRAFT}) to change it.
+ * Not transactional itself: each store is its own transaction in {@link DocumentLog}, so it has
+ * committed before anything is acknowledged or delivered.
+ */
+@Service
+public class DocumentCollaboration {
+
+    static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#e377c2",
+        "#8c564b", "#7f7f00", "#393b79", "#637939", "#843c39"};
+    /** Presence of an editor not heard from for this long is not handed to joiners. */
+    static final long PRESENCE_TTL_MILLIS = 30_000;
+
+    private final DocumentLog log;
+    private final DocumentRepository documents;
+    private final DocumentLocks locks;
+    private final DocumentMaintenance maintenance;
+    private final CommissionAccess access;
+    private final CurrentUser currentUser;
+    private final RateLimiter rateLimiter;
+    private final CollaborationLimits limits;
+    private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
+
+    DocumentCollaboration(DocumentLog log, DocumentRepository documents, DocumentLocks locks,
+            DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
+            CollaborationLimits limits) {
+        this.log = log;
+        this.documents = documents;
+        this.locks = locks;
+        this.maintenance = maintenance;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
+    }
+
+    /**
+     * Opens a document in an editor: atomically reads its content and subscribes the editor, so that
+     * no update falls between the two.
+     *
+     * @throws AccessDeniedException if the signed-in person may not read the document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public JoinResult join(long documentId, EditorConnection editor) {
+        SignedInUser user = currentUser.require();
+        long commissionId = commissionOf(documentId);
+        require(CommissionAction.READ, commissionId);
+        boolean editable = access.may(CommissionAction.EDIT_DRAFT, commissionId);
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            DocumentLog.Content content = log.content(documentId);
+            Room room = rooms.computeIfAbsent(documentId, id -> new Room(commissionId));
+            if (room.peers.isEmpty()) {
+                room.tailCount = content.tail().size();
+                room.tailBytes = content.bytes();
+                room.stateBytes = content.state() == null ? 0 : content.state().length;
+            }
+            Peer previous = room.peers.get(editor);
+            Peer peer = new Peer(user.username(), room.colorFor(user.username(), editor), editable);
+            if (previous != null) {
+                peer.clientIds.addAll(previous.clientIds);
+            }
+            room.peers.put(editor, peer);
+            List<String> presence = new ArrayList<>();
+            long now = System.currentTimeMillis();
+            room.peers.forEach((other, p) -> {
+                if (other != editor && p.awareness != null && now - p.seenAt < PRESENCE_TTL_MILLIS) {
+                    presence.add(p.awareness);
+                }
+            });
+            return new JoinResult(content.lastSeq(), encode(content.updates()), presence, editable, peer.color);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stores one update of the editor (if any) and relays its presence (if any). Safe to repeat with
+     * the same {@code clientUpdateId}: a resend is answered with the sequence number the update got
+     * the first time and is not stored or delivered again.
+     *
+     * @param clientUpdateId an id the editor chose for this update (up to 64 characters)
+     * @throws AccessDeniedException if the person may not edit (an update) or read (presence) the document
+     * @throws UserFacingException   if the update is too large or the document is full
+     * @throws RateLimitedException  if the person sends too much too fast
+     */
+    @PreAuthorize("isAuthenticated()")
+    public PushResult push(long documentId, EditorConnection editor, @Nullable String clientUpdateId,
+            @Nullable String updateBase64, @Nullable String awarenessBase64, long clientId) {
+        SignedInUser user = currentUser.require();
+        long commissionId = commissionOf(documentId);
+        byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
+        if (update != null) {
+            require(CommissionAction.EDIT_DRAFT, commissionId);
+            if (clientUpdateId != null && (clientUpdateId.isBlank() || clientUpdateId.length() > 64)) {
+                throw new UserFacingException("document.update.invalid");
+            }
+            if (update.length > limits.maxUpdateBytes()) {
+                throw new UserFacingException("document.limit.update-size", limits.maxUpdateBytes() / (1024 * 1024));
+            }
+        } else {
+            require(CommissionAction.READ, commissionId);
+        }
+        long seq = -1;
+        boolean rejoin;
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            Room room = rooms.get(documentId);
+            Peer peer = room == null ? null : room.peers.get(editor);
+            rejoin = peer == null;
+            if (update != null) {
+                if (room != null && room.stateBytes + room.tailBytes + update.length > limits.maxDocumentBytes()) {
+                    throw new UserFacingException("document.limit.document-size",
+                            limits.maxDocumentBytes() / (1024 * 1024));
+                }
+                rateLimiter.take(user.username(), update.length);
+                DocumentLog.Appended appended = log.append(documentId, clientUpdateId, update, user.personId());
+                seq = appended.seq();
+                if (!appended.duplicate() && room != null) {
+                    room.tailCount++;
+                    room.tailBytes += update.length;
+                    String encoded = updateBase64;
+                    room.peers.keySet().forEach(other -> {
+                        if (other != editor) {
+                            other.deliver(appended.seq(), encoded);
+                        }
+                    });
+                    maintenance.edited(documentId, seq, room.tailCount, room.tailBytes);
+                }
+            }
+            if (awarenessBase64 != null && !awarenessBase64.isEmpty() && peer != null) {
+                peer.clientIds.add(clientId);
+                peer.awareness = awarenessBase64;
+                peer.seenAt = System.currentTimeMillis();
+                room.peers.keySet().forEach(other -> {
+                    if (other != editor) {
+                        other.presence(awarenessBase64);
+                    }
+                });
+            }
+        } finally {
+            lock.unlock();
+        }
+        return new PushResult(seq, rejoin);
+    }
+
+    /**
+     * The updates after {@code afterSeq} (an editor that saw a gap in the sequence); the whole content
+     * if some of them were compacted meanwhile.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public CatchUp since(long documentId, long afterSeq) {
+        require(CommissionAction.READ, commissionOf(documentId));
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            DocumentLog.Content content = log.since(documentId, afterSeq);
+            return new CatchUp(Math.max(afterSeq, content.lastSeq()), encode(content.updates()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The editor closed (tab closed, navigated away, session ended); the others drop its presence.
+     * Open to everyone: it only removes the caller's own subscription, and it also runs when a
+     * session ends, where nobody is signed in any more.
+     */
+    @PreAuthorize("permitAll()")
+    public void leave(long documentId, EditorConnection editor) {
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            Room room = rooms.get(documentId);
+            if (room == null) {
+                return;
+            }
+            Peer peer = room.peers.remove(editor);
+            if (room.peers.isEmpty()) {
+                rooms.remove(documentId);
+            }
+            if (peer != null && !peer.clientIds.isEmpty()) {
+                List<Long> ids = List.copyOf(peer.clientIds);
+                room.peers.keySet().forEach(other -> other.left(ids));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many editors have the document open on this node. */
+    @PreAuthorize("isAuthenticated()")
+    public int openEditors(long documentId) {
+        require(CommissionAction.READ, commissionOf(documentId));
+        Room room = rooms.get(documentId);
+        return room == null ? 0 : room.peers.size();
+    }
+
+    /**
+     * Forgets every open editor, as a restarted node would. The editors find out at their next
+     * push (or presence heartbeat), join again and send what the server lacks. For operations and tests.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void forgetEditors() {
+        rooms.clear();
+    }
+
+    /** Called by the compactor, under the document's lock, after the log shrank. */
+    void compacted(long documentId, long stateBytes, long tailCount, long tailBytes) {
+        Room room = rooms.get(documentId);
+        if (room != null) {
+            room.stateBytes = stateBytes;
+            room.tailCount = tailCount;
+            room.tailBytes = tailBytes;
+        }
+    }
+
+    private long commissionOf(long documentId) {
+        Room room = rooms.get(documentId);
+        if (room != null) {
+            return room.commissionId;
+        }
+        return documents.commissionOf(documentId).orElseThrow(NotFoundException::new);
+    }
+
+    private void require(CommissionAction action, long commissionId) {
+        if (!access.may(action, commissionId)) {
+            throw new AccessDeniedException(action == CommissionAction.READ ? "document.refused.read"
+                    : "document.refused.edit");
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("document.update.invalid");
+        }
+    }
+
+    private static List<String> encode(List<byte[]> updates) {
+        List<String> list = new ArrayList<>(updates.size());
+        for (byte[] u : updates) {
+            list.add(Base64.getEncoder().encodeToString(u));
+        }
+        return list;
+    }
+
+    /** The editors of one document on this node. Guarded by the document's lock. */
+    private static final class Room {
+        final long commissionId;
+        final Map<EditorConnection, Peer> peers = new LinkedHashMap<>();
+        long tailCount;
+        long tailBytes;
+        long stateBytes;
+
+        Room(long commissionId) {
+            this.commissionId = commissionId;
+        }
+
+        /** The person's colour if they are here already, else the first colour nobody here has. */
+        String colorFor(String username, EditorConnection editor) {
+            Set<String> taken = new HashSet<>();
+            for (var e : peers.entrySet()) {
+                if (e.getValue().username.equals(username)) {
+                    return e.getValue().color;
+                }
+                if (e.getKey() != editor) {
+                    taken.add(e.getValue().color);
+                }
+            }
+            for (String c : COLORS) {
+                if (!taken.contains(c)) {
+                    return c;
+                }
+            }
+            return COLORS[Math.floorMod(username.hashCode(), COLORS.length)];
+        }
+    }
+
+    private static final class Peer {
+        final String username;
+        final String color;
+        final boolean editable;
+        final Set<Long> clientIds = new LinkedHashSet<>();
+        @Nullable String awareness;
+        long seenAt;
+
+        Peer(String username, String color, boolean editable) {
+            this.username = username;
+            this.color = color;
+            this.editable = editable;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.issa.tcw.documents;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document.OutputSettings;
+import org.jsoup.safety.Safelist;
+
+/**
+ * The allow-list for document HTML that leaves the editor (search snippets, export, versions):
+ * structure and inline formatting only, links to http(s) and mailto, nothing that runs.
+ */
+final class DocumentHtml {
+
+    private static final Safelist SAFE = new Safelist()
+            .addTags("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "pre", "code", "hr",
+                    "br", "strong", "em", "u", "s", "a", "table", "thead", "tbody", "tr", "th", "td", "div")
+            .addAttributes("a", "href")
+            .addAttributes("ol", "start")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addEnforcedAttribute("a", "rel", "noopener nofollow");
+
+    private static final OutputSettings OUTPUT = new OutputSettings().prettyPrint(false);
+
+    private DocumentHtml() {
+    }
+
+    static String sanitize(String html) {
+        return Jsoup.clean(html, "", SAFE, OUTPUT);
+    }
+}

@@ -1,0 +1,138 @@
+package org.issa.tcw.documents;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.issa.tcw.base.NotFoundException;
+import org.issa.tcw.documents.domain.ContentSnapshot;
+import org.issa.tcw.documents.domain.DocumentRepository;
+import org.issa.tcw.documents.domain.DocumentUpdate;
+import org.issa.tcw.documents.domain.DocumentUpdateRepository;
+import org.issa.tcw.documents.domain.LoggedUpdate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The persisted update log of documents. Each method is one transaction that has committed when
+ * it returns, which is what lets the relay acknowledge an update only once it is stored. Callers
+ * check permissions; this class does not.
+ */
+@Component
+@Transactional(readOnly = true)
+class DocumentLog {
+
+    /** How long the id of a received update is remembered after the update itself was compacted. */
+    static final Duration RECEIPTS_KEPT = Duration.ofDays(7);
+
+    private final DocumentRepository documents;
+    private final DocumentUpdateRepository updates;
+    private final Clock clock;
+
+    DocumentLog(DocumentRepository documents, DocumentUpdateRepository updates, Clock clock) {
+        this.documents = documents;
+        this.updates = updates;
+        this.clock = clock;
+    }
+
+    /** The result of an append: the update's sequence number, and whether it had been received before. */
+    record Appended(long seq, boolean duplicate) {
+    }
+
+    /**
+     * Stores an update under the next sequence number of its document, unless an update with the
+     * same client id was stored before (a resend), in which case its first sequence number is returned.
+     */
+    @Transactional
+    Appended append(long documentId, @Nullable String clientUpdateId, byte[] update, @Nullable Long authorId) {
+        long last = documents.lockForAppend(documentId).orElseThrow(NotFoundException::new);
+        if (clientUpdateId != null) {
+            Optional<Long> known = updates.receipt(documentId, clientUpdateId);
+            if (known.isPresent()) {
+                return new Appended(known.get(), true);
+            }
+        }
+        long seq = last + 1;
+        var now = clock.instant();
+        updates.save(new DocumentUpdate(documentId, seq, authorId, update, now));
+        if (clientUpdateId != null) {
+            updates.addReceipt(documentId, clientUpdateId, seq, now);
+        }
+        documents.advance(documentId, seq, now, authorId);
+        return new Appended(seq, false);
+    }
+
+    /** The compacted state and every update after it, read in one transaction. */
+    Content content(long documentId) {
+        ContentSnapshot s = documents.snapshot(documentId).orElseThrow(NotFoundException::new);
+        List<LoggedUpdate> tail = updates.tail(documentId, s.stateSeq());
+        return new Content(s.state(), s.stateSeq(), tail);
+    }
+
+    /** The updates after {@code afterSeq}, or the whole content if some of them were compacted away. */
+    Content since(long documentId, long afterSeq) {
+        ContentSnapshot s = documents.snapshot(documentId).orElseThrow(NotFoundException::new);
+        if (afterSeq < s.stateSeq()) {
+            return content(documentId);
+        }
+        return new Content(null, s.stateSeq(), updates.tail(documentId, afterSeq));
+    }
+
+    /** (number of updates, bytes) in the log since the last compaction. */
+    long[] logSize(long documentId) {
+        Object[] row = updates.logSize(documentId).getFirst();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    /**
+     * Replaces the compacted state and removes the updates it now covers, if nobody compacted in
+     * between; false otherwise (nothing changed).
+     */
+    @Transactional
+    boolean replace(long documentId, long expectedStateSeq, long uptoSeq, YjsEngine.Compaction compaction) {
+        documents.lockForAppend(documentId).orElseThrow(NotFoundException::new);
+        int changed = documents.replaceState(documentId, expectedStateSeq, compaction.state(), uptoSeq,
+                compaction.rendering().text(), compaction.rendering().html());
+        if (changed == 0) {
+            return false;
+        }
+        updates.deleteUpTo(documentId, uptoSeq);
+        updates.pruneReceipts(documentId, clock.instant().minus(RECEIPTS_KEPT));
+        return true;
+    }
+
+    @Transactional
+    void rendered(long documentId, long seq, YjsEngine.Rendering rendering) {
+        documents.rendered(documentId, seq, rendering.text(), rendering.html());
+    }
+
+    /** A document's content: the compacted state (absent when only a tail was asked for) and updates after it. */
+    record Content(byte @Nullable [] state, long stateSeq, List<LoggedUpdate> tail) {
+
+        long lastSeq() {
+            return tail.isEmpty() ? stateSeq : tail.getLast().seq();
+        }
+
+        /** State first (if any), then the tail: the order in which a Y.Doc must apply them. */
+        List<byte[]> updates() {
+            List<byte[]> list = new ArrayList<>(tail.size() + 1);
+            if (state != null) {
+                list.add(state);
+            }
+            for (LoggedUpdate u : tail) {
+                list.add(u.data());
+            }
+            return list;
+        }
+
+        long bytes() {
+            long n = 0;
+            for (LoggedUpdate u : tail) {
+                n += u.data().length;
+            }
+            return n;
+        }
+    }
+}

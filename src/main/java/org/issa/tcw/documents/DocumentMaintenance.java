@@ -1,0 +1,124 @@
+package org.issa.tcw.documents;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Background work on documents, off the request threads: compaction of the update log (when it
+ * grows past a number of updates or bytes; at most one compaction per document at a time) and the
+ * derived plain text and sanitized HTML (a few seconds after the last edit).
+ * <p>
+ * Compaction reads the compacted state and the log, lets yjs merge them (and verify that the result
+ * reads back as exactly the same document), and only then, under the document's lock and in one
+ * transaction, stores the new state and deletes the updates it covers. Updates that arrived
+ * meanwhile have higher sequence numbers and stay in the log.
+ */
+@Component
+class DocumentMaintenance implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentMaintenance.class);
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "documents-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Long> compacting = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Boolean> renderScheduled = new ConcurrentHashMap<>();
+    private final DocumentLog documentLog;
+    private final YjsEngine engine;
+    private final DocumentLocks locks;
+    private final CollaborationLimits limits;
+    private final DocumentCollaboration collaboration;
+
+    DocumentMaintenance(DocumentLog documentLog, YjsEngine engine, DocumentLocks locks, CollaborationLimits limits,
+            @Lazy DocumentCollaboration collaboration) {
+        this.documentLog = documentLog;
+        this.engine = engine;
+        this.locks = locks;
+        this.limits = limits;
+        this.collaboration = collaboration;
+    }
+
+    /** An update was stored: compact if the log is long, else derive text and HTML soon. */
+    void edited(long documentId, long seq, long tailCount, long tailBytes) {
+        if (tailCount >= limits.compactAfterUpdates() || tailBytes >= limits.compactAfterBytes()) {
+            compactSoon(documentId);
+        } else if (renderScheduled.putIfAbsent(documentId, Boolean.TRUE) == null) {
+            executor.schedule(() -> {
+                renderScheduled.remove(documentId);
+                renderNow(documentId);
+            }, limits.renderDelayMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Starts a compaction in the background unless one is running for this document. */
+    CompletableFuture<Boolean> compactSoon(long documentId) {
+        if (!compacting.add(documentId)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return compactNow(documentId);
+            } catch (RuntimeException e) {
+                log.error("Compaction of document {} failed; its log is kept as it was", documentId, e);
+                return false;
+            } finally {
+                compacting.remove(documentId);
+            }
+        }, executor);
+    }
+
+    /** Compacts the log of a document now, on the calling thread (never a request thread). */
+    boolean compactNow(long documentId) {
+        long started = System.nanoTime();
+        DocumentLog.Content content = documentLog.content(documentId);
+        if (content.tail().isEmpty()) {
+            return false;
+        }
+        long upto = content.lastSeq();
+        YjsEngine.Compaction compaction = engine.compact(content.updates()).join();
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            if (!documentLog.replace(documentId, content.stateSeq(), upto, compaction)) {
+                return false;
+            }
+            long[] size = documentLog.logSize(documentId);
+            collaboration.compacted(documentId, compaction.state().length, size[0], size[1]);
+        } finally {
+            lock.unlock();
+        }
+        log.debug("Compacted document {} up to {}: {} updates ({} bytes) -> {} bytes in {} ms", documentId, upto,
+                content.tail().size(), content.bytes(), compaction.state().length,
+                (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    /** Derives the text and HTML of the document's current content and stores them. */
+    void renderNow(long documentId) {
+        try {
+            DocumentLog.Content content = documentLog.content(documentId);
+            YjsEngine.Rendering rendering = engine.render(content.updates()).join();
+            documentLog.rendered(documentId, content.lastSeq(), rendering);
+        } catch (RuntimeException e) {
+            log.warn("Could not derive the text of document {}", documentId, e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

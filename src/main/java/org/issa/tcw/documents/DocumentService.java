@@ -1,0 +1,213 @@
+package org.issa.tcw.documents;
+
+import static org.issa.tcw.base.Checks.require;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.issa.tcw.base.Checks;
+import org.issa.tcw.base.NotFoundException;
+import org.issa.tcw.base.Versions;
+import org.issa.tcw.commission.CommissionAccess;
+import org.issa.tcw.commission.CommissionAction;
+import org.issa.tcw.commission.CommissionDetails;
+import org.issa.tcw.commission.CommissionService;
+import org.issa.tcw.commission.MyCommission;
+import org.issa.tcw.documents.domain.Document;
+import org.issa.tcw.documents.domain.DocumentListing;
+import org.issa.tcw.documents.domain.DocumentRepository;
+import org.issa.tcw.people.PersonService;
+import org.issa.tcw.people.PersonSummary;
+import org.issa.tcw.security.CurrentUser;
+import org.issa.tcw.security.SignedInUser;
+import java.time.Clock;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Documents of the commissions: creating them, listing them, their metadata. The content goes through {@link DocumentCollaboration}. */
+@Service
+@Transactional(readOnly = true)
+public class DocumentService {
+
+    private final DocumentRepository documents;
+    private final CommissionService commissions;
+    private final CommissionAccess access;
+    private final PersonService people;
+    private final CurrentUser currentUser;
+    private final YjsEngine engine;
+    private final Clock clock;
+
+    DocumentService(DocumentRepository documents, CommissionService commissions, CommissionAccess access,
+            PersonService people, CurrentUser currentUser, YjsEngine engine, Clock clock) {
+        this.documents = documents;
+        this.commissions = commissions;
+        this.access = access;
+        this.people = people;
+        this.currentUser = currentUser;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an empty document in a commission. Its first state (one empty paragraph) is made here,
+     * once, so that editors never have to seed it.
+     *
+     * @return the new document's id
+     */
+    @Transactional
+    @PreAuthorize("@commissionAccess.may('EDIT_DRAFT', #commissionCode)")
+    public long create(String commissionCode, DocumentForm form) {
+        CommissionDetails commission = commissions.details(commissionCode).orElseThrow(NotFoundException::new);
+        validate(form);
+        SignedInUser user = currentUser.require();
+        byte[] state = engine.emptyState().join();
+        Document document = new Document(commission.id(), form.getTitle(), form.getKind(), form.getLanguage(),
+                user.personId(), clock.instant(), state, "", "<p></p>");
+        return documents.saveAndFlush(document).getId();
+    }
+
+    /** A page of a commission's documents, most recently edited first unless sorted otherwise. */
+    @PreAuthorize("@commissionAccess.may('READ', #commissionCode)")
+    public List<DocumentRow> page(String commissionCode, Pageable pageable) {
+        CommissionDetails commission = commissions.details(commissionCode).orElseThrow(NotFoundException::new);
+        return rows(documents.listings(Set.of(commission.id()), pageable),
+                Map.of(commission.id(), commission.code()));
+    }
+
+    @PreAuthorize("@commissionAccess.may('READ', #commissionCode)")
+    public long count(String commissionCode) {
+        CommissionDetails commission = commissions.details(commissionCode).orElseThrow(NotFoundException::new);
+        return documents.countIn(Set.of(commission.id()));
+    }
+
+    /** A page of the documents of every commission I may read (all of them for the secretariat). */
+    @PreAuthorize("isAuthenticated()")
+    public List<DocumentRow> mine(Pageable pageable) {
+        Map<Long, String> codes = myCommissionCodes();
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return rows(documents.listings(codes.keySet(), pageable), codes);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public long countMine() {
+        Map<Long, String> codes = myCommissionCodes();
+        return codes.isEmpty() ? 0 : documents.countIn(codes.keySet());
+    }
+
+    /**
+     * A document's header for the editor page.
+     *
+     * @throws AccessDeniedException if the signed-in person may not read it
+     * @throws NotFoundException     if there is no such document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public DocumentHeader open(long id) {
+        DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
+        requireMay(CommissionAction.READ, d.commissionId());
+        CommissionDetails commission = commissionById(d.commissionId());
+        return new DocumentHeader(d.id(), d.title(), d.kind(), d.language(), d.commissionId(), commission.code(),
+                commission.name(), access.may(CommissionAction.EDIT_DRAFT, d.commissionId()), mayDelete(d),
+                d.version());
+    }
+
+    /** The form to rename a document. */
+    @PreAuthorize("isAuthenticated()")
+    public DocumentForm load(long id) {
+        DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
+        requireMay(CommissionAction.READ, d.commissionId());
+        DocumentForm form = new DocumentForm();
+        form.setId(d.id());
+        form.setVersion(d.version());
+        form.setTitle(d.title());
+        form.setKind(d.kind());
+        form.setLanguage(d.language());
+        return form;
+    }
+
+    /** Renames a document or changes its kind or working language (not its content). */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void describe(DocumentForm form) {
+        Document document = documents.findById(Objects.requireNonNull(form.getId()))
+                .orElseThrow(NotFoundException::new);
+        requireMay(CommissionAction.EDIT_DRAFT, document.getCommissionId());
+        validate(form);
+        Versions.requireUnchanged(document.getVersion(), form.getVersion());
+        document.describe(form.getTitle(), form.getKind(), form.getLanguage());
+        documents.saveAndFlush(document);
+    }
+
+    /**
+     * Deletes a document with its history: its chair or vice-chair, the secretariat, or the person
+     * who created it while they may still edit the commission's drafts.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void delete(long id) {
+        DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
+        if (!mayDelete(d)) {
+            throw new AccessDeniedException("document.refused.delete");
+        }
+        documents.deleteById(id);
+    }
+
+    /** The text and sanitized HTML the server last derived from the document's content. */
+    @PreAuthorize("isAuthenticated()")
+    public DocumentText text(long id) {
+        Document document = documents.findById(id).orElseThrow(NotFoundException::new);
+        requireMay(CommissionAction.READ, document.getCommissionId());
+        return new DocumentText(Objects.requireNonNullElse(document.getPlainText(), ""),
+                Objects.requireNonNullElse(document.getHtml(), ""), document.getRenderedSeq());
+    }
+
+    private boolean mayDelete(DocumentListing d) {
+        if (access.may(CommissionAction.APPROVE_DOCUMENT, d.commissionId())
+                || access.may(CommissionAction.PUBLISH_DOCUMENT, d.commissionId())) {
+            return true;
+        }
+        Long me = currentUser.personId().orElse(null);
+        return me != null && me.equals(d.createdBy()) && access.may(CommissionAction.EDIT_DRAFT, d.commissionId());
+    }
+
+    private void requireMay(CommissionAction action, long commissionId) {
+        if (!access.may(action, commissionId)) {
+            throw new AccessDeniedException("document.refused." + (action == CommissionAction.READ ? "read" : "edit"));
+        }
+    }
+
+    private static void validate(DocumentForm form) {
+        Checks.requireText(form.getTitle(), Document.TITLE_MAX, "document.title");
+        require(form.getKind() != null, "validation.required", new Checks.FieldName("document.kind"));
+        require(form.getLanguage() != null, "validation.required", new Checks.FieldName("document.language"));
+    }
+
+    private CommissionDetails commissionById(long commissionId) {
+        return commissions.activeCommissions().stream().filter(c -> c.id() == commissionId).findFirst()
+                .flatMap(c -> commissions.details(c.code()))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private Map<Long, String> myCommissionCodes() {
+        return commissions.myCommissions().stream()
+                .filter(c -> access.may(CommissionAction.READ, c.id()))
+                .collect(Collectors.toMap(MyCommission::id, MyCommission::code));
+    }
+
+    private List<DocumentRow> rows(Page<DocumentListing> page, Map<Long, String> codes) {
+        Set<Long> editors = page.stream().map(DocumentListing::updatedBy).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<Long, PersonSummary> names = editors.isEmpty() ? Map.of() : people.summaries(editors);
+        Function<Long, String> name = pid -> pid == null || !names.containsKey(pid) ? null : names.get(pid).displayName();
+        return page.stream().map(d -> new DocumentRow(d.id(), d.title(), d.kind(), d.language(),
+                codes.getOrDefault(d.commissionId(), ""), d.updatedAt(), name.apply(d.updatedBy()))).toList();
+    }
+}

@@ -1,0 +1,185 @@
+package org.issa.tcw.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The server's own reader of documents: the real {@code yjs} (bundled from npm by the build, see
+ * {@code src/main/yjs-engine}) running in GraalJS. One engine and one context, warmed up when the
+ * application starts and used from one dedicated thread only (a polyglot context is single
+ * threaded, and the work must never run on a request thread). Every method returns a future.
+ */
+@Component
+public class YjsEngine implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(YjsEngine.class);
+    private static final String BUNDLE = "/org/issa/tcw/documents/yjs-engine.mjs";
+    /** A new document: one empty paragraph (TipTap's empty document). */
+    public static final String EMPTY_DOCUMENT = "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\"}]}";
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "yjs-engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ObjectMapper json = new ObjectMapper();
+    private final CompletableFuture<byte[]> emptyState;
+    private Engine engine;
+    private Context context;
+    private Value exports;
+
+    YjsEngine() {
+        CompletableFuture<Void> warm = CompletableFuture.runAsync(this::start, thread);
+        emptyState = warm.thenCompose(v -> initialState(EMPTY_DOCUMENT));
+    }
+
+    private void start() {
+        long started = System.nanoTime();
+        String code;
+        try (InputStream in = YjsEngine.class.getResourceAsStream(BUNDLE)) {
+            if (in == null) {
+                throw new IllegalStateException(BUNDLE + " is missing: the build bundles it from src/main/yjs-engine");
+            }
+            code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        context = Context.newBuilder("js").engine(engine).option("js.esm-eval-returns-exports", "true").build();
+        // lib0 asks crypto.getRandomValues for Y.Doc client ids at load time; GraalJS has no WebCrypto.
+        // The server only creates a new document's first paragraph, so Math.random is good enough.
+        context.eval("js", "globalThis.crypto = { getRandomValues(a) { for (let i = 0; i < a.length; i++) "
+                + "a[i] = Math.floor(Math.random() * 4294967296); return a; } };");
+        exports = context.eval(Source.newBuilder("js", code, "yjs-engine.mjs")
+                .mimeType("application/javascript+module").buildLiteral());
+        // one warm-up round through every function, so the first real call is not the slow one
+        String empty = exports.getMember("create").execute(EMPTY_DOCUMENT).asString();
+        exports.getMember("render").execute(ProxyArray.fromArray(empty)).asString();
+        exports.getMember("compact").execute(ProxyArray.fromArray(empty, empty)).asString();
+        log.info("yjs engine ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The state of a new, empty document (one empty paragraph), computed once. */
+    public CompletableFuture<byte[]> emptyState() {
+        return emptyState.thenApply(byte[]::clone);
+    }
+
+    /** A new document's first state, from TipTap (ProseMirror) JSON. */
+    public CompletableFuture<byte[]> initialState(String proseMirrorJson) {
+        return call(ns -> Base64.getDecoder().decode(ns.getMember("create").execute(proseMirrorJson).asString()));
+    }
+
+    /**
+     * The log (compacted state first, then the updates in sequence order) merged into one
+     * garbage-collected state, verified inside yjs to give exactly the same document, with its
+     * plain text and sanitized HTML.
+     */
+    public CompletableFuture<Compaction> compact(List<byte[]> log) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode compacted = json.readTree(ns.getMember("compact").execute(ProxyArray.fromList(b64)).asString());
+            byte[] state = Base64.getDecoder().decode(compacted.get("state").asString());
+            Rendering rendering = rendering(ns.getMember("render").execute(ProxyArray.fromArray(
+                    compacted.get("state").asString())).asString());
+            if (!rendering.xml().equals(compacted.get("xml").asString())) {
+                throw new IllegalStateException("The compacted state does not read back as the log");
+            }
+            return new Compaction(state, rendering);
+        });
+    }
+
+    /** Plain text and sanitized HTML of the document the log describes. */
+    public CompletableFuture<Rendering> render(List<byte[]> log) {
+        List<Object> b64 = encode(log);
+        return call(ns -> rendering(ns.getMember("render").execute(ProxyArray.fromList(b64)).asString()));
+    }
+
+    /**
+     * An update that types {@code text} at the end of the last paragraph of the document the log
+     * describes (or in a new paragraph), as an editor would send it. For demo data, tests and the
+     * simulated editors of the benchmarks.
+     */
+    public CompletableFuture<byte[]> typeText(List<byte[]> log, String text, boolean newParagraph) {
+        List<Object> b64 = encode(log);
+        return call(ns -> Base64.getDecoder().decode(
+                ns.getMember("typeText").execute(ProxyArray.fromList(b64), text, newParagraph).asString()));
+    }
+
+    /**
+     * A typing session as an editor sends it: one update per keystroke at the end of the last
+     * paragraph, every tenth keystroke a backspace (the first update may also create the paragraph).
+     * For the benchmarks and tests.
+     */
+    public CompletableFuture<List<byte[]>> typingSession(List<byte[]> log, String text) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode updates = json.readTree(ns.getMember("typingSession").execute(ProxyArray.fromList(b64), text)
+                    .asString());
+            List<byte[]> list = new ArrayList<>(updates.size());
+            updates.forEach(u -> list.add(Base64.getDecoder().decode(u.asString())));
+            return list;
+        });
+    }
+
+    private Rendering rendering(String result) {
+        JsonNode r = json.readTree(result);
+        return new Rendering(r.get("text").asString(), DocumentHtml.sanitize(r.get("html").asString()),
+                r.get("xml").asString());
+    }
+
+    private static List<Object> encode(List<byte[]> log) {
+        List<Object> b64 = new ArrayList<>(log.size());
+        for (byte[] update : log) {
+            b64.add(Base64.getEncoder().encodeToString(update));
+        }
+        return b64;
+    }
+
+    private <T> CompletableFuture<T> call(Function<Value, T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (exports == null) {
+                throw new IllegalStateException("The yjs engine did not start");
+            }
+            return work.apply(exports);
+        }, thread);
+    }
+
+    @Override
+    public void destroy() {
+        thread.submit(() -> {
+            if (context != null) {
+                context.close(true);
+                engine.close();
+            }
+        });
+        thread.shutdown();
+    }
+
+    /** The text, sanitized HTML and Yjs XML (for verification) of a document. */
+    public record Rendering(String text, String html, String xml) {
+    }
+
+    /** A compacted state and what it reads as. */
+    public record Compaction(byte[] state, Rendering rendering) {
+    }
+}

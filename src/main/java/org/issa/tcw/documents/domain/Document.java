@@ -1,0 +1,174 @@
+package org.issa.tcw.documents.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.issa.tcw.base.Checks;
+import org.issa.tcw.documents.DocumentKind;
+import org.issa.tcw.documents.WorkingLanguage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A document of a commission. Its metadata is edited through forms (optimistic locking with
+ * {@code @Version}); its content is a Yjs document whose state and update log are written only
+ * by the collaboration relay and the compactor, with statements that leave the version alone, so
+ * that typing never makes a rename conflict.
+ */
+@Entity
+@Table(name = "document")
+public class Document {
+
+    public static final int TITLE_MAX = 200;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "commission_id", nullable = false, updatable = false)
+    private long commissionId;
+
+    @Column(nullable = false, length = TITLE_MAX)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private DocumentKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 2)
+    private WorkingLanguage language;
+
+    @Column(name = "created_by", updatable = false)
+    private @Nullable Long createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_by")
+    private @Nullable Long updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(nullable = false)
+    private byte[] state;
+
+    @Column(name = "state_seq", nullable = false)
+    private long stateSeq;
+
+    @Column(name = "last_seq", nullable = false)
+    private long lastSeq;
+
+    // varchar on H2 and PostgreSQL alike (Hibernate would expect a CLOB for this length on H2)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "plain_text", length = 2_000_000)
+    private @Nullable String plainText;
+
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(length = 8_000_000)
+    private @Nullable String html;
+
+    @Column(name = "rendered_seq", nullable = false)
+    private long renderedSeq;
+
+    @Version
+    private long version;
+
+    protected Document() {
+    }
+
+    /**
+     * A new document with the initial Yjs state the server created for it (never an empty state a
+     * browser would have to seed: two browsers seeding at once would duplicate the first paragraph).
+     */
+    public Document(long commissionId, String title, DocumentKind kind, WorkingLanguage language,
+            @Nullable Long createdBy, Instant now, byte[] initialState, String plainText, String html) {
+        Checks.require(initialState.length > 0, "document.state.missing");
+        this.commissionId = commissionId;
+        describe(title, kind, language);
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.updatedBy = createdBy;
+        this.updatedAt = now;
+        this.state = initialState.clone();
+        this.plainText = plainText;
+        this.html = html;
+    }
+
+    /** Changes what the document is called and is about. */
+    public void describe(String title, DocumentKind kind, WorkingLanguage language) {
+        Checks.requireText(title, TITLE_MAX, "document.title");
+        this.title = title.trim();
+        this.kind = kind;
+        this.language = language;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getCommissionId() {
+        return commissionId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public DocumentKind getKind() {
+        return kind;
+    }
+
+    public WorkingLanguage getLanguage() {
+        return language;
+    }
+
+    public @Nullable Long getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public @Nullable Long getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getStateSeq() {
+        return stateSeq;
+    }
+
+    public long getLastSeq() {
+        return lastSeq;
+    }
+
+    public @Nullable String getPlainText() {
+        return plainText;
+    }
+
+    public @Nullable String getHtml() {
+        return html;
+    }
+
+    public long getRenderedSeq() {
+        return renderedSeq;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

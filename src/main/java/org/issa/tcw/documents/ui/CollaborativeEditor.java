@@ -1,0 +1,148 @@
+package org.issa.tcw.documents.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.server.Command;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.issa.tcw.base.UserFacingException;
+import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.documents.CatchUp;
+import org.issa.tcw.documents.DocumentCollaboration;
+import org.issa.tcw.documents.EditorConnection;
+import org.issa.tcw.documents.JoinResult;
+import org.issa.tcw.documents.PushResult;
+import org.issa.tcw.documents.RateLimitedException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The server half of {@code <tcw-editor>} (frontend/tcw-editor.ts): the Vaadin transport between
+ * one open editor and the {@link DocumentCollaboration} relay. Every call from the browser goes
+ * through the relay's own permission checks again; refusals come back as translated messages.
+ */
+@Tag("tcw-editor")
+@JsModule("./tcw-editor-vaadin.ts")
+@CssImport("./tcw-editor.css")
+@NpmPackage(value = "yjs", version = "13.6.33")
+@NpmPackage(value = "y-protocols", version = "1.0.7")
+@NpmPackage(value = "@tiptap/core", version = "3.31.3")
+@NpmPackage(value = "@tiptap/pm", version = "3.31.3")
+@NpmPackage(value = "@tiptap/starter-kit", version = "3.31.3")
+@NpmPackage(value = "@tiptap/extension-collaboration", version = "3.31.3")
+@NpmPackage(value = "@tiptap/extension-collaboration-caret", version = "3.31.3")
+@NpmPackage(value = "@tiptap/y-tiptap", version = "3.0.9")
+// The npm registry of this workplace lacks the 3.11.1 tarball that Vaadin's build would pull in;
+// an @NpmPackage also becomes an npm override, which pins the transitive version.
+@NpmPackage(value = "@preact/signals-react", version = "3.11.0")
+class CollaborativeEditor extends Component implements EditorConnection {
+
+    static final List<String> TEXT_KEYS = List.of("connecting", "saved", "saving", "offline", "readOnly", "presence",
+            "bold", "italic", "underline", "strike", "heading1", "heading2", "heading3", "bulletList", "orderedList",
+            "blockquote", "link", "linkPrompt", "undo", "redo");
+
+    private final DocumentCollaboration collaboration;
+    private final long documentId;
+    private @Nullable UI ui;
+
+    CollaborativeEditor(DocumentCollaboration collaboration, long documentId, String userName) {
+        this.collaboration = collaboration;
+        this.documentId = documentId;
+        setId("editor");
+        getElement().setProperty("docId", String.valueOf(documentId));
+        getElement().setProperty("userName", userName);
+    }
+
+    /** The editor's own strings, in the user's language. */
+    private void sendTexts() {
+        ObjectNode texts = new ObjectMapper().createObjectNode();
+        Map<String, String> map = TEXT_KEYS.stream()
+                .collect(Collectors.toMap(k -> k, k -> getTranslation("editor." + k)));
+        map.forEach(texts::put);
+        getElement().setPropertyJson("texts", texts);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        ui = event.getUI();
+        sendTexts();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        ui = null;
+        collaboration.leave(documentId, this);
+    }
+
+    // ---------- browser -> server ----------
+
+    @ClientCallable
+    JoinResult join() {
+        return collaboration.join(documentId, this);
+    }
+
+    /** The answer the browser gets: an acknowledgement, or a translated refusal. */
+    record PushAnswer(long seq, boolean rejoin, @Nullable String refusal, long retryAfterMillis, boolean fatal) {
+    }
+
+    @ClientCallable
+    PushAnswer push(@Nullable String updateId, @Nullable String update, @Nullable String awareness, double clientId) {
+        try {
+            PushResult r = collaboration.push(documentId, this, updateId, update, awareness, (long) clientId);
+            return new PushAnswer(r.seq(), r.rejoin(), null, 0, false);
+        } catch (RateLimitedException e) {
+            return new PushAnswer(-1, false, Feedback.message(this, e), e.retryAfterMillis(), false);
+        } catch (UserFacingException e) {
+            return new PushAnswer(-1, false, Feedback.message(this, e), 0, true);
+        } catch (AccessDeniedException e) {
+            return new PushAnswer(-1, false, getTranslation("document.refused.edit"), 0, true);
+        }
+    }
+
+    @ClientCallable
+    CatchUp since(double afterSeq) {
+        return collaboration.since(documentId, (long) afterSeq);
+    }
+
+    // ---------- server -> browser (called by the relay, under the document's lock) ----------
+
+    @Override
+    public void deliver(long seq, String updateBase64) {
+        send(() -> getElement().callJsFunction("receiveUpdate", (double) seq, updateBase64));
+    }
+
+    @Override
+    public void presence(String awarenessBase64) {
+        send(() -> getElement().callJsFunction("receivePresence", awarenessBase64));
+    }
+
+    @Override
+    public void left(List<Long> clientIds) {
+        String csv = clientIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        send(() -> getElement().callJsFunction("peersLeft", csv));
+    }
+
+    /** Queues the message for this editor's UI (sent with the next push); never blocks. */
+    private void send(Command command) {
+        UI target = ui;
+        if (target == null) {
+            return;
+        }
+        try {
+            target.access(command);
+        } catch (UIDetachedException e) {
+            collaboration.leave(documentId, this);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.issa.tcw.documents.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.issa.tcw.base.ui.ConfirmDelete;
+import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.documents.DocumentCollaboration;
+import org.issa.tcw.documents.DocumentHeader;
+import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.security.CurrentUser;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A document open in the co-authoring editor. Those who may only read it (observers, the
+ * secretariat's read-only roles) get the same live view without the toolbar; the relay refuses
+ * their changes anyway.
+ */
+@Route("documents/:id")
+@PermitAll
+class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final DocumentService documents;
+    private final DocumentCollaboration collaboration;
+    private final CurrentUser currentUser;
+    private String title = "";
+    CollaborativeEditor editor;
+    H2 heading;
+
+    DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser) {
+        this.documents = documents;
+        this.collaboration = collaboration;
+        this.currentUser = currentUser;
+        addClassName("tcw-page");
+        setWidthFull();
+        setMaxWidth("72rem");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id;
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+        } catch (NumberFormatException e) {
+            throw new NotFoundException();
+        }
+        DocumentHeader header;
+        try {
+            header = documents.open(id);
+        } catch (AccessDeniedException e) {
+            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class, getTranslation("document.refused.read"));
+            return;
+        } catch (org.issa.tcw.base.NotFoundException e) {
+            throw new NotFoundException();
+        }
+        title = header.title();
+        removeAll();
+        heading = new H2(header.title());
+        heading.setId("document-title");
+        var commission = new Anchor("commissions/" + header.commissionCode() + "/documents",
+                header.commissionCode() + " · " + header.commissionName());
+        commission.setId("document-commission");
+        var kind = badge(getTranslation("document.kind." + header.kind().name()));
+        var language = badge(getTranslation("document.language." + header.language().name()));
+        var meta = new HorizontalLayout(commission, kind, language);
+        meta.setAlignItems(FlexComponent.Alignment.CENTER);
+        var top = new HorizontalLayout(heading);
+        top.setWidthFull();
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.expand(heading);
+        if (header.editable()) {
+            var details = new Button(getTranslation("document.details"), e -> openDetails(header.id()));
+            details.setId("details");
+            details.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            top.add(details);
+        }
+        if (header.deletable()) {
+            var delete = new Button(getTranslation("common.delete"), e -> ConfirmDelete.open(this, header.title(),
+                    () -> {
+                        if (Feedback.run(this, () -> documents.delete(header.id()))) {
+                            Feedback.success(getTranslation("documents.deleted"));
+                            getUI().ifPresent(ui -> ui.navigate("commissions/" + header.commissionCode() + "/documents"));
+                        }
+                    }));
+            delete.setId("delete");
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            top.add(delete);
+        }
+        add(top, meta);
+        if (!header.editable()) {
+            var note = new Paragraph(getTranslation("document.read-only-note", header.commissionCode()));
+            note.setId("read-only-note");
+            add(note);
+        }
+        editor = new CollaborativeEditor(collaboration, header.id(), currentUser.require().displayName());
+        editor.getElement().getStyle().set("width", "100%");
+        add(editor);
+    }
+
+    private void openDetails(long id) {
+        new DocumentDialog(documents.load(id), form -> Feedback.run(this, () -> {
+            documents.describe(form);
+            Feedback.success(getTranslation("common.saved"));
+            title = form.getTitle().trim();
+            heading.setText(title);
+        })).open();
+    }
+
+    private static Span badge(String text) {
+        var span = new Span(text);
+        span.getElement().getThemeList().add("badge");
+        return span;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,47 @@
+package org.issa.tcw.documents.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.function.Function;
+import org.issa.tcw.documents.DocumentRow;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+
+/** The lazy documents grid shared by a commission's documents and "my documents". A click opens the editor. */
+class DocumentGrid extends Grid<DocumentRow> {
+
+    DocumentGrid(boolean withCommission, Function<PageRequest, List<DocumentRow>> page, java.util.function.LongSupplier count) {
+        setId("document-grid");
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        var formatter = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+        addColumn(DocumentRow::title).setHeader(getTranslation("document.title")).setKey("title")
+                .setSortProperty("title").setFlexGrow(3);
+        if (withCommission) {
+            addColumn(DocumentRow::commissionCode).setHeader(getTranslation("document.commission"))
+                    .setKey("commission").setAutoWidth(true).setFlexGrow(0);
+        }
+        addColumn(r -> getTranslation("document.kind." + r.kind().name())).setHeader(getTranslation("document.kind"))
+                .setKey("kind").setSortProperty("kind").setAutoWidth(true).setFlexGrow(1);
+        addColumn(r -> getTranslation("document.language." + r.language().name()))
+                .setHeader(getTranslation("document.language")).setKey("language").setSortProperty("language")
+                .setAutoWidth(true).setFlexGrow(0);
+        addColumn(r -> formatter.withLocale(getLocale()).format(r.lastEdited().atZone(ZoneId.systemDefault())))
+                .setHeader(getTranslation("document.last-edited")).setKey("lastEdited").setSortProperty("updatedAt")
+                .setAutoWidth(true).setFlexGrow(0);
+        addColumn(r -> r.lastEditedBy() == null ? "" : r.lastEditedBy()).setHeader(getTranslation("document.edited-by"))
+                .setKey("editedBy").setFlexGrow(1);
+        setItems(query -> {
+            PageRequest request = VaadinSpringDataHelpers.toSpringPageRequest(query);
+            if (request.getSort().isUnsorted()) {
+                request = request.withSort(Sort.by(Sort.Direction.DESC, "updatedAt"));
+            }
+            return page.apply(request).stream();
+        }, query -> (int) count.getAsLong());
+        addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("documents/" + e.getItem().id())));
+    }
+}

@@ -1,0 +1,242 @@
+// The server's reader of documents: the real yjs, evaluated in GraalJS by
+// org.issa.tcw.documents.YjsEngine. Everything crosses the boundary as base64 strings and plain
+// JSON, so the Java side needs no knowledge of yjs' encoding. The editor (frontend/tcw-editor.ts)
+// binds TipTap to the XML fragment named FIELD; node and mark names are TipTap's.
+import * as Y from 'yjs';
+
+const FIELD = 'default';
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const LOOK = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) LOOK[B64.charCodeAt(i)] = i;
+
+function fromB64(s) {
+  const clean = s.replace(/=+$/, '');
+  const out = new Uint8Array((clean.length * 3) >> 2);
+  let o = 0, buf = 0, bits = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const v = LOOK[clean.charCodeAt(i)];
+    if (v < 0) throw new Error('invalid base64');
+    buf = ((buf << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) { bits -= 8; out[o++] = (buf >> bits) & 255; }
+  }
+  return out;
+}
+
+function toB64(u) {
+  const parts = [];
+  let s = '';
+  let i = 0;
+  for (; i + 2 < u.length; i += 3) {
+    const n = (u[i] << 16) | (u[i + 1] << 8) | u[i + 2];
+    s += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+    if (s.length > 8192) { parts.push(s); s = ''; }
+  }
+  if (i < u.length) {
+    const n = (u[i] << 16) | ((i + 1 < u.length ? u[i + 1] : 0) << 8);
+    s += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < u.length ? B64[(n >> 6) & 63] : '=') + '=';
+  }
+  parts.push(s);
+  return parts.join('');
+}
+
+function load(list) {
+  const doc = new Y.Doc({ gc: true });
+  doc.transact(() => {
+    for (let i = 0; i < list.length; i++) Y.applyUpdate(doc, fromB64(list[i]));
+  });
+  return doc;
+}
+
+/** Whether every update was integrated (an update whose dependencies are missing stays pending). */
+function complete(doc) {
+  return doc.store.pendingStructs === null && doc.store.pendingDs === null;
+}
+
+/**
+ * Compaction: the log (compacted state first, then the tail) loaded into one Y.Doc and encoded
+ * again, which garbage-collects deleted content. Verified before it is returned: the result,
+ * loaded on its own, must give exactly the same document as the log.
+ */
+export function compact(list) {
+  const doc = load(list);
+  if (!complete(doc)) throw new Error('the log has updates with missing dependencies');
+  const state = Y.encodeStateAsUpdate(doc);
+  const again = new Y.Doc();
+  Y.applyUpdate(again, state);
+  const before = doc.getXmlFragment(FIELD).toString();
+  const after = again.getXmlFragment(FIELD).toString();
+  if (before !== after) throw new Error('compacted state differs from the log');
+  return JSON.stringify({ state: toB64(state), xml: after });
+}
+
+/** Plain text (one line per block) and an HTML rendering, to be sanitized by the caller. */
+export function render(list) {
+  const doc = load(list);
+  const frag = doc.getXmlFragment(FIELD);
+  const lines = [];
+  blocksText(frag, lines);
+  return JSON.stringify({ text: lines.join('\n'), html: childrenHtml(frag), xml: frag.toString() });
+}
+
+/** The XML of the document (for tests and verification). */
+export function xml(list) {
+  return load(list).getXmlFragment(FIELD).toString();
+}
+
+/**
+ * A new document's first state, from TipTap/ProseMirror JSON ({type:'doc', content:[...]}).
+ * Created once, on the server, so that no two editors ever both seed an empty document.
+ */
+export function create(json) {
+  const pm = JSON.parse(json);
+  const doc = new Y.Doc();
+  const frag = doc.getXmlFragment(FIELD);
+  doc.transact(() => {
+    const blocks = (pm.content && pm.content.length) ? pm.content : [{ type: 'paragraph' }];
+    frag.insert(0, blocks.map(toY));
+  });
+  return toB64(Y.encodeStateAsUpdate(doc));
+}
+
+function toY(node) {
+  const el = new Y.XmlElement(node.type);
+  for (const [k, v] of Object.entries(node.attrs || {})) if (v !== null && v !== undefined) el.setAttribute(k, v);
+  const children = [];
+  let text = null;
+  for (const child of node.content || []) {
+    if (child.type === 'text') {
+      if (!text) { text = new Y.XmlText(); children.push(text); text.__runs = []; }
+      const attrs = {};
+      for (const m of child.marks || []) attrs[m.type] = m.attrs || {};
+      text.__runs.push([child.text, attrs]);
+    } else {
+      text = null;
+      children.push(toY(child));
+    }
+  }
+  el.insert(0, children);
+  for (const c of children) {
+    if (c instanceof Y.XmlText) {
+      let at = 0;
+      for (const [t, a] of c.__runs) { c.insert(at, t, a); at += t.length; }
+      delete c.__runs;
+    }
+  }
+  return el;
+}
+
+// ---------- reading ----------
+
+const BLOCKS = new Set(['paragraph', 'heading', 'codeBlock', 'tableCell', 'tableHeader']);
+
+function blocksText(node, lines) {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) continue;
+    if (BLOCKS.has(child.nodeName)) lines.push(inlineText(child));
+    else if (child.nodeName === 'horizontalRule') lines.push('');
+    else blocksText(child, lines);
+  }
+}
+
+function inlineText(el) {
+  let s = '';
+  for (const c of el.toArray()) {
+    if (c instanceof Y.XmlText) for (const d of c.toDelta()) s += typeof d.insert === 'string' ? d.insert : '';
+    else if (c.nodeName === 'hardBreak') s += '\n';
+    else s += inlineText(c);
+  }
+  return s;
+}
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const TAGS = {
+  paragraph: 'p', blockquote: 'blockquote', bulletList: 'ul', orderedList: 'ol', listItem: 'li',
+  table: 'table', tableRow: 'tr', tableHeader: 'th', tableCell: 'td',
+};
+const MARKS = [['bold', 'strong'], ['italic', 'em'], ['underline', 'u'], ['strike', 's'], ['code', 'code']];
+
+function childrenHtml(node) {
+  let s = '';
+  for (const c of node.toArray()) s += nodeHtml(c);
+  return s;
+}
+
+function nodeHtml(n) {
+  if (n instanceof Y.XmlText) return textHtml(n);
+  const name = n.nodeName;
+  const attrs = n.getAttributes();
+  if (name === 'hardBreak') return '<br>';
+  if (name === 'horizontalRule') return '<hr>';
+  if (name === 'heading') {
+    const level = Math.min(6, Math.max(1, Number(attrs.level) || 1));
+    return `<h${level}>${childrenHtml(n)}</h${level}>`;
+  }
+  if (name === 'codeBlock') return `<pre><code>${childrenHtml(n)}</code></pre>`;
+  if (name === 'orderedList' && Number(attrs.start) > 1) return `<ol start="${Number(attrs.start)}">${childrenHtml(n)}</ol>`;
+  const tag = TAGS[name] || 'div';
+  return `<${tag}>${childrenHtml(n)}</${tag}>`;
+}
+
+function textHtml(t) {
+  let s = '';
+  for (const d of t.toDelta()) {
+    if (typeof d.insert !== 'string') continue;
+    let h = esc(d.insert);
+    const a = d.attributes || {};
+    for (const [mark, tag] of MARKS) if (a[mark]) h = `<${tag}>${h}</${tag}>`;
+    if (a.link && typeof a.link.href === 'string') h = `<a href="${esc(a.link.href)}">${h}</a>`;
+    s += h;
+  }
+  return s;
+}
+
+/**
+ * An update that types `text` at the end of the document's last paragraph (or appends a new
+ * paragraph with it when `newParagraph`), made by a fresh Yjs client: what an editor would send.
+ * Used for demo history, the relay's tests and the simulated editors of the benchmarks.
+ */
+export function typeText(list, text, newParagraph) {
+  const doc = load(list);
+  const before = Y.encodeStateVector(doc);
+  const frag = doc.getXmlFragment(FIELD);
+  doc.transact(() => {
+    let last = frag.length ? frag.get(frag.length - 1) : null;
+    if (newParagraph || !(last instanceof Y.XmlElement) || last.nodeName !== 'paragraph') {
+      last = new Y.XmlElement('paragraph');
+      frag.insert(frag.length, [last]);
+    }
+    let t = last.length ? last.get(last.length - 1) : null;
+    if (!(t instanceof Y.XmlText)) {
+      t = new Y.XmlText();
+      last.insert(last.length, [t]);
+    }
+    t.insert(t.length, text);
+  });
+  return toB64(Y.encodeStateAsUpdate(doc, before));
+}
+
+/**
+ * A typing session by one fresh client, as an editor would send it: one update per keystroke
+ * typed at the end of the last paragraph, every tenth keystroke a backspace. For the benchmarks
+ * (a long history) and tests.
+ */
+export function typingSession(list, text) {
+  const doc = load(list);
+  const frag = doc.getXmlFragment(FIELD);
+  const out = [];
+  doc.on('update', (u) => out.push(toB64(u)));
+  let p = frag.length ? frag.get(frag.length - 1) : null;
+  if (!(p instanceof Y.XmlElement) || p.nodeName !== 'paragraph') {
+    doc.transact(() => { p = new Y.XmlElement('paragraph'); frag.insert(frag.length, [p]); });
+  }
+  let t = p.length ? p.get(p.length - 1) : null;
+  if (!(t instanceof Y.XmlText)) doc.transact(() => { t = new Y.XmlText(); p.insert(p.length, [t]); });
+  out.length = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i % 10 === 9 && t.length > 0) doc.transact(() => t.delete(t.length - 1, 1));
+    else doc.transact(() => t.insert(t.length, text[i]));
+  }
+  return JSON.stringify(out);
+}

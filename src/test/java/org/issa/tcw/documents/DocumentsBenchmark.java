@@ -1,0 +1,188 @@
+package org.issa.tcw.documents;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.issa.tcw.documents.browser.Browsers;
+import org.issa.tcw.documents.browser.EditorPage;
+import org.issa.tcw.documents.browser.RunningApp;
+import org.issa.tcw.testsupport.SignIn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measurements for docs/benchmarks-documents.md (run by bench/documents/run.sh, not by the build):
+ * keystroke in one real browser → visible in another, with 2, 10 and 25 editors in the document
+ * (two real browsers, the rest simulated editors speaking the relay's protocol with real Yjs
+ * updates, typing about three keystrokes a second each); opening a document with 5,000 updates of
+ * history before and after compaction; opening a 100,000-character document; compaction time.
+ */
+class DocumentsBenchmark {
+
+    private static final StringBuilder report = new StringBuilder();
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    static void line(String format, Object... args) {
+        String s = String.format(Locale.ROOT, format, args);
+        System.out.println(s);
+        report.append(s).append('\n');
+        try {
+            Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(Path.of("target", "bench", "documents.txt"), report);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    @Test
+    void keystroke_latency_with_2_10_and_25_editors() throws Exception {
+        for (int editors : new int[] {2, 10, 25}) {
+            latency(editors);
+        }
+    }
+
+    private void latency(int editors) throws Exception {
+        long doc = RunningApp.newDocument("Latency " + editors + " " + System.nanoTime());
+        YjsEngine engine = RunningApp.bean(YjsEngine.class);
+        DocumentCollaboration relay = RunningApp.bean(DocumentCollaboration.class);
+        SignIn signIn = RunningApp.bean(SignIn.class);
+        int simulated = editors - 2;
+        List<List<String>> scripts = new ArrayList<>();
+        for (int i = 0; i < simulated; i++) {
+            List<String> updates = new ArrayList<>();
+            for (byte[] u : engine.typingSession(List.of(), "simulated editor " + i + " types along. ".repeat(3)).join()) {
+                updates.add(Base64.getEncoder().encodeToString(u));
+            }
+            scripts.add(updates);
+        }
+        try (EditorPage typer = new EditorPage("chair-ict"); EditorPage watcher = new EditorPage("member-ict")) {
+            typer.signIn().open(doc);
+            watcher.signIn().open(doc);
+            String[] users = {"chair-ict", "member-ict", "secretariat"};
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, simulated));
+            for (int i = 0; i < simulated; i++) {
+                int n = i;
+                pool.submit(() -> {
+                    signIn.as(users[n % users.length]);
+                    RecordingEditor me = new RecordingEditor() {
+                        @Override
+                        public synchronized void deliver(long seq, String updateBase64) {
+                            // a simulated editor only counts what it receives
+                        }
+                    };
+                    relay.join(doc, me);
+                    try {
+                        for (int k = 0; !stop.get(); k++) {
+                            List<String> script = scripts.get(n);
+                            relay.push(doc, me, "sim-" + n + "-" + k, script.get(k % script.size()), null, 1000 + n);
+                            Thread.sleep(300);
+                        }
+                    } finally {
+                        relay.leave(doc, me);
+                    }
+                    return null;
+                });
+            }
+            String watch = """
+                    const ed = document.querySelector('tcw-editor');
+                    window.__seen = {};
+                    const check = () => {
+                      const t = ed.editor.state.doc.textContent;
+                      for (let i = 0; i < 60; i++) {
+                        const k = 'k' + i + 'q';
+                        if (!(k in window.__seen) && t.includes(k)) window.__seen[k] = performance.timeOrigin + performance.now();
+                      }
+                    };
+                    ed.editor.on('update', check);
+                    """;
+            typer.js(watch);
+            watcher.js(watch);
+            Thread.sleep(1500);
+            typer.caretAtEndOf(0);
+            int tokens = 40;
+            for (int i = 0; i < tokens; i++) {
+                typer.type("k" + i + "q ", 50);
+                Thread.sleep(100);
+            }
+            Thread.sleep(2000);
+            stop.set(true);
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+            @SuppressWarnings("unchecked")
+            Map<String, Number> sent = (Map<String, Number>) typer.js("return window.__seen");
+            @SuppressWarnings("unchecked")
+            Map<String, Number> seen = (Map<String, Number>) watcher.js("return window.__seen");
+            List<Double> latencies = new ArrayList<>();
+            for (var e : sent.entrySet()) {
+                Number b = seen.get(e.getKey());
+                if (b != null) {
+                    latencies.add(b.doubleValue() - e.getValue().doubleValue());
+                }
+            }
+            line("keystroke → other browser, %2d editors (%d simulated): n=%d median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms",
+                    editors, simulated, latencies.size(), percentile(latencies, 50), percentile(latencies, 90),
+                    percentile(latencies, 95), percentile(latencies, 100));
+        }
+    }
+
+    @Test
+    void opening_a_long_history_before_and_after_compaction_and_a_large_document() {
+        YjsEngine engine = RunningApp.bean(YjsEngine.class);
+        DocumentLog log = RunningApp.bean(DocumentLog.class);
+        DocumentMaintenance maintenance = RunningApp.bean(DocumentMaintenance.class);
+        long doc = RunningApp.newDocument("History " + System.nanoTime());
+        String text = "lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(100).substring(0, 5000);
+        List<byte[]> history = engine.typingSession(log.content(doc).updates(), text).join();
+        for (int i = 0; i < history.size(); i++) {
+            log.append(doc, "h-" + i, history.get(i), null);
+        }
+        long bytes = log.content(doc).bytes();
+        try (EditorPage page = new EditorPage("member-ict")) {
+            page.signIn();
+            long t0 = System.nanoTime();
+            page.open(doc);
+            double open = (System.nanoTime() - t0) / 1e6;
+            line("open a document with %d updates (%d bytes) of history: page + editor ready %.0f ms, join call %.0f ms",
+                    history.size(), bytes, open, ((Number) page.stats().get("joinMs")).doubleValue());
+            long c0 = System.nanoTime();
+            maintenance.compactNow(doc);
+            double compaction = (System.nanoTime() - c0) / 1e6;
+            DocumentLog.Content content = log.content(doc);
+            line("compaction of those %d updates: %.0f ms → state of %d bytes", history.size(), compaction,
+                    content.state().length);
+            t0 = System.nanoTime();
+            page.open(doc);
+            open = (System.nanoTime() - t0) / 1e6;
+            line("open the same document after compaction: page + editor ready %.0f ms, join call %.0f ms", open,
+                    ((Number) page.stats().get("joinMs")).doubleValue());
+
+            long big = RunningApp.newDocument("Large " + System.nanoTime());
+            String chars = "The quick brown fox jumps over the lazy dog. ".repeat(2300).substring(0, 100_000);
+            log.append(big, "paste", engine.typeText(log.content(big).updates(), chars, false).join(), null);
+            t0 = System.nanoTime();
+            page.open(big);
+            open = (System.nanoTime() - t0) / 1e6;
+            line("open a 100,000-character document: page + editor ready %.0f ms, join call %.0f ms (text length %d)",
+                    open, ((Number) page.stats().get("joinMs")).doubleValue(), page.text().length());
+        }
+    }
+}

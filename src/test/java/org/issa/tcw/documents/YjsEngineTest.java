@@ -1,0 +1,62 @@
+package org.issa.tcw.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.issa.tcw.testsupport.SpringTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The server reads documents with the real yjs in GraalJS: creation, text, sanitized HTML, compaction. */
+@SpringTest
+class YjsEngineTest {
+
+    @Autowired
+    YjsEngine engine;
+
+    @Test
+    void a_document_made_on_the_server_reads_back_as_text_and_html() {
+        byte[] state = engine.initialState("""
+                {"type":"doc","content":[
+                  {"type":"heading","attrs":{"level":2},"content":[{"type":"text","text":"Scope"}]},
+                  {"type":"paragraph","content":[{"type":"text","text":"Plain and "},
+                     {"type":"text","text":"bold","marks":[{"type":"bold"}]},
+                     {"type":"text","text":" text."}]},
+                  {"type":"bulletList","content":[{"type":"listItem","content":[
+                     {"type":"paragraph","content":[{"type":"text","text":"one item"}]}]}]}
+                ]}""").join();
+        YjsEngine.Rendering r = engine.render(List.of(state)).join();
+        assertThat(r.text()).isEqualTo("Scope\nPlain and bold text.\none item");
+        assertThat(r.html()).isEqualTo("<h2>Scope</h2><p>Plain and <strong>bold</strong> text.</p>"
+                + "<ul><li><p>one item</p></li></ul>");
+    }
+
+    @Test
+    void html_from_a_document_is_sanitized() {
+        byte[] state = engine.initialState("""
+                {"type":"doc","content":[{"type":"paragraph","content":[
+                  {"type":"text","text":"<script>alert(1)</script>"},
+                  {"type":"text","text":"click","marks":[{"type":"link","attrs":{"href":"javascript:alert(2)"}}]},
+                  {"type":"text","text":" ok","marks":[{"type":"link","attrs":{"href":"https://www.issa.int"}}]}]}]}""")
+                .join();
+        String html = engine.render(List.of(state)).join().html();
+        assertThat(html).doesNotContain("<script").doesNotContain("javascript:");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).contains("<a href=\"https://www.issa.int\" rel=\"noopener nofollow\"> ok</a>");
+    }
+
+    @Test
+    void compaction_of_a_long_log_gives_the_same_document_and_drops_the_history() {
+        List<byte[]> log = new ArrayList<>();
+        log.add(engine.emptyState().join());
+        for (int i = 0; i < 200; i++) {
+            log.add(engine.typeText(log, "w" + i + " ", i % 50 == 0).join());
+        }
+        String before = engine.render(log).join().xml();
+        YjsEngine.Compaction compaction = engine.compact(log).join();
+        assertThat(compaction.rendering().xml()).isEqualTo(before);
+        assertThat(engine.render(List.of(compaction.state())).join().text()).contains("w0 w1", "w199");
+        assertThat(compaction.state().length).isLessThan(log.stream().mapToInt(b -> b.length).sum());
+    }
+}

@@ -1,0 +1,191 @@
+package org.issa.tcw.documents.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+
+/**
+ * Real Chromium, one browser process per person: concurrent writers converge, a late joiner sees
+ * the same, an observer cannot change anything (not even with a tampered client), presence comes
+ * and goes, a writer that goes offline merges on reconnect.
+ */
+class CoEditingIT {
+
+    private final List<EditorPage> pages = new ArrayList<>();
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        pages.forEach(EditorPage::close);
+    }
+
+    EditorPage open(String user, long documentId) {
+        long t0 = System.nanoTime();
+        EditorPage page = new EditorPage(user);
+        pages.add(page);
+        page.signIn().open(documentId);
+        System.out.printf("%s opened the document in %d ms%n", user, (System.nanoTime() - t0) / 1_000_000);
+        return page;
+    }
+
+    static void eventually(Duration timeout, Supplier<Boolean> condition, Supplier<String> describe) {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("Timed out: " + describe.get());
+            }
+            EditorPage.pause(100);
+        }
+    }
+
+    static void converge(List<EditorPage> pages) {
+        long t0 = System.nanoTime();
+        eventually(Duration.ofSeconds(60), () -> {
+            pages.forEach(EditorPage::idle);
+            List<String> htmls = pages.stream().map(EditorPage::html).toList();
+            return htmls.stream().distinct().count() == 1;
+        }, () -> "pages differ: " + pages.stream().map(p -> p.user + ": " + p.html()).toList());
+        System.out.printf("converged in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static String sorted(String s) {
+        char[] c = s.toCharArray();
+        Arrays.sort(c);
+        return new String(c);
+    }
+
+    @Test
+    void three_writers_typing_at_once_with_formatting_converge_and_a_late_joiner_and_an_observer_see_the_same() {
+        long doc = RunningApp.newDocument("Three writers " + System.nanoTime());
+        EditorPage alice = open("chair-ict", doc);
+        EditorPage bob = open("member-ict", doc);
+        EditorPage carol = open("secretariat", doc);
+
+        alice.caretAtEndOf(0);
+        alice.type("Start of the shared line.", 0);
+        alice.press(Keys.ENTER);
+        alice.type("Second line.", 0);
+        converge(List.of(alice, bob, carol));
+
+        String a = " [alice: the quick brown fox jumps over the lazy dog]";
+        String b = "[bob: lorem ipsum dolor sit amet] ";
+        String c = " [carol: 0123456789 carol appends to the second line]";
+        CompletableFuture<Void> typingA = CompletableFuture.runAsync(() -> {
+            alice.caretAtEndOf(0);
+            alice.type(a.substring(0, 20), 15);
+            alice.press(Keys.CONTROL, "b");
+            alice.type(a.substring(20), 15);
+            alice.press(Keys.CONTROL, "b");
+        });
+        CompletableFuture<Void> typingB = CompletableFuture.runAsync(() -> {
+            bob.caretAtStartOf(0);
+            bob.type(b.substring(0, 10), 20);
+            bob.type("XYZ", 20);
+            for (int i = 0; i < 3; i++) {
+                bob.press(Keys.BACK_SPACE);
+            }
+            bob.type(b.substring(10), 20);
+        });
+        CompletableFuture<Void> typingC = CompletableFuture.runAsync(() -> {
+            carol.caretAtEndOf(1);
+            carol.press(Keys.CONTROL, "i");
+            carol.type(c, 12);
+            carol.press(Keys.CONTROL, "i");
+        });
+        CompletableFuture.allOf(typingA, typingB, typingC).join();
+        converge(List.of(alice, bob, carol));
+
+        String html = alice.html();
+        String text = alice.text();
+        for (String piece : List.of(a, b, c)) {
+            assertThat(text).contains(piece.trim());
+        }
+        assertThat(text).doesNotContain("XYZ");
+        assertThat(html).contains("<strong>").contains("<em>");
+        assertThat(html.split("<p>", -1)).as("exactly two paragraphs, nothing duplicated").hasSize(3);
+        assertThat(sorted(text)).as("exactly the characters typed: nothing lost, nothing doubled")
+                .isEqualTo(sorted("Start of the shared line.Second line." + a + b + c));
+        // Every writer's text landed at that writer's caret (the caret-displacement risk of the spike):
+        List<String> lines = List.of(alice.js("const d = document.querySelector('tcw-editor').editor.state.doc;"
+                + "return [d.child(0).textContent, d.child(1).textContent].join('\\n')").toString().split("\n"));
+        assertThat(lines.get(0)).isEqualTo(b + "Start of the shared line." + a);
+        assertThat(lines.get(1)).isEqualTo("Second line." + c);
+
+        // presence: everyone sees the two others
+        eventually(Duration.ofSeconds(10), () -> alice.presentPeople().containsAll(List.of("David Okafor", "Claire Dubois")),
+                () -> "alice sees " + alice.presentPeople());
+
+        // a late joiner, an observer, loads the same content from the server and cannot change it
+        EditorPage observer = open("observer-ict", doc);
+        assertThat(observer.html()).isEqualTo(html);
+        assertThat(observer.js("return document.querySelector('tcw-editor .ProseMirror').isContentEditable"))
+                .isEqualTo(false);
+        assertThat(observer.status()).isEqualTo("readonly");
+        // a tampered client writes into its Yjs document directly: the server refuses the update
+        observer.js("""
+                const ed = document.querySelector('tcw-editor');
+                const p = ed.ydoc.getXmlFragment('default').get(0);
+                p.get(0).insert(0, 'TAMPERED ');
+                """);
+        eventually(Duration.ofSeconds(10), () -> "refused".equals(observer.status()), observer::status);
+        EditorPage.pause(500);
+        assertThat(alice.text()).doesNotContain("TAMPERED");
+        eventually(Duration.ofSeconds(10), () -> alice.presentPeople().contains("Sophie Tremblay"),
+                () -> "alice sees " + alice.presentPeople());
+
+        // the observer closes the document (leaves the page): she disappears from the others' bar within seconds
+        observer.driver.get("about:blank");
+        eventually(Duration.ofSeconds(15), () -> !alice.presentPeople().contains("Sophie Tremblay"),
+                () -> "alice still sees " + alice.presentPeople());
+        System.out.printf("three writers: caret fixes %s/%s/%s, catch-ups %s%n", alice.stats().get("caretFixes"),
+                bob.stats().get("caretFixes"), carol.stats().get("caretFixes"), alice.stats().get("catchUps"));
+    }
+
+    @Test
+    void a_writer_who_goes_offline_keeps_typing_and_everything_merges_on_reconnect() {
+        long doc = RunningApp.newDocument("Offline " + System.nanoTime());
+        Offline cable = new Offline(RunningApp.port());
+        EditorPage alice = new EditorPage("chair-ict").through(cable);
+        pages.add(alice);
+        alice.signIn().open(doc);
+        EditorPage bob = open("member-ict", doc);
+        alice.caretAtEndOf(0);
+        alice.type("Shared start.", 0);
+        converge(List.of(alice, bob));
+
+        cable.goOffline();
+        alice.caretAtEndOf(0);
+        alice.type(" Alice offline one.", 10);
+        bob.caretAtStartOf(0);
+        bob.type("Bob online. ", 10);
+        bob.idle();
+        eventually(Duration.ofSeconds(30), () -> "offline".equals(alice.status()),
+                () -> alice.status() + " " + alice.js("return JSON.stringify(document.querySelector('tcw-editor').statusLog)")
+                        + " alice: " + alice.text() + " / bob: " + bob.text());
+        System.out.println("alice's status: " + alice.js("return JSON.stringify(document.querySelector('tcw-editor').statusLog)"));
+        EditorPage.pause(1000);
+        assertThat(alice.text()).as("alice really is offline").doesNotContain("Bob online.");
+        assertThat(bob.text()).doesNotContain("Alice offline");
+        alice.type(" Alice offline two.", 10);
+        cable.goOnline();
+
+        converge(List.of(alice, bob));
+        eventually(Duration.ofSeconds(10), () -> "saved".equals(alice.status()), alice::status);
+        assertThat(alice.text()).isEqualTo("Bob online. Shared start. Alice offline one. Alice offline two.");
+        assertThat(bob.text()).isEqualTo(alice.text());
+        cable.close();
+    }
+}

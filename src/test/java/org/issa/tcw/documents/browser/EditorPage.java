@@ -1,0 +1,153 @@
+package org.issa.tcw.documents.browser;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One person's browser with a document open in {@code <tcw-editor>}. */
+public final class EditorPage implements AutoCloseable {
+
+    final String user;
+    final ChromeDriver driver;
+    /** Where this browser reaches the application (directly, or through an {@link Offline} cable). */
+    String base = RunningApp.url();
+
+    public EditorPage(String user) {
+        this.user = user;
+        this.driver = Browsers.start();
+    }
+
+    EditorPage through(Offline cable) {
+        base = cable.url();
+        return this;
+    }
+
+    /** Signs in through the login page with the demo account (password demo). */
+    public EditorPage signIn() {
+        driver.get(base + "login");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebElement username = wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("vaadin-login-form input[name='username']"));
+            return found.isEmpty() ? null : found.getFirst();
+        });
+        username.sendKeys(user);
+        WebElement password = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        password.sendKeys("demo");
+        password.sendKeys(Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+        return this;
+    }
+
+    public EditorPage open(long documentId) {
+        driver.get(base + "documents/" + documentId);
+        return waitForEditor();
+    }
+
+    EditorPage waitForEditor() {
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> Boolean.TRUE.equals(
+                js("return !!(document.querySelector('tcw-editor') && document.querySelector('tcw-editor').editor)")));
+        return this;
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public Object asyncJs(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    WebElement prose() {
+        return driver.findElement(By.cssSelector("tcw-editor .ProseMirror"));
+    }
+
+    /** Puts the caret at the end of block {@code index} (0-based), or at the very end for -1. */
+    public void caretAtEndOf(int index) {
+        js("""
+                const ed = document.querySelector('tcw-editor').editor;
+                const doc = ed.state.doc;
+                let pos = 0;
+                const n = arguments[0] < 0 ? doc.childCount - 1 : arguments[0];
+                for (let i = 0; i <= n; i++) pos += doc.child(i).nodeSize;
+                ed.commands.focus();
+                ed.commands.setTextSelection(pos - 1);
+                """, index);
+    }
+
+    /** Puts the caret at the start of block {@code index}. */
+    void caretAtStartOf(int index) {
+        js("""
+                const ed = document.querySelector('tcw-editor').editor;
+                let pos = 0;
+                for (let i = 0; i < arguments[0]; i++) pos += ed.state.doc.child(i).nodeSize;
+                ed.commands.focus();
+                ed.commands.setTextSelection(pos + 1);
+                """, index);
+    }
+
+    /** Types like a person: one key at a time with a short pause. */
+    public void type(String text, int pauseMillis) {
+        WebElement prose = prose();
+        for (char c : text.toCharArray()) {
+            prose.sendKeys(String.valueOf(c));
+            pause(pauseMillis);
+        }
+    }
+
+    void press(CharSequence... keys) {
+        prose().sendKeys(Keys.chord(keys));
+    }
+
+    public String text() {
+        return (String) js("return document.querySelector('tcw-editor').getText()");
+    }
+
+    String html() {
+        return (String) js("return document.querySelector('tcw-editor').getHTML()");
+    }
+
+    String status() {
+        return (String) js("return document.querySelector('tcw-editor').status");
+    }
+
+    long lastSeq() {
+        return ((Number) js("return document.querySelector('tcw-editor').lastSeq")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> stats() {
+        return (Map<String, Object>) js("return Object.assign({}, document.querySelector('tcw-editor').stats)");
+    }
+
+    /** Names in the "who is here" bar. */
+    @SuppressWarnings("unchecked")
+    List<String> presentPeople() {
+        return (List<String>) js("return [...document.querySelectorAll('tcw-editor .tcw-avatar')].map(a => a.dataset.name)");
+    }
+
+    /** Waits until nothing is queued or in flight. */
+    public void idle() {
+        asyncJs("const done = arguments[arguments.length - 1];"
+                + "document.querySelector('tcw-editor').idle().then(() => done(true));");
+    }
+
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,106 @@
+package org.issa.tcw.documents.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import org.issa.tcw.base.ui.AccessDeniedView;
+import org.issa.tcw.documents.DocumentForm;
+import org.issa.tcw.documents.DocumentKind;
+import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.WorkingLanguage;
+import org.issa.tcw.testsupport.KaribuTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The documents grid, the new-document form and the editor page, for the roles that may and may not. */
+class DocumentViewsTest extends KaribuTest {
+
+    @Autowired
+    DocumentService documents;
+
+    long document(String title) {
+        signIn.as("chair-ict");
+        DocumentForm form = new DocumentForm();
+        form.setTitle(title);
+        form.setKind(DocumentKind.TECHNICAL_REPORT);
+        form.setLanguage(WorkingLanguage.DE);
+        return documents.create("ICT", form);
+    }
+
+    @Test
+    void a_member_creates_a_document_from_the_commissions_documents_and_lands_in_the_editor() {
+        signInAs("member-ict");
+        navigate("commissions/ICT/documents");
+        assertThat(_get(H2.class, spec -> spec.withId("documents-title")).getText()).isEqualTo("ICT · Documents");
+        _click(_get(Button.class, spec -> spec.withId("new-document")));
+        String title = "Report on digital identity " + System.nanoTime();
+        _setValue(_get(TextField.class, spec -> spec.withId("title")), title);
+        @SuppressWarnings("unchecked")
+        ComboBox<DocumentKind> kind = _get(ComboBox.class, spec -> spec.withId("kind"));
+        _setValue(kind, DocumentKind.GOOD_PRACTICE);
+        _click(_get(Button.class, spec -> spec.withId("save")));
+        assertThat(_get(H2.class, spec -> spec.withId("document-title")).getText()).isEqualTo(title);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).startsWith("documents/");
+        _get(CollaborativeEditor.class);
+        assertThat(_find(Paragraph.class, spec -> spec.withId("read-only-note"))).isEmpty();
+    }
+
+    @Test
+    void a_document_without_a_title_is_not_created() {
+        signInAs("chair-ict");
+        navigate("commissions/ICT/documents");
+        long before = documents.count("ICT");
+        _click(_get(Button.class, spec -> spec.withId("new-document")));
+        _click(_get(Button.class, spec -> spec.withId("save")));
+        assertThat(_get(TextField.class, spec -> spec.withId("title")).isInvalid()).isTrue();
+        assertThat(documents.count("ICT")).isEqualTo(before);
+    }
+
+    @Test
+    void the_grid_lists_the_commissions_documents_and_my_documents_lists_them_too() {
+        long id = document("Grid listed " + System.nanoTime());
+        signInAs("chair-ict");
+        navigate("commissions/ICT/documents");
+        DocumentGrid grid = _get(DocumentGrid.class);
+        assertThat(GridKt._size(grid)).isPositive();
+        assertThat(GridKt._findAll(grid)).anyMatch(r -> r.id() == id);
+        navigate("documents");
+        DocumentGrid mine = _get(DocumentGrid.class);
+        assertThat(GridKt._findAll(mine)).anyMatch(r -> r.id() == id && r.commissionCode().equals("ICT"));
+    }
+
+    @Test
+    void an_observer_sees_the_documents_but_no_create_button_and_a_read_only_editor() {
+        long id = document("Observed " + System.nanoTime());
+        signInAs("observer-ict");
+        navigate("commissions/ICT/documents");
+        _get(DocumentGrid.class);
+        assertThat(_find(Button.class, spec -> spec.withId("new-document"))).isEmpty();
+        navigate("documents/" + id);
+        _get(Paragraph.class, spec -> spec.withId("read-only-note"));
+        _get(CollaborativeEditor.class);
+        assertThat(_find(Button.class, spec -> spec.withId("details"))).isEmpty();
+    }
+
+    @Test
+    void a_member_of_another_commission_cannot_open_the_list_or_the_document() {
+        long id = document("Private to ICT " + System.nanoTime());
+        signInAs("member-fam");
+        navigate("commissions/ICT/documents");
+        _get(AccessDeniedView.class);
+        assertThat(_find(DocumentGrid.class)).isEmpty();
+        navigate("documents/" + id);
+        _get(AccessDeniedView.class);
+        assertThat(_find(CollaborativeEditor.class)).isEmpty();
+    }
+}
