@@ -77,9 +77,11 @@ class SsoSignInPanelTest extends KaribuTest {
         _setValue(_get(EmailField.class, spec -> spec.withId("email")), "ana.souza@inss.gov.br");
         _click(_get(Button.class, spec -> spec.withId("continue")));
         assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
-                .anySatisfy(js -> assertThat(js.getInvocation().getExpression()).contains("location"))
-                .anySatisfy(js -> assertThat(js.getInvocation().getParameters())
-                        .contains("oauth2/authorization/keycloak?email=ana.souza@inss.gov.br"));
+                .anySatisfy(js -> {
+                    assertThat(js.getInvocation().getExpression()).contains("window.open");
+                    assertThat(js.getInvocation().getParameters())
+                            .contains("oauth2/authorization/keycloak?email=ana.souza@inss.gov.br", "_self");
+                });
     }
 
     @Test
