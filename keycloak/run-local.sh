@@ -43,5 +43,8 @@ cp keycloak/realms/*.json "$KC_HOME/data/import/"
 for var in $(env | sed -n 's/^\(KC_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
 [[ -n "$JAVA_FOR_KEYCLOAK" ]] && export JAVA_HOME="$JAVA_FOR_KEYCLOAK"
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+# placeholders of the realm files (see docs/features/sso.md)
+export TCW_KEYCLOAK_URL=${TCW_KEYCLOAK_URL:-http://127.0.0.1:$PORT}
+export TCW_KEYCLOAK_INTERNAL_URL=${TCW_KEYCLOAK_INTERNAL_URL:-http://127.0.0.1:$PORT}
 exec "$KC_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$PORT" \
   --http-management-port="$MANAGEMENT_PORT" --health-enabled=true --db=dev-mem --import-realm

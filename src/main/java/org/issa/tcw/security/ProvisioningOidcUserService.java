@@ -1,5 +1,8 @@
 package org.issa.tcw.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -13,6 +16,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * user-info endpoint is not called (one round trip less per sign-in).
  */
 class ProvisioningOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningOidcUserService.class);
 
     static final String IDP_CLAIM = "idp";
     static final String REFUSED_PREFIX = "tcw_refused_";
@@ -37,6 +42,11 @@ class ProvisioningOidcUserService implements OAuth2UserService<OidcUserRequest, 
                     user.getGivenName(), user.getFamilyName(), user.getClaimAsString(IDP_CLAIM)));
         } catch (SignInRefusedException e) {
             throw refused(e.reason(), e.getMessage());
+        } catch (DataAccessException e) {
+            // e.g. two first sign-ins of the same new user at once: the second one retries
+            log.warn("Could not provision the person of subject {}: {}", user.getSubject(), e.getMessage());
+            throw new OAuth2AuthenticationException(new OAuth2Error("tcw_provisioning_failed",
+                    "Provisioning failed: " + e.getMessage(), null), e);
         }
         return user;
     }

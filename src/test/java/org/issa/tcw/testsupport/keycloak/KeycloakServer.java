@@ -100,6 +100,9 @@ public final class KeycloakServer implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("KC_"));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // placeholders of the realm files: the brokers' endpoints on this port
+        builder.environment().put("TCW_KEYCLOAK_URL", URL);
+        builder.environment().put("TCW_KEYCLOAK_INTERNAL_URL", URL);
         builder.environment().put("JAVA_HOME", System.getProperty("keycloak.javaHome", System.getProperty("java.home")));
         long started = System.nanoTime();
         Process process = builder.start();
