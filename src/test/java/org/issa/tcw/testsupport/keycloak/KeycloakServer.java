@@ -60,6 +60,16 @@ public final class KeycloakServer implements AutoCloseable {
                 return new KeycloakServer(null, 0);
             }
             if (listening(PORT) || listening(MANAGEMENT_PORT)) {
+                // a Keycloak still starting (or slow on a loaded machine) gets a minute to become ready
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (System.nanoTime() < deadline) {
+                    if (ready()) {
+                        requireRealms();
+                        System.out.println("[keycloak] reusing the Keycloak running at " + URL);
+                        return new KeycloakServer(null, 0);
+                    }
+                    Thread.sleep(1000);
+                }
                 throw new IllegalStateException("Port " + PORT + " or " + MANAGEMENT_PORT + " is in use by something that"
                         + " is not a ready Keycloak: stop it, or run with -Dkeycloak.port=... -Dkeycloak.managementPort=...");
             }
@@ -142,7 +152,7 @@ public final class KeycloakServer implements AutoCloseable {
     static boolean ready() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + "/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
