@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * with an in-memory database and the realms of {@code keycloak/realms/} imported. A Keycloak
  * already running on the port with those realms (e.g. {@code keycloak/run-local.sh}) is reused.
  * Fails fast and clearly when the port is taken by something else, Keycloak exits, or it is not
- * ready within {@code keycloak.startTimeoutSeconds} (180).
+ * ready within {@code keycloak.startTimeoutSeconds} (300 s: a first start rebuilds Keycloak once,
+ * 45-60 s on a quiet 2-core machine, over 3 minutes on a heavily loaded one).
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -118,7 +119,7 @@ public final class KeycloakServer implements AutoCloseable {
         Process process = builder.start();
         KeycloakServer server = new KeycloakServer(process, 0);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        long deadline = started + TimeUnit.SECONDS.toNanos(Long.getLong("keycloak.startTimeoutSeconds", 180));
+        long deadline = started + TimeUnit.SECONDS.toNanos(Long.getLong("keycloak.startTimeoutSeconds", 300));
         while (!ready()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with code " + process.exitValue() + " before it was"
@@ -127,7 +128,7 @@ public final class KeycloakServer implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 server.stop();
                 throw new IllegalStateException("Keycloak was not ready within " + Long.getLong(
-                        "keycloak.startTimeoutSeconds", 180) + " s; its log: " + log + "\n" + tail(log));
+                        "keycloak.startTimeoutSeconds", 300) + " s; its log: " + log + "\n" + tail(log));
             }
             Thread.sleep(250);
         }
