@@ -92,7 +92,7 @@ class SsoBrowserIT {
 
         // an administrator ends her session in Keycloak: the open page goes to the sign-in page by itself
         KeycloakAdmin.logoutUser("tcw", "chair-ict");
-        new WebDriverWait(driver, Duration.ofSeconds(30))
+        new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("sso-sign-in")));
         assertThat(driver.getCurrentUrl()).isEqualTo(app + "/login");
     }
