@@ -9,6 +9,7 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,12 @@ public class CurrentUser {
                 .map(a -> a.substring(5))
                 .collect(Collectors.toUnmodifiableSet());
         String username = auth.getName();
-        return Optional.of(directory.findByUsername(username)
+        // A single sign-on principal is matched by its stable subject first (usernames can change
+        // in Keycloak); the local demo login and tests match by username.
+        Optional<PersonIdentity> person = auth.getPrincipal() instanceof OidcUser oidc && oidc.getSubject() != null
+                ? directory.findBySubject(oidc.getSubject()).or(() -> directory.findByUsername(username))
+                : directory.findByUsername(username);
+        return Optional.of(person
                 .map(p -> new SignedInUser(p.personId(), username, p.displayName(), p.institutionName(), roles,
                         p.preferredLocale()))
                 .orElseGet(() -> new SignedInUser(null, username, username, null, roles, null)));

@@ -15,7 +15,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The local username/password login of the embedded demo profile. It refuses to start when the
- * production profile is active too: real deployments sign in through Keycloak only.
+ * production profile is active too: real deployments sign in through Keycloak only. With the
+ * profile {@code sso} as well ({@code demo,sso}: demo data, Keycloak sign-in) the local login is
+ * off: the demo accounts still exist (their password hashes are unused) but no form accepts them.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(LocalLoginConfiguration.DEMO_PROFILE)
@@ -45,6 +47,7 @@ class LocalLoginConfiguration {
     }
 
     @Bean
+    @Profile("!" + SsoConfiguration.PROFILE)
     UserDetailsService localAccounts(LocalAccountRepository accounts) {
         return username -> accounts.findById(username)
                 .map(a -> User.withUsername(a.getUsername())

@@ -98,6 +98,12 @@ public abstract class KaribuTest {
         UI.getCurrent().getSession().setAttribute("tcw-test-user", username);
     }
 
+    /** Signs in as after a Keycloak sign-in (OIDC principal), see {@link SignIn#asOidc}. */
+    protected void signInWithSsoAs(String subject, String username, String... realmRoles) {
+        signIn.asOidc(subject, username, realmRoles);
+        UI.getCurrent().getSession().setAttribute("tcw-test-user", username);
+    }
+
     protected void navigate(String location) {
         UI.getCurrent().navigate(location);
     }

@@ -39,4 +39,13 @@ public interface InstitutionRepository extends JpaRepository<Institution, Long> 
     List<String> holdersOfDomain(String domain, long exceptId);
 
     List<Institution> findAllByOrderByNameAsc();
+
+    @Query("select i from Institution i where lower(i.idpAlias) = lower(:alias)")
+    java.util.Optional<Institution> findByIdpAlias(String alias);
+
+    @Query("select i from Institution i join i.emailDomains d where d = :domain")
+    java.util.Optional<Institution> findByEmailDomain(String domain);
+
+    @Query("select i from Institution i where i.idpAlias is not null order by i.name")
+    List<Institution> findAllWithIdentityProvider();
 }

@@ -12,6 +12,12 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
     @Query("select p from Person p left join fetch p.institution where p.username = :username")
     Optional<Person> findByUsernameWithInstitution(String username);
 
+    @Query("select p from Person p left join fetch p.institution where p.externalSubject = :subject")
+    Optional<Person> findBySubjectWithInstitution(String subject);
+
+    @Query("select p from Person p left join fetch p.institution where lower(p.email) = lower(:email)")
+    Optional<Person> findByEmailWithInstitution(String email);
+
     @Query(value = """
             select p from Person p left join fetch p.institution i
             where :filter = '' or lower(p.lastName) like concat('%', :filter, '%')

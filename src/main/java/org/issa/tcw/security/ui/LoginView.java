@@ -15,31 +15,43 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.issa.tcw.security.DemoAccounts;
+import org.issa.tcw.security.SingleSignOn;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * The local sign-in page of the embedded demo profile, listing the demo accounts. Real
- * deployments sign in through Keycloak and never show it.
+ * The sign-in page. With single sign-on (profile {@code sso}) it routes people to Keycloak: by work
+ * e-mail, by institution, or to Keycloak's own form, and says when the sign-in service is
+ * unavailable. Without it (the embedded demo) it is the local form listing the demo accounts.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final @Nullable SsoSignInPanel sso;
 
-    public LoginView(Environment environment) {
+    public LoginView(Environment environment, ObjectProvider<SingleSignOn> singleSignOn) {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         addClassName("tcw-login");
 
+        SingleSignOn available = singleSignOn.getIfAvailable();
+        sso = available == null ? null : new SsoSignInPanel(available);
+        add(new H1(getTranslation("app.title")), new Paragraph(getTranslation("login.tagline")));
+        if (sso != null) {
+            add(sso);
+            return;
+        }
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n());
         form.setId("login-form");
 
-        add(new H1(getTranslation("app.title")), new Paragraph(getTranslation("login.tagline")), form);
+        add(form);
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             add(demoAccounts());
         }
@@ -74,6 +86,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (sso != null) {
+            sso.show(event.getLocation().getQueryParameters().getSingleParameter("error").orElse(null));
+            return;
+        }
         form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
     }
 

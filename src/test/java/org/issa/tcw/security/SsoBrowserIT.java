@@ -1,0 +1,99 @@
+package org.issa.tcw.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.issa.tcw.testsupport.keycloak.KeycloakAdmin;
+import org.issa.tcw.testsupport.keycloak.SsoSpringTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What only a real browser shows: the application's own sign-in page (Vaadin) leading through
+ * Keycloak to the rendered dashboard, and an open page going to the sign-in page by itself when
+ * Keycloak ends the session (back-channel logout, pushed to the page). Debian's Chromium; without
+ * it the test is skipped unless {@code -Dbrowser.required=true}.
+ */
+@SsoSpringTest
+class SsoBrowserIT {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
+    @LocalServerPort
+    int port;
+
+    String app;
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && Boolean.getBoolean("browser.required")) {
+            throw new IllegalStateException("Browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing: apt-get install -y chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(present, "Chromium not found: browser test skipped (-Dbrowser.required=true fails)");
+        app = "http://127.0.0.1:" + port;
+        KeycloakAdmin.setClientAttribute("tcw", "tc-workspace", "backchannel.logout.url",
+                app + "/logout/connect/back-channel/keycloak");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--window-size=1100,900", "--lang=en-US");
+        driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void sign_in_from_the_applications_page_to_the_dashboard_and_out_by_the_back_channel() {
+        driver.get(app + "/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-keycloak")));
+        assertThat(driver.getCurrentUrl()).isEqualTo(app + "/login");
+        assertThat(driver.findElement(By.id("idp-inss-br")).getText())
+                .isEqualTo("Sign in with National Social Security Institute (Brazil)");
+
+        long clicked = System.nanoTime();
+        driver.findElement(By.id("sign-in-keycloak")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        long formShown = System.nanoTime();
+        driver.findElement(By.id("username")).sendKeys("chair-ict");
+        driver.findElement(By.id("password")).sendKeys("demo");
+        long submitted = System.nanoTime();
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("commission-card-ICT")));
+        long dashboard = System.nanoTime();
+        System.out.printf("[sso-bench] Chromium: sign-in page click -> Keycloak form %d ms; Keycloak submit ->"
+                + " dashboard rendered %d ms; total %d ms%n", (formShown - clicked) / 1_000_000,
+                (dashboard - submitted) / 1_000_000, (dashboard - clicked) / 1_000_000);
+        assertThat(driver.findElement(By.id("user-menu")).isDisplayed()).isTrue();
+
+        // an administrator ends her session in Keycloak: the open page goes to the sign-in page by itself
+        KeycloakAdmin.logoutUser("tcw", "chair-ict");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("sso-sign-in")));
+        assertThat(driver.getCurrentUrl()).isEqualTo(app + "/login");
+    }
+}
