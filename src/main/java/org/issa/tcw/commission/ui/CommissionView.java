@@ -1,6 +1,8 @@
 package org.issa.tcw.commission.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -58,10 +60,7 @@ public class CommissionView extends VerticalLayout implements BeforeEnterObserve
             add(role);
         }
         if (details.membersVisible()) {
-            var discussions = new com.vaadin.flow.component.html.Anchor("commissions/" + details.code() + "/discussions",
-                    getTranslation("discussion.commission-link"));
-            discussions.setId("discussions-link");
-            add(discussions);
+            add(workspaceLinks(details.code()));
         }
         add(new H3(getTranslation("commission.mandate")));
         var mandate = new Paragraph(details.mandate() == null ? getTranslation("commission.no-mandate") : details.mandate());
@@ -69,12 +68,6 @@ public class CommissionView extends VerticalLayout implements BeforeEnterObserve
         add(mandate);
         add(new Paragraph(getTranslation("dashboard.chair",
                 details.chairName() == null ? getTranslation("commission.no-chair") : details.chairName())));
-        if (details.membersVisible()) {
-            var programme = new com.vaadin.flow.component.html.Anchor("commissions/" + details.code() + "/programme",
-                    getTranslation("programme.link"));
-            programme.setId("programme-link");
-            add(programme);
-        }
         if (!details.membersVisible()) {
             var note = new Paragraph(getTranslation("commission.members-private"));
             note.setId("members-private");
@@ -82,6 +75,23 @@ public class CommissionView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         add(members(details.members()));
+    }
+
+    /** The commission's work: programme, documents, discussions (for those who may read it). */
+    private HorizontalLayout workspaceLinks(String code) {
+        var links = new HorizontalLayout();
+        links.setId("workspace-links");
+        links.addClassName("tcw-workspace-links");
+        links.add(link("commissions/" + code + "/programme", "commission.link.programme", "programme-link"));
+        links.add(link("commissions/" + code + "/documents", "commission.link.documents", "documents-link"));
+        links.add(link("commissions/" + code + "/discussions", "commission.link.discussions", "discussions-link"));
+        return links;
+    }
+
+    private Anchor link(String href, String key, String id) {
+        var anchor = new Anchor(href, getTranslation(key));
+        anchor.setId(id);
+        return anchor;
     }
 
     private Div members(List<MemberRow> members) {

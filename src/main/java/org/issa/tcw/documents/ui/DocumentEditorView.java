@@ -2,7 +2,6 @@ package org.issa.tcw.documents.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -17,6 +16,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.discussion.Anchor;
+import org.issa.tcw.discussion.AnchorType;
+import org.issa.tcw.discussion.DiscussionPanels;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
@@ -39,7 +41,11 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     CollaborativeEditor editor;
     H2 heading;
 
-    DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser) {
+    private final DiscussionPanels discussionPanels;
+
+    DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
+            DiscussionPanels discussionPanels) {
+        this.discussionPanels = discussionPanels;
         this.documents = documents;
         this.collaboration = collaboration;
         this.currentUser = currentUser;
@@ -69,7 +75,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         removeAll();
         heading = new H2(header.title());
         heading.setId("document-title");
-        var commission = new Anchor("commissions/" + header.commissionCode() + "/documents",
+        var commission = new com.vaadin.flow.component.html.Anchor("commissions/" + header.commissionCode() + "/documents",
                 header.commissionCode() + " · " + header.commissionName());
         commission.setId("document-commission");
         var kind = badge(getTranslation("document.kind." + header.kind().name()));
@@ -107,6 +113,8 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         editor = new CollaborativeEditor(collaboration, header.id(), currentUser.require().displayName());
         editor.getElement().getStyle().set("width", "100%");
         add(editor);
+        add(discussionPanels.forAnchor(header.commissionId(), header.commissionCode(),
+                new Anchor(AnchorType.DOCUMENT, header.id(), header.title())));
     }
 
     private void openDetails(long id) {

@@ -65,8 +65,11 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private long id;
     private @Nullable ProjectDetails project;
 
+    private final org.issa.tcw.discussion.DiscussionPanels discussionPanels;
+
     ProjectView(ProgrammeService programme, ProjectHistoryService history, CommissionService commissions,
-            Clock clock) {
+            Clock clock, org.issa.tcw.discussion.DiscussionPanels discussionPanels) {
+        this.discussionPanels = discussionPanels;
         this.programme = programme;
         this.history = history;
         this.commissions = commissions;
@@ -227,6 +230,8 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         add(milestoneHeader, milestones);
         add(new H3(getTranslation("project.status-history")), statusHistory);
         statusHistory.setItems(p.statusHistory());
+        add(discussionPanels.forAnchor(p.commissionId(), p.commissionCode(), new org.issa.tcw.discussion.Anchor(
+                org.issa.tcw.discussion.AnchorType.PROJECT, p.id(), p.title())));
         add(new H3(getTranslation("project.change-history")), changes);
         showChanges();
     }

@@ -16,11 +16,16 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.issa.tcw.commission.CommissionRole;
 import org.issa.tcw.commission.MemberRow;
+import org.issa.tcw.people.PersonForm;
 import org.issa.tcw.people.PersonOption;
 import org.issa.tcw.testsupport.KaribuTest;
 import org.junit.jupiter.api.Test;
 
 class CommissionsAdminViewTest extends KaribuTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.issa.tcw.people.PersonService people;
+
 
     @Test
     void the_secretariat_creates_a_commission_which_then_appears_in_the_list() {
@@ -73,20 +78,23 @@ class CommissionsAdminViewTest extends KaribuTest {
         Grid<MemberRow> grid = _get(Grid.class, spec -> spec.withId("membership-grid"));
         int before = _size(grid);
         ComboBox<PersonOption> person = _get(ComboBox.class, spec -> spec.withId("person"));
-        PersonOption jonas = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(person).stream()
-                .filter(p -> p.displayName().equals("Jonas Becker")).findFirst()
-                .orElseGet(() -> {
-                    com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(person, "Becker");
-                    return com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(person).stream()
-                            .filter(p -> p.displayName().equals("Jonas Becker")).findFirst().orElseThrow();
-                });
-        _setValue(person, jonas);
+        String lastName = "Newmember" + System.nanoTime();
+        PersonForm form = new PersonForm();
+        form.setUsername(lastName.toLowerCase());
+        form.setEmail(lastName.toLowerCase() + "@example.org");
+        form.setFirstName("Nadia");
+        form.setLastName(lastName);
+        people.save(form);
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(person, lastName);
+        PersonOption newcomer = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(person).stream()
+                .filter(p -> p.displayName().equals("Nadia " + lastName)).findFirst().orElseThrow();
+        _setValue(person, newcomer);
         _setValue((Select<CommissionRole>) _get(Select.class, spec -> spec.withId("role")), CommissionRole.OBSERVER);
         _click(_get(Button.class, spec -> spec.withId("add-membership")));
         assertThat(notifications()).contains("Membership added.");
         assertThat(_size(grid)).isEqualTo(before + 1);
         // the same person again is refused
-        _setValue(person, jonas);
+        _setValue(person, newcomer);
         _click(_get(Button.class, spec -> spec.withId("add-membership")));
         assertThat(notifications()).anyMatch(n -> n.contains("already belongs"));
     }
