@@ -49,7 +49,8 @@ class GanttChart extends Div {
         LocalDate from = LocalDate.of(t.startYear(), 1, 1);
         LocalDate to = LocalDate.of(t.endYear(), 12, 31);
         double days = ChronoUnit.DAYS.between(from, to) + 1;
-        int height = HEADER + Math.max(1, projects.size()) * ROW + 12;
+        int rowsBottom = HEADER + Math.max(1, projects.size()) * ROW + 12;
+        int height = rowsBottom + 42;
         int width = LABEL + CHART + 10;
         StringBuilder s = new StringBuilder(4096 + projects.size() * 600);
         s.append("<svg xmlns='http://www.w3.org/2000/svg' role='img' width='").append(width).append("' height='")
@@ -62,7 +63,7 @@ class GanttChart extends Div {
                 LocalDate qd = LocalDate.of(y, 1 + q * 3, 1);
                 double x = x(qd, from, days);
                 s.append("<line x1='").append(f(x)).append("' y1='20' x2='").append(f(x)).append("' y2='")
-                        .append(height).append("' stroke='").append(q == 0 ? "#9aa5b1" : "#e4e7eb").append("'/>");
+                        .append(rowsBottom).append("' stroke='").append(q == 0 ? "#9aa5b1" : "#e4e7eb").append("'/>");
                 s.append("<text x='").append(f(x + 4)).append("' y='").append(q == 0 ? 16 : 34)
                         .append("' fill='#52606d'").append(q == 0 ? " font-weight='bold'" : "").append('>')
                         .append(q == 0 ? String.valueOf(y) : "Q" + (q + 1)).append("</text>");
@@ -83,7 +84,7 @@ class GanttChart extends Div {
             };
             s.append("<g class='event'><title>").append(esc(e.title() + " · " + Formats.date(e.date(), locale)))
                     .append("</title><line x1='").append(f(x)).append("' y1='40' x2='").append(f(x)).append("' y2='")
-                    .append(height).append("' stroke='").append(colour)
+                    .append(rowsBottom).append("' stroke='").append(colour)
                     .append("' stroke-width='1.5' stroke-dasharray='2 3'/><path d='M").append(f(x - 5)).append(' ')
                     .append(42 + lane * 9).append(" h10 l-5 8 z' fill='").append(colour).append("'/></g>");
             lane = (lane + 1) % 2;
@@ -148,10 +149,51 @@ class GanttChart extends Div {
             double x = x(today, from, days);
             s.append("<g class='today'><title>").append(esc(tr.apply("timeline.today", new Object[0]) + " · "
                     + Formats.date(today, locale))).append("</title><line x1='").append(f(x)).append("' y1='20' x2='")
-                    .append(f(x)).append("' y2='").append(height).append("' stroke='#d64545' stroke-width='2'/></g>");
+                    .append(f(x)).append("' y2='").append(rowsBottom).append("' stroke='#d64545' stroke-width='2'/></g>");
         }
+        legend(s, rowsBottom + 16, tr);
         s.append("</svg>");
         return s.toString();
+    }
+
+    /** A one-line key: statuses, milestones, the plan, the events and today. */
+    private static void legend(StringBuilder s, int top, BiFunction<String, Object[], String> tr) {
+        s.append("<g class='legend' font-size='11' fill='#52606d'>");
+        int x = 6;
+        int y = top;
+        for (ProjectStatus status : new ProjectStatus[] {ProjectStatus.ON_TRACK, ProjectStatus.AT_RISK,
+                ProjectStatus.OFF_TRACK, ProjectStatus.COMPLETED}) {
+            s.append("<rect x='").append(x).append("' y='").append(y - 9).append("' width='14' height='9' rx='2' fill='")
+                    .append(colour(status)).append("'/><text x='").append(x + 18).append("' y='").append(y).append("'>")
+                    .append(esc(tr.apply("project.status." + status.name(), new Object[0]))).append("</text>");
+            x += advance(tr.apply("project.status." + status.name(), new Object[0]));
+        }
+        s.append("<rect x='").append(x).append("' y='").append(y - 8).append("' width='14' height='7' fill='none' ")
+                .append("stroke='#7b8794' stroke-dasharray='3 2'/><text x='").append(x + 18).append("' y='").append(y)
+                .append("'>").append(esc(tr.apply("timeline.legend.plan", new Object[0]))).append("</text>");
+        x += advance(tr.apply("timeline.legend.plan", new Object[0]));
+        for (String[] m : new String[][] {{"done", "#1f2933"}, {"overdue", "#d64545"}, {"open", "#ffffff"}}) {
+            s.append("<path d='M").append(x + 6).append(' ').append(y - 11).append(" l6 6 l-6 6 l-6 -6 z' fill='")
+                    .append(m[1]).append("' stroke='#1f2933'/><text x='").append(x + 16).append("' y='").append(y)
+                    .append("'>").append(esc(tr.apply("milestone.state." + m[0], new Object[0]))).append("</text>");
+            x += advance(tr.apply("milestone.state." + m[0], new Object[0]));
+        }
+        x = 6;
+        y += 16;
+        for (String[] e : new String[][] {{"TC_FORUM", "#0b5394"}, {"REGIONAL_FORUM", "#00897b"}, {"WSSF", "#8e24aa"}}) {
+            s.append("<path d='M").append(x).append(' ').append(y - 9).append(" h10 l-5 8 z' fill='").append(e[1])
+                    .append("'/><text x='").append(x + 14).append("' y='").append(y).append("'>")
+                    .append(esc(tr.apply("event.kind." + e[0], new Object[0]))).append("</text>");
+            x += advance(tr.apply("event.kind." + e[0], new Object[0]));
+        }
+        s.append("<line x1='").append(x).append("' y1='").append(y - 10).append("' x2='").append(x).append("' y2='")
+                .append(y + 1).append("' stroke='#d64545' stroke-width='2'/><text x='").append(x + 6).append("' y='")
+                .append(y).append("'>").append(esc(tr.apply("timeline.today", new Object[0]))).append("</text></g>");
+    }
+
+    /** Room for a legend entry: symbol, text (about 6.5 px a character at 11 px), gap. */
+    private static int advance(String text) {
+        return 18 + (int) Math.ceil(text.length() * 6.5) + 18;
     }
 
     private static String colour(ProjectStatus status) {
