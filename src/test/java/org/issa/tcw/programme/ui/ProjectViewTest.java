@@ -37,6 +37,15 @@ class ProjectViewTest extends KaribuTest {
     }
 
     @Test
+    void the_project_page_shows_the_threads_attached_to_the_project() {
+        long id = projectId("Artificial intelligence in social security administration");
+        open("member-ict", id);
+        var panel = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("discussion-panel"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(panel,
+                com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("discussion-panel-start"))).hasSize(1);
+    }
+
+    @Test
     void the_lead_sets_the_status_with_a_note_and_completes_a_milestone() {
         long id = projectId("Artificial intelligence in social security administration");
         ProjectView view = open("member-ict", id);
