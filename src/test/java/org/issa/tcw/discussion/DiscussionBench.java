@@ -125,6 +125,12 @@ class DiscussionBench extends KaribuTest {
                     com.vaadin.flow.router.QueryParameters.of("post", Long.toString(POSTS - 5)));
             uis.add(ui);
         }
+        // Karibu keeps one UI per session (a page reload); register every page again, as open tabs are.
+        for (UI ui : uis) {
+            if (session.getUIById(ui.getUIId()) == null) {
+                session.addUI(ui);
+            }
+        }
         String id = "post-" + (POSTS + 1);
         // The test thread holds the session lock (as Karibu does); the broadcaster's threads queue
         // their UI.access tasks and this thread runs them, as a request would when the lock frees.
