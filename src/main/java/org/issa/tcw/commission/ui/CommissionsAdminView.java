@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -23,6 +22,7 @@ import java.time.Clock;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.SearchField;
 import org.issa.tcw.commission.CommissionForm;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.commission.CommissionSummary;
@@ -36,7 +36,7 @@ import org.issa.tcw.people.PersonService;
 class CommissionsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<CommissionSummary> grid = new Grid<>();
-    final TextField filter = new TextField();
+    final SearchField filter = new SearchField();
     private final CommissionService commissions;
     private final MembershipService memberships;
     private final PersonService people;
@@ -51,12 +51,7 @@ class CommissionsAdminView extends VerticalLayout implements HasDynamicTitle {
         addClassName("tcw-page");
         setSizeFull();
 
-        filter.setId("filter");
-        filter.setPlaceholder(getTranslation("commissions.filter"));
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        filter.configure(getTranslation("commissions.filter"), () -> grid.getDataProvider().refreshAll());
 
         grid.setId("commission-admin-grid");
         grid.addColumn(CommissionSummary::code).setHeader(getTranslation("commission.code")).setKey("code")

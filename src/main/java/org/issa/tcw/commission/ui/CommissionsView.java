@@ -4,11 +4,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -16,6 +13,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.PermitAll;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.SearchField;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.commission.CommissionSummary;
 
@@ -26,17 +24,13 @@ import org.issa.tcw.commission.CommissionSummary;
 class CommissionsView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<CommissionSummary> grid = new Grid<>();
-    final TextField filter = new TextField();
+    final SearchField filter = new SearchField();
     final Checkbox includeRetired = new Checkbox();
 
     CommissionsView(CommissionService commissions) {
         addClassName("tcw-page");
         setSizeFull();
-        filter.setId("filter");
-        filter.setPlaceholder(getTranslation("commissions.filter"));
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.configure(getTranslation("commissions.filter"), () -> grid.getDataProvider().refreshAll());
         includeRetired.setId("include-retired");
         includeRetired.setLabel(getTranslation("commissions.include-retired"));
 
@@ -58,7 +52,6 @@ class CommissionsView extends VerticalLayout implements HasDynamicTitle {
                 query -> (int) commissions.count(filter.getValue(), includeRetired.getValue()));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CommissionView.class,
                 new RouteParameters(CommissionView.CODE, e.getItem().code()))));
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         includeRetired.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         var toolbar = new HorizontalLayout(filter, includeRetired);

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -23,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.SearchField;
 import org.issa.tcw.people.InstitutionForm;
 import org.issa.tcw.people.InstitutionRow;
 import org.issa.tcw.people.InstitutionService;
@@ -37,7 +37,7 @@ import org.issa.tcw.security.CurrentUser;
 class InstitutionsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<InstitutionRow> grid = new Grid<>();
-    final TextField filter = new TextField();
+    final SearchField filter = new SearchField();
     private final InstitutionService institutions;
     private final boolean canEdit;
 
@@ -47,12 +47,7 @@ class InstitutionsAdminView extends VerticalLayout implements HasDynamicTitle {
         addClassName("tcw-page");
         setSizeFull();
 
-        filter.setId("filter");
-        filter.setPlaceholder(getTranslation("institutions.filter"));
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        filter.configure(getTranslation("institutions.filter"), () -> grid.getDataProvider().refreshAll());
 
         grid.setId("institution-grid");
         grid.addColumn(InstitutionRow::name).setHeader(getTranslation("institution.name")).setKey("name")

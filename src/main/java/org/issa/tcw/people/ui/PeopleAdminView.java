@@ -15,7 +15,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.EmailValidator;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -28,6 +27,7 @@ import java.util.stream.Collectors;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.SearchField;
 import org.issa.tcw.people.InstitutionOption;
 import org.issa.tcw.people.InstitutionService;
 import org.issa.tcw.people.PersonForm;
@@ -41,7 +41,7 @@ import org.issa.tcw.people.PersonService;
 class PeopleAdminView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<PersonRow> grid = new Grid<>();
-    final TextField filter = new TextField();
+    final SearchField filter = new SearchField();
     private final PersonService people;
     private final InstitutionService institutions;
 
@@ -51,12 +51,7 @@ class PeopleAdminView extends VerticalLayout implements HasDynamicTitle {
         addClassName("tcw-page");
         setSizeFull();
 
-        filter.setId("filter");
-        filter.setPlaceholder(getTranslation("people.filter"));
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        filter.configure(getTranslation("people.filter"), () -> grid.getDataProvider().refreshAll());
 
         grid.setId("person-grid");
         grid.addColumn(PersonRow::displayName).setHeader(getTranslation("person.name")).setKey("name")
