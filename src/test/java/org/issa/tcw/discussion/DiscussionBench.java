@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinServletService;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.communication.PushConnection;
+import com.vaadin.flow.server.communication.UidlWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -14,23 +19,29 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import kotlin.jvm.functions.Function0;
 import org.issa.tcw.testsupport.KaribuTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Benchmarks of issue 6 (not part of the normal build: its name does not end in "Test"; run it with
  * {@code bench/discussion/run.sh}): opening a 5,000-post thread (server time of the whole
  * navigation, i.e. service calls and building the page), and delivering a new post to 200 open
- * thread pages (time from the reply call until the last page shows the post). Results are written
- * to {@code target/benchmarks-discussion.txt}.
+ * thread pages, each in its own Vaadin session (time from the reply service call returning, after
+ * commit, until the last page has the post in its component tree). Results are written to
+ * {@code target/benchmarks-discussion.txt}. System properties: {@code bench.delivery-only=true}
+ * skips the opening part, {@code bench.uis} changes the number of open pages (default 200),
+ * {@code bench.give-up-ms} how long a delivery round may take before the benchmark fails.
  */
 class DiscussionBench extends KaribuTest {
 
     static final int POSTS = 5000;
-    static final int UIS = 200;
+    static final int UIS = Integer.getInteger("bench.uis", 200);
 
     @Autowired
     DiscussionFixture fixture;
@@ -109,69 +120,198 @@ class DiscussionBench extends KaribuTest {
                 what, millis[millis.length / 2], millis[(int) (millis.length * 0.9)], millis[millis.length - 1]));
     }
 
+    /**
+     * Delivery to {@value #UIS} open thread pages, each in its OWN Vaadin session (as 200 people
+     * with their own browser would be): a helper thread creates each session and UI with Karibu on
+     * the benchmark's servlet, signs the page in as {@code observer-ict}, opens the thread (the view
+     * subscribes to the production broadcaster in {@code onAttach}), then releases the session lock,
+     * as a finished request does. Nothing holds the locks afterwards, so the broadcaster's threads
+     * run each page's {@code UI.access} task themselves (lock, run, unlock, push), exactly as in
+     * production. Each UI gets a push connection that, when Vaadin pushes (at the session unlock
+     * after the access task), notes the first moment its component tree contains the new post and
+     * then builds the push message (UIDL) as Vaadin's Atmosphere connection does (the message is not
+     * sent anywhere). Measured: from the reply service call returning (after commit) until the last
+     * of the pages has the post in its component tree (and until its push message is built).
+     */
     private void measureDelivery(long thread) throws Exception {
-        VaadinSession session = VaadinSession.getCurrent();
-        List<UI> uis = new ArrayList<>();
-        Function0<UI> factory = UI::new;
-        for (int i = 0; i < UIS; i++) {
-            MockVaadin.INSTANCE.createUI$karibu_testing_v10(factory, session);
-            UI ui = UI.getCurrent();
-            // Karibu replaces the session's UI (one tab); keep every one registered, as open tabs are.
-            if (session.getUIById(ui.getUIId()) == null) {
-                session.addUI(ui);
+        navigate("notifications"); // the benchmark's own UI leaves the thread
+        VaadinServlet servlet = ((VaadinServletService) VaadinService.getCurrent()).getServlet();
+        Authentication reader = SecurityContextHolder.getContext().getAuthentication();
+        List<Page> pages = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long openStart = System.nanoTime();
+        Thread opener = new Thread(() -> {
+            try {
+                SecurityContextHolder.getContext().setAuthentication(reader);
+                Function0<UI> factory = UI::new;
+                for (int i = 0; i < UIS; i++) {
+                    MockVaadin.setup(factory, servlet);
+                    UI ui = UI.getCurrent();
+                    VaadinSession session = ui.getSession();
+                    ui.setLocale(Locale.ENGLISH);
+                    ui.navigate("discussions/" + thread,
+                            com.vaadin.flow.router.QueryParameters.of("post", Long.toString(POSTS - 5)));
+                    MockVaadin.clientRoundtrip(false);
+                    Page page = new Page(ui, session);
+                    ui.getInternals().setPushConnection(page);
+                    pages.add(page);
+                    session.unlock();
+                }
+                VaadinSession.setCurrent(null);
+                UI.setCurrent(null);
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                SecurityContextHolder.clearContext();
             }
-            ui.setLocale(Locale.ENGLISH);
-            ui.navigate("discussions/" + thread,
-                    com.vaadin.flow.router.QueryParameters.of("post", Long.toString(POSTS - 5)));
-            uis.add(ui);
+        });
+        opener.start();
+        opener.join();
+        if (failure.get() != null) {
+            throw new AssertionError("opening the pages failed", failure.get());
         }
-        // Karibu keeps one UI per session (a page reload); register every page again, as open tabs are.
-        for (UI ui : uis) {
-            if (session.getUIById(ui.getUIId()) == null) {
-                session.addUI(ui);
-            }
-        }
-        String id = "post-" + (POSTS + 1);
-        // The test thread holds the session lock (as Karibu does); the broadcaster's threads queue
-        // their UI.access tasks and this thread runs them, as a request would when the lock frees.
-        for (int round = 0; round < 3; round++) {
+        long sessions = pages.stream().map(p -> p.session).distinct().count();
+        report.add(String.format(Locale.ROOT, "delivery: %d thread pages open in %d separate sessions (opened in %d s)",
+                pages.size(), sessions, (System.nanoTime() - openStart) / 1_000_000_000));
+        assertThat(sessions).isEqualTo(UIS);
+
+        String[] authors = {"member-ict", "chair-ict"};
+        int warmUp = 2;
+        int rounds = 10;
+        List<Long> lastTree = new ArrayList<>();
+        List<Long> lastPush = new ArrayList<>();
+        for (int round = 0; round < warmUp + rounds; round++) {
             String target = "post-" + (POSTS + 1 + round);
-            long start = System.nanoTime();
-            Thread writer = new Thread(() -> fixture.reply("member-ict", thread, "Live post " + target));
+            pages.forEach(p -> p.expect(target));
+            String author = authors[round % authors.length];
+            long[] times = new long[2];
+            Thread writer = new Thread(() -> {
+                times[0] = System.nanoTime();
+                fixture.reply(author, thread, "Live post " + target);
+                times[1] = System.nanoTime();
+            });
             writer.start();
             writer.join();
-            long committed = System.nanoTime();
-            long giveUp = start + 60_000_000_000L;
-            while (!uis.stream().allMatch(ui -> find(ui.getElement(), target))) {
+            long sent = times[0];
+            long returned = times[1];
+            long giveUp = returned + Long.getLong("bench.give-up-ms", 60_000L) * 1_000_000L;
+            while (pages.stream().anyMatch(p -> p.pushed == 0)) {
                 if (System.nanoTime() > giveUp) {
-                    long have = uis.stream().filter(ui -> find(ui.getElement(), target)).count();
-                    long closed = uis.stream().filter(UI::isClosing).count();
-                    long attached = uis.stream().filter(ui -> ui.getSession() != null).count();
-                    throw new AssertionError("after a minute " + have + " of " + uis.size() + " pages have " + target
-                            + "; session UIs " + session.getUIs().size() + ", closing " + closed + ", with session "
-                            + attached);
+                    long have = pages.stream().filter(p -> p.pushed != 0).count();
+                    long pushes = pages.stream().filter(p -> p.pushes.get() > 0).count();
+                    long locked = pages.stream().filter(p -> p.session.getLockInstance() instanceof java.util.concurrent.locks.ReentrantLock l && l.isLocked()).count();
+                    long shows = pages.stream().filter(p -> find(p.ui, "post-" + POSTS)).count();
+                    long hasTarget = pages.stream().filter(p -> find(p.ui, target)).count();
+                    long queued = pages.stream().filter(p -> !p.session.getPendingAccessQueue().isEmpty()).count();
+                    throw new AssertionError("after a minute " + have + " of " + pages.size() + " pages have " + target
+                            + "; pushed at all " + pushes + ", locked " + locked + ", show post-" + POSTS + " " + shows
+                            + ", tree has target " + hasTarget + ", with queued tasks " + queued);
                 }
-                MockVaadin.runUIQueue();
                 Thread.sleep(1);
             }
-            long done = System.nanoTime();
-            report.add(String.format(Locale.ROOT,
-                    "deliver a new post to %d open thread pages (round %d): last page has it %d ms after the "
-                            + "reply was sent (the reply call itself: %d ms)",
-                    UIS, round + 1, (done - start) / 1_000_000, (committed - start) / 1_000_000));
+            long tree = pages.stream().mapToLong(p -> p.inTree).max().orElseThrow();
+            long push = pages.stream().mapToLong(p -> p.pushed).max().orElseThrow();
+            long first = pages.stream().mapToLong(p -> p.inTree).min().orElseThrow();
+            // Every page really shows it, checked under its own session lock.
+            for (Page p : pages) {
+                p.session.lock();
+                try {
+                    assertThat(find(p.ui, target)).as("page has " + target).isTrue();
+                } finally {
+                    p.session.unlock();
+                }
+            }
+            String line = String.format(Locale.ROOT,
+                    "deliver a post to %d open pages, round %d%s: last page has it %d ms after the reply call "
+                            + "returned (push message built: %d ms; first page: %d ms); reply call %d ms; "
+                            + "from the reply call's start to the last page %d ms",
+                    UIS, round + 1, round < warmUp ? " (warm-up)" : "", ms(tree - returned), ms(push - returned),
+                    ms(first - returned), ms(returned - sent), ms(tree - sent));
+            report.add(line);
+            System.out.println(line);
+            if (round >= warmUp) {
+                lastTree.add(ms(tree - returned));
+                lastPush.add(ms(push - returned));
+            }
+            save();
         }
-        assertThat(uis).allMatch(ui -> find(ui.getElement(), id));
+        report.add(String.format(Locale.ROOT,
+                "deliver a post to %d open pages (%d rounds): last page has it, median %d ms, p90 %d ms, max %d ms "
+                        + "after the reply call returned; push message built for the last page: median %d ms, "
+                        + "p90 %d ms",
+                UIS, rounds, percentile(lastTree, 0.5), percentile(lastTree, 0.9), percentile(lastTree, 1.0),
+                percentile(lastPush, 0.5), percentile(lastPush, 0.9)));
+
+        // Close the pages (their views leave the broadcaster in onDetach).
+        for (Page p : pages) {
+            p.session.lock();
+            try {
+                p.ui.removeAll();
+            } finally {
+                p.session.unlock();
+            }
+        }
     }
 
-    private static boolean find(Element element, String id) {
-        if (id.equals(element.getAttribute("id"))) {
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static long percentile(List<Long> values, double p) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    /**
+     * One open page: its UI, its own session, and a push connection that records when the expected
+     * post first reached the component tree and when its push message had been built.
+     */
+    private static final class Page implements PushConnection {
+        final UI ui;
+        final VaadinSession session;
+        volatile String target = "";
+        volatile long inTree;
+        volatile long pushed;
+        final java.util.concurrent.atomic.AtomicInteger pushes = new java.util.concurrent.atomic.AtomicInteger();
+
+        Page(UI ui, VaadinSession session) {
+            this.ui = ui;
+            this.session = session;
+        }
+
+        void expect(String id) {
+            inTree = 0;
+            pushed = 0;
+            target = id;
+        }
+
+        @Override
+        public void push() {
+            // Called by VaadinSession.unlock with the lock held, on the thread that ran the access task.
+            pushes.incrementAndGet();
+            if (pushed != 0 || !find(ui, target)) {
+                new UidlWriter().createUidl(ui, true);
+                return;
+            }
+            inTree = System.nanoTime();
+            new UidlWriter().createUidl(ui, true);
+            pushed = System.nanoTime();
+        }
+
+        @Override
+        public void disconnect() {
+        }
+
+        @Override
+        public boolean isConnected() {
             return true;
         }
-        return element.getChildren().anyMatch(c -> !c.isTextNode() && find(c, id));
     }
 
-    private static int count(Element element, String className) {
-        int own = element.getClassList().contains(className) ? 1 : 0;
-        return own + element.getChildren().filter(c -> !c.isTextNode()).mapToInt(c -> count(c, className)).sum();
+    /** Whether the component tree under {@code component} (a UI: its route's layout and view) has {@code id}. */
+    private static boolean find(Component component, String id) {
+        return id.equals(component.getId().orElse(null)) || component.getChildren().anyMatch(c -> find(c, id));
     }
 }

@@ -1,6 +1,7 @@
 package org.issa.tcw.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,5 +59,30 @@ class YjsEngineTest {
         assertThat(compaction.rendering().xml()).isEqualTo(before);
         assertThat(engine.render(List.of(compaction.state())).join().text()).contains("w0 w1", "w199");
         assertThat(compaction.state().length).isLessThan(log.stream().mapToInt(b -> b.length).sum());
+    }
+
+    @Test
+    void a_typing_session_on_a_new_document_integrates_keystroke_by_keystroke_and_compacts() {
+        byte[] empty = engine.emptyState().join();
+        List<byte[]> session = engine.typingSession(List.of(empty), "abcdefghijkl").join();
+        // one update per keystroke (every tenth a backspace); the first also creates the text node
+        assertThat(session).hasSize(12);
+        List<byte[]> log = new ArrayList<>();
+        log.add(empty);
+        log.addAll(session);
+        YjsEngine.Compaction compaction = engine.compact(log).join();
+        assertThat(compaction.rendering().text()).isEqualTo("abcdefghkl");
+        assertThat(engine.render(List.of(compaction.state())).join().text()).isEqualTo("abcdefghkl");
+    }
+
+    @Test
+    void compaction_refuses_a_log_with_a_missing_update_at_the_first_one_it_meets() {
+        byte[] empty = engine.emptyState().join();
+        List<byte[]> session = engine.typingSession(List.of(empty), "x".repeat(300)).join();
+        List<byte[]> log = new ArrayList<>();
+        log.add(empty);
+        log.addAll(session.subList(1, session.size()));
+        assertThatThrownBy(() -> engine.compact(log).join())
+                .hasMessageContaining("missing dependencies (entry 1)");
     }
 }
