@@ -18,6 +18,7 @@ import org.issa.tcw.commission.domain.Commission;
 import org.issa.tcw.commission.domain.CommissionRepository;
 import org.issa.tcw.commission.domain.Membership;
 import org.issa.tcw.commission.domain.MembershipRepository;
+import org.issa.tcw.commission.domain.MembershipStatus;
 import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
 import org.issa.tcw.security.CurrentUser;
@@ -109,7 +110,7 @@ public class CommissionService {
             Facts facts = facts(List.of(c.getId()));
             List<MemberRow> members = membersVisible
                     ? MembershipService.rows(memberships.openOfCommission(c.getId()).stream()
-                            .filter(m -> m.getStatus().name().equals("ACTIVE")).toList(), people)
+                            .filter(m -> m.getStatus() == MembershipStatus.ACTIVE).toList(), people)
                     : List.of();
             return new CommissionDetails(c.getId(), c.getCode(), c.getName(), c.getMandate(), c.isActive(),
                     facts.chairName(c.getId()), membersVisible, members, access.roleIn(c.getId()).orElse(null));

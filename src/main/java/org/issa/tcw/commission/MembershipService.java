@@ -13,6 +13,7 @@ import org.issa.tcw.commission.domain.Commission;
 import org.issa.tcw.commission.domain.CommissionRepository;
 import org.issa.tcw.commission.domain.Membership;
 import org.issa.tcw.commission.domain.MembershipRepository;
+import org.issa.tcw.commission.domain.MembershipStatus;
 import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
 import org.issa.tcw.security.CurrentUser;
@@ -87,7 +88,7 @@ public class MembershipService {
     @PreAuthorize("isAuthenticated()")
     public void changeRole(long membershipId, long seenVersion, CommissionRole role) {
         Membership membership = managed(membershipId, seenVersion);
-        if (role == CommissionRole.CHAIR && membership.getStatus().name().equals("ACTIVE")) {
+        if (role == CommissionRole.CHAIR && membership.getStatus() == MembershipStatus.ACTIVE) {
             requireNoOtherChair(membership.getCommission().getId(), membershipId);
         }
         membership.changeRole(role);

@@ -95,7 +95,6 @@ public abstract class KaribuTest {
     /** Signs in with a demo account (real password check) and resets the UI to that user. */
     protected void signInAs(String username) {
         signIn.as(username);
-        UI.getCurrent().getSession().setAttribute("tcw-test-user", username);
     }
 
     /** Signs in as after a Keycloak sign-in (OIDC principal), see {@link SignIn#asOidc}. */
