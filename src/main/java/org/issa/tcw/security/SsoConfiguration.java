@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
@@ -15,11 +16,13 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 /**
  * Single sign-on through Keycloak (profile {@code sso}): OpenID Connect authorization code flow
  * with PKCE through Spring Security's OAuth2 client, wired into Vaadin's security configurer;
- * global roles from the token, people provisioned from it, RP-initiated and back-channel logout.
+ * global roles from the token, people provisioned from it, RP-initiated and back-channel logout,
+ * and sessions kept in step with Keycloak ({@link KeycloakSessionCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(SsoConfiguration.PROFILE)
 @EnableConfigurationProperties(SsoProperties.class)
+@EnableScheduling
 class SsoConfiguration {
 
     static final String PROFILE = "sso";
@@ -45,8 +48,14 @@ class SsoConfiguration {
     }
 
     @Bean
-    SsoLogin ssoLogin(KeycloakConnection connection, PersonDirectory directory, SsoProperties properties) {
-        return new SsoLogin(connection, directory, properties);
+    KeycloakSessionCheck keycloakSessionCheck(SsoProperties properties) {
+        return new KeycloakSessionCheck(properties.timeout());
+    }
+
+    @Bean
+    SsoLogin ssoLogin(KeycloakConnection connection, PersonDirectory directory, SsoProperties properties,
+            KeycloakSessionCheck sessionCheck) {
+        return new SsoLogin(connection, directory, properties, sessionCheck);
     }
 
     /** Says in the log right away whether Keycloak answers; the application starts either way. */
@@ -61,11 +70,14 @@ class SsoConfiguration {
         private final KeycloakConnection connection;
         private final PersonDirectory directory;
         private final SsoProperties properties;
+        private final KeycloakSessionCheck sessionCheck;
 
-        SsoLogin(KeycloakConnection connection, PersonDirectory directory, SsoProperties properties) {
+        SsoLogin(KeycloakConnection connection, PersonDirectory directory, SsoProperties properties,
+                KeycloakSessionCheck sessionCheck) {
             this.connection = connection;
             this.directory = directory;
             this.properties = properties;
+            this.sessionCheck = sessionCheck;
         }
 
         void apply(HttpSecurity http) throws Exception {
@@ -75,12 +87,14 @@ class SsoConfiguration {
                     .oauth2LoginPage("/login", "{baseUrl}/signed-out")
                     .addLogoutHandler(new OpenUisSignOut()));
             http.oauth2Login(login -> login
+                    .authorizedClientRepository(sessionCheck)
                     .authorizationEndpoint(endpoint -> endpoint
                             .authorizationRequestResolver(new SignInRequestResolver(connection, directory)))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new ProvisioningOidcUserService(directory)))
                     .failureHandler(new SignInFailureHandler(properties)));
             // Keycloak POSTs a logout_token to /logout/connect/back-channel/keycloak when a session
             // ends there (admin, user disabled and logged out, session expiry): the session is invalidated.
+            // A user disabled there gets no such call: KeycloakSessionCheck notices within a minute.
             http.oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()));
             http.addFilterBefore(new SignInGate(connection), OAuth2AuthorizationRequestRedirectFilter.class);
         }

@@ -176,6 +176,25 @@ class SsoSignInIT {
     }
 
     @Test
+    void disabling_a_signed_in_user_in_keycloak_invalidates_the_app_session() throws InterruptedException {
+        signIn("observer-ict");
+        String session = browser.cookie("JSESSIONID");
+
+        // Keycloak sends no back-channel logout for this; the application's session check notices
+        KeycloakAdmin.updateUser("tcw", "observer-ict", "enabled", false);
+        try {
+            for (int i = 0; i < 100 && sessions.find(session) != null; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(sessions.find(session)).as("app session invalidated when the user was disabled").isNull();
+            Page next = browser.open(app + "/");
+            assertThat(next.getUrl().toString()).as(Browser.describe(next)).isEqualTo(app + "/login");
+        } finally {
+            KeycloakAdmin.updateUser("tcw", "observer-ict", "enabled", true);
+        }
+    }
+
+    @Test
     void an_authorization_response_with_a_forged_state_is_refused() {
         keycloakForm(); // a real authorization request is pending in this session
         Page refused = browser.open(app + "/login/oauth2/code/keycloak?code=forged&state=forged");
