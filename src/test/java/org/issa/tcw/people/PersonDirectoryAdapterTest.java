@@ -28,7 +28,7 @@ class PersonDirectoryAdapterTest {
     @Test
     void first_sign_in_through_an_institution_creates_the_person_with_that_institution() {
         PersonIdentity created = directory.signedIn(new ExternalIdentity("sub-jit-1", "inss-br.rita.alves",
-                "Rita.Alves@inss.gov.br", "Rita", "Alves", "inss-br"));
+                "Rita.Alves@inss.gov.br", "Rita", "Alves", "inss-br", java.util.Set.of()));
 
         assertThat(created.username()).isEqualTo("inss-br.rita.alves");
         assertThat(created.displayName()).isEqualTo("Rita Alves");
@@ -41,9 +41,9 @@ class PersonDirectoryAdapterTest {
     @Test
     void a_later_sign_in_updates_names_and_e_mail_but_keeps_the_person() {
         PersonIdentity first = directory.signedIn(new ExternalIdentity("sub-jit-2", "drv-bund.karl.weber",
-                "karl.weber@drv-bund.de", "Karl", "Weber", "drv-bund"));
+                "karl.weber@drv-bund.de", "Karl", "Weber", "drv-bund", java.util.Set.of()));
         PersonIdentity again = directory.signedIn(new ExternalIdentity("sub-jit-2", "drv-bund.karl.weber",
-                "k.weber@drv-bund.de", "Karl-Heinz", "Weber", "drv-bund"));
+                "k.weber@drv-bund.de", "Karl-Heinz", "Weber", "drv-bund", java.util.Set.of()));
 
         assertThat(again.personId()).isEqualTo(first.personId());
         assertThat(again.displayName()).isEqualTo("Karl-Heinz Weber");
@@ -54,7 +54,7 @@ class PersonDirectoryAdapterTest {
     @Test
     void a_realm_user_is_linked_to_the_demo_person_with_the_same_username_and_keeps_its_institution() {
         PersonIdentity linked = directory.signedIn(new ExternalIdentity("sub-jit-3", "observer-ict",
-                "sophie.tremblay@esdc.gc.ca", "Sophie", "Tremblay", null));
+                "sophie.tremblay@esdc.gc.ca", "Sophie", "Tremblay", null, java.util.Set.of()));
 
         assertThat(linked.personId()).isEqualTo(directory.findByUsername("observer-ict").orElseThrow().personId());
         assertThat(linked.institutionName()).isEqualTo("Employment and Social Development Canada");
@@ -65,7 +65,7 @@ class PersonDirectoryAdapterTest {
     void an_institution_cannot_take_over_a_person_by_asserting_an_address_of_another_domain() {
         // claire.dubois@tcw-secretariat.org is the secretariat's demo person, not linked yet
         assertThatThrownBy(() -> directory.signedIn(new ExternalIdentity("sub-jit-4", "inss-br.intruder",
-                "claire.dubois@tcw-secretariat.org", "Claire", "Dubois", "inss-br")))
+                "claire.dubois@tcw-secretariat.org", "Claire", "Dubois", "inss-br", java.util.Set.of())))
                 .isInstanceOf(SignInRefusedException.class)
                 .extracting(e -> ((SignInRefusedException) e).reason())
                 .isEqualTo(SignInRefusedException.Reason.CONFLICT);
@@ -76,13 +76,13 @@ class PersonDirectoryAdapterTest {
     @Test
     void a_deactivated_person_is_refused() {
         PersonIdentity person = directory.signedIn(new ExternalIdentity("sub-jit-5", "inss-br.leaver",
-                "leaver@inss.gov.br", "Lea", "Ver", "inss-br"));
+                "leaver@inss.gov.br", "Lea", "Ver", "inss-br", java.util.Set.of()));
         var entity = people.findById(person.personId()).orElseThrow();
         entity.update(entity.getEmail(), entity.getFirstName(), entity.getLastName(), entity.getInstitution(), false);
         people.saveAndFlush(entity);
 
         assertThatThrownBy(() -> directory.signedIn(new ExternalIdentity("sub-jit-5", "inss-br.leaver",
-                "leaver@inss.gov.br", "Lea", "Ver", "inss-br")))
+                "leaver@inss.gov.br", "Lea", "Ver", "inss-br", java.util.Set.of())))
                 .isInstanceOf(SignInRefusedException.class)
                 .extracting(e -> ((SignInRefusedException) e).reason())
                 .isEqualTo(SignInRefusedException.Reason.INACTIVE);
@@ -91,14 +91,14 @@ class PersonDirectoryAdapterTest {
     @Test
     void a_person_without_last_name_is_named_by_the_first_name() {
         PersonIdentity person = directory.signedIn(new ExternalIdentity("sub-jit-6", "inss-br.bia", "bia@inss.gov.br",
-                "Bia", null, "inss-br"));
+                "Bia", null, "inss-br", java.util.Set.of()));
         assertThat(person.displayName()).isEqualTo("Bia");
     }
 
     @Test
     void a_new_realm_user_gets_the_institution_owning_the_e_mail_domain() {
         PersonIdentity person = directory.signedIn(new ExternalIdentity("sub-jit-7", "new.staffer",
-                "new.staffer@cnss.ma", "Nadia", "Staffer", null));
+                "new.staffer@cnss.ma", "Nadia", "Staffer", null, java.util.Set.of()));
         assertThat(person.institutionName()).isEqualTo("Caisse nationale de sécurité sociale (Maroc)");
     }
 
