@@ -8,10 +8,15 @@ import org.issa.tcw.security.ExternalIdentity;
 import org.issa.tcw.security.InstitutionSignIn;
 import org.issa.tcw.security.PersonDirectory;
 import org.issa.tcw.security.PersonIdentity;
+import org.issa.tcw.security.Roles;
 import org.issa.tcw.security.SignInRefusedException;
 import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Just-in-time provisioning of people from single sign-on identities. */
 @SpringTest
@@ -24,6 +29,16 @@ class PersonDirectoryAdapterTest {
 
     @Autowired
     PersonRepository people;
+
+    @Autowired
+    AuthenticationConfiguration authentication;
+
+    TransactionTemplate tx;
+
+    @Autowired
+    void transactions(PlatformTransactionManager transactions) {
+        tx = new TransactionTemplate(transactions);
+    }
 
     @Test
     void first_sign_in_through_an_institution_creates_the_person_with_that_institution() {
@@ -100,6 +115,49 @@ class PersonDirectoryAdapterTest {
         PersonIdentity person = directory.signedIn(new ExternalIdentity("sub-jit-7", "new.staffer",
                 "new.staffer@cnss.ma", "Nadia", "Staffer", null, java.util.Set.of()));
         assertThat(person.institutionName()).isEqualTo("Caisse nationale de sécurité sociale (Maroc)");
+    }
+
+    @Test
+    void every_single_sign_on_records_the_global_roles_and_a_role_removed_in_keycloak_disappears() {
+        var staffer = new ExternalIdentity("sub-jit-8", "roles.staffer", "roles.staffer@tcw-secretariat.org", "Rolf",
+                "Staffer", null, java.util.Set.of(Roles.SECRETARIAT, Roles.ADMIN));
+        long id = directory.signedIn(staffer).personId();
+        assertThat(rolesOf(id)).containsExactlyInAnyOrder(Roles.SECRETARIAT, Roles.ADMIN);
+        assertThat(people.activeStaff()).anyMatch(r -> (Long) r[0] == id);
+        Long version = tx.execute(s -> people.findById(id).orElseThrow().getVersion());
+
+        directory.signedIn(new ExternalIdentity("sub-jit-8", "roles.staffer", "roles.staffer@tcw-secretariat.org",
+                "Rolf", "Staffer", null, java.util.Set.of(Roles.SECRETARIAT)));
+        assertThat(rolesOf(id)).containsExactly(Roles.SECRETARIAT);
+        assertThat((Long) tx.execute(s -> people.findById(id).orElseThrow().getVersion()))
+                .as("a sign-in does not make an administrator's open form conflict").isEqualTo(version);
+
+        directory.signedIn(new ExternalIdentity("sub-jit-8", "roles.staffer", "roles.staffer@tcw-secretariat.org",
+                "Rolf", "Staffer", null, java.util.Set.of()));
+        assertThat(rolesOf(id)).isEmpty();
+        assertThat(people.activeStaff()).noneMatch(r -> (Long) r[0] == id);
+    }
+
+    @Test
+    void a_local_demo_sign_in_records_the_accounts_global_roles() throws Exception {
+        directory.recordGlobalRoles("admin", java.util.Set.of());
+        long admin = directory.findByUsername("admin").orElseThrow().personId();
+        assertThat(rolesOf(admin)).isEmpty();
+        authentication.getAuthenticationManager().authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated("admin", "demo"));
+        assertThat(rolesOf(admin)).containsExactly(Roles.ADMIN);
+    }
+
+    @Test
+    void the_demo_staff_are_known_before_they_sign_in() {
+        long secretariat = directory.findByUsername("secretariat").orElseThrow().personId();
+        long chair = directory.findByUsername("chair-ict").orElseThrow().personId();
+        assertThat(rolesOf(secretariat)).containsExactly(Roles.SECRETARIAT);
+        assertThat(rolesOf(chair)).isEmpty();
+    }
+
+    private java.util.Set<String> rolesOf(long personId) {
+        return tx.execute(s -> people.findById(personId).orElseThrow().getGlobalRoles());
     }
 
     @Test
