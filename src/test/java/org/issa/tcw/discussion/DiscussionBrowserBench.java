@@ -80,9 +80,9 @@ class DiscussionBrowserBench {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
         Path log = Path.of("target", "browser-bench-app.log");
-        Process app = new ProcessBuilder(java, "-Xmx768m", "-jar", jar, "--server.address=127.0.0.1",
+        Process app = new ProcessBuilder(javaBin, "-Xmx768m", "-jar", jar, "--server.address=127.0.0.1",
                 "--server.port=" + port, "--spring.datasource.url=" + dbUrl).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ChromeDriver browser = null;
