@@ -55,13 +55,27 @@ class DiscussionBrowserBench {
     static final int WARMUP = 3;
     static final int RUNS = Integer.getInteger("bench.runs", 11);
 
+    /**
+     * Installed before every document: for each watched selector, when its first element enters the
+     * DOM ({@code inDom}) and when the frame containing it has been painted ({@code painted}: next
+     * animation frame, then a task posted from it), in ms from {@code start} (0 = navigation start).
+     */
     static final String PROBE = """
             (() => {
-              const probe = window.__tcwProbe = {inDom: null, painted: null};
+              const probe = window.__tcwProbe = {start: 0, marks: {}};
+              const watched = {post: '.tcw-post', notifications: '#notifications-title'};
+              probe.longTasks = [];
+              new PerformanceObserver(list => list.getEntries().forEach(e =>
+                  probe.longTasks.push([Math.round(e.startTime), Math.round(e.duration)])))
+                  .observe({type: 'longtask', buffered: true});
+              probe.reset = () => { probe.start = performance.now(); probe.marks = {}; probe.longTasks = []; };
               const check = () => {
-                if (probe.inDom !== null || !document.querySelector('.tcw-post')) { return; }
-                probe.inDom = performance.now();
-                requestAnimationFrame(() => setTimeout(() => { probe.painted = performance.now(); }, 0));
+                for (const [key, selector] of Object.entries(watched)) {
+                  if (probe.marks[key] || !document.querySelector(selector)) { continue; }
+                  const mark = probe.marks[key] = {inDom: performance.now() - probe.start, painted: null};
+                  requestAnimationFrame(() => setTimeout(() => {
+                    mark.painted = performance.now() - probe.start; }, 0));
+                }
               };
               new MutationObserver(check).observe(document, {childList: true, subtree: true});
             })();
@@ -96,21 +110,31 @@ class DiscussionBrowserBench {
             report.add(String.format(Locale.ROOT, "%s, Chromium %s, %d-post thread %d, reader observer-ict, uptime: %s",
                     Instant.now(), browser.getCapabilities().getBrowserVersion(), POSTS, thread, uptime()));
             List<double[]> measured = new ArrayList<>();
+            List<double[]> shell = new ArrayList<>();
+            List<double[]> inApp = new ArrayList<>();
             for (int i = 0; i < WARMUP + RUNS; i++) {
-                browser.get(base + "/notifications");
-                new WebDriverWait(browser, Duration.ofSeconds(30))
-                        .until(ExpectedConditions.presenceOfElementLocated(By.id("notifications-title")));
-                double[] t = open(browser, base + "/discussions/" + thread);
-                report.add(String.format(Locale.ROOT, "%s %2d: first post in DOM %.0f ms, painted %.0f ms, FCP %.0f ms,"
-                        + " posts on the page %d", i < WARMUP ? "warm-up" : "run    ", i + 1, t[0], t[1], t[2],
-                        (long) t[3]));
+                double[] n = open(browser, base + "/notifications", "notifications");
+                double[] t = open(browser, base + "/discussions/" + thread, "post");
+                double[] a = inApp(browser, base, thread);
+                String kind = i < WARMUP ? "warm-up" : "run    ";
+                report.add(String.format(Locale.ROOT, "%s %2d: full load: first post in DOM %.0f ms, painted %.0f ms,"
+                        + " FCP %.0f ms, HTML response end %.0f ms, DOMContentLoaded %.0f ms, Vaadin init request"
+                        + " %.0f-%.0f ms, posts on the page %d | /notifications title painted %.0f ms | in-app"
+                        + " (click in the thread list): first post in DOM %.0f ms, painted %.0f ms", kind, i + 1, t[0],
+                        t[1], t[2], t[3], t[4], t[5], t[6], (long) t[7], n[1], a[0], a[1]));
                 if (i >= WARMUP) {
                     measured.add(t);
+                    shell.add(n);
+                    inApp.add(a);
                 }
             }
-            report.add(summary("first post in the DOM", measured, 0));
-            report.add(summary("first post painted", measured, 1));
-            report.add(summary("first contentful paint", measured, 2));
+            report.add(summary("full load of /discussions/{id}: first post in the DOM", measured, 0));
+            report.add(summary("full load of /discussions/{id}: first post painted", measured, 1));
+            report.add(summary("full load of /discussions/{id}: first contentful paint", measured, 2));
+            report.add(summary("full load of /discussions/{id}: Vaadin init response end", measured, 6));
+            report.add(summary("full load of /notifications (baseline page): title painted", shell, 1));
+            report.add(summary("in-app navigation from the thread list: first post in the DOM", inApp, 0));
+            report.add(summary("in-app navigation from the thread list: first post painted", inApp, 1));
             report.add("uptime at the end: " + uptime());
         } finally {
             if (browser != null) {
@@ -126,20 +150,57 @@ class DiscussionBrowserBench {
         }
     }
 
-    /** Opens the thread as a full page load; waits until the probe saw the first post painted. */
-    private static double[] open(ChromeDriver browser, String url) {
+    /** A full page load ({@code driver.get}); waits until the probe saw {@code key}'s element painted. */
+    private static double[] open(ChromeDriver browser, String url, String key) {
         browser.get(url);
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> browser.executeScript(
-                "return window.__tcwProbe && window.__tcwProbe.painted !== null") == Boolean.TRUE);
+        awaitPainted(browser, key);
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) browser.executeScript("""
+                const mark = window.__tcwProbe.marks[arguments[0]];
                 const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-                return {inDom: window.__tcwProbe.inDom, painted: window.__tcwProbe.painted,
-                        fcp: fcp ? fcp.startTime : -1, posts: document.querySelectorAll('.tcw-post').length,
-                        path: location.pathname};
-                """);
-        assertThat((String) r.get("path")).as("not sent to the login page").startsWith("/discussions/");
-        return new double[] {num(r.get("inDom")), num(r.get("painted")), num(r.get("fcp")), num(r.get("posts"))};
+                const nav = performance.getEntriesByType('navigation')[0];
+                const init = performance.getEntriesByType('resource').find(e => e.name.includes('v-r=init'));
+                return {inDom: mark.inDom, painted: mark.painted, fcp: fcp ? fcp.startTime : -1,
+                        html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd,
+                        initStart: init ? init.startTime : -1, initEnd: init ? init.responseEnd : -1,
+                        posts: document.querySelectorAll('.tcw-post').length, path: location.pathname,
+                        detail: 'requests ' + JSON.stringify(performance.getEntriesByType('resource')
+                            .filter(e => e.name.includes('v-r=') || e.initiatorType === 'script')
+                            .map(e => [e.name.replace(/^.*\\//, '').substring(0, 40), Math.round(e.startTime),
+                                       Math.round(e.responseEnd), e.transferSize]))
+                            + ' long tasks ' + JSON.stringify(window.__tcwProbe.longTasks)};
+                """, key);
+        if ("post".equals(key) && Boolean.getBoolean("bench.detail")) {
+            System.out.println("[detail] " + r.get("detail"));
+        }
+        assertThat((String) r.get("path")).as("not sent to the login page").doesNotStartWith("/login");
+        return new double[] {num(r.get("inDom")), num(r.get("painted")), num(r.get("fcp")), num(r.get("html")),
+                num(r.get("dcl")), num(r.get("initStart")), num(r.get("initEnd")), num(r.get("posts"))};
+    }
+
+    /**
+     * In-app navigation, as a reader usually arrives: the ICT thread list is loaded, then a click on
+     * the thread's title (the server navigates, the browser applies the response); timed from the
+     * click.
+     */
+    private static double[] inApp(ChromeDriver browser, String base, long thread) {
+        browser.get(base + "/commissions/ICT/discussions");
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("thread-title-" + thread)));
+        browser.executeScript("window.__tcwProbe.reset(); document.getElementById(arguments[0]).click();",
+                "thread-title-" + thread);
+        awaitPainted(browser, "post");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) browser.executeScript(
+                "const m = window.__tcwProbe.marks.post; return {inDom: m.inDom, painted: m.painted, path: location.pathname};");
+        assertThat((String) r.get("path")).isEqualTo("/discussions/" + thread);
+        return new double[] {num(r.get("inDom")), num(r.get("painted"))};
+    }
+
+    private static void awaitPainted(ChromeDriver browser, String key) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> browser.executeScript(
+                "const m = window.__tcwProbe && window.__tcwProbe.marks[arguments[0]];"
+                        + " return !!m && m.painted !== null;", key) == Boolean.TRUE);
     }
 
     private static double num(Object o) {
