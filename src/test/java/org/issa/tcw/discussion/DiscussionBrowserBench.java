@@ -36,9 +36,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>The jar runs on an H2 file database in a temporary directory with {@code AUTO_SERVER=TRUE},
  * so the benchmark can add the thread through JDBC while the application runs: one thread in ICT
  * with 5,000 posts (Markdown rendered and sanitized as a real post). Then {@code observer-ict}
- * signs in through the login form and opens {@code /discussions/{id}} as a full page load
- * ({@code driver.get}), {@value #WARMUP} warm-up and {@value #RUNS} measured times, going to
- * {@code /notifications} in between. A script installed before every document (DevTools
+ * signs in through the login form; then, {@value #WARMUP} warm-up and (by default) 11 measured
+ * rounds of: a full page load of {@code /notifications} (baseline), a full page load of
+ * {@code /discussions/{id}} ({@code driver.get}), and an in-app navigation (the ICT thread list,
+ * then a click on the thread's title, timed from the click). A script installed before every document (DevTools
  * {@code Page.addScriptToEvaluateOnNewDocument}) watches the DOM with a {@code MutationObserver};
  * times are from the navigation start ({@code performance.now()} is relative to it):
  * <ul>
