@@ -229,8 +229,7 @@ public class DiscussionService {
         Versions.requireUnchanged(post.getVersion(), seenVersion);
         DiscussionThread t = threads.findById(post.getThreadId()).orElseThrow(NotFoundException::new);
         require(!t.isLocked(), "discussion.thread.locked");
-        List<MentionCandidate> commissionMembers = members.of(t.getCommissionCode());
-        var rendered = PostMarkdown.render(body, CommissionMembers.handles(commissionMembers));
+        var rendered = PostMarkdown.render(body, CommissionMembers.handles(members.of(t.getCommissionCode())));
         revisions.save(post.edit(body.strip(), rendered.html(), clock.instant()));
         posts.flush();
         changed(t, post.getId());
@@ -264,7 +263,10 @@ public class DiscussionService {
         changed(threads.findById(post.getThreadId()).orElseThrow(NotFoundException::new), postId);
     }
 
-    /** Members of the commission whose name or username starts with {@code prefix} (mention autocomplete). */
+    /**
+     * Who can be mentioned whose name or username starts with {@code prefix} (mention autocomplete):
+     * the commission's members first, then the staff (secretariat, administrators), marked as such.
+     */
     @PreAuthorize("@commissionAccess.may('READ', #commissionId)")
     public List<MentionCandidate> mentionCandidates(long commissionId, String prefix, int limit) {
         String p = prefix.toLowerCase(Locale.ROOT).replaceFirst("^@", "");
@@ -276,8 +278,8 @@ public class DiscussionService {
     }
 
     private PostView write(DiscussionThread t, long author, String body, @Nullable Long replyTo, Instant now) {
-        List<MentionCandidate> commissionMembers = members.of(t.getCommissionCode());
-        Map<String, String> handles = CommissionMembers.handles(commissionMembers);
+        List<MentionCandidate> participants = members.of(t.getCommissionCode());
+        Map<String, String> handles = CommissionMembers.handles(participants);
         var rendered = PostMarkdown.render(body, handles);
         long seq = t.nextSeq(now);
         threads.flush();
@@ -286,10 +288,11 @@ public class DiscussionService {
                 () -> markers.save(new ReadMarker(t.getId(), author, seq)));
         watchByDefault(t.getId(), author);
 
-        Set<Long> memberIds = commissionMembers.stream().map(MentionCandidate::personId).collect(Collectors.toSet());
-        Set<Long> watchers = watchers(t, memberIds);
+        Set<Long> participantIds = participants.stream().map(MentionCandidate::personId)
+                .collect(Collectors.toSet());
+        Set<Long> watchers = watchers(t, participantIds);
         Set<Long> mentioned = new LinkedHashSet<>();
-        for (MentionCandidate m : commissionMembers) {
+        for (MentionCandidate m : participants) {
             if (rendered.mentions().contains(m.username().toLowerCase(Locale.ROOT)) && m.personId() != author) {
                 mentioned.add(m.personId());
                 mentions.save(new Mention(post.getId(), m.personId()));
@@ -312,13 +315,17 @@ public class DiscussionService {
         return view;
     }
 
-    /** Who is notified of every post of the thread: its watchers, and the commission's watchers without an own level. */
-    private Set<Long> watchers(DiscussionThread t, Set<Long> memberIds) {
+    /**
+     * Who is notified of every post of the thread: its watchers, and the commission's watchers
+     * without an own level — only those who may read it now: active members and active staff
+     * (a watch row outlives a membership or a staff role, the right to read does not).
+     */
+    private Set<Long> watchers(DiscussionThread t, Set<Long> participantIds) {
         Set<Long> result = new HashSet<>(threadWatches.personsAt(t.getId(), WatchLevel.WATCHING));
         Set<Long> ownLevel = new HashSet<>(threadWatches.personsWithOwnLevel(t.getId()));
         commissionWatches.personsAt(t.getCommissionId(), WatchLevel.WATCHING).stream()
                 .filter(p -> !ownLevel.contains(p)).forEach(result::add);
-        result.retainAll(memberIds);
+        result.retainAll(participantIds);
         return result;
     }
 

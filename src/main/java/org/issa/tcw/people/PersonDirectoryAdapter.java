@@ -84,6 +84,7 @@ class PersonDirectoryAdapter implements PersonDirectory {
             refuseIfEmailTaken(email, -1, identity);
             person = new Person(identity.username(), email, names[0], names[1], institution);
             person.linkExternalSubject(identity.subject());
+            person.recordGlobalRoles(identity.globalRoles());
             person = people.save(person);
             log.info("Created person {} ({}) at first sign-in{}", person.getUsername(), email,
                     institution == null ? "" : " for " + institution.getName());
@@ -103,7 +104,20 @@ class PersonDirectoryAdapter implements PersonDirectory {
         refuseIfEmailTaken(email, person.getId(), identity);
         Institution institution = viaProvider != null ? viaProvider : person.getInstitution();
         person.update(email, names[0], names[1], institution, true);
+        if (person.recordGlobalRoles(identity.globalRoles())) {
+            log.info("Global roles of {} are now {}", person.getUsername(), identity.globalRoles());
+        }
         return identity(person);
+    }
+
+    @Override
+    @Transactional
+    public void recordGlobalRoles(String username, java.util.Set<String> globalRoles) {
+        people.findByUsernameWithInstitution(username).ifPresent(p -> {
+            if (p.recordGlobalRoles(globalRoles)) {
+                log.info("Global roles of {} are now {}", username, globalRoles);
+            }
+        });
     }
 
     @Override

@@ -142,6 +142,23 @@ public class PersonService {
         return result;
     }
 
+    /** The active staff (admin, secretariat) by name, in one query (e.g. discussions offer them for mentions). */
+    @PreAuthorize("isAuthenticated()")
+    public List<StaffMember> activeStaff() {
+        java.util.Map<Long, StaffMember> byId = new java.util.LinkedHashMap<>();
+        for (Object[] row : people.activeStaff()) {
+            long id = (Long) row[0];
+            String first = (String) row[2];
+            String name = first == null || first.isBlank() ? (String) row[3] : first + " " + row[3];
+            StaffMember known = byId.get(id);
+            java.util.Set<String> roles = new java.util.HashSet<>(known == null ? java.util.Set.of()
+                    : known.globalRoles());
+            roles.add((String) row[4]);
+            byId.put(id, new StaffMember(id, (String) row[1], name, roles));
+        }
+        return List.copyOf(byId.values());
+    }
+
     private static PersonRow row(Person p) {
         Institution i = p.getInstitution();
         return new PersonRow(p.getId(), p.getUsername(), p.displayName(), p.getEmail(),

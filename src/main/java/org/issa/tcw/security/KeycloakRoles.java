@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 
 /**
@@ -27,15 +29,24 @@ class KeycloakRoles implements GrantedAuthoritiesMapper {
         Set<GrantedAuthority> mapped = new LinkedHashSet<>(authorities);
         for (GrantedAuthority authority : authorities) {
             if (authority instanceof OidcUserAuthority oidc) {
-                List<String> roles = oidc.getIdToken().getClaimAsStringList(CLAIM);
-                for (String role : roles == null ? List.<String>of() : roles) {
-                    String global = GLOBAL_ROLES.get(role.toLowerCase(Locale.ROOT));
-                    if (global != null) {
-                        mapped.add(new SimpleGrantedAuthority("ROLE_" + global));
-                    }
+                for (String global : globalRoles(oidc.getIdToken())) {
+                    mapped.add(new SimpleGrantedAuthority("ROLE_" + global));
                 }
             }
         }
         return mapped;
+    }
+
+    /** The {@link Roles} an ID token grants (also recorded on the person at sign-in). */
+    static Set<String> globalRoles(OidcIdToken idToken) {
+        List<String> roles = idToken.getClaimAsStringList(CLAIM);
+        Set<String> result = new TreeSet<>();
+        for (String role : roles == null ? List.<String>of() : roles) {
+            String global = GLOBAL_ROLES.get(role.toLowerCase(Locale.ROOT));
+            if (global != null) {
+                result.add(global);
+            }
+        }
+        return result;
     }
 }

@@ -56,4 +56,10 @@ class LocalLoginConfiguration {
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
+
+    @Bean
+    @Profile("!" + SsoConfiguration.PROFILE)
+    LocalSignInRoles localSignInRoles(PersonDirectory directory) {
+        return new LocalSignInRoles(directory);
+    }
 }

@@ -2,6 +2,7 @@ package org.issa.tcw.security;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The people (and institutions) the application knows, as seen by the security feature.
@@ -20,7 +21,8 @@ public interface PersonDirectory {
     /**
      * Just-in-time provisioning at each single sign-on: finds the person behind the identity
      * (by subject, else by username, else by e-mail where that is safe), links it, updates e-mail,
-     * names and — for a user who came through an institution's identity provider — the
+     * names, the global roles ({@link ExternalIdentity#globalRoles()}, replacing those recorded
+     * before) and — for a user who came through an institution's identity provider — the
      * institution; creates the person on the first sign-in. Commission memberships are not
      * touched: the secretariat manages them in the application.
      *
@@ -28,6 +30,12 @@ public interface PersonDirectory {
      *                                another person
      */
     PersonIdentity signedIn(ExternalIdentity identity);
+
+    /**
+     * Records the global roles ({@link Roles}) a local demo sign-in granted, replacing those
+     * recorded before; nothing happens for a username without a person.
+     */
+    void recordGlobalRoles(String username, Set<String> globalRoles);
 
     /** The identity-provider alias of the institution owning the e-mail address's domain, if any. */
     Optional<String> identityProviderForEmail(String email);

@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * The OIDC user of a sign-in, with the person behind it created or updated from the ID token
- * (just-in-time provisioning). Keycloak's ID token already carries every claim we read, so the
+ * (just-in-time provisioning), including the global roles the token grants now (so the
+ * application knows who is staff even when they are not signed in). Keycloak's ID token already carries every claim we read, so the
  * user-info endpoint is not called (one round trip less per sign-in).
  */
 class ProvisioningOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -39,7 +40,8 @@ class ProvisioningOidcUserService implements OAuth2UserService<OidcUserRequest, 
         }
         try {
             directory.signedIn(new ExternalIdentity(user.getSubject(), user.getPreferredUsername(), user.getEmail(),
-                    user.getGivenName(), user.getFamilyName(), user.getClaimAsString(IDP_CLAIM)));
+                    user.getGivenName(), user.getFamilyName(), user.getClaimAsString(IDP_CLAIM),
+                    KeycloakRoles.globalRoles(user.getIdToken())));
         } catch (SignInRefusedException e) {
             throw refused(e.reason(), e.getMessage());
         } catch (DataAccessException e) {

@@ -43,6 +43,11 @@ class SignInRequestResolverTest {
         }
 
         @Override
+        public void recordGlobalRoles(String username, java.util.Set<String> globalRoles) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<String> identityProviderForEmail(String email) {
             return email.endsWith("@inss.gov.br") ? Optional.of("inss-br") : Optional.empty();
         }

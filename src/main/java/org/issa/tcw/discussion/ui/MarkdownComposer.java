@@ -83,7 +83,9 @@ class MarkdownComposer extends VerticalLayout {
         if (m.find()) {
             List<MentionCandidate> found = discussions.mentionCandidates(commissionId, m.group(1), 8);
             for (MentionCandidate c : found) {
-                Button option = new Button(c.displayName() + " (" + c.handle() + ")", e -> complete(m.start(1), c));
+                String label = c.displayName() + " (" + c.handle() + ")" + (c.isStaff()
+                        ? " · " + getTranslation("discussion.composer.staff." + c.staffRole()) : "");
+                Button option = new Button(label, e -> complete(m.start(1), c));
                 option.setId("mention-" + c.username());
                 option.addClassName("tcw-mention-option");
                 option.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

@@ -140,7 +140,9 @@ class PostCard extends Div {
             var b = new Button(r.emoji() + (c == null ? "" : " " + c.count()), e -> actions.react(post, r));
             b.setId("react-" + post.seq() + "-" + r.name());
             b.setAriaLabel(getTranslation("discussion.reaction." + r.name()));
-            b.setTooltipText(getTranslation("discussion.reaction." + r.name()));
+            // the browser's own tooltip: a Vaadin tooltip per button was 180 more components on a page
+            // of 30 posts (docs/benchmarks-discussion.md, browser time to first paint)
+            b.getElement().setAttribute("title", getTranslation("discussion.reaction." + r.name()));
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, c != null && c.mine() ? ButtonVariant.LUMO_PRIMARY
                     : ButtonVariant.LUMO_TERTIARY);
             b.setEnabled(mayPost);

@@ -1,6 +1,8 @@
 package org.issa.tcw.people.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -10,7 +12,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import org.hibernate.annotations.OptimisticLock;
 import org.jspecify.annotations.Nullable;
 
 /** Someone who uses the workspace, usually on behalf of a member institution. */
@@ -46,6 +52,17 @@ public class Person {
 
     private boolean active = true;
 
+    /**
+     * Global roles ({@code ADMIN}, {@code SECRETARIAT}) as of the last sign-in. Recorded by the
+     * sign-in, not edited: excluded from optimistic locking so a sign-in never makes an
+     * administrator's open form conflict.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "person_global_role", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "role", nullable = false)
+    @OptimisticLock(excluded = true)
+    private Set<String> globalRoles = new HashSet<>();
+
     @Version
     private long version;
 
@@ -73,6 +90,25 @@ public class Person {
 
     public void linkExternalSubject(String subject) {
         this.externalSubject = subject;
+    }
+
+    /**
+     * Replaces the global roles with those the sign-in asserted.
+     *
+     * @return whether they changed
+     */
+    public boolean recordGlobalRoles(Collection<String> roles) {
+        Set<String> now = new HashSet<>(roles);
+        if (now.equals(globalRoles)) {
+            return false;
+        }
+        globalRoles.retainAll(now);
+        globalRoles.addAll(now);
+        return true;
+    }
+
+    public Set<String> getGlobalRoles() {
+        return Set.copyOf(globalRoles);
     }
 
     public String displayName() {

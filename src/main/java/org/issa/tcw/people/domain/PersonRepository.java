@@ -56,6 +56,13 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
     @Query("select p from Person p left join fetch p.institution where p.id in :ids")
     java.util.List<Person> findAllWithInstitution(java.util.Collection<Long> ids);
 
+    /** Active people holding a global role: id, username, first name, last name, role (a row per role). */
+    @Query("""
+            select p.id, p.username, p.firstName, p.lastName, r from Person p join p.globalRoles r
+            where p.active = true order by p.lastName, p.firstName, p.id
+            """)
+    java.util.List<Object[]> activeStaff();
+
     /** A preference, not an edit: does not bump the version, so it never conflicts with an admin's edit. */
     @Modifying
     @Query("update Person p set p.preferredLocale = :languageTag where p.id = :id")

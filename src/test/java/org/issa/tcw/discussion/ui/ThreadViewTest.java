@@ -139,6 +139,21 @@ class ThreadViewTest extends KaribuTest {
     }
 
     @Test
+    void typing_at_also_offers_the_secretariat_marked_as_such() {
+        signInAs("member-ict");
+        navigate("discussions/" + thread);
+        TextArea body = _get(TextArea.class, spec -> spec.withId("body"));
+        _setValue(body, "Can the @secr");
+        Button option = _get(Button.class, spec -> spec.withId("mention-secretariat"));
+        assertThat(option.getText()).contains("(@secretariat)").endsWith(" · Secretariat");
+        _click(option);
+        assertThat(body.getValue()).isEqualTo("Can the @secretariat ");
+        _setValue(body, "Dear @Dav");
+        assertThat(_get(Button.class, spec -> spec.withId("mention-member-ict")).getText())
+                .as("a member is not marked").doesNotContain("·");
+    }
+
+    @Test
     void quote_reply_puts_the_quoted_post_in_the_composer_and_links_the_reply() {
         signInAs("member-ict");
         navigate("discussions/" + thread);

@@ -52,7 +52,7 @@ class OidcPrincipalViewTest extends KaribuTest {
     @Test
     void a_person_provisioned_from_a_token_is_found_by_subject() {
         directory.signedIn(new ExternalIdentity("kc-sub-luiza", "inss-br.luiza", "luiza@inss.gov.br", "Luiza", "Ramos",
-                "inss-br"));
+                "inss-br", java.util.Set.of()));
         signInWithSsoAs("kc-sub-luiza", "inss-br.luiza");
         navigate("");
         _get(MenuBar.class, spec -> spec.withId("user-menu"));
