@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -50,7 +51,7 @@ class ProgrammeExportsTest {
     void the_xlsx_holds_every_project_and_milestone_of_the_programme() throws Exception {
         signIn.as("member-ict");
         ProgrammeTree tree = programme.tree("ICT", null);
-        byte[] bytes = exports.xlsx("ICT", tree.triennium().id());
+        byte[] bytes = exports.xlsx("ICT", tree.triennium().id(), Locale.ENGLISH);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet projects = wb.getSheet("Projects");
             assertThat(projects.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Project");
@@ -71,14 +72,14 @@ class ProgrammeExportsTest {
                     tree.projects().stream().mapToInt(p -> p.milestones().size()).sum());
         }
         signIn.as("member-fam");
-        assertThatThrownBy(() -> exports.xlsx("ICT", tree.triennium().id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> exports.xlsx("ICT", tree.triennium().id(), Locale.ENGLISH)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void the_pdf_report_names_the_commissions_projects() throws Exception {
         signIn.as("chair-ict");
         ProgrammeTree tree = programme.tree("ICT", null);
-        byte[] bytes = exports.pdf("ICT", tree.triennium().id());
+        byte[] bytes = exports.pdf("ICT", tree.triennium().id(), Locale.ENGLISH);
         String text = text(bytes);
         assertThat(text).contains("Triennium progress report 2026", "ICT · Information and Communication Technology",
                 "Transformation and innovation in service delivery");
@@ -89,11 +90,11 @@ class ProgrammeExportsTest {
     void the_pdf_for_the_bureau_covers_every_commission_and_only_the_secretariat_may_make_it() throws Exception {
         signIn.as("secretariat");
         long triennium = programme.tree("ICT", null).triennium().id();
-        String text = text(exports.pdfAll(triennium)).replaceAll("\\s+", " ");
+        String text = text(exports.pdfAll(triennium, Locale.ENGLISH)).replaceAll("\\s+", " ");
         assertThat(text).contains("ICT · Information", "FAM · Family Benefits", "OLD · Old-age",
                 "Family benefits for workers in non-standard employment");
         signIn.as("chair-ict");
-        assertThatThrownBy(() -> exports.pdfAll(triennium)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> exports.pdfAll(triennium, Locale.ENGLISH)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
