@@ -10,6 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.issa.tcw.people.PersonForm;
+import org.issa.tcw.people.PersonService;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -39,6 +47,10 @@ class ProgrammeExportsTest {
     CalendarFeedService feeds;
     @Autowired
     SignIn signIn;
+    @Autowired
+    PersonService people;
+    @Autowired
+    ProgrammeFixture fixture;
     @Autowired
     WebApplicationContext context;
 
@@ -83,18 +95,102 @@ class ProgrammeExportsTest {
         String text = text(bytes);
         assertThat(text).contains("Triennium progress report 2026", "ICT · Information and Communication Technology",
                 "Transformation and innovation in service delivery");
-        assertThat(text.replaceAll("\\s+", " ")).contains("Webinar series: digital identity for social security");
+        assertThat(text).contains("Webinar series: digital identity for social security");
     }
 
     @Test
     void the_pdf_for_the_bureau_covers_every_commission_and_only_the_secretariat_may_make_it() throws Exception {
         signIn.as("secretariat");
         long triennium = programme.tree("ICT", null).triennium().id();
-        String text = text(exports.pdfAll(triennium, Locale.ENGLISH)).replaceAll("\\s+", " ");
+        String text = text(exports.pdfAll(triennium, Locale.ENGLISH));
         assertThat(text).contains("ICT · Information", "FAM · Family Benefits", "OLD · Old-age",
                 "Family benefits for workers in non-standard employment");
         signIn.as("chair-ict");
         assertThatThrownBy(() -> exports.pdfAll(triennium, Locale.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_pdf_report_is_in_the_readers_language_and_prints_names_in_any_european_script() throws Exception {
+        long project = unicodeProject();
+        signIn.as("chair-ict");
+        ProgrammeTree tree = programme.tree("ICT", null);
+        ProjectNode node = tree.projects().stream().filter(p -> p.id() == project).findFirst().orElseThrow();
+        LocalDate due = node.milestones().getFirst().dueDate();
+
+        try (PDDocument doc = Loader.loadPDF(exports.pdf("ICT", tree.triennium().id(), Locale.FRENCH))) {
+            String text = flat(new PDFTextStripper().getText(doc));
+            assertThat(text).contains(UNICODE_TITLE, UNICODE_LEAD, UNICODE_MILESTONE,
+                    "Rapport d'avancement du triennat " + tree.triennium().label(), "Situation au ",
+                    "Commissions dans ce rapport : 1.", "Responsable", "Jalons", "Non commencé", "Rapport technique",
+                    "Programme : ", due.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                            .withLocale(Locale.FRENCH)));
+            assertThat(text).doesNotContain("Triennium progress report", "As of", "Milestones", "NOT_STARTED",
+                    "not started", "Technical report");
+            assertThat(fonts(doc)).isNotEmpty().allSatisfy(f -> {
+                assertThat(f.getName()).contains("DejaVuSans");
+                assertThat(f.isEmbedded()).as(f.getName()).isTrue();
+            });
+            assertThat(fonts(doc)).anyMatch(f -> f.getName().endsWith("DejaVuSans-Bold"));
+        }
+        try (PDDocument doc = Loader.loadPDF(exports.pdf("ICT", tree.triennium().id(), Locale.GERMAN))) {
+            String text = flat(new PDFTextStripper().getText(doc));
+            assertThat(text).contains(UNICODE_TITLE, UNICODE_LEAD, UNICODE_MILESTONE,
+                    "Fortschrittsbericht zum Triennium " + tree.triennium().label(), "Stand: ", "Leitung",
+                    "Meilensteine", "Nicht begonnen", "Fachbericht", "Programm: ",
+                    due.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.GERMAN)));
+            assertThat(text).doesNotContain("Triennium progress report", "Milestones", "Technical report");
+        }
+    }
+
+    @Test
+    void the_bureaus_report_is_in_the_readers_language_too() throws Exception {
+        signIn.as("secretariat");
+        long triennium = programme.tree("ICT", null).triennium().id();
+        String text = text(exports.pdfAll(triennium, Locale.forLanguageTag("es")));
+        assertThat(text).contains("Informe de avance del trienio", "En riesgo / retrasados", "Hitos cumplidos",
+                "FAM · Family Benefits");
+        assertThat(text).doesNotContain("At risk / off track", "Milestones done", "APPROVED", "SUBMITTED");
+    }
+
+    @Test
+    void the_xlsx_is_titled_in_french_and_german() throws Exception {
+        long project = unicodeProject();
+        signIn.as("member-ict");
+        ProgrammeTree tree = programme.tree("ICT", null);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                exports.xlsx("ICT", tree.triennium().id(), Locale.FRENCH)))) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Projets");
+            assertThat(wb.getSheetName(1)).isEqualTo("Jalons");
+            Sheet projects = wb.getSheet("Projets");
+            assertThat(headers(projects)).startsWith("ID", "Priorité", "Projet", "Type", "Commission", "Responsable",
+                    "Début", "Fin").contains("Statut", "Note de statut", "En retard");
+            Row row = find(projects, UNICODE_TITLE);
+            assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(project);
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("Rapport technique");
+            assertThat(row.getCell(5).getStringCellValue()).isEqualTo(UNICODE_LEAD);
+            assertThat(row.getCell(10).getStringCellValue()).isEqualTo("Non commencé");
+            assertThat(row.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
+            Sheet milestones = wb.getSheet("Jalons");
+            assertThat(headers(milestones)).containsExactly("ID du projet", "Projet", "Jalon", "Échéance",
+                    "Échéance prévue (référence)", "Responsable", "Atteint le", "État", "Événement");
+            assertThat(column(milestones, 7)).isSubsetOf("Ouvert", "Atteint", "En retard", "Annulé").contains("Ouvert");
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                exports.xlsx("ICT", tree.triennium().id(), Locale.GERMAN)))) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Projekte");
+            Sheet projects = wb.getSheet("Projekte");
+            assertThat(headers(projects)).startsWith("ID", "Priorität", "Projekt", "Art", "Kommission", "Leitung",
+                    "Beginn", "Ende");
+            Row row = find(projects, UNICODE_TITLE);
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("Fachbericht");
+            assertThat(row.getCell(10).getStringCellValue()).isEqualTo("Nicht begonnen");
+            assertThat(row.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("dd.mm.yyyy");
+            assertThat(column(projects, 10)).doesNotContain("NOT_STARTED", "ON_TRACK", "AT_RISK");
+            Sheet milestones = wb.getSheet("Meilensteine");
+            assertThat(headers(milestones)).startsWith("Projekt-ID", "Projekt", "Meilenstein", "Fällig");
+            assertThat(column(milestones, 7)).isSubsetOf("Offen", "Erledigt", "Überfällig", "Abgesagt")
+                    .contains("Offen");
+        }
     }
 
     @Test
@@ -152,6 +248,60 @@ class ProgrammeExportsTest {
         assertThatThrownBy(() -> feeds.token("ICT")).isInstanceOf(AccessDeniedException.class);
     }
 
+    static final String UNICODE_TITLE = "Łódź, İstanbul, Αθήνα, Київ, Hà Nội: e-services compared";
+    static final String UNICODE_LEAD = "Đặng Thị Ngọc Hà-Øverbø";
+    static final String UNICODE_MILESTONE = "Семинар «Цифровая идентичность» · Ελληνική έκδοση";
+
+    /** An ICT project whose title, lead and milestone need more than Latin-1 (made once for the whole class). */
+    private long unicodeProject() {
+        signIn.as("chair-ict");
+        var existing = programme.tree("ICT", null).projects().stream().filter(p -> p.title().equals(UNICODE_TITLE))
+                .findFirst();
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        signIn.as("secretariat");
+        PersonForm form = new PersonForm();
+        String unique = "u" + System.nanoTime();
+        form.setUsername(unique);
+        form.setEmail(unique + "@example.org");
+        form.setFirstName("Đặng Thị Ngọc");
+        form.setLastName("Hà-Øverbø");
+        long lead = people.save(form);
+        long project = fixture.newIctProject(UNICODE_TITLE, lead);
+        signIn.as("chair-ict");
+        var first = programme.project(project).milestones().getFirst();
+        programme.saveMilestone(new MilestoneDraft(first.id(), project, first.version(), UNICODE_MILESTONE,
+                first.dueDate(), lead, null, null));
+        return project;
+    }
+
+    private static List<PDFont> fonts(PDDocument doc) throws Exception {
+        List<PDFont> fonts = new ArrayList<>();
+        for (PDPage page : doc.getPages()) {
+            for (COSName name : page.getResources().getFontNames()) {
+                fonts.add(page.getResources().getFont(name));
+            }
+        }
+        return fonts;
+    }
+
+    private static List<String> headers(Sheet sheet) {
+        List<String> result = new ArrayList<>();
+        sheet.getRow(0).forEach(c -> result.add(c.getStringCellValue()));
+        return result;
+    }
+
+    private static List<String> column(Sheet sheet, int column) {
+        List<String> result = new ArrayList<>();
+        for (Row row : sheet) {
+            if (row.getRowNum() > 0) {
+                result.add(row.getCell(column).getStringCellValue());
+            }
+        }
+        return result;
+    }
+
     private static Row find(Sheet sheet, String title) {
         for (Row row : sheet) {
             if (row.getRowNum() > 0 && row.getCell(2).getStringCellValue().equals(title)) {
@@ -161,9 +311,14 @@ class ProgrammeExportsTest {
         throw new AssertionError("no row " + title);
     }
 
+    /** The PDF's text on one line (words wrapped after a hyphen joined again). */
     private static String text(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
+            return flat(new PDFTextStripper().getText(doc));
         }
+    }
+
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ").replaceAll("(\\p{L})- (\\p{L})", "$1-$2");
     }
 }
