@@ -100,6 +100,7 @@ class ProgrammeStatementCountTest {
         long omi = programme.tree("ICT", null).projects().stream().filter(ProjectNode::crossCommission)
                 .findFirst().orElseThrow().id();
         long omiId = programme.project(omi).participatingCommissionIds().iterator().next();
+        Long owner = programme.project(omi).leadPersonId();
         int y = tree.triennium().startYear();
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
             for (int i = 0; i < count; i++) {
@@ -109,7 +110,8 @@ class ProgrammeStatementCountTest {
                 p.describe(p.getPriorityId(), p.getTitle(), null, ProjectType.SURVEY, null, List.of(),
                         i % 2 == 0 ? List.of(omiId) : List.of());
                 for (int m = 0; m < milestonesEach; m++) {
-                    p.addMilestone("Step " + m, LocalDate.of(y, 1, 1).plusDays(40L * m + i), null, null, null);
+                    p.addMilestone("Step " + m, LocalDate.of(y, 1, 1).plusDays(40L * m + i),
+                            m % 2 == 0 ? owner : null, null, null);
                 }
                 created.add(projects.save(p).getId());
             }
