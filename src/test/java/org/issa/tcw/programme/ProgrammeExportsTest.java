@@ -18,6 +18,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.issa.tcw.people.PersonForm;
 import org.issa.tcw.people.PersonService;
+import org.issa.tcw.security.PersonDirectory;
+import org.issa.tcw.security.PersonIdentity;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -49,6 +51,10 @@ class ProgrammeExportsTest {
     SignIn signIn;
     @Autowired
     PersonService people;
+    @Autowired
+    PersonDirectory directory;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     ProgrammeFixture fixture;
     @Autowired
@@ -225,6 +231,25 @@ class ProgrammeExportsTest {
         signIn.out();
         assertThat(mvc.perform(get("/calendar/" + token + ".ics")).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void the_feed_speaks_the_language_of_the_person_who_made_the_link() {
+        PersonIdentity owner = directory.findByUsername("secretariat").orElseThrow();
+        String previous = owner.preferredLocale();
+        directory.rememberLocale(owner.personId(), "de");
+        try {
+            signIn.as("secretariat");
+            String token = feeds.renew("ICT");
+            signIn.out();
+            List<String> lines = List.of(feeds.feed(token).orElseThrow().replace("\r\n ", "").split("\r\n"));
+            assertThat(lines).contains("X-WR-CALNAME:Arbeitsprogramm ICT");
+            assertThat(lines).anyMatch(l -> l.startsWith("DESCRIPTION:Projekt: ") && l.contains("\\nOffen"));
+            assertThat(lines).anyMatch(l -> l.startsWith("DESCRIPTION:Projekt: ") && l.contains("\\nErledigt am "));
+            assertThat(lines).noneMatch(l -> l.contains("Project: ") || l.contains("work programme"));
+        } finally {
+            jdbc.update("update person set preferred_locale = ? where id = ?", previous, owner.personId());
+        }
     }
 
     @Test
