@@ -166,7 +166,7 @@ public class ProgrammeExports {
                 .append("margin:3pt 0} th,td{border-bottom:0.5pt solid #cbd2d9;padding:2pt 3pt;text-align:left;vertical-align:top}")
                 .append("th{background:#f0f4f8} h1,h2,h3,th,.s{font-weight:bold} .ON_TRACK{color:#3f9142} .AT_RISK{color:#b7791f}")
                 .append(".OFF_TRACK{color:#d64545} .COMPLETED{color:#2680c2} .muted{color:#7b8794} .overdue{color:#d64545}")
-                .append(".commission{page-break-before:always} .commission.first{page-break-before:avoid}")
+                .append(".commission{page-break-before:always} .commission.first{page-break-before:avoid} .d{white-space:nowrap}")
                 .append("</style></head><body>");
         h.append("<h1>").append(esc(t("report.title", lang, triennium.label()))).append("</h1>");
         h.append("<p class='muted'>").append(esc(t("report.as-of", lang, day.format(today)))).append(' ')
@@ -222,7 +222,7 @@ public class ProgrammeExports {
                         h.append("<br/><span class='muted'>").append(esc(p.statusNote())).append("</span>");
                     }
                     h.append("</td><td>").append(esc(p.leadName() == null ? "" : p.leadName())).append("</td><td>")
-                            .append(esc(day.format(p.startDate()))).append(" – ").append(esc(day.format(p.endDate())));
+                            .append(nowrap(day.format(p.startDate()))).append(" – ").append(nowrap(day.format(p.endDate())));
                     if (p.movedFromBaseline()) {
                         h.append("<br/><span class='muted'>").append(esc(t("report.plan-span", lang,
                                 day.format(p.baselineStart()), day.format(p.baselineEnd())))).append("</span>");
@@ -232,7 +232,7 @@ public class ProgrammeExports {
                     for (MilestoneRow m : p.milestones()) {
                         String cls = m.overdue(today) ? "overdue" : m.cancelled() ? "muted" : "";
                         h.append("<div class='").append(cls).append("'>").append("&#8226; ")
-                                .append(esc(m.title())).append(" — ").append(esc(day.format(m.dueDate())));
+                                .append(esc(m.title())).append(" — ").append(nowrap(day.format(m.dueDate())));
                         if (m.done()) {
                             h.append(" · ").append(esc(t("report.milestone.done", lang, day.format(m.doneDate()))));
                         } else if (m.cancelled()) {
@@ -304,6 +304,11 @@ public class ProgrammeExports {
             cell.setCellValue(value);
             cell.setCellStyle(style);
         }
+    }
+
+    /** A date that is not broken across lines. */
+    private static String nowrap(String text) {
+        return "<span class='d'>" + esc(text) + "</span>";
     }
 
     static String esc(String s) {
