@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -o -q test -Dnode.provision.skip=true -Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  | grep -E "^(data:|programme tree|secretariat|cross-commission|timeline SVG|ICT tree)" || true
+  | grep -E "^(data:|programme tree|secretariat|cross-commission|timeline SVG|ICT tree|dashboard lists|overdue grid|due-soon grid|PDF report|XLSX)" || true
 cat target/benchmarks-programme.txt

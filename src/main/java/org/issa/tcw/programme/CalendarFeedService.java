@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.issa.tcw.base.NotFoundException;
+import org.issa.tcw.base.Texts;
 import org.issa.tcw.commission.CommissionDetails;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.programme.domain.CalendarFeed;
@@ -25,6 +27,8 @@ import org.issa.tcw.programme.domain.ProjectRepository;
 import org.issa.tcw.programme.domain.Triennium;
 import org.issa.tcw.programme.domain.TrienniumRepository;
 import org.issa.tcw.security.CurrentUser;
+import org.issa.tcw.security.PersonDirectory;
+import org.issa.tcw.security.PersonIdentity;
 import org.issa.tcw.security.SignedInUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,11 +56,13 @@ public class CalendarFeedService {
     private final TrienniumRepository trienniums;
     private final CommissionService commissions;
     private final CurrentUser currentUser;
+    private final PersonDirectory directory;
+    private final Texts texts;
     private final Clock clock;
 
     CalendarFeedService(CalendarFeedRepository feeds, ProjectRepository projects, MilestoneRepository milestones,
             ProgrammeEventRepository events, TrienniumRepository trienniums, CommissionService commissions,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, PersonDirectory directory, Texts texts, Clock clock) {
         this.feeds = feeds;
         this.projects = projects;
         this.milestones = milestones;
@@ -64,6 +70,8 @@ public class CalendarFeedService {
         this.trienniums = trienniums;
         this.commissions = commissions;
         this.currentUser = currentUser;
+        this.directory = directory;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -112,11 +120,21 @@ public class CalendarFeedService {
         if (token.length() < 40 || token.length() > 64) {
             return Optional.empty();
         }
-        return feeds.findByToken(token).map(f -> render(f.getCommissionId(), f.getCommissionCode()));
+        return feeds.findByToken(token).map(f -> render(f.getCommissionId(), f.getCommissionCode(),
+                ownerLocale(f.getCreatedBy())));
     }
 
-    /** Runs without a signed-in user: reads only this feature's tables. */
-    private String render(long commissionId, String code) {
+    /** The language the person who made the link chose in the application (English if none). */
+    private Locale ownerLocale(String username) {
+        return directory.findByUsername(username).map(PersonIdentity::preferredLocale)
+                .filter(tag -> !tag.isBlank()).map(Texts::supported).orElse(Texts.ENGLISH);
+    }
+
+    /**
+     * Runs without a signed-in user: reads only this feature's tables (and the link owner's
+     * language). Titles are as entered; the few words the feed adds are in the owner's language.
+     */
+    private String render(long commissionId, String code, Locale lang) {
         Optional<Triennium> triennium = trienniums.findByStatus(TrienniumStatus.ACTIVE)
                 .or(() -> trienniums.findAllByOrderByStartYearDesc().stream().findFirst());
         Ical ical = new Ical();
@@ -125,8 +143,9 @@ public class CalendarFeedService {
         ical.line("PRODID:-//TC Workspace//Work programme//EN");
         ical.line("CALSCALE:GREGORIAN");
         ical.line("METHOD:PUBLISH");
-        ical.property("X-WR-CALNAME", code + " work programme");
+        ical.property("X-WR-CALNAME", texts.getTranslation("calendar.feed.name", lang, code));
         String stamp = STAMP.format(Instant.now(clock));
+        DateTimeFormatter localDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang);
         if (triennium.isPresent()) {
             long t = triennium.get().getId();
             List<ProjectFacts> ps = projects.factsOfProgramme(commissionId, t);
@@ -141,9 +160,12 @@ public class CalendarFeedService {
                 ical.line("DTSTART;VALUE=DATE:" + DATE.format(m.dueDate()));
                 ical.line("DTEND;VALUE=DATE:" + DATE.format(m.dueDate().plusDays(1)));
                 ical.property("SUMMARY", m.title() + " (" + titles.get(m.projectId()) + ")");
-                ical.property("DESCRIPTION", "Project: " + titles.get(m.projectId()) + "\n"
-                        + (m.doneDate() != null ? "Done on " + m.doneDate() : m.cancelled() ? "Cancelled" : "Open")
-                        + (m.eventTitle() == null ? "" : "\nEvent: " + m.eventTitle()));
+                ical.property("DESCRIPTION", texts.getTranslation("calendar.feed.project", lang,
+                        titles.get(m.projectId())) + "\n"
+                        + (m.doneDate() != null ? texts.getTranslation("calendar.feed.done", lang, localDate.format(m.doneDate()))
+                        : texts.getTranslation(m.cancelled() ? "milestone.state.cancelled" : "milestone.state.open", lang))
+                        + (m.eventTitle() == null ? "" : "\n" + texts.getTranslation("calendar.feed.event", lang,
+                        m.eventTitle())));
                 ical.line("CATEGORIES:MILESTONE");
                 ical.line("TRANSP:TRANSPARENT");
                 if (m.cancelled()) {

@@ -1,14 +1,21 @@
 package org.issa.tcw.programme;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CreationHelper;
@@ -17,6 +24,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.issa.tcw.base.NotFoundException;
+import org.issa.tcw.base.Texts;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.commission.CommissionSummary;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,43 +33,58 @@ import org.springframework.stereotype.Service;
 /**
  * Exports of the work programme: a commission's programme as an XLSX workbook (projects and
  * milestones sheets), and the triennium progress report as PDF, for one commission or for all
- * (for the Bureau). Texts are in English, the Bureau's working language for these reports.
+ * (for the Bureau). Both are made in the language of the person who asks (EN/FR/ES/DE, from the
+ * same bundles as the screens): headings, column titles, state names and dates. The PDF embeds
+ * DejaVu Sans (regular and bold, subset to the glyphs used) so that names in any European script
+ * (Łódź, İstanbul, Αθήνα, Київ, Hà Nội) print as written.
  */
 @Service
 @org.springframework.transaction.annotation.Transactional(readOnly = true)
 public class ProgrammeExports {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+    /** The font family the report's style sheet names; both faces are registered under it. */
+    static final String FONT_FAMILY = "DejaVu Sans";
+    private static final byte[] REGULAR = font("fonts/dejavu/DejaVuSans.ttf");
+    private static final byte[] BOLD = font("fonts/dejavu/DejaVuSans-Bold.ttf");
 
     private final ProgrammeService programme;
     private final CommissionService commissions;
+    private final Texts texts;
     private final Clock clock;
 
-    ProgrammeExports(ProgrammeService programme, CommissionService commissions, Clock clock) {
+    ProgrammeExports(ProgrammeService programme, CommissionService commissions, Texts texts, Clock clock) {
         this.programme = programme;
         this.commissions = commissions;
+        this.texts = texts;
         this.clock = clock;
     }
 
-    /** The commission's programme for a triennium as an XLSX workbook. */
+    /** The commission's programme for a triennium as an XLSX workbook, titled in the given language. */
     @PreAuthorize("@commissionAccess.may('READ', #code)")
-    public byte[] xlsx(String code, long trienniumId) {
+    public byte[] xlsx(String code, long trienniumId, Locale locale) {
         ProgrammeTree tree = programme.tree(code, trienniumId);
         LocalDate today = LocalDate.now(clock);
+        Locale lang = Texts.supported(locale.toLanguageTag());
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CreationHelper helper = wb.getCreationHelper();
             CellStyle date = wb.createCellStyle();
-            date.setDataFormat(helper.createDataFormat().getFormat("yyyy-mm-dd"));
+            date.setDataFormat(helper.createDataFormat().getFormat(excelDatePattern(lang)));
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Sheet projects = wb.createSheet("Projects");
-            header(projects, bold, "ID", "Priority", "Project", "Type", "Owner", "Lead", "Start", "End",
-                    "Baseline start", "Baseline end", "Status", "Status note", "Milestones", "Done", "Overdue");
-            Sheet milestones = wb.createSheet("Milestones");
-            header(milestones, bold, "Project ID", "Project", "Milestone", "Due", "Baseline due", "Owner", "Done on",
-                    "State", "Event");
+            Sheet projects = wb.createSheet(t("xlsx.sheet.projects", lang));
+            header(projects, bold, t("xlsx.column.id", lang), t("xlsx.column.priority", lang),
+                    t("xlsx.column.project", lang), t("xlsx.column.type", lang), t("xlsx.column.commission", lang),
+                    t("xlsx.column.lead", lang), t("xlsx.column.start", lang), t("xlsx.column.end", lang),
+                    t("xlsx.column.baseline-start", lang), t("xlsx.column.baseline-end", lang),
+                    t("xlsx.column.status", lang), t("xlsx.column.status-note", lang),
+                    t("xlsx.column.milestones", lang), t("xlsx.column.done", lang), t("xlsx.column.overdue", lang));
+            Sheet milestones = wb.createSheet(t("xlsx.sheet.milestones", lang));
+            header(milestones, bold, t("xlsx.column.project-id", lang), t("xlsx.column.project", lang),
+                    t("xlsx.column.milestone", lang), t("xlsx.column.due", lang), t("xlsx.column.baseline-due", lang),
+                    t("xlsx.column.owner", lang), t("xlsx.column.done-on", lang), t("xlsx.column.state", lang),
+                    t("xlsx.column.event", lang));
             int r = 1;
             int mr = 1;
             for (PriorityNode priority : tree.priorities()) {
@@ -70,14 +93,14 @@ public class ProgrammeExports {
                     row.createCell(0).setCellValue(p.id());
                     row.createCell(1).setCellValue(priority.priority().title());
                     row.createCell(2).setCellValue(p.title());
-                    row.createCell(3).setCellValue(p.type().name());
+                    row.createCell(3).setCellValue(t("project.type." + p.type().name(), lang));
                     row.createCell(4).setCellValue(p.commissionCode());
                     row.createCell(5).setCellValue(p.leadName() == null ? "" : p.leadName());
                     dateCell(row, 6, p.startDate(), date);
                     dateCell(row, 7, p.endDate(), date);
                     dateCell(row, 8, p.baselineStart(), date);
                     dateCell(row, 9, p.baselineEnd(), date);
-                    row.createCell(10).setCellValue(p.status().name());
+                    row.createCell(10).setCellValue(t("project.status." + p.status().name(), lang));
                     row.createCell(11).setCellValue(p.statusNote() == null ? "" : p.statusNote());
                     row.createCell(12).setCellValue(p.milestones().size());
                     row.createCell(13).setCellValue(p.milestones().stream().filter(MilestoneRow::done).count());
@@ -91,8 +114,8 @@ public class ProgrammeExports {
                         dateCell(mrow, 4, m.baselineDue(), date);
                         mrow.createCell(5).setCellValue(m.ownerName() == null ? "" : m.ownerName());
                         dateCell(mrow, 6, m.doneDate(), date);
-                        mrow.createCell(7).setCellValue(m.cancelled() ? "cancelled" : m.done() ? "done"
-                                : m.overdue(today) ? "overdue" : "open");
+                        mrow.createCell(7).setCellValue(t("milestone.state." + (m.cancelled() ? "cancelled"
+                                : m.done() ? "done" : m.overdue(today) ? "overdue" : "open"), lang));
                         mrow.createCell(8).setCellValue(m.eventTitle() == null ? "" : m.eventTitle());
                     }
                 }
@@ -112,43 +135,49 @@ public class ProgrammeExports {
         }
     }
 
-    /** The triennium progress report of one commission as PDF. */
+    /** The triennium progress report of one commission as PDF, in the given language. */
     @PreAuthorize("@commissionAccess.may('READ', #code)")
-    public byte[] pdf(String code, long trienniumId) {
+    public byte[] pdf(String code, long trienniumId, Locale locale) {
         ProgrammeTree tree = programme.tree(code, trienniumId);
-        return render(tree.triennium(), List.of(tree));
+        return render(tree.triennium(), List.of(tree), Texts.supported(locale.toLanguageTag()));
     }
 
-    /** The triennium progress report of every active commission as one PDF (for the Bureau). */
+    /** The triennium progress report of every active commission as one PDF (for the Bureau), in the given language. */
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
-    public byte[] pdfAll(long trienniumId) {
+    public byte[] pdfAll(long trienniumId, Locale locale) {
         List<ProgrammeTree> trees = new ArrayList<>();
         for (CommissionSummary c : commissions.activeCommissions()) {
             trees.add(programme.tree(c.code(), trienniumId));
         }
         TrienniumRow t = trees.stream().findFirst().map(ProgrammeTree::triennium).orElseThrow(NotFoundException::new);
-        return render(t, trees);
+        return render(t, trees, Texts.supported(locale.toLanguageTag()));
     }
 
-    private byte[] render(TrienniumRow triennium, List<ProgrammeTree> trees) {
+    private byte[] render(TrienniumRow triennium, List<ProgrammeTree> trees, Locale lang) {
         LocalDate today = LocalDate.now(clock);
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang);
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html><html><head><meta charset='utf-8'/><title>Progress report ")
-                .append(triennium.label()).append("</title><style>")
-                .append("@page{size:A4;margin:18mm 15mm} body{font-family:sans-serif;font-size:9.5pt;color:#1f2933}")
-                .append("h1{font-size:17pt;color:#0b5394;margin:0 0 4pt} h2{font-size:13pt;color:#0b5394;margin:14pt 0 4pt;")
-                .append("page-break-before:auto} h3{font-size:10.5pt;margin:10pt 0 2pt} table{width:100%;border-collapse:collapse;")
+        h.append("<!DOCTYPE html><html lang='").append(lang.getLanguage()).append("'><head><meta charset='utf-8'/><title>")
+                .append(esc(t("report.document-title", lang, triennium.label()))).append("</title><style>")
+                .append("@page{size:A4;margin:18mm 15mm} body{font-family:'").append(FONT_FAMILY)
+                .append("';font-size:9pt;color:#1f2933}")
+                .append("h1{font-size:16pt;color:#0b5394;margin:0 0 4pt} h2{font-size:12.5pt;color:#0b5394;margin:14pt 0 4pt;")
+                .append("page-break-before:auto} h3{font-size:10pt;margin:10pt 0 2pt} table{width:100%;border-collapse:collapse;")
                 .append("margin:3pt 0} th,td{border-bottom:0.5pt solid #cbd2d9;padding:2pt 3pt;text-align:left;vertical-align:top}")
-                .append("th{background:#f0f4f8} .s{font-weight:bold} .ON_TRACK{color:#3f9142} .AT_RISK{color:#b7791f}")
+                .append("th{background:#f0f4f8} h1,h2,h3,th,.s{font-weight:bold} .ON_TRACK{color:#3f9142} .AT_RISK{color:#b7791f}")
                 .append(".OFF_TRACK{color:#d64545} .COMPLETED{color:#2680c2} .muted{color:#7b8794} .overdue{color:#d64545}")
-                .append(".commission{page-break-before:always} .commission.first{page-break-before:avoid}")
+                .append(".commission{page-break-before:always} .commission.first{page-break-before:avoid} .d{white-space:nowrap}")
                 .append("</style></head><body>");
-        h.append("<h1>Triennium progress report ").append(esc(triennium.label())).append("</h1>");
-        h.append("<p class='muted'>As of ").append(DAY.format(today)).append(". ").append(trees.size())
-                .append(trees.size() == 1 ? " commission." : " commissions.").append("</p>");
+        h.append("<h1>").append(esc(t("report.title", lang, triennium.label()))).append("</h1>");
+        h.append("<p class='muted'>").append(esc(t("report.as-of", lang, day.format(today)))).append(' ')
+                .append(esc(t("report.commissions-count", lang, String.valueOf(trees.size())))).append("</p>");
         if (trees.size() > 1) {
-            h.append("<table><tr><th>Commission</th><th>Programme</th><th>Projects</th><th>At risk / off track</th>")
-                    .append("<th>Milestones done</th><th>Overdue</th></tr>");
+            h.append("<table><tr>");
+            for (String column : List.of("commission", "programme", "projects", "at-risk", "milestones-done",
+                    "overdue")) {
+                h.append("<th>").append(esc(t("report.column." + column, lang))).append("</th>");
+            }
+            h.append("</tr>");
             for (ProgrammeTree t : trees) {
                 List<ProjectNode> ps = t.projects();
                 long risk = ps.stream().filter(p -> p.status() == ProjectStatus.AT_RISK
@@ -157,9 +186,9 @@ public class ProgrammeExports {
                 long done = ps.stream().flatMap(p -> p.milestones().stream()).filter(MilestoneRow::done).count();
                 long overdue = ps.stream().flatMap(p -> p.milestones().stream()).filter(m -> m.overdue(today)).count();
                 h.append("<tr><td>").append(esc(t.commissionCode() + " · " + t.commissionName())).append("</td><td>")
-                        .append(t.state().status().name()).append("</td><td>").append(ps.size()).append("</td><td>")
-                        .append(risk).append("</td><td>").append(done).append(" / ").append(ms).append("</td><td>")
-                        .append(overdue).append("</td></tr>");
+                        .append(esc(t("programme.status." + t.state().status().name(), lang))).append("</td><td>")
+                        .append(ps.size()).append("</td><td>").append(risk).append("</td><td>").append(done)
+                        .append(" / ").append(ms).append("</td><td>").append(overdue).append("</td></tr>");
             }
             h.append("</table>");
         }
@@ -168,43 +197,52 @@ public class ProgrammeExports {
             h.append("<div class='commission").append(first ? " first" : "").append("'>");
             first = false;
             h.append("<h2>").append(esc(t.commissionCode() + " · " + t.commissionName())).append("</h2>");
-            h.append("<p>Programme: <span class='s'>").append(t.state().status().name()).append("</span>");
-            Optional.ofNullable(t.state().baselineAt()).ifPresent(b -> h.append(" · baseline of ")
-                    .append(DAY.format(b.atZone(clock.getZone()).toLocalDate())));
+            h.append("<p>").append(esc(t("report.programme", lang))).append(" <span class='s'>")
+                    .append(esc(t("programme.status." + t.state().status().name(), lang))).append("</span>");
+            Optional.ofNullable(t.state().baselineAt()).ifPresent(b -> h.append(" · ").append(esc(t("report.baseline",
+                    lang, day.format(b.atZone(clock.getZone()).toLocalDate())))));
             h.append("</p>");
             for (PriorityNode priority : t.priorities()) {
                 if (priority.projects().isEmpty()) {
                     continue;
                 }
-                h.append("<h3>").append(esc(priority.priority().title())).append("</h3><table><tr><th>Project</th>")
-                        .append("<th>Lead</th><th>Span</th><th>Status</th><th>Milestones</th></tr>");
+                h.append("<h3>").append(esc(priority.priority().title())).append("</h3><table><tr>");
+                for (String column : List.of("project", "lead", "span", "status", "milestones")) {
+                    h.append("<th>").append(esc(t("report.column." + column, lang))).append("</th>");
+                }
+                h.append("</tr>");
                 for (ProjectNode p : priority.projects()) {
                     h.append("<tr><td>").append(esc(p.title()));
                     if (p.crossCommission() || !p.commissionCode().equals(t.commissionCode())) {
                         h.append(" <span class='muted'>(").append(esc(p.commissionCode())).append(")</span>");
                     }
+                    h.append("<br/><span class='muted'>").append(esc(t("project.type." + p.type().name(), lang)))
+                            .append("</span>");
                     if (p.statusNote() != null) {
                         h.append("<br/><span class='muted'>").append(esc(p.statusNote())).append("</span>");
                     }
                     h.append("</td><td>").append(esc(p.leadName() == null ? "" : p.leadName())).append("</td><td>")
-                            .append(DAY.format(p.startDate())).append(" – ").append(DAY.format(p.endDate()));
+                            .append(nowrap(day.format(p.startDate()))).append(" – ").append(nowrap(day.format(p.endDate())));
                     if (p.movedFromBaseline()) {
-                        h.append("<br/><span class='muted'>plan: ").append(DAY.format(p.baselineStart())).append(" – ")
-                                .append(DAY.format(p.baselineEnd())).append("</span>");
+                        h.append("<br/><span class='muted'>").append(esc(t("report.plan-span", lang,
+                                day.format(p.baselineStart()), day.format(p.baselineEnd())))).append("</span>");
                     }
                     h.append("</td><td class='").append(p.status().name()).append("'>")
-                            .append(p.status().name().replace('_', ' ').toLowerCase()).append("</td><td>");
+                            .append(esc(t("project.status." + p.status().name(), lang))).append("</td><td>");
                     for (MilestoneRow m : p.milestones()) {
                         String cls = m.overdue(today) ? "overdue" : m.cancelled() ? "muted" : "";
                         h.append("<div class='").append(cls).append("'>").append("&#8226; ")
-                                .append(esc(m.title())).append(" — ").append(DAY.format(m.dueDate()));
+                                .append(esc(m.title())).append(" — ").append(nowrap(day.format(m.dueDate())));
                         if (m.done()) {
-                            h.append(" · done ").append(DAY.format(m.doneDate()));
+                            h.append(" · ").append(esc(t("report.milestone.done", lang, day.format(m.doneDate()))));
                         } else if (m.cancelled()) {
-                            h.append(" · cancelled");
+                            h.append(" · ").append(esc(t("report.milestone.cancelled", lang)));
+                        } else if (m.overdue(today)) {
+                            h.append(" · ").append(esc(t("report.milestone.overdue", lang)));
                         }
                         if (m.movedFromBaseline()) {
-                            h.append(" (plan ").append(DAY.format(m.baselineDue())).append(')');
+                            h.append(" (").append(esc(t("report.milestone.plan", lang, day.format(m.baselineDue()))))
+                                    .append(')');
                         }
                         h.append("</div>");
                     }
@@ -218,10 +256,35 @@ public class ProgrammeExports {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             builder.withHtmlContent(h.toString(), null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String t(String key, Locale lang, Object... params) {
+        return texts.getTranslation(key, lang, params);
+    }
+
+    /** The locale's short date pattern as an Excel number format, with four-digit years (dd/mm/yyyy, dd.mm.yyyy...). */
+    static String excelDatePattern(Locale locale) {
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
+                IsoChronology.INSTANCE, locale);
+        String excel = pattern.replaceAll("y+", "yyyy").replaceAll("M+", "mm").replaceAll("d+", "dd");
+        return excel.matches("[dmy./\\- ]+") ? excel : "yyyy-mm-dd";
+    }
+
+    private static byte[] font(String resource) {
+        try (InputStream in = ProgrammeExports.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing font " + resource);
+            }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -241,6 +304,11 @@ public class ProgrammeExports {
             cell.setCellValue(value);
             cell.setCellStyle(style);
         }
+    }
+
+    /** A date that is not broken across lines. */
+    private static String nowrap(String text) {
+        return "<span class='d'>" + esc(text) + "</span>";
     }
 
     static String esc(String s) {

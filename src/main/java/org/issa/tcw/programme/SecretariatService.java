@@ -25,6 +25,7 @@ import org.issa.tcw.programme.domain.TrienniumRepository;
 import org.issa.tcw.programme.domain.WorkProgramme;
 import org.issa.tcw.programme.domain.WorkProgrammeRepository;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The secretariat's view across commissions: progress per commission, overdue milestones, the
  * next 90 days, programmes awaiting approval, and the cross-commission timeline. Aggregates are
- * computed by the database (group by), so the number of statements does not grow with the data.
+ * computed by the database (group by) and the milestone lists are read page by page (with a count
+ * query for the total), so the number of statements does not grow with the data.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,8 +42,8 @@ public class SecretariatService {
 
     /** How far ahead "due soon" looks on the dashboard. */
     public static final int DUE_SOON_DAYS = 90;
-    /** At most this many lines in each milestone list (the filters narrow them down). */
-    static final int LIST_LIMIT = 200;
+    /** The earliest due date the overdue list looks at (it has no lower bound in practice). */
+    private static final LocalDate LONG_AGO = LocalDate.of(1900, 1, 1);
 
     private final ProjectRepository projects;
     private final MilestoneRepository milestones;
@@ -106,26 +108,8 @@ public class SecretariatService {
             lines.add(new CommissionProgress(c.id(), c.code(), c.name(), w == null ? null : w.getStatus(), statuses,
                     statuses.values().stream().mapToLong(Long::longValue).sum(), m[0], m[1], m[2], m[3]));
         }
-        List<MilestoneFacts> overdue = milestones.openDueBetween(t.getId(), LocalDate.of(1900, 1, 1),
-                today.minusDays(1), filter.commissionId(), filter.priorityId(), filter.status(),
-                PageRequest.of(0, LIST_LIMIT));
-        List<MilestoneFacts> dueSoon = milestones.openDueBetween(t.getId(), today, horizon, filter.commissionId(),
-                filter.priorityId(), filter.status(), PageRequest.of(0, LIST_LIMIT));
-        Set<Long> projectIds = new HashSet<>();
-        Set<Long> owners = new HashSet<>();
-        for (List<MilestoneFacts> list : List.of(overdue, dueSoon)) {
-            for (MilestoneFacts m : list) {
-                projectIds.add(m.projectId());
-                if (m.ownerPersonId() != null) {
-                    owners.add(m.ownerPersonId());
-                }
-            }
-        }
-        Map<Long, ProjectFacts> projectFacts = new HashMap<>();
-        if (!projectIds.isEmpty()) {
-            projects.factsByIds(projectIds).forEach(p -> projectFacts.put(p.id(), p));
-        }
-        Map<Long, PersonSummary> names = people.summaries(owners);
+        long overdue = countDue(DueWindow.OVERDUE, t.getId(), filter, today);
+        long dueSoon = countDue(DueWindow.DUE_SOON, t.getId(), filter, today);
         List<AwaitingApproval> awaiting = programmeOf.values().stream()
                 .filter(w -> w.getStatus() == ProgrammeStatus.SUBMITTED && byId.containsKey(w.getCommissionId()))
                 .filter(w -> filter.commissionId() == null || filter.commissionId() == w.getCommissionId())
@@ -133,11 +117,65 @@ public class SecretariatService {
                 .map(w -> new AwaitingApproval(w.getId(), w.getCommissionId(), byId.get(w.getCommissionId()).code(),
                         byId.get(w.getCommissionId()).name(), w.getSubmittedAt(), w.getSubmittedBy(), w.getVersion()))
                 .toList();
-        return Optional.of(new SecretariatDashboard(ProgrammeQueries.row(t), lines,
-                due(overdue, projectFacts, byId, names), due(dueSoon, projectFacts, byId, names), awaiting,
+        return Optional.of(new SecretariatDashboard(ProgrammeQueries.row(t), lines, overdue, dueSoon, awaiting,
                 priorities.findByTrienniumIdOrderBySortOrderAscIdAsc(t.getId()).stream().map(ProgrammeService::row)
                         .toList(),
                 DUE_SOON_DAYS));
+    }
+
+    /**
+     * One page of the open milestones of the active triennium that are overdue or due within
+     * {@link #DUE_SOON_DAYS} days, earliest first, narrowed by the dashboard's filters. A fixed
+     * number of statements per page (the page, its projects, their owners' names), however
+     * many milestones there are.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
+    public List<DueMilestone> dueMilestones(DueWindow window, DashboardFilter filter, Pageable page) {
+        Optional<Triennium> active = trienniums.findByStatus(TrienniumStatus.ACTIVE);
+        if (active.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate[] range = range(window, today);
+        Pageable unsorted = PageRequest.of(page.getPageNumber(), page.getPageSize());
+        List<MilestoneFacts> list = milestones.openDueBetween(active.get().getId(), range[0], range[1],
+                filter.commissionId(), filter.priorityId(), filter.status(), unsorted);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> projectIds = new HashSet<>();
+        Set<Long> owners = new HashSet<>();
+        for (MilestoneFacts m : list) {
+            projectIds.add(m.projectId());
+            if (m.ownerPersonId() != null) {
+                owners.add(m.ownerPersonId());
+            }
+        }
+        Map<Long, ProjectFacts> projectFacts = new HashMap<>();
+        projects.factsByIds(projectIds).forEach(p -> projectFacts.put(p.id(), p));
+        Map<Long, CommissionSummary> byId = new HashMap<>();
+        commissions.activeCommissions().forEach(c -> byId.put(c.id(), c));
+        return due(list, projectFacts, byId, people.summaries(owners));
+    }
+
+    /** How many milestones {@link #dueMilestones} lists over all its pages. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
+    public long countDueMilestones(DueWindow window, DashboardFilter filter) {
+        return trienniums.findByStatus(TrienniumStatus.ACTIVE)
+                .map(t -> countDue(window, t.getId(), filter, LocalDate.now(clock))).orElse(0L);
+    }
+
+    private long countDue(DueWindow window, long trienniumId, DashboardFilter filter, LocalDate today) {
+        LocalDate[] range = range(window, today);
+        return milestones.countOpenDueBetween(trienniumId, range[0], range[1], filter.commissionId(),
+                filter.priorityId(), filter.status());
+    }
+
+    private static LocalDate[] range(DueWindow window, LocalDate today) {
+        return switch (window) {
+            case OVERDUE -> new LocalDate[] {LONG_AGO, today.minusDays(1)};
+            case DUE_SOON -> new LocalDate[] {today, today.plusDays(DUE_SOON_DAYS)};
+        };
     }
 
     /** The cross-commission timeline of the active triennium (projects with milestones, and the events). */

@@ -9,6 +9,17 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.issa.tcw.people.PersonForm;
+import org.issa.tcw.people.PersonService;
+import org.issa.tcw.security.PersonDirectory;
+import org.issa.tcw.security.PersonIdentity;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -39,6 +50,14 @@ class ProgrammeExportsTest {
     @Autowired
     SignIn signIn;
     @Autowired
+    PersonService people;
+    @Autowired
+    PersonDirectory directory;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    ProgrammeFixture fixture;
+    @Autowired
     WebApplicationContext context;
 
     @AfterEach
@@ -50,7 +69,7 @@ class ProgrammeExportsTest {
     void the_xlsx_holds_every_project_and_milestone_of_the_programme() throws Exception {
         signIn.as("member-ict");
         ProgrammeTree tree = programme.tree("ICT", null);
-        byte[] bytes = exports.xlsx("ICT", tree.triennium().id());
+        byte[] bytes = exports.xlsx("ICT", tree.triennium().id(), Locale.ENGLISH);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet projects = wb.getSheet("Projects");
             assertThat(projects.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Project");
@@ -71,29 +90,113 @@ class ProgrammeExportsTest {
                     tree.projects().stream().mapToInt(p -> p.milestones().size()).sum());
         }
         signIn.as("member-fam");
-        assertThatThrownBy(() -> exports.xlsx("ICT", tree.triennium().id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> exports.xlsx("ICT", tree.triennium().id(), Locale.ENGLISH)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void the_pdf_report_names_the_commissions_projects() throws Exception {
         signIn.as("chair-ict");
         ProgrammeTree tree = programme.tree("ICT", null);
-        byte[] bytes = exports.pdf("ICT", tree.triennium().id());
+        byte[] bytes = exports.pdf("ICT", tree.triennium().id(), Locale.ENGLISH);
         String text = text(bytes);
         assertThat(text).contains("Triennium progress report 2026", "ICT · Information and Communication Technology",
                 "Transformation and innovation in service delivery");
-        assertThat(text.replaceAll("\\s+", " ")).contains("Webinar series: digital identity for social security");
+        assertThat(text).contains("Webinar series: digital identity for social security");
     }
 
     @Test
     void the_pdf_for_the_bureau_covers_every_commission_and_only_the_secretariat_may_make_it() throws Exception {
         signIn.as("secretariat");
         long triennium = programme.tree("ICT", null).triennium().id();
-        String text = text(exports.pdfAll(triennium)).replaceAll("\\s+", " ");
+        String text = text(exports.pdfAll(triennium, Locale.ENGLISH));
         assertThat(text).contains("ICT · Information", "FAM · Family Benefits", "OLD · Old-age",
                 "Family benefits for workers in non-standard employment");
         signIn.as("chair-ict");
-        assertThatThrownBy(() -> exports.pdfAll(triennium)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> exports.pdfAll(triennium, Locale.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_pdf_report_is_in_the_readers_language_and_prints_names_in_any_european_script() throws Exception {
+        long project = unicodeProject();
+        signIn.as("chair-ict");
+        ProgrammeTree tree = programme.tree("ICT", null);
+        ProjectNode node = tree.projects().stream().filter(p -> p.id() == project).findFirst().orElseThrow();
+        LocalDate due = node.milestones().getFirst().dueDate();
+
+        try (PDDocument doc = Loader.loadPDF(exports.pdf("ICT", tree.triennium().id(), Locale.FRENCH))) {
+            String text = flat(new PDFTextStripper().getText(doc));
+            assertThat(text).contains(UNICODE_TITLE, UNICODE_LEAD, UNICODE_MILESTONE,
+                    "Rapport d'avancement du triennat " + tree.triennium().label(), "Situation au ",
+                    "Commissions dans ce rapport : 1.", "Responsable", "Jalons", "Non commencé", "Rapport technique",
+                    "Programme : ", due.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                            .withLocale(Locale.FRENCH)));
+            assertThat(text).doesNotContain("Triennium progress report", "As of", "Milestones", "NOT_STARTED",
+                    "not started", "Technical report");
+            assertThat(fonts(doc)).isNotEmpty().allSatisfy(f -> {
+                assertThat(f.getName()).contains("DejaVuSans");
+                assertThat(f.isEmbedded()).as(f.getName()).isTrue();
+            });
+            assertThat(fonts(doc)).anyMatch(f -> f.getName().endsWith("DejaVuSans-Bold"));
+        }
+        try (PDDocument doc = Loader.loadPDF(exports.pdf("ICT", tree.triennium().id(), Locale.GERMAN))) {
+            String text = flat(new PDFTextStripper().getText(doc));
+            assertThat(text).contains(UNICODE_TITLE, UNICODE_LEAD, UNICODE_MILESTONE,
+                    "Fortschrittsbericht zum Triennium " + tree.triennium().label(), "Stand: ", "Leitung",
+                    "Meilensteine", "Nicht begonnen", "Fachbericht", "Programm: ",
+                    due.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.GERMAN)));
+            assertThat(text).doesNotContain("Triennium progress report", "Milestones", "Technical report");
+        }
+    }
+
+    @Test
+    void the_bureaus_report_is_in_the_readers_language_too() throws Exception {
+        signIn.as("secretariat");
+        long triennium = programme.tree("ICT", null).triennium().id();
+        String text = text(exports.pdfAll(triennium, Locale.forLanguageTag("es")));
+        assertThat(text).contains("Informe de avance del trienio", "En riesgo / retrasados", "Hitos cumplidos",
+                "FAM · Family Benefits");
+        assertThat(text).doesNotContain("At risk / off track", "Milestones done", "APPROVED", "SUBMITTED");
+    }
+
+    @Test
+    void the_xlsx_is_titled_in_french_and_german() throws Exception {
+        long project = unicodeProject();
+        signIn.as("member-ict");
+        ProgrammeTree tree = programme.tree("ICT", null);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                exports.xlsx("ICT", tree.triennium().id(), Locale.FRENCH)))) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Projets");
+            assertThat(wb.getSheetName(1)).isEqualTo("Jalons");
+            Sheet projects = wb.getSheet("Projets");
+            assertThat(headers(projects)).startsWith("ID", "Priorité", "Projet", "Type", "Commission", "Responsable",
+                    "Début", "Fin").contains("Statut", "Note de statut", "En retard");
+            Row row = find(projects, UNICODE_TITLE);
+            assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(project);
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("Rapport technique");
+            assertThat(row.getCell(5).getStringCellValue()).isEqualTo(UNICODE_LEAD);
+            assertThat(row.getCell(10).getStringCellValue()).isEqualTo("Non commencé");
+            assertThat(row.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
+            Sheet milestones = wb.getSheet("Jalons");
+            assertThat(headers(milestones)).containsExactly("ID du projet", "Projet", "Jalon", "Échéance",
+                    "Échéance prévue (référence)", "Responsable", "Atteint le", "État", "Événement");
+            assertThat(column(milestones, 7)).isSubsetOf("Ouvert", "Atteint", "En retard", "Annulé").contains("Ouvert");
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                exports.xlsx("ICT", tree.triennium().id(), Locale.GERMAN)))) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Projekte");
+            Sheet projects = wb.getSheet("Projekte");
+            assertThat(headers(projects)).startsWith("ID", "Priorität", "Projekt", "Art", "Kommission", "Leitung",
+                    "Beginn", "Ende");
+            Row row = find(projects, UNICODE_TITLE);
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("Fachbericht");
+            assertThat(row.getCell(10).getStringCellValue()).isEqualTo("Nicht begonnen");
+            assertThat(row.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("dd.mm.yyyy");
+            assertThat(column(projects, 10)).doesNotContain("NOT_STARTED", "ON_TRACK", "AT_RISK");
+            Sheet milestones = wb.getSheet("Meilensteine");
+            assertThat(headers(milestones)).startsWith("Projekt-ID", "Projekt", "Meilenstein", "Fällig");
+            assertThat(column(milestones, 7)).isSubsetOf("Offen", "Erledigt", "Überfällig", "Abgesagt")
+                    .contains("Offen");
+        }
     }
 
     @Test
@@ -131,6 +234,25 @@ class ProgrammeExportsTest {
     }
 
     @Test
+    void the_feed_speaks_the_language_of_the_person_who_made_the_link() {
+        PersonIdentity owner = directory.findByUsername("secretariat").orElseThrow();
+        String previous = owner.preferredLocale();
+        directory.rememberLocale(owner.personId(), "de");
+        try {
+            signIn.as("secretariat");
+            String token = feeds.renew("ICT");
+            signIn.out();
+            List<String> lines = List.of(feeds.feed(token).orElseThrow().replace("\r\n ", "").split("\r\n"));
+            assertThat(lines).contains("X-WR-CALNAME:Arbeitsprogramm ICT");
+            assertThat(lines).anyMatch(l -> l.startsWith("DESCRIPTION:Projekt: ") && l.contains("\\nOffen"));
+            assertThat(lines).anyMatch(l -> l.startsWith("DESCRIPTION:Projekt: ") && l.contains("\\nErledigt am "));
+            assertThat(lines).noneMatch(l -> l.contains("Project: ") || l.contains("work programme"));
+        } finally {
+            jdbc.update("update person set preferred_locale = ? where id = ?", previous, owner.personId());
+        }
+    }
+
+    @Test
     void ical_text_is_escaped_and_long_lines_are_folded_without_breaking_characters() {
         assertThat(CalendarFeedService.Ical.escape("a;b,c\\d\ne")).isEqualTo("a\\;b\\,c\\\\d\\ne");
         var ical = new CalendarFeedService.Ical();
@@ -151,6 +273,60 @@ class ProgrammeExportsTest {
         assertThatThrownBy(() -> feeds.token("ICT")).isInstanceOf(AccessDeniedException.class);
     }
 
+    static final String UNICODE_TITLE = "Łódź, İstanbul, Αθήνα, Київ, Hà Nội: e-services compared";
+    static final String UNICODE_LEAD = "Đặng Thị Ngọc Hà-Øverbø";
+    static final String UNICODE_MILESTONE = "Семинар «Цифровая идентичность» · Ελληνική έκδοση";
+
+    /** An ICT project whose title, lead and milestone need more than Latin-1 (made once for the whole class). */
+    private long unicodeProject() {
+        signIn.as("chair-ict");
+        var existing = programme.tree("ICT", null).projects().stream().filter(p -> p.title().equals(UNICODE_TITLE))
+                .findFirst();
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        signIn.as("secretariat");
+        PersonForm form = new PersonForm();
+        String unique = "u" + System.nanoTime();
+        form.setUsername(unique);
+        form.setEmail(unique + "@example.org");
+        form.setFirstName("Đặng Thị Ngọc");
+        form.setLastName("Hà-Øverbø");
+        long lead = people.save(form);
+        long project = fixture.newIctProject(UNICODE_TITLE, lead);
+        signIn.as("chair-ict");
+        var first = programme.project(project).milestones().getFirst();
+        programme.saveMilestone(new MilestoneDraft(first.id(), project, first.version(), UNICODE_MILESTONE,
+                first.dueDate(), lead, null, null));
+        return project;
+    }
+
+    private static List<PDFont> fonts(PDDocument doc) throws Exception {
+        List<PDFont> fonts = new ArrayList<>();
+        for (PDPage page : doc.getPages()) {
+            for (COSName name : page.getResources().getFontNames()) {
+                fonts.add(page.getResources().getFont(name));
+            }
+        }
+        return fonts;
+    }
+
+    private static List<String> headers(Sheet sheet) {
+        List<String> result = new ArrayList<>();
+        sheet.getRow(0).forEach(c -> result.add(c.getStringCellValue()));
+        return result;
+    }
+
+    private static List<String> column(Sheet sheet, int column) {
+        List<String> result = new ArrayList<>();
+        for (Row row : sheet) {
+            if (row.getRowNum() > 0) {
+                result.add(row.getCell(column).getStringCellValue());
+            }
+        }
+        return result;
+    }
+
     private static Row find(Sheet sheet, String title) {
         for (Row row : sheet) {
             if (row.getRowNum() > 0 && row.getCell(2).getStringCellValue().equals(title)) {
@@ -160,9 +336,14 @@ class ProgrammeExportsTest {
         throw new AssertionError("no row " + title);
     }
 
+    /** The PDF's text on one line (words wrapped after a hyphen joined again). */
     private static String text(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
+            return flat(new PDFTextStripper().getText(doc));
         }
+    }
+
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ").replaceAll("(\\p{L})- (\\p{L})", "$1-$2");
     }
 }

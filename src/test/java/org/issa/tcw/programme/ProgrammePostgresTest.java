@@ -99,7 +99,14 @@ class ProgrammePostgresTest {
 
         SecretariatDashboard dashboard = secretariat.dashboard(DashboardFilter.none()).orElseThrow();
         assertThat(dashboard.commissions()).hasSizeGreaterThanOrEqualTo(9);
-        assertThat(dashboard.overdue()).isNotEmpty();
+        assertThat(dashboard.overdueCount()).isPositive();
+        assertThat(secretariat.countDueMilestones(DueWindow.OVERDUE, DashboardFilter.none()))
+                .isEqualTo(dashboard.overdueCount());
+        var firstPage = secretariat.dueMilestones(DueWindow.OVERDUE, DashboardFilter.none(),
+                org.springframework.data.domain.PageRequest.of(0, 5));
+        assertThat(firstPage).hasSize((int) Math.min(5, dashboard.overdueCount()));
+        assertThat(secretariat.dueMilestones(DueWindow.DUE_SOON, new DashboardFilter(tree.commissionId(), null, null),
+                org.springframework.data.domain.PageRequest.of(0, 5))).allMatch(m -> m.commissionCode().equals("ICT"));
         assertThat(secretariat.dashboard(new DashboardFilter(tree.commissionId(), null, ProjectStatus.AT_RISK))
                 .orElseThrow().commissions()).singleElement().extracting(CommissionProgress::code).isEqualTo("ICT");
         assertThat(secretariat.timeline(DashboardFilter.none()).orElseThrow().projects()).isNotEmpty();

@@ -14,6 +14,7 @@ import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,16 +58,20 @@ class ProgrammeStatementCountTest {
         signIn.as("chair-ict");
         long[] after = measure(stats);
 
-        assertThat(after).as("tree, timeline, dashboard").containsExactly(before);
+        assertThat(after).as("tree, timeline, dashboard, overdue page + count, due-soon page + count")
+                .containsExactly(before);
         // most of them are the permission checks (each asks who is signed in and their roles)
         assertThat(before[0]).as("tree").isLessThanOrEqualTo(40);
         assertThat(before[1]).as("timeline").isLessThanOrEqualTo(12);
         assertThat(before[2]).as("dashboard").isLessThanOrEqualTo(16);
-        System.out.printf("Statements: tree %d, timeline %d, dashboard %d%n", before[0], before[1], before[2]);
+        assertThat(before[3]).as("overdue page and count").isLessThanOrEqualTo(8);
+        assertThat(before[4]).as("due-soon page and count").isLessThanOrEqualTo(8);
+        System.out.printf("Statements: tree %d, timeline %d, dashboard %d, overdue page+count %d, due-soon page+count %d%n",
+                before[0], before[1], before[2], before[3], before[4]);
     }
 
     private long[] measure(Statistics stats) {
-        long[] counts = new long[3];
+        long[] counts = new long[5];
         stats.clear();
         ProgrammeTree tree = programme.tree("ICT", null);
         counts[0] = stats.getPrepareStatementCount();
@@ -78,6 +83,14 @@ class ProgrammeStatementCountTest {
         stats.clear();
         secretariat.dashboard(DashboardFilter.none()).orElseThrow();
         counts[2] = stats.getPrepareStatementCount();
+        int i = 3;
+        for (DueWindow window : DueWindow.values()) {
+            stats.clear();
+            List<DueMilestone> page = secretariat.dueMilestones(window, DashboardFilter.none(), PageRequest.of(0, 50));
+            long total = secretariat.countDueMilestones(window, DashboardFilter.none());
+            counts[i++] = stats.getPrepareStatementCount();
+            assertThat(page).hasSize((int) Math.min(50, total)).isNotEmpty();
+        }
         signIn.as("chair-ict");
         return counts;
     }
@@ -87,6 +100,7 @@ class ProgrammeStatementCountTest {
         long omi = programme.tree("ICT", null).projects().stream().filter(ProjectNode::crossCommission)
                 .findFirst().orElseThrow().id();
         long omiId = programme.project(omi).participatingCommissionIds().iterator().next();
+        Long owner = programme.project(omi).leadPersonId();
         int y = tree.triennium().startYear();
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
             for (int i = 0; i < count; i++) {
@@ -96,7 +110,8 @@ class ProgrammeStatementCountTest {
                 p.describe(p.getPriorityId(), p.getTitle(), null, ProjectType.SURVEY, null, List.of(),
                         i % 2 == 0 ? List.of(omiId) : List.of());
                 for (int m = 0; m < milestonesEach; m++) {
-                    p.addMilestone("Step " + m, LocalDate.of(y, 1, 1).plusDays(40L * m + i), null, null, null);
+                    p.addMilestone("Step " + m, LocalDate.of(y, 1, 1).plusDays(40L * m + i),
+                            m % 2 == 0 ? owner : null, null, null);
                 }
                 created.add(projects.save(p).getId());
             }

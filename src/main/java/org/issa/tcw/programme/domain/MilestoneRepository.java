@@ -32,6 +32,18 @@ public interface MilestoneRepository extends JpaRepository<Milestone, Long> {
     List<MilestoneFacts> openDueBetween(long trienniumId, LocalDate from, LocalDate to, @Nullable Long commissionId,
             @Nullable Long priorityId, @Nullable ProjectStatus status, Pageable page);
 
+    /** How many milestones {@link #openDueBetween} would list in all its pages. */
+    @Query("""
+            select count(m) from Milestone m
+            where m.project.trienniumId = :trienniumId and m.doneDate is null and m.cancelled = false
+              and m.dueDate >= :from and m.dueDate <= :to
+              and (:commissionId is null or m.project.commissionId = :commissionId)
+              and (:priorityId is null or m.project.priorityId = :priorityId)
+              and (:status is null or m.project.status = :status)
+            """)
+    long countOpenDueBetween(long trienniumId, LocalDate from, LocalDate to, @Nullable Long commissionId,
+            @Nullable Long priorityId, @Nullable ProjectStatus status);
+
     /** Open milestones that became overdue and nobody was told yet. */
     @Query("select m from Milestone m join fetch m.project where m.doneDate is null and m.cancelled = false and m.dueDate < :today and m.overdueNotified = false")
     List<Milestone> newlyOverdue(LocalDate today);

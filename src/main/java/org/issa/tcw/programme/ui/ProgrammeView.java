@@ -29,6 +29,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.List;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Formats;
@@ -238,11 +239,12 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private void buildExports(ProgrammeTree t) {
         exports.removeAll();
         String base = t.commissionCode() + "-programme-" + t.triennium().label().replace('–', '-');
+        Locale locale = getLocale();
         xlsx = new ExportLink("export-xlsx", getTranslation("export.xlsx"), base + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                () -> exporter.xlsx(t.commissionCode(), t.triennium().id()));
+                () -> exporter.xlsx(t.commissionCode(), t.triennium().id(), locale));
         pdf = new ExportLink("export-pdf", getTranslation("export.pdf"), base + "-report.pdf", "application/pdf",
-                () -> exporter.pdf(t.commissionCode(), t.triennium().id()));
+                () -> exporter.pdf(t.commissionCode(), t.triennium().id(), locale));
         var row = new HorizontalLayout(xlsx, pdf);
         row.setWrap(true);
         exports.add(row);

@@ -14,10 +14,12 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.commission.CommissionService;
@@ -26,6 +28,7 @@ import org.issa.tcw.programme.AwaitingApproval;
 import org.issa.tcw.programme.CommissionProgress;
 import org.issa.tcw.programme.DashboardFilter;
 import org.issa.tcw.programme.DueMilestone;
+import org.issa.tcw.programme.DueWindow;
 import org.issa.tcw.programme.PriorityRow;
 import org.issa.tcw.programme.ProgrammeExports;
 import org.issa.tcw.programme.ProjectStatus;
@@ -35,7 +38,8 @@ import org.issa.tcw.programme.SecretariatService;
 /**
  * The secretariat's dashboard: every commission's progress in the active triennium, overdue
  * milestones, the next 90 days, programmes awaiting approval, the timeline across commissions and
- * the progress report of all commissions. Each line links to the programme or project.
+ * the progress report of all commissions. Each line links to the programme or project. The two
+ * milestone lists are lazy grids (a page at a time, however many there are).
  */
 @Route("secretariat")
 @Menu(title = "nav.secretariat", order = 50, icon = "vaadin:dashboard")
@@ -92,9 +96,10 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
         commission.addValueChangeListener(e -> refresh());
         priority.addValueChangeListener(e -> refresh());
         status.addValueChangeListener(e -> refresh());
+        Locale locale = getLocale();
         report = new ExportLink("export-report", getTranslation("export.pdf-all"),
                 "progress-report-" + d.triennium().label().replace('–', '-') + ".pdf", "application/pdf",
-                () -> exports.pdfAll(d.triennium().id()));
+                () -> exports.pdfAll(d.triennium().id(), locale));
         var filters = new HorizontalLayout(commission, priority, status, report);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -121,8 +126,8 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("secretariat.due-soon", SecretariatService.DUE_SOON_DAYS)).setAutoWidth(true)
                 .setKey("due-soon");
         progress.setAllRowsVisible(true);
-        configure(overdue, "overdue-grid");
-        configure(dueSoon, "due-soon-grid");
+        configure(overdue, "overdue-grid", DueWindow.OVERDUE);
+        configure(dueSoon, "due-soon-grid", DueWindow.DUE_SOON);
         awaiting.setId("awaiting-grid");
         awaiting.addComponentColumn(a -> link("commissions/" + a.commissionCode() + "/programme",
                 a.commissionCode() + " · " + a.commissionName())).setHeader(getTranslation("secretariat.commission"))
@@ -147,8 +152,11 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
         show(d);
     }
 
-    private void configure(Grid<DueMilestone> grid, String id) {
+    /** A lazy grid: each page and the total are read from the service with the current filters. */
+    private void configure(Grid<DueMilestone> grid, String id, DueWindow window) {
         grid.setId(id);
+        grid.setItems(q -> secretariat.dueMilestones(window, filter(), VaadinSpringDataHelpers.toSpringPageRequest(q))
+                .stream(), q -> (int) Math.min(Integer.MAX_VALUE, secretariat.countDueMilestones(window, filter())));
         grid.addColumn(m -> Formats.date(m.dueDate(), getLocale())).setHeader(getTranslation("milestone.due"))
                 .setAutoWidth(true).setKey("due");
         grid.addComponentColumn(m -> link("projects/" + m.projectId(), m.title())).setHeader(getTranslation("milestone.title"))
@@ -157,24 +165,26 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(3);
         grid.addColumn(m -> m.ownerName() == null ? "" : m.ownerName()).setHeader(getTranslation("milestone.owner"))
                 .setAutoWidth(true);
-        grid.setAllRowsVisible(true);
+        grid.setHeight("22rem");
+    }
+
+    private DashboardFilter filter() {
+        return new DashboardFilter(commission.getValue() == null ? null : commission.getValue().id(),
+                priority.getValue() == null ? null : priority.getValue().id(), status.getValue());
     }
 
     void refresh() {
-        DashboardFilter filter = new DashboardFilter(commission.getValue() == null ? null : commission.getValue().id(),
-                priority.getValue() == null ? null : priority.getValue().id(), status.getValue());
-        secretariat.dashboard(filter).ifPresent(this::show);
+        secretariat.dashboard(filter()).ifPresent(this::show);
     }
 
     private void show(SecretariatDashboard d) {
-        DashboardFilter filter = new DashboardFilter(commission.getValue() == null ? null : commission.getValue().id(),
-                priority.getValue() == null ? null : priority.getValue().id(), status.getValue());
+        DashboardFilter filter = filter();
         summary.setText(getTranslation("secretariat.summary", d.triennium().label(),
-                d.commissions().stream().mapToLong(CommissionProgress::projects).sum(), d.overdue().size(),
-                d.dueSoon().size(), d.awaitingApproval().size()));
+                d.commissions().stream().mapToLong(CommissionProgress::projects).sum(), d.overdueCount(),
+                d.dueSoonCount(), d.awaitingApproval().size()));
         progress.setItems(d.commissions());
-        overdue.setItems(d.overdue());
-        dueSoon.setItems(d.dueSoon());
+        overdue.getDataProvider().refreshAll();
+        dueSoon.getDataProvider().refreshAll();
         awaiting.setItems(d.awaitingApproval());
         secretariat.timeline(filter).ifPresent(t -> timeline.show(t.triennium(), t.projects(), t.events(),
                 LocalDate.now(clock), true));

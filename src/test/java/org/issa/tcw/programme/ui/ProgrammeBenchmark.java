@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.issa.tcw.programme.DashboardFilter;
+import org.issa.tcw.programme.DueWindow;
+import org.issa.tcw.programme.ProgrammeExports;
 import org.issa.tcw.programme.ProgrammeService;
 import org.issa.tcw.programme.ProgrammeTree;
 import org.issa.tcw.programme.SecretariatService;
@@ -21,10 +23,12 @@ import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Server time of the programme tree, the secretariat dashboard and the cross-commission timeline
+ * Server time of the programme tree, the secretariat dashboard (with its paged milestone lists),
+ * the cross-commission timeline and the exports (PDF report of all commissions, XLSX)
  * at 10× today's scale: 13 commissions × 3 trienniums × 60 projects × 10 milestones (2,340
  * projects, 23,400 milestones) on top of the demo data, in the embedded H2.
  * Not part of the normal build (the class name does not end in Test); run
@@ -44,6 +48,8 @@ class ProgrammeBenchmark {
     ProgrammeService programme;
     @Autowired
     SecretariatService secretariat;
+    @Autowired
+    ProgrammeExports exports;
     @Autowired
     SignIn signIn;
     @Autowired
@@ -69,6 +75,35 @@ class ProgrammeBenchmark {
                 () -> secretariat.dashboard(DashboardFilter.none()).orElseThrow()));
         out.add(time("cross-commission timeline data", stats,
                 () -> secretariat.timeline(DashboardFilter.none()).orElseThrow()));
+        long overdue = secretariat.countDueMilestones(DueWindow.OVERDUE, DashboardFilter.none());
+        long dueSoon = secretariat.countDueMilestones(DueWindow.DUE_SOON, DashboardFilter.none());
+        out.add("dashboard lists: " + overdue + " overdue, " + dueSoon + " due in " + SecretariatService.DUE_SOON_DAYS
+                + " days");
+        out.add(time("overdue grid: first page of 50 + count", stats, () -> {
+            secretariat.dueMilestones(DueWindow.OVERDUE, DashboardFilter.none(), PageRequest.of(0, 50));
+            return secretariat.countDueMilestones(DueWindow.OVERDUE, DashboardFilter.none());
+        }));
+        int last = (int) Math.max(0, (overdue - 1) / 50);
+        out.add(time("overdue grid: last page (" + last + ") of 50", stats,
+                () -> secretariat.dueMilestones(DueWindow.OVERDUE, DashboardFilter.none(), PageRequest.of(last, 50))));
+        out.add(time("due-soon grid: first page of 50 + count", stats, () -> {
+            secretariat.dueMilestones(DueWindow.DUE_SOON, DashboardFilter.none(), PageRequest.of(0, 50));
+            return secretariat.countDueMilestones(DueWindow.DUE_SOON, DashboardFilter.none());
+        }));
+        long trienniumId = programme.tree("ICT", null).triennium().id();
+        byte[][] pdf = new byte[1][];
+        out.add(time("PDF report, all commissions (DE)", stats,
+                () -> pdf[0] = exports.pdfAll(trienniumId, Locale.GERMAN), 1, 3));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf[0])) {
+            out.add(String.format(Locale.ROOT, "PDF report, all commissions: %d pages, %d KB", doc.getNumberOfPages(),
+                    pdf[0].length / 1024));
+        }
+        signIn.as("chair-ict");
+        out.add(time("PDF report, ICT (FR)", stats, () -> pdf[0] = exports.pdf("ICT", trienniumId, Locale.FRENCH),
+                2, 10));
+        out.add(String.format(Locale.ROOT, "PDF report, ICT: %d KB", pdf[0].length / 1024));
+        out.add(time("XLSX workbook, ICT (FR)", stats, () -> exports.xlsx("ICT", trienniumId, Locale.FRENCH), 2, 10));
+        signIn.as("secretariat");
         var timeline = secretariat.timeline(DashboardFilter.none()).orElseThrow();
         out.add(time("timeline SVG render (" + timeline.projects().size() + " bars)", stats,
                 () -> GanttChart.render(timeline.triennium(), timeline.projects(), timeline.events(),
@@ -83,12 +118,16 @@ class ProgrammeBenchmark {
     }
 
     private static String time(String label, Statistics stats, Supplier<?> action) {
-        for (int i = 0; i < 5; i++) {
+        return time(label, stats, action, 5, RUNS);
+    }
+
+    private static String time(String label, Statistics stats, Supplier<?> action, int warmups, int runs) {
+        for (int i = 0; i < warmups; i++) {
             action.get();
         }
-        long[] ms = new long[RUNS];
+        long[] ms = new long[runs];
         long statements = 0;
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             stats.clear();
             long t = System.nanoTime();
             action.get();
@@ -98,7 +137,7 @@ class ProgrammeBenchmark {
         Arrays.sort(ms);
         String slowest = stats.getQueryExecutionMaxTimeQueryString();
         return String.format(Locale.ROOT, "%-45s median %7.1f ms   p90 %7.1f ms   max %7.1f ms   %d SQL statements%s",
-                label, ms[RUNS / 2] / 1000.0, ms[(int) (RUNS * 0.9)] / 1000.0, ms[RUNS - 1] / 1000.0, statements,
+                label, ms[runs / 2] / 1000.0, ms[(int) (runs * 0.9)] / 1000.0, ms[runs - 1] / 1000.0, statements,
                 slowest == null ? "" : String.format(Locale.ROOT, "   (slowest query %d ms: %s)",
                         stats.getQueryExecutionMaxTime(), slowest.replaceAll("\\s+", " ").substring(0,
                                 Math.min(90, slowest.replaceAll("\\s+", " ").length()))));

@@ -119,6 +119,28 @@ class ProgrammeViewTest extends KaribuTest {
     }
 
     @Test
+    void the_exports_come_in_the_users_language() throws Exception {
+        signInAs("member-ict");
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.FRENCH);
+        navigate("commissions/ICT/programme");
+        ProgrammeView view = _get(ProgrammeView.class);
+        _click(view.xlsx.start);
+        byte[] xlsx = view.xlsx.running.get(60, TimeUnit.SECONDS);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Projets");
+            assertThat(wb.getSheet("Projets").getRow(0).getCell(2).getStringCellValue()).isEqualTo("Projet");
+        }
+        _click(view.pdf.start);
+        byte[] pdf = view.pdf.running.get(60, TimeUnit.SECONDS);
+        MockVaadin.clientRoundtrip(false);
+        assertThat(view.pdf.download.isVisible()).isTrue();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+                    .contains("Rapport d'avancement du triennat", "ICT · ").doesNotContain("Triennium progress report");
+        }
+    }
+
+    @Test
     void the_chair_creates_and_revokes_the_private_calendar_link() {
         open("chair-ict", "ICT");
         _click(_get(Button.class, spec -> spec.withId("calendar-renew")));
