@@ -11,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
@@ -89,7 +90,7 @@ class ThreadViewTest extends KaribuTest {
         navigate("discussions/" + thread);
         assertThat(_find(Button.class, spec -> spec.withId("pin"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("lock"))).isEmpty();
-        assertThat(_find(Button.class, spec -> spec.withId("hide-1"))).isEmpty();
+        assertThat(_find(NativeButton.class, spec -> spec.withId("hide-1"))).isEmpty();
         _setValue(_get(TextArea.class, spec -> spec.withId("body")), "An observer's view");
         _click(_get(Button.class, spec -> spec.withId("send")));
         card(2);
@@ -102,7 +103,7 @@ class ThreadViewTest extends KaribuTest {
         navigate("discussions/" + thread);
         _click(_get(Button.class, spec -> spec.withId("pin")));
         _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("pinned-badge"));
-        _click(_get(Button.class, spec -> spec.withId("hide-" + reply.seq())));
+        _click(_get(NativeButton.class, spec -> spec.withId("hide-" + reply.seq())));
         _click(_get(Button.class, spec -> spec.withId("hide-confirm")));
         NotificationsKt.expectNotifications("Reason (shown to readers) is required.");
         _setValue(_get(TextField.class, spec -> spec.withId("hide-reason")), "Off topic");
@@ -157,7 +158,7 @@ class ThreadViewTest extends KaribuTest {
     void quote_reply_puts_the_quoted_post_in_the_composer_and_links_the_reply() {
         signInAs("member-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("quote-1")));
+        _click(_get(NativeButton.class, spec -> spec.withId("quote-1")));
         TextArea body = _get(TextArea.class, spec -> spec.withId("body"));
         assertThat(body.getValue()).startsWith("> **Mariana Costa**").contains("> Opening post with **bold** text");
         _setValue(body, body.getValue() + "I agree.");
@@ -172,21 +173,21 @@ class ThreadViewTest extends KaribuTest {
         PostView reply = fixture.reply("member-ict", thread, "First words");
         signInAs("member-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("edit-" + reply.seq())));
+        _click(_get(NativeButton.class, spec -> spec.withId("edit-" + reply.seq())));
         _setValue(_get(TextArea.class, spec -> spec.withId("edit-body")), "Better words");
         _click(_get(Button.class, spec -> spec.withId("edit-save")));
         _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("edited-" + reply.seq()));
-        assertThat(_find(Button.class, spec -> spec.withId("edit-1"))).as("not her post").isEmpty();
+        assertThat(_find(NativeButton.class, spec -> spec.withId("edit-1"))).as("not her post").isEmpty();
 
         signInAs("chair-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("history-" + reply.seq())));
+        _click(_get(NativeButton.class, spec -> spec.withId("history-" + reply.seq())));
         assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("history-dialog"))
                 .getElement().getTextRecursively()).contains("First words");
 
         signInAs("member-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("delete-" + reply.seq())));
+        _click(_get(NativeButton.class, spec -> spec.withId("delete-" + reply.seq())));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(_get(Div.class, spec -> spec.withId("post-body-" + reply.seq())).getText())
                 .isEqualTo("Post removed by its author.");
@@ -196,8 +197,8 @@ class ThreadViewTest extends KaribuTest {
     void reacting_counts_the_reaction_on_the_post() {
         signInAs("observer-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("react-1-HEART")));
-        assertThat(_get(Button.class, spec -> spec.withId("react-1-HEART")).getText()).endsWith(" 1");
+        _click(_get(NativeButton.class, spec -> spec.withId("react-1-HEART")));
+        assertThat(_get(NativeButton.class, spec -> spec.withId("react-1-HEART")).getText()).endsWith(" 1");
     }
 
     @Test
