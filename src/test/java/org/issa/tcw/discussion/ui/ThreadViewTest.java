@@ -42,6 +42,15 @@ class ThreadViewTest extends KaribuTest {
         NotificationsKt.clearNotifications();
     }
 
+    private void awaitCard(long seq) throws InterruptedException {
+        long until = System.currentTimeMillis() + 10_000;
+        while (_find(Div.class, spec -> spec.withId("post-" + seq)).isEmpty() && System.currentTimeMillis() < until) {
+            com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+            Thread.sleep(20);
+        }
+        card(seq);
+    }
+
     private Div card(long seq) {
         return _get(Div.class, spec -> spec.withId("post-" + seq));
     }
@@ -202,20 +211,38 @@ class ThreadViewTest extends KaribuTest {
     }
 
     @Test
-    void a_long_thread_opens_with_one_page_at_the_first_unread_post() {
+    void a_long_thread_opens_with_one_page_at_the_first_unread_post() throws InterruptedException {
         for (int i = 2; i <= 80; i++) {
             fixture.reply(i % 2 == 0 ? "chair-ict" : "member-ict", thread, "Post number " + i);
         }
         signInAs("observer-ict");
         navigate("discussions/" + thread);
-        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post"))).hasSize(ThreadView.PAGE);
+        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post"))).as("first response")
+                .hasSize(ThreadView.FIRST);
         card(1);
+        // the browser asks for the rest of the page once it has painted the first posts
+        _get(ThreadView.class).showRestOfPage();
+        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post"))).hasSize(ThreadView.PAGE);
+        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post")).stream().map(Div::getId)
+                .map(java.util.Optional::orElseThrow).toList()).as("in order").startsWith("post-1", "post-2")
+                .endsWith("post-" + ThreadView.PAGE);
         _click(_get(Button.class, spec -> spec.withId("load-later")));
         assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post"))).hasSize(2 * ThreadView.PAGE);
 
         // Opened again: the first unread post is the one after what was shown.
         navigate("discussions/" + thread);
         card(2 * ThreadView.PAGE + 1);
+        assertThat(_find(Div.class, spec -> spec.withId("post-" + (2 * ThreadView.PAGE - 9)))).as("sent after")
+                .isEmpty();
+        // a live post at the end first attaches the rest of the page, in order
+        // written in another session (thread), as a live post arrives
+        Thread writer = new Thread(() -> fixture.reply("chair-ict", thread, "Live post"));
+        writer.start();
+        writer.join();
+        awaitCard(81);
+        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post")).stream().map(Div::getId)
+                .map(java.util.Optional::orElseThrow).toList()).as("in order")
+                .startsWith("post-" + (2 * ThreadView.PAGE - 9)).endsWith("post-80", "post-81");
         assertThat(_find(Div.class, spec -> spec.withId("post-1"))).isEmpty();
         card(2 * ThreadView.PAGE - 9);
         _click(_get(Button.class, spec -> spec.withId("load-earlier")));
