@@ -141,6 +141,7 @@ class DiscussionBrowserBench {
             report.add(summary("in-app navigation from the thread list: first post painted", inApp, 1));
             report.add(summary("in-app navigation from the thread list: all 30 posts of the page painted", inApp, 2));
             report.add("uptime at the end: " + uptime());
+            report.add(reactInBrowser(browser, base, thread));
         } finally {
             if (browser != null) {
                 browser.quit();
@@ -207,6 +208,24 @@ class DiscussionBrowserBench {
                         + " page: window.__tcwProbe.marks.page.painted, path: location.pathname};");
         assertThat((String) r.get("path")).isEqualTo("/discussions/" + thread);
         return new double[] {num(r.get("inDom")), num(r.get("painted")), num(r.get("page"))};
+    }
+
+    /**
+     * The native reaction buttons work in a real browser: on the opened page (the last posts, all
+     * read by now) the reader reacts to the 30th post, which came with the rest of the page after
+     * the first paint, and sees the count.
+     */
+    private static String reactInBrowser(ChromeDriver browser, String base, long thread) {
+        browser.get(base + "/discussions/" + thread);
+        awaitPainted(browser, "page");
+        var button = browser.findElement(By.cssSelector("#posts > .tcw-post:nth-child(30) button[id$='-HEART']"));
+        String id = button.getAttribute("id");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            var b = browser.findElement(By.id(id));
+            return b.getText().endsWith(" 1") && b.getAttribute("class").contains("tcw-reaction-mine");
+        });
+        return "check: clicked " + id + " in Chromium, it shows 1 and is marked as the reader's own";
     }
 
     private static void awaitPainted(ChromeDriver browser, String key) {
