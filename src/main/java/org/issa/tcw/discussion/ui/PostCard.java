@@ -1,8 +1,7 @@
 package org.issa.tcw.discussion.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,6 +16,11 @@ import org.issa.tcw.discussion.Reaction;
 /**
  * One post of a thread. Names and reasons are set as text; only the post body, which the server
  * rendered from Markdown and sanitized, is set as HTML.
+ *
+ * <p>The buttons of a card are native {@code <button>} elements styled in {@code discussion.css},
+ * not {@code vaadin-button} web components: a page of 30 posts has up to 240 of them, and creating
+ * that many web components was most of the browser's time to first paint
+ * (docs/benchmarks-discussion.md).
  */
 class PostCard extends Div {
 
@@ -137,14 +141,17 @@ class PostCard extends Div {
             if (c == null && !mayPost) {
                 continue;
             }
-            var b = new Button(r.emoji() + (c == null ? "" : " " + c.count()), e -> actions.react(post, r));
+            var b = new NativeButton(r.emoji() + (c == null ? "" : " " + c.count()), e -> actions.react(post, r));
             b.setId("react-" + post.seq() + "-" + r.name());
             b.setAriaLabel(getTranslation("discussion.reaction." + r.name()));
             // the browser's own tooltip: a Vaadin tooltip per button was 180 more components on a page
             // of 30 posts (docs/benchmarks-discussion.md, browser time to first paint)
             b.getElement().setAttribute("title", getTranslation("discussion.reaction." + r.name()));
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, c != null && c.mine() ? ButtonVariant.LUMO_PRIMARY
-                    : ButtonVariant.LUMO_TERTIARY);
+            b.addClassName("tcw-reaction");
+            if (c != null && c.mine()) {
+                b.addClassName("tcw-reaction-mine");
+                b.getElement().setAttribute("aria-pressed", "true");
+            }
             b.setEnabled(mayPost);
             if (c == null) {
                 b.addClassName("tcw-reaction-unused");
@@ -154,10 +161,10 @@ class PostCard extends Div {
         return box;
     }
 
-    private Button button(String action, String label, Runnable run) {
-        var b = new Button(label, e -> run.run());
+    private NativeButton button(String action, String label, Runnable run) {
+        var b = new NativeButton(label, e -> run.run());
         b.setId(action + "-" + post.seq());
-        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        b.addClassName("tcw-post-action");
         return b;
     }
 

@@ -1,6 +1,7 @@
 package org.issa.tcw.discussion.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -26,6 +27,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.issa.tcw.base.ui.ConfirmDelete;
@@ -51,6 +53,11 @@ import org.springframework.security.core.context.SecurityContext;
  * One thread: its posts, loaded a page at a time around the reader's first unread post (a thread
  * of thousands of posts opens as fast as a short one), a composer to reply or quote, live
  * updates while open, and the moderators' tools.
+ *
+ * <p>Opening sends only the first {@value #FIRST} posts from the focused one to the browser; the
+ * rest of the page (already loaded, with the same queries) is attached when the browser asks for it
+ * right after it has painted those ({@link #showRestOfPage()}), so the first response is small
+ * (docs/benchmarks-discussion.md, browser time to first paint).
  */
 @Route("discussions/:id")
 @PermitAll
@@ -58,6 +65,8 @@ import org.springframework.security.core.context.SecurityContext;
 class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, PostCard.Actions {
 
     static final int PAGE = 30;
+    /** Posts sent with the first response when a thread is opened. */
+    static final int FIRST = 10;
 
     private final DiscussionService discussions;
     private final ModerationService moderation;
@@ -67,6 +76,8 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private @Nullable ThreadDetails thread;
     private final TreeMap<Long, PostCard> cards = new TreeMap<>();
+    /** Cards of the opened page not yet attached: sent after the browser painted the first ones. */
+    private final List<PostCard> deferred = new ArrayList<>();
     private final Div header = new Div();
     private final Div postsBox = new Div();
     private final Div composerBox = new Div();
@@ -79,6 +90,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private @Nullable Subscription subscription;
     private @Nullable SecurityContext securityContext;
     private long readUpTo;
+    private long focusSeq;
 
     ThreadView(DiscussionService discussions, ModerationService moderation, ReadingService reading,
             DiscussionBroadcaster broadcaster, DiscussionLimits limits) {
@@ -119,6 +131,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 .orElse(null);
         removeAll();
         cards.clear();
+        deferred.clear();
         postsBox.removeAll();
         readUpTo = 0;
         add(header, earlier, postsBox, later, newPosts, composerBox);
@@ -126,11 +139,15 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         ThreadDetails t = thread;
         long start = target != null ? Math.max(1, Math.min(target, t.lastSeq()))
                 : t.firstUnreadSeq() > 0 ? t.firstUnreadSeq() : Math.max(1, t.lastSeq() - PAGE + 1);
-        append(discussions.postsFrom(t.id(), start, PAGE));
-        if (start > 1 && cards.size() < PAGE) {
-            prepend(discussions.postsBefore(t.id(), start, PAGE - cards.size()));
+        List<PostView> page = new ArrayList<>();
+        List<PostView> from = discussions.postsFrom(t.id(), start, PAGE);
+        if (start > 1 && from.size() < PAGE) {
+            page.addAll(discussions.postsBefore(t.id(), start, PAGE - from.size()));
         }
+        page.addAll(from);
         long focus = target != null ? start : t.firstUnreadSeq();
+        focusSeq = focus;
+        openPage(page, focus);
         PostCard card = cards.get(focus);
         if (card != null && focus > cards.firstKey()) {
             card.getElement().callJsFunction("scrollIntoView");
@@ -142,6 +159,61 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         securityContext = LiveUi.capture();
         if (getUI().isPresent()) {
             subscribe(getUI().get());
+        }
+    }
+
+    /**
+     * Shows the first {@link #FIRST} posts of the page from the focused one (or from the top when
+     * none is focused) and keeps the others for {@link #showRestOfPage()}.
+     */
+    private void openPage(List<PostView> page, long focus) {
+        ThreadDetails t = current();
+        int from = 0;
+        for (int i = 0; i < page.size(); i++) {
+            if (page.get(i).seq() == focus) {
+                from = i;
+            }
+        }
+        int to = Math.min(page.size(), from + FIRST);
+        for (int i = 0; i < page.size(); i++) {
+            PostView p = page.get(i);
+            PostCard card = new PostCard(p, t.readerId(), t.mayPost(), t.mayModerate(), this);
+            cards.put(p.seq(), card);
+            if (i >= from && i < to) {
+                postsBox.add(card);
+            } else {
+                deferred.add(card);
+            }
+        }
+        updateButtons();
+        if (!deferred.isEmpty()) {
+            // after the first posts are painted: a task posted from the next animation frame
+            getElement().executeJs("const view = this;"
+                    + " requestAnimationFrame(() => setTimeout(() => view.$server.showRestOfPage()));");
+        }
+    }
+
+    /** Attaches the cards of the opened page that were held back from the first response. */
+    @ClientCallable
+    public void showRestOfPage() {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        long firstShown = postsBox.getChildren().filter(PostCard.class::isInstance).map(PostCard.class::cast)
+                .mapToLong(PostCard::seq).min().orElse(Long.MAX_VALUE);
+        int index = 0;
+        for (PostCard card : deferred) {
+            if (card.seq() < firstShown) {
+                postsBox.addComponentAtIndex(index++, card);
+            } else {
+                postsBox.add(card);
+            }
+        }
+        deferred.clear();
+        PostCard focused = cards.get(focusSeq);
+        if (index > 0 && focused != null) {
+            // posts were inserted above the focused one: keep it where the reader sees it
+            focused.getElement().callJsFunction("scrollIntoView");
         }
     }
 
@@ -262,11 +334,13 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private void reloadAround(long seq) {
         cards.clear();
+        deferred.clear();
         postsBox.removeAll();
         append(discussions.postsFrom(current().id(), Math.max(1, seq - PAGE + 1), PAGE));
     }
 
     private void append(List<PostView> posts) {
+        showRestOfPage();
         ThreadDetails t = current();
         for (PostView p : posts) {
             if (!cards.containsKey(p.seq())) {
@@ -279,6 +353,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     }
 
     private void prepend(List<PostView> posts) {
+        showRestOfPage();
         ThreadDetails t = current();
         int index = 0;
         for (PostView p : posts) {

@@ -11,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
@@ -39,6 +40,15 @@ class ThreadViewTest extends KaribuTest {
         thread = fixture.thread("chair-ict", "ICT", "Thread view " + System.nanoTime(),
                 "Opening post with **bold** text", null);
         NotificationsKt.clearNotifications();
+    }
+
+    private void awaitCard(long seq) throws InterruptedException {
+        long until = System.currentTimeMillis() + 10_000;
+        while (_find(Div.class, spec -> spec.withId("post-" + seq)).isEmpty() && System.currentTimeMillis() < until) {
+            com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+            Thread.sleep(20);
+        }
+        card(seq);
     }
 
     private Div card(long seq) {
@@ -89,7 +99,7 @@ class ThreadViewTest extends KaribuTest {
         navigate("discussions/" + thread);
         assertThat(_find(Button.class, spec -> spec.withId("pin"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("lock"))).isEmpty();
-        assertThat(_find(Button.class, spec -> spec.withId("hide-1"))).isEmpty();
+        assertThat(_find(NativeButton.class, spec -> spec.withId("hide-1"))).isEmpty();
         _setValue(_get(TextArea.class, spec -> spec.withId("body")), "An observer's view");
         _click(_get(Button.class, spec -> spec.withId("send")));
         card(2);
@@ -102,7 +112,7 @@ class ThreadViewTest extends KaribuTest {
         navigate("discussions/" + thread);
         _click(_get(Button.class, spec -> spec.withId("pin")));
         _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("pinned-badge"));
-        _click(_get(Button.class, spec -> spec.withId("hide-" + reply.seq())));
+        _click(_get(NativeButton.class, spec -> spec.withId("hide-" + reply.seq())));
         _click(_get(Button.class, spec -> spec.withId("hide-confirm")));
         NotificationsKt.expectNotifications("Reason (shown to readers) is required.");
         _setValue(_get(TextField.class, spec -> spec.withId("hide-reason")), "Off topic");
@@ -157,7 +167,7 @@ class ThreadViewTest extends KaribuTest {
     void quote_reply_puts_the_quoted_post_in_the_composer_and_links_the_reply() {
         signInAs("member-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("quote-1")));
+        _click(_get(NativeButton.class, spec -> spec.withId("quote-1")));
         TextArea body = _get(TextArea.class, spec -> spec.withId("body"));
         assertThat(body.getValue()).startsWith("> **Mariana Costa**").contains("> Opening post with **bold** text");
         _setValue(body, body.getValue() + "I agree.");
@@ -172,21 +182,21 @@ class ThreadViewTest extends KaribuTest {
         PostView reply = fixture.reply("member-ict", thread, "First words");
         signInAs("member-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("edit-" + reply.seq())));
+        _click(_get(NativeButton.class, spec -> spec.withId("edit-" + reply.seq())));
         _setValue(_get(TextArea.class, spec -> spec.withId("edit-body")), "Better words");
         _click(_get(Button.class, spec -> spec.withId("edit-save")));
         _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("edited-" + reply.seq()));
-        assertThat(_find(Button.class, spec -> spec.withId("edit-1"))).as("not her post").isEmpty();
+        assertThat(_find(NativeButton.class, spec -> spec.withId("edit-1"))).as("not her post").isEmpty();
 
         signInAs("chair-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("history-" + reply.seq())));
+        _click(_get(NativeButton.class, spec -> spec.withId("history-" + reply.seq())));
         assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("history-dialog"))
                 .getElement().getTextRecursively()).contains("First words");
 
         signInAs("member-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("delete-" + reply.seq())));
+        _click(_get(NativeButton.class, spec -> spec.withId("delete-" + reply.seq())));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(_get(Div.class, spec -> spec.withId("post-body-" + reply.seq())).getText())
                 .isEqualTo("Post removed by its author.");
@@ -196,25 +206,43 @@ class ThreadViewTest extends KaribuTest {
     void reacting_counts_the_reaction_on_the_post() {
         signInAs("observer-ict");
         navigate("discussions/" + thread);
-        _click(_get(Button.class, spec -> spec.withId("react-1-HEART")));
-        assertThat(_get(Button.class, spec -> spec.withId("react-1-HEART")).getText()).endsWith(" 1");
+        _click(_get(NativeButton.class, spec -> spec.withId("react-1-HEART")));
+        assertThat(_get(NativeButton.class, spec -> spec.withId("react-1-HEART")).getText()).endsWith(" 1");
     }
 
     @Test
-    void a_long_thread_opens_with_one_page_at_the_first_unread_post() {
+    void a_long_thread_opens_with_one_page_at_the_first_unread_post() throws InterruptedException {
         for (int i = 2; i <= 80; i++) {
             fixture.reply(i % 2 == 0 ? "chair-ict" : "member-ict", thread, "Post number " + i);
         }
         signInAs("observer-ict");
         navigate("discussions/" + thread);
-        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post"))).hasSize(ThreadView.PAGE);
+        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post"))).as("first response")
+                .hasSize(ThreadView.FIRST);
         card(1);
+        // the browser asks for the rest of the page once it has painted the first posts
+        _get(ThreadView.class).showRestOfPage();
+        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post"))).hasSize(ThreadView.PAGE);
+        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post")).stream().map(Div::getId)
+                .map(java.util.Optional::orElseThrow).toList()).as("in order").startsWith("post-1", "post-2")
+                .endsWith("post-" + ThreadView.PAGE);
         _click(_get(Button.class, spec -> spec.withId("load-later")));
         assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post"))).hasSize(2 * ThreadView.PAGE);
 
         // Opened again: the first unread post is the one after what was shown.
         navigate("discussions/" + thread);
         card(2 * ThreadView.PAGE + 1);
+        assertThat(_find(Div.class, spec -> spec.withId("post-" + (2 * ThreadView.PAGE - 9)))).as("sent after")
+                .isEmpty();
+        // a live post at the end first attaches the rest of the page, in order
+        // written in another session (thread), as a live post arrives
+        Thread writer = new Thread(() -> fixture.reply("chair-ict", thread, "Live post"));
+        writer.start();
+        writer.join();
+        awaitCard(81);
+        assertThat(_find(Div.class, spec -> spec.withClasses("tcw-post")).stream().map(Div::getId)
+                .map(java.util.Optional::orElseThrow).toList()).as("in order")
+                .startsWith("post-" + (2 * ThreadView.PAGE - 9)).endsWith("post-80", "post-81");
         assertThat(_find(Div.class, spec -> spec.withId("post-1"))).isEmpty();
         card(2 * ThreadView.PAGE - 9);
         _click(_get(Button.class, spec -> spec.withId("load-earlier")));
