@@ -2,6 +2,7 @@ package org.issa.tcw.discussion.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.internal.AllowInert;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -193,8 +194,12 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
     }
 
-    /** Attaches the cards of the opened page that were held back from the first response. */
+    /**
+     * Attaches the cards of the opened page that were held back from the first response. Allowed
+     * while a modal dialog makes the view inert (one may open in the moment before the call).
+     */
     @ClientCallable
+    @AllowInert
     public void showRestOfPage() {
         if (deferred.isEmpty()) {
             return;
