@@ -31,6 +31,7 @@ import {
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
 
 export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string };
 export type PushResult = { seq: number; rejoin: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
@@ -163,12 +164,15 @@ export class TcwEditor extends LitElement {
       readonly: this.t('readOnly', 'Read only'),
       refused: this.message,
     }[this.status];
-    const b = (id: string, label: string, key: string, run: () => void, active = false) => html`
+    const b = (id: string, label: string, key: string, run: () => void, active = false, enabled = true) => html`
       <button type="button" id="tb-${id}" class="tcw-tb ${active ? 'on' : ''}" title=${this.t(key, label)}
         aria-label=${this.t(key, label)} aria-pressed=${active ? 'true' : 'false'}
-        ?disabled=${!this.editable || !this.editor} @mousedown=${(e: Event) => e.preventDefault()} @click=${run}>${label}</button>`;
+        ?disabled=${!this.editable || !this.editor || !enabled} @mousedown=${(e: Event) => e.preventDefault()} @click=${run}>${label}</button>`;
     const ed = this.editor;
     const chain = () => ed!.chain().focus();
+    // Table commands are enabled only where they apply (ProseMirror's can() dry run).
+    const can = () => ed!.can().chain().focus();
+    const inTable = !!ed && ed.isActive('table');
     return html`
       <div class="tcw-editor-top">
         <div class="tcw-presence" id="presence" aria-label=${this.t('presence', 'Who is here')}>
@@ -191,6 +195,14 @@ export class TcwEditor extends LitElement {
         ${b('ordered', '1.', 'orderedList', () => chain().toggleOrderedList().run(), ed?.isActive('orderedList'))}
         ${b('quote', '❝', 'blockquote', () => chain().toggleBlockquote().run(), ed?.isActive('blockquote'))}
         ${b('link', '🔗', 'link', () => this.editLink(), ed?.isActive('link'))}
+        <span class="tcw-sep"></span>
+        ${b('table', '▦', 'insertTable', () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+          inTable, !!ed && !inTable && can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
+        ${b('row-add', '+≡', 'addRow', () => chain().addRowAfter().run(), false, inTable && can().addRowAfter().run())}
+        ${b('row-delete', '−≡', 'deleteRow', () => chain().deleteRow().run(), false, inTable && can().deleteRow().run())}
+        ${b('col-add', '+⦀', 'addColumn', () => chain().addColumnAfter().run(), false, inTable && can().addColumnAfter().run())}
+        ${b('col-delete', '−⦀', 'deleteColumn', () => chain().deleteColumn().run(), false, inTable && can().deleteColumn().run())}
+        ${b('table-delete', '✕▦', 'deleteTable', () => chain().deleteTable().run(), false, inTable && can().deleteTable().run())}
         <span class="tcw-sep"></span>
         ${b('undo', '↶', 'undo', () => chain().undo().run())}
         ${b('redo', '↷', 'redo', () => chain().redo().run())}
@@ -290,6 +302,11 @@ export class TcwEditor extends LitElement {
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
         Collaboration.configure({ document: this.ydoc, field: FIELD }),
+        // No column resizing: widths would be per-user noise in a shared document.
+        Table.configure({ resizable: false }),
+        TableRow,
+        TableHeader,
+        TableCell,
         KeepStoredMarks,
         CollaborationCaret.configure({
           provider: { awareness: this.awareness },

@@ -136,14 +136,31 @@ function toY(node) {
 
 // ---------- reading ----------
 
-const BLOCKS = new Set(['paragraph', 'heading', 'codeBlock', 'tableCell', 'tableHeader']);
+const BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
+const CELLS = new Set(['tableCell', 'tableHeader']);
 
 function blocksText(node, lines) {
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlText) continue;
     if (BLOCKS.has(child.nodeName)) lines.push(inlineText(child));
     else if (child.nodeName === 'horizontalRule') lines.push('');
+    else if (child.nodeName === 'table') tableText(child, lines);
     else blocksText(child, lines);
+  }
+}
+
+/** A table: one line per row, its cells separated by " | " (a cell's own blocks by a space). */
+function tableText(table, lines) {
+  for (const row of table.toArray()) {
+    if (!(row instanceof Y.XmlElement)) continue;
+    const cells = [];
+    for (const cell of row.toArray()) {
+      if (!(cell instanceof Y.XmlElement) || !CELLS.has(cell.nodeName)) continue;
+      const inner = [];
+      blocksText(cell, inner);
+      cells.push(inner.join(' ').replace(/\n/g, ' ').trim());
+    }
+    lines.push(cells.join(' | '));
   }
 }
 
@@ -182,6 +199,16 @@ function nodeHtml(n) {
     return `<h${level}>${childrenHtml(n)}</h${level}>`;
   }
   if (name === 'codeBlock') return `<pre><code>${childrenHtml(n)}</code></pre>`;
+  if (name === 'table') return `<table><tbody>${childrenHtml(n)}</tbody></table>`;
+  if (CELLS.has(name)) {
+    const tag = TAGS[name];
+    let span = '';
+    for (const a of ['colspan', 'rowspan']) {
+      const v = Math.floor(Number(attrs[a]));
+      if (v > 1 && v <= 1000) span += ` ${a}="${v}"`;
+    }
+    return `<${tag}${span}>${childrenHtml(n)}</${tag}>`;
+  }
   if (name === 'orderedList' && Number(attrs.start) > 1) return `<ol start="${Number(attrs.start)}">${childrenHtml(n)}</ol>`;
   const tag = TAGS[name] || 'div';
   return `<${tag}>${childrenHtml(n)}</${tag}>`;

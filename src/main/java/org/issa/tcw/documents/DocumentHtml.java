@@ -6,15 +6,18 @@ import org.jsoup.safety.Safelist;
 
 /**
  * The allow-list for document HTML that leaves the editor (search snippets, export, versions):
- * structure and inline formatting only, links to http(s) and mailto, nothing that runs.
+ * structure (tables: table, tbody, tr, th, td with colspan/rowspan) and inline formatting only,
+ * links to http(s) and mailto, nothing that runs.
  */
 final class DocumentHtml {
 
     private static final Safelist SAFE = new Safelist()
             .addTags("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "pre", "code", "hr",
-                    "br", "strong", "em", "u", "s", "a", "table", "thead", "tbody", "tr", "th", "td", "div")
+                    "br", "strong", "em", "u", "s", "a", "table", "tbody", "tr", "th", "td", "div")
             .addAttributes("a", "href")
             .addAttributes("ol", "start")
+            .addAttributes("th", "colspan", "rowspan")
+            .addAttributes("td", "colspan", "rowspan")
             .addProtocols("a", "href", "http", "https", "mailto")
             .addEnforcedAttribute("a", "rel", "noopener nofollow");
 

@@ -34,6 +34,52 @@ class YjsEngineTest {
     }
 
     @Test
+    void a_table_reads_back_as_rows_of_cells_in_text_and_as_a_table_in_html() {
+        // The ProseMirror JSON TipTap's table extension produces: a header row, then body rows;
+        // every cell holds paragraphs and carries colspan/rowspan/colwidth.
+        byte[] state = engine.initialState("""
+                {"type":"doc","content":[
+                  {"type":"paragraph","content":[{"type":"text","text":"Before"}]},
+                  {"type":"table","content":[
+                    {"type":"tableRow","content":[
+                      {"type":"tableHeader","attrs":{"colspan":1,"rowspan":1,"colwidth":null},
+                         "content":[{"type":"paragraph","content":[{"type":"text","text":"Country"}]}]},
+                      {"type":"tableHeader","attrs":{"colspan":1,"rowspan":1,"colwidth":null},
+                         "content":[{"type":"paragraph","content":[{"type":"text","text":"Members"}]}]}]},
+                    {"type":"tableRow","content":[
+                      {"type":"tableCell","attrs":{"colspan":1,"rowspan":1,"colwidth":null},
+                         "content":[{"type":"paragraph","content":[{"type":"text","text":"France"}]}]},
+                      {"type":"tableCell","attrs":{"colspan":1,"rowspan":1,"colwidth":null},
+                         "content":[{"type":"paragraph","content":[
+                           {"type":"text","text":"12","marks":[{"type":"bold"}]}]}]}]},
+                    {"type":"tableRow","content":[
+                      {"type":"tableCell","attrs":{"colspan":2,"rowspan":1,"colwidth":null},
+                         "content":[{"type":"paragraph"}]}]}]},
+                  {"type":"paragraph","content":[{"type":"text","text":"After"}]}
+                ]}""").join();
+        YjsEngine.Rendering r = engine.render(List.of(state)).join();
+        assertThat(r.text()).isEqualTo("Before\nCountry | Members\nFrance | 12\n\nAfter");
+        assertThat(r.html()).isEqualTo("<p>Before</p><table><tbody>"
+                + "<tr><th><p>Country</p></th><th><p>Members</p></th></tr>"
+                + "<tr><td><p>France</p></td><td><p><strong>12</strong></p></td></tr>"
+                + "<tr><td colspan=\"2\"><p></p></td></tr>"
+                + "</tbody></table><p>After</p>");
+    }
+
+    @Test
+    void text_typed_into_a_table_cell_by_another_client_is_in_the_derived_text_and_html() {
+        byte[] state = engine.initialState("""
+                {"type":"doc","content":[{"type":"table","content":[
+                  {"type":"tableRow","content":[{"type":"tableHeader","attrs":{"colspan":1,"rowspan":1},
+                     "content":[{"type":"paragraph","content":[{"type":"text","text":"Head"}]}]}]}]}]}""").join();
+        // typeText appends a new paragraph after the table: the log is the state plus that update
+        byte[] typed = engine.typeText(List.of(state), "below", true).join();
+        YjsEngine.Rendering r = engine.render(List.of(state, typed)).join();
+        assertThat(r.text()).isEqualTo("Head\nbelow");
+        assertThat(r.html()).isEqualTo("<table><tbody><tr><th><p>Head</p></th></tr></tbody></table><p>below</p>");
+    }
+
+    @Test
     void html_from_a_document_is_sanitized() {
         byte[] state = engine.initialState("""
                 {"type":"doc","content":[{"type":"paragraph","content":[

@@ -42,6 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 @NpmPackage(value = "@tiptap/starter-kit", version = "3.31.3")
 @NpmPackage(value = "@tiptap/extension-collaboration", version = "3.31.3")
 @NpmPackage(value = "@tiptap/extension-collaboration-caret", version = "3.31.3")
+// Table, TableRow, TableHeader and TableCell all come from this one package in TipTap 3.
+@NpmPackage(value = "@tiptap/extension-table", version = "3.31.3")
 @NpmPackage(value = "@tiptap/y-tiptap", version = "3.0.9")
 // The npm registry of this workplace lacks the 3.11.1 tarball that Vaadin's build would pull in;
 // an @NpmPackage also becomes an npm override, which pins the transitive version.
@@ -50,7 +52,8 @@ class CollaborativeEditor extends Component implements EditorConnection {
 
     static final List<String> TEXT_KEYS = List.of("connecting", "saved", "saving", "offline", "readOnly", "presence",
             "bold", "italic", "underline", "strike", "heading1", "heading2", "heading3", "bulletList", "orderedList",
-            "blockquote", "link", "linkPrompt", "undo", "redo");
+            "blockquote", "link", "linkPrompt", "insertTable", "addRow", "deleteRow", "addColumn", "deleteColumn",
+            "deleteTable", "undo", "redo");
 
     private final DocumentCollaboration collaboration;
     private final long documentId;

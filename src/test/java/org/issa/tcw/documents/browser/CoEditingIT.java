@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.DocumentText;
+import org.issa.tcw.testsupport.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +155,64 @@ class CoEditingIT {
                 () -> "alice still sees " + alice.presentPeople());
         System.out.printf("three writers: caret fixes %s/%s/%s, catch-ups %s%n", alice.stats().get("caretFixes"),
                 bob.stats().get("caretFixes"), carol.stats().get("caretFixes"), alice.stats().get("catchUps"));
+    }
+
+    @Test
+    void a_writer_inserts_a_table_from_the_toolbar_and_the_other_writer_and_the_server_see_it() {
+        long doc = RunningApp.newDocument("Table " + System.nanoTime());
+        EditorPage alice = open("chair-ict", doc);
+        EditorPage bob = open("member-ict", doc);
+
+        alice.caretAtEndOf(0);
+        alice.type("Members per country:", 0);
+        // outside a table only "insert table" makes sense
+        assertThat(alice.toolbarEnabled("table")).isTrue();
+        for (String b : List.of("row-add", "row-delete", "col-add", "col-delete", "table-delete")) {
+            assertThat(alice.toolbarEnabled(b)).as(b + " outside a table").isFalse();
+        }
+        alice.toolbar("table");
+        // the caret is now in the first header cell; inside a table the table commands are enabled
+        eventually(Duration.ofSeconds(5), () -> alice.toolbarEnabled("row-add"), () -> "row-add stays disabled");
+        assertThat(alice.toolbarEnabled("table")).as("no table inside a table").isFalse();
+        for (String b : List.of("row-delete", "col-add", "col-delete", "table-delete")) {
+            assertThat(alice.toolbarEnabled(b)).as(b + " inside a table").isTrue();
+        }
+        alice.type("Country", 0);
+        alice.press(Keys.TAB);
+        alice.type("Members", 0);
+        alice.toolbar("row-add");
+        converge(List.of(alice, bob));
+
+        String html = bob.html();
+        assertThat(html).contains("<table").contains("<th").contains("Country").contains("Members");
+        assertThat(html.split("<tr", -1)).as("header row + 2 rows + the added one").hasSize(5);
+        assertThat(html.split("<th", -1)).as("3 header cells").hasSize(4);
+        assertThat(bob.text()).isEqualTo("Members per country:CountryMembers");
+
+        // the server derives the same table from the Yjs state (a few seconds after the last edit)
+        DocumentService documents = RunningApp.bean(DocumentService.class);
+        SignIn signIn = RunningApp.bean(SignIn.class);
+        eventually(Duration.ofSeconds(30), () -> {
+            signIn.as("member-ict");
+            try {
+                String derived = documents.text(doc).html();
+                return derived.contains("Members</p></th>") && derived.split("<tr>", -1).length == 5;
+            } finally {
+                signIn.out();
+            }
+        }, () -> "the server did not derive the table");
+        signIn.as("member-ict");
+        try {
+            DocumentText derived = documents.text(doc);
+            assertThat(derived.html()).startsWith("<p>Members per country:</p><table><tbody><tr><th><p>Country</p></th>"
+                    + "<th><p>Members</p></th><th><p></p></th></tr>");
+            assertThat(derived.html().split("<tr>", -1)).hasSize(5);
+            // the editor keeps an empty paragraph after a table inserted at the end of the document
+            assertThat(derived.html()).endsWith("</tr></tbody></table><p></p>");
+            assertThat(derived.text()).isEqualTo("Members per country:\nCountry | Members | \n |  | \n |  | \n |  | \n");
+        } finally {
+            signIn.out();
+        }
     }
 
     @Test

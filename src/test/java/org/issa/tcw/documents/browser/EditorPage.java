@@ -104,6 +104,16 @@ public final class EditorPage implements AutoCloseable {
         prose().sendKeys(Keys.chord(keys));
     }
 
+    /** Clicks a toolbar button ({@code tb-<name>}) like a person. */
+    void toolbar(String name) {
+        driver.findElement(By.id("tb-" + name)).click();
+    }
+
+    /** Whether a toolbar button ({@code tb-<name>}) is enabled right now. */
+    boolean toolbarEnabled(String name) {
+        return driver.findElement(By.id("tb-" + name)).isEnabled();
+    }
+
     public String text() {
         return (String) js("return document.querySelector('tcw-editor').getText()");
     }
