@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -35,40 +34,11 @@ class ProvisioningOidcUserServiceTest {
 
     final List<ExternalIdentity> signedIn = new ArrayList<>();
 
-    final PersonDirectory directory = new PersonDirectory() {
-        @Override
-        public Optional<PersonIdentity> findByUsername(String username) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PersonIdentity> findBySubject(String subject) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void rememberLocale(long personId, String languageTag) {
-        }
-
+    final PersonDirectory directory = new EmptyPersonDirectory() {
         @Override
         public PersonIdentity signedIn(ExternalIdentity identity) {
             signedIn.add(identity);
             return new PersonIdentity(1, identity.username(), identity.firstName(), "Last", null, null);
-        }
-
-        @Override
-        public void recordGlobalRoles(String username, Set<String> globalRoles) {
-            throw new UnsupportedOperationException("single sign-on records roles through signedIn");
-        }
-
-        @Override
-        public Optional<String> identityProviderForEmail(String email) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<InstitutionSignIn> institutionSignIns() {
-            return List.of();
         }
     };
 

@@ -2,7 +2,6 @@ package org.issa.tcw.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -22,39 +21,10 @@ class SignInRequestResolverTest {
             .tokenUri("http://kc/realms/tcw/protocol/openid-connect/token").build();
 
     /** Only the lookups the resolver needs: inss.gov.br belongs to the institution with alias inss-br. */
-    static final PersonDirectory DIRECTORY = new PersonDirectory() {
-        @Override
-        public Optional<PersonIdentity> findByUsername(String username) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PersonIdentity> findBySubject(String subject) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void rememberLocale(long personId, String languageTag) {
-        }
-
-        @Override
-        public PersonIdentity signedIn(ExternalIdentity identity) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void recordGlobalRoles(String username, java.util.Set<String> globalRoles) {
-            throw new UnsupportedOperationException();
-        }
-
+    static final PersonDirectory DIRECTORY = new EmptyPersonDirectory() {
         @Override
         public Optional<String> identityProviderForEmail(String email) {
             return email.endsWith("@inss.gov.br") ? Optional.of("inss-br") : Optional.empty();
-        }
-
-        @Override
-        public List<InstitutionSignIn> institutionSignIns() {
-            return List.of();
         }
     };
 
