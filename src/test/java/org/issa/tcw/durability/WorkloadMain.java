@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * embedded database {@code ./data/tcw} of its working directory. Arguments go to Spring; the mode
  * comes from system properties:
  * <ul>
- * <li>{@code workload.mode=crash}: changes forever, one {@code ACK} line each (the test kills it);
+ * <li>{@code workload.mode=crash}: changes forever, one {@code ACK} line each, all pool connections
+ * retired before each round (the test kills it);
  * <li>{@code workload.mode=check}, {@code workload.acks=<file>}: finds every acknowledged change of
  * the file, prints {@code MISSING …} lines and {@code CHECKED <acks> <missing>}, and exits;
  * <li>{@code workload.mode=soak}, {@code workload.minutes}, {@code workload.acks=<file>}: changes and
@@ -43,7 +44,7 @@ public final class WorkloadMain {
         int status = 0;
         try {
             switch (mode) {
-                case "crash" -> crash(workload, System.getProperty("workload.tokens", "c"));
+                case "crash" -> crash(workload, context, System.getProperty("workload.tokens", "c"));
                 case "check" -> status = check(workload, Path.of(System.getProperty("workload.acks"))) ? 0 : 1;
                 case "soak" -> status = soak(workload, context, Path.of(System.getProperty("workload.acks")),
                         Duration.ofMinutes(Long.getLong("workload.minutes", 60)),
@@ -65,10 +66,16 @@ public final class WorkloadMain {
         System.out.flush();
     }
 
-    private static void crash(Workload workload, String prefix) {
+    private static void crash(Workload workload, ConfigurableApplicationContext context, String prefix)
+            throws java.sql.SQLException {
+        // Every pool connection is retired before each round, as max-lifetime does over time: the
+        // crash test also covers the database staying usable (issue 10, point 5).
+        var pool = context.getBean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class)
+                .getHikariPoolMXBean();
         workload.setUp();
         say("READY");
         for (int n = 1; ; n++) {
+            pool.softEvictConnections();
             workload.round(prefix + "-" + n + "x", ack -> say(ack.line()));
         }
     }
