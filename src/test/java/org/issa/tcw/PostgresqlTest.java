@@ -106,6 +106,7 @@ class PostgresqlTest {
         try (Connection c = dataSource.getConnection()) {
             assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(c, "fsync")).isEqualTo("on");
+            assertThat(DurableCommitsCheck.problems(c)).isEmpty();
         }
     }
 

@@ -147,8 +147,9 @@ public final class WorkloadMain {
         for (int block = 0; block < blocks * 2; block++) {
             int delay = block % 2 == 0 ? 500 : 0;
             jdbc.execute("SET WRITE_DELAY " + delay);
-            say("BENCH block " + block + " write_delay=" + jdbc.queryForObject(
-                    "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'", String.class));
+            say("BENCH block " + block + " write_delay=" + jdbc.queryForList(
+                    "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'",
+                    String.class));
             for (int i = 0; i < 50; i++) {
                 posts.computeIfAbsent(delay, d -> new ArrayList<>()).add(workload.timedPost(thread, "post " + block + "-" + i));
             }
