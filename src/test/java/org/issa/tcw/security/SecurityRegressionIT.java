@@ -222,6 +222,10 @@ class SecurityRegressionIT {
             browser.get(app.url("/login"));
             wait.until(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
             List<String> violations = new ArrayList<>(violations(browser, "/login"));
+            // the policy is enforced and the listener sees violations: an image from another origin
+            browser.executeScript("window.__probe = new Image(); window.__probe.src = 'http://evil.example/x.png';");
+            wait.until(d -> violations(browser, "probe").stream().anyMatch(v -> v.contains("img-src")));
+            browser.executeScript("window.__csp = [];");
             // the real login form, with the CSRF token Vaadin puts in the page
             browser.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("secretariat");
             browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo");
