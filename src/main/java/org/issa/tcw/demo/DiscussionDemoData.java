@@ -11,6 +11,13 @@ import org.issa.tcw.discussion.NewThread;
 import org.issa.tcw.discussion.PostView;
 import org.issa.tcw.discussion.Reaction;
 import org.issa.tcw.discussion.domain.DiscussionThreadRepository;
+import org.issa.tcw.documents.domain.Document;
+import org.issa.tcw.documents.domain.DocumentRepository;
+import org.issa.tcw.programme.domain.ProgrammeEvent;
+import org.issa.tcw.programme.domain.ProgrammeEventRepository;
+import org.issa.tcw.programme.domain.Project;
+import org.issa.tcw.programme.domain.ProjectRepository;
+import org.jspecify.annotations.Nullable;
 import org.issa.tcw.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +48,38 @@ class DiscussionDemoData implements ApplicationRunner {
     private final CommissionRepository commissions;
     private final DiscussionService discussions;
     private final ModerationService moderation;
+    private final DocumentRepository documents;
+    private final ProjectRepository projects;
+    private final ProgrammeEventRepository events;
 
     DiscussionDemoData(DiscussionThreadRepository threads, CommissionRepository commissions,
-            DiscussionService discussions, ModerationService moderation) {
+            DiscussionService discussions, ModerationService moderation, DocumentRepository documents,
+            ProjectRepository projects, ProgrammeEventRepository events) {
         this.threads = threads;
         this.commissions = commissions;
         this.discussions = discussions;
         this.moderation = moderation;
+        this.documents = documents;
+        this.projects = projects;
+        this.events = events;
+    }
+
+    // Anchors must be records of the thread's own commission (the services check it and take the
+    // label from the record): look them up instead of assuming ids.
+
+    private @Nullable Anchor firstDocumentOf(long commissionId) {
+        return documents.findAll().stream().filter(d -> d.getCommissionId() == commissionId)
+                .map(Document::getId).min(Long::compare).map(id -> Anchor.to(AnchorType.DOCUMENT, id)).orElse(null);
+    }
+
+    private @Nullable Anchor projectOf(long commissionId, String title) {
+        return projects.findAll().stream().filter(p -> p.getCommissionId() == commissionId && p.getTitle().equals(title))
+                .map(Project::getId).findFirst().map(id -> Anchor.to(AnchorType.PROJECT, id)).orElse(null);
+    }
+
+    private @Nullable Anchor forum() {
+        return events.findAll().stream().filter(e -> e.getTitle().equals("Technical Commissions Forum 2026"))
+                .map(ProgrammeEvent::getId).findFirst().map(id -> Anchor.to(AnchorType.EVENT, id)).orElse(null);
     }
 
     @Override
@@ -100,7 +132,7 @@ class DiscussionDemoData implements ApplicationRunner {
                 | Hybrid | partly | medium |
 
                 Draft text: https://www.issa.int/guidelines
-                """, new Anchor(AnchorType.DOCUMENT, 1, "ISSA Guidelines on cloud adoption (draft)")));
+                """, firstDocumentOf(ict)));
         as("chair-ict");
         PostView ask = discussions.reply(cloud, """
                 Thanks for the table. @member-ict could you add the examples from Kenya and Brazil
@@ -125,14 +157,14 @@ class DiscussionDemoData implements ApplicationRunner {
                 3. Any other business
 
                 @observer-ict, would you present the survey results?
-                """, new Anchor(AnchorType.EVENT, 1, "Technical Commissions Forum 2026")));
+                """, forum()));
 
         as("member-fam");
         long survey = discussions.startThread(new NewThread(fam, "Survey on digital family benefits: questionnaire review",
                 """
                 The draft questionnaire has **24 questions**. I propose we drop questions 17–19 (they repeat 12–14)
                 and add one on automatic enrolment at birth.
-                """, new Anchor(AnchorType.PROJECT, 1, "Survey on digital family benefits")));
+                """, projectOf(fam, "Automatic enrolment in child benefits: good practices")));
         as("secretariat");
         discussions.reply(survey, "Agreed on 17–19. The secretariat will send the revised version to the chair.", null);
     }

@@ -1,15 +1,22 @@
 package org.issa.tcw.discussion;
 
-import org.issa.tcw.base.Checks;
-
 /**
- * A project, document or event a thread is attached to. The label is a snapshot taken when the
- * thread is attached (the discussion feature does not read other features' records).
+ * A project, document or event a thread is attached to. The label is a snapshot of the record's
+ * name, taken by the discussion services from the record itself when the thread is attached
+ * ({@link AnchorTargets}); a label sent by a client is never stored. {@link #to(AnchorType, long)}
+ * names an anchor by type and id only.
  */
 public record Anchor(AnchorType type, long id, String label) {
 
     public Anchor {
-        Checks.requireText(label, 300, "discussion.anchor");
         label = label.replace("\u0000", "").trim();
+        if (label.length() > 300) {
+            label = label.substring(0, 300);
+        }
+    }
+
+    /** An anchor named by type and id, for a service to check and label. */
+    public static Anchor to(AnchorType type, long id) {
+        return new Anchor(type, id, "");
     }
 }

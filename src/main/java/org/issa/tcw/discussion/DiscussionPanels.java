@@ -61,7 +61,7 @@ public class DiscussionPanels {
         }
         if (access.may(CommissionAction.POST, commissionId)) {
             String query = QueryParameters.simple(Map.of("anchorType", anchor.type().name(), "anchorId",
-                    Long.toString(anchor.id()), "anchorLabel", anchor.label())).getQueryString();
+                    Long.toString(anchor.id()))).getQueryString();
             var start = new com.vaadin.flow.component.html.Anchor("commissions/" + commissionCode + "/discussions?" + query,
                     panel.getTranslation("discussion.panel.start"));
             start.setId("discussion-panel-start");

@@ -73,12 +73,14 @@ public class DiscussionService {
     private final PostingRate rate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AnchorCheck anchors;
 
     DiscussionService(DiscussionThreadRepository threads, PostRepository posts, PostRevisionRepository revisions,
             ReactedRepository reactions, MentionRepository mentions, ReadMarkerRepository markers,
             ThreadWatchRepository threadWatches, CommissionWatchRepository commissionWatches,
             CommissionAccess access, CommissionMembers members, PostViews views, CurrentUser currentUser,
-            DiscussionLimits limits, PostingRate rate, ApplicationEventPublisher events, Clock clock) {
+            DiscussionLimits limits, PostingRate rate, ApplicationEventPublisher events, Clock clock,
+            AnchorCheck anchors) {
         this.threads = threads;
         this.posts = posts;
         this.revisions = revisions;
@@ -95,6 +97,7 @@ public class DiscussionService {
         this.rate = rate;
         this.events = events;
         this.clock = clock;
+        this.anchors = anchors;
     }
 
     /**
@@ -169,7 +172,20 @@ public class DiscussionService {
     }
 
     /**
-     * Starts a thread with its first post; the author then watches it.
+     * The project, document or event a new thread of the commission would be attached to, labelled
+     * from the record itself (pages link to the new-thread form with a type and an id only).
+     *
+     * @throws org.issa.tcw.base.UserFacingException if it does not exist, belongs to another
+     *                                               commission or may not be read by the signed-in person
+     */
+    @PreAuthorize("@commissionAccess.may('POST', #commissionId)")
+    public Anchor anchor(long commissionId, AnchorType type, long id) {
+        return anchors.resolve(Anchor.to(type, id), commissionId);
+    }
+
+    /**
+     * Starts a thread with its first post; the author then watches it. An anchor is checked like
+     * {@link #anchor(long, AnchorType, long)} and labelled from its record.
      *
      * @return the thread's id
      */
@@ -177,8 +193,9 @@ public class DiscussionService {
     @PreAuthorize("@commissionAccess.may('POST', #input.commissionId())")
     public long startThread(NewThread input) {
         long author = reader();
+        // the anchor must be a readable record of this commission; its label comes from the record
         NewThread thread = new NewThread(input.commissionId(), clean(input.title()), clean(input.body()),
-                input.anchor());
+                input.anchor() == null ? null : anchors.resolve(input.anchor(), input.commissionId()));
         Checks.requireText(thread.title(), limits.maxTitleLength(), "discussion.title");
         checkBody(thread.body());
         checkRate(author);

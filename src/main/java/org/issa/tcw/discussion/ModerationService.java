@@ -35,14 +35,16 @@ public class ModerationService {
     private final PostRevisionRepository revisions;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final AnchorCheck anchors;
 
     ModerationService(DiscussionThreadRepository threads, PostRepository posts, PostRevisionRepository revisions,
-            CurrentUser currentUser, ApplicationEventPublisher events) {
+            CurrentUser currentUser, ApplicationEventPublisher events, AnchorCheck anchors) {
         this.threads = threads;
         this.posts = posts;
         this.revisions = revisions;
         this.currentUser = currentUser;
         this.events = events;
+        this.anchors = anchors;
     }
 
     /** Pins a thread on top of its commission's list, or unpins it. */
@@ -63,11 +65,19 @@ public class ModerationService {
         done(t, locked ? ThreadModerated.Action.LOCKED : ThreadModerated.Action.UNLOCKED, null, null, null);
     }
 
-    /** Attaches a thread to another project, document or event of its commission, or to none. */
+    /**
+     * Attaches a thread to another project, document or event of its commission, or to none. The
+     * anchor must exist in the thread's commission and be readable by the moderator; its label is
+     * taken from the record (a label in {@code anchor} is ignored).
+     *
+     * @throws UserFacingException if the anchor does not exist, belongs to another commission or
+     *                             may not be read by the moderator
+     */
     @Transactional
     @PreAuthorize("@discussionAccess.mayInThread('MODERATE', #threadId)")
-    public void move(long threadId, @Nullable Anchor anchor) {
+    public void move(long threadId, @Nullable Anchor requested) {
         DiscussionThread t = thread(threadId);
+        Anchor anchor = requested == null ? null : anchors.resolve(requested, t.getCommissionId());
         t.moveTo(anchor);
         done(t, ThreadModerated.Action.MOVED, null, null, anchor == null ? null : anchor.label());
     }

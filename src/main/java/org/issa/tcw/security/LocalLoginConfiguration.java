@@ -1,7 +1,10 @@
 package org.issa.tcw.security;
 
 import jakarta.annotation.PostConstruct;
+import java.time.Clock;
+import java.time.Duration;
 import org.issa.tcw.security.domain.LocalAccountRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -55,6 +58,22 @@ class LocalLoginConfiguration {
                         .roles(a.getGlobalRoles().toArray(String[]::new))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** Per-account and per-address slowdown of the local login (docs/security.md). */
+    @Bean
+    @Profile("!" + SsoConfiguration.PROFILE)
+    LoginThrottle loginThrottle(Clock clock,
+            @Value("${tcw.login.max-failures-per-account:5}") int maxPerAccount,
+            @Value("${tcw.login.max-failures-per-address:20}") int maxPerAddress,
+            @Value("${tcw.login.lockout:5m}") Duration lockout) {
+        return new LoginThrottle(maxPerAccount, maxPerAddress, lockout, clock);
+    }
+
+    @Bean
+    @Profile("!" + SsoConfiguration.PROFILE)
+    LoginThrottleFilter.Counting loginThrottleCounting(LoginThrottle throttle) {
+        return new LoginThrottleFilter.Counting(throttle);
     }
 
     @Bean

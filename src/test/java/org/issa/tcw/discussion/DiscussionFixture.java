@@ -1,6 +1,12 @@
 package org.issa.tcw.discussion;
 
 import org.issa.tcw.commission.CommissionService;
+import org.issa.tcw.documents.domain.Document;
+import org.issa.tcw.documents.domain.DocumentRepository;
+import org.issa.tcw.programme.domain.ProgrammeEvent;
+import org.issa.tcw.programme.domain.ProgrammeEventRepository;
+import org.issa.tcw.programme.domain.Project;
+import org.issa.tcw.programme.domain.ProjectRepository;
 import org.issa.tcw.testsupport.SignIn;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +22,38 @@ public class DiscussionFixture {
     private final CommissionService commissions;
     private final DiscussionService discussions;
     private final SignIn signIn;
+    private final DocumentRepository documents;
+    private final ProjectRepository projects;
+    private final ProgrammeEventRepository events;
     private final Map<String, Authentication> signedIn = new ConcurrentHashMap<>();
 
-    DiscussionFixture(CommissionService commissions, DiscussionService discussions, SignIn signIn) {
+    DiscussionFixture(CommissionService commissions, DiscussionService discussions, SignIn signIn,
+            DocumentRepository documents, ProjectRepository projects, ProgrammeEventRepository events) {
         this.commissions = commissions;
         this.discussions = discussions;
         this.signIn = signIn;
+        this.documents = documents;
+        this.projects = projects;
+        this.events = events;
+    }
+
+    /** A demo document of the commission (anchors must be real records of the thread's commission). */
+    public Document document(String code) {
+        long commission = commissionId(code);
+        return documents.findAll().stream().filter(d -> d.getCommissionId() == commission)
+                .min(java.util.Comparator.comparing(Document::getId)).orElseThrow();
+    }
+
+    /** A demo project owned by the commission. */
+    public Project project(String code) {
+        long commission = commissionId(code);
+        return projects.findAll().stream().filter(p -> p.getCommissionId() == commission)
+                .min(java.util.Comparator.comparing(Project::getId)).orElseThrow();
+    }
+
+    /** A fixed event of the demo trienniums (shared by every commission). */
+    public ProgrammeEvent event() {
+        return events.findAll().stream().min(java.util.Comparator.comparing(ProgrammeEvent::getId)).orElseThrow();
     }
 
     /**

@@ -105,8 +105,10 @@ class DiscussionPermissionsTest {
         moderation.lock(thread, false);
         moderation.hide(memberPost.id(), "Off topic");
         assertThat(discussions.post(memberPost.id()).hiddenReason()).isEqualTo("Off topic");
-        moderation.move(thread, new Anchor(AnchorType.PROJECT, 42, "Cloud guideline"));
-        assertThat(discussions.thread(thread).anchorLabel()).isEqualTo("Cloud guideline");
+        var project = fixture.project("ICT");
+        fixture.as("secretariat");
+        moderation.move(thread, new Anchor(AnchorType.PROJECT, project.getId(), "Forged label"));
+        assertThat(discussions.thread(thread).anchorLabel()).isEqualTo(project.getTitle());
         assertThat(eventLog.moderated).filteredOn(e -> e.threadId() == thread).extracting(ThreadModerated::action)
                 .containsExactly(ThreadModerated.Action.PINNED, ThreadModerated.Action.LOCKED,
                         ThreadModerated.Action.UNLOCKED, ThreadModerated.Action.POST_HIDDEN,
@@ -179,12 +181,13 @@ class DiscussionPermissionsTest {
 
     @Test
     void threads_for_an_anchor_are_listed_only_to_readers_of_the_commission() {
+        long project = fixture.project("ICT").getId();
         long anchored = fixture.thread("member-ict", "ICT", "Anchored", "About the project",
-                new Anchor(AnchorType.PROJECT, 987654, "Digital identity survey"));
+                Anchor.to(AnchorType.PROJECT, project));
         fixture.as("observer-ict");
-        assertThat(discussions.threadsFor(AnchorType.PROJECT, 987654)).extracting(ThreadRow::id)
-                .containsExactly(anchored);
+        assertThat(discussions.threadsFor(AnchorType.PROJECT, project)).extracting(ThreadRow::id)
+                .contains(anchored);
         fixture.as("member-fam");
-        assertThat(discussions.threadsFor(AnchorType.PROJECT, 987654)).isEmpty();
+        assertThat(discussions.threadsFor(AnchorType.PROJECT, project)).isEmpty();
     }
 }

@@ -145,13 +145,13 @@ class CommissionDiscussionsView extends VerticalLayout implements BeforeEnterObs
                 q -> (int) discussions.countThreads(details.id(), search.getValue()));
 
         // Other pages (a project, a document, an event) send people here to start an attached thread.
+        // The server checks the anchor and labels it from the record (a label in the URL is ignored).
         QueryParameters params = event.getLocation().getQueryParameters();
         var type = params.getSingleParameter("anchorType");
         var id = params.getSingleParameter("anchorId");
-        var label = params.getSingleParameter("anchorLabel");
-        if (type.isPresent() && id.isPresent() && label.isPresent() && newThread.isVisible()) {
+        if (type.isPresent() && id.isPresent() && newThread.isVisible()) {
             try {
-                openNewThread(new Anchor(AnchorType.valueOf(type.get()), Long.parseLong(id.get()), label.get()));
+                openNewThread(discussions.anchor(details.id(), AnchorType.valueOf(type.get()), Long.parseLong(id.get())));
             } catch (IllegalArgumentException | org.issa.tcw.base.UserFacingException e) {
                 Feedback.error(getTranslation("discussion.anchor.invalid"));
             }

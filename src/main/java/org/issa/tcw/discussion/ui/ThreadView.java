@@ -612,10 +612,6 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         if (t.anchorId() != null) {
             anchorId.setValue(t.anchorId().intValue());
         }
-        var label = new TextField(getTranslation("discussion.move.label"));
-        label.setId("move-label");
-        label.setMaxLength(300);
-        label.setValue(t.anchorLabel() == null ? "" : t.anchorLabel());
         var confirm = new Button(getTranslation("discussion.move"), e -> {
             boolean ok = Feedback.run(this, () -> {
                 AnchorType chosen = type.getValue();
@@ -623,8 +619,8 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                     throw new org.issa.tcw.base.UserFacingException("validation.required",
                             new org.issa.tcw.base.Checks.FieldName("discussion.move.id"));
                 }
-                moderation.move(t.id(), chosen == null ? null
-                        : new Anchor(chosen, anchorId.getValue(), label.getValue()));
+                // the server checks the anchor and takes its label from the record
+                moderation.move(t.id(), chosen == null ? null : Anchor.to(chosen, anchorId.getValue()));
             });
             if (ok) {
                 dialog.close();
@@ -634,7 +630,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         });
         confirm.setId("move-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(type, anchorId, label));
+        dialog.add(new VerticalLayout(type, anchorId));
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
         dialog.open();
     }

@@ -90,6 +90,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             sso.show(event.getLocation().getQueryParameters().getSingleParameter("error").orElse(null));
             return;
         }
+        var error = event.getLocation().getQueryParameters().getSingleParameter("error");
+        // too many failed attempts: a different message, the right password is refused for a while
+        boolean locked = error.filter("locked"::equals).isPresent();
+        if (locked) {
+            LoginI18n i18n = i18n();
+            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.locked.message"));
+            form.setI18n(i18n);
+        }
         form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
     }
 

@@ -23,7 +23,7 @@ class DiscussionPanelsTest extends KaribuTest {
 
     @Test
     void the_panel_lists_the_threads_of_its_anchor_and_offers_to_start_one() {
-        long documentId = System.nanoTime() % 1_000_000_000L;
+        long documentId = fixture.document("ICT").getId();
         var anchor = new org.issa.tcw.discussion.Anchor(AnchorType.DOCUMENT, documentId, "Cloud guideline draft");
         long thread = fixture.thread("chair-ict", "ICT", "About the draft", "Comments welcome", anchor);
         long ict = fixture.commissionId("ICT");
@@ -49,10 +49,24 @@ class DiscussionPanelsTest extends KaribuTest {
 
     @Test
     void starting_from_the_panel_opens_the_new_thread_dialog_attached_to_the_anchor() {
+        var event = fixture.event();
         fixture.as("member-ict");
+        // a label in the URL is ignored: the dialog shows the event's own title
         UI.getCurrent().navigate("commissions/ICT/discussions", com.vaadin.flow.router.QueryParameters.simple(
-                java.util.Map.of("anchorType", "EVENT", "anchorId", "3", "anchorLabel", "TC Forum 2026")));
+                java.util.Map.of("anchorType", "EVENT", "anchorId", event.getId().toString(), "anchorLabel", "Forged")));
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("new-anchor")).getText())
-                .isEqualTo("Event: TC Forum 2026");
+                .isEqualTo("Event: " + event.getTitle());
+    }
+
+    @Test
+    void a_link_naming_another_commissions_document_opens_no_attached_thread() {
+        long ictDocument = fixture.document("ICT").getId();
+        fixture.as("member-fam");
+        UI.getCurrent().navigate("commissions/FAM/discussions", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("anchorType", "DOCUMENT", "anchorId", Long.toString(ictDocument),
+                        "anchorLabel", "Anything")));
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("new-anchor"))).isEmpty();
+        assertThat(notifications()).containsExactly(
+                "The page that sent you here named something to attach the thread to that cannot be used.");
     }
 }

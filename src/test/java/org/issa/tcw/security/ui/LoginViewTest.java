@@ -25,4 +25,15 @@ class LoginViewTest extends KaribuTest {
                 com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("error", "")));
         assertThat(_get(LoginForm.class).isError()).isTrue();
     }
+
+    @Test
+    void a_locked_sign_in_says_so_instead_of_wrong_password() {
+        com.vaadin.flow.component.UI.getCurrent().navigate("login",
+                com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("error", "locked")));
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        assertThat(String.valueOf(form.getElement().getPropertyRaw("i18n")))
+                .contains("Too many failed sign-ins").contains("paused for a few minutes")
+                .doesNotContain("Incorrect username or password");
+    }
 }
