@@ -1,5 +1,9 @@
 package org.issa.tcw.documents;
 
+import jakarta.validation.constraints.NotNull;
+import org.issa.tcw.base.TextRule;
+import org.issa.tcw.base.UserText;
+import org.issa.tcw.documents.domain.Document;
 import org.jspecify.annotations.Nullable;
 
 /** What the document form edits (title, kind, working language); {@code version} detects concurrent changes. */
@@ -7,8 +11,11 @@ public class DocumentForm {
 
     private @Nullable Long id;
     private long version;
+    @TextRule(field = "document.title", max = Document.TITLE_MAX)
     private String title = "";
+    @NotNull(message = "validation.required|document.kind")
     private @Nullable DocumentKind kind = DocumentKind.GUIDELINE;
+    @NotNull(message = "validation.required|document.language")
     private @Nullable WorkingLanguage language = WorkingLanguage.EN;
 
     public @Nullable Long getId() {
@@ -32,7 +39,7 @@ public class DocumentForm {
     }
 
     public void setTitle(@Nullable String title) {
-        this.title = title == null ? "" : title;
+        this.title = UserText.normalize(title, true);
     }
 
     public @Nullable DocumentKind getKind() {

@@ -106,8 +106,7 @@ public class Document {
 
     /** Changes what the document is called and is about. */
     public void describe(String title, DocumentKind kind, WorkingLanguage language) {
-        Checks.requireText(title, TITLE_MAX, "document.title");
-        this.title = title.trim();
+        this.title = Checks.requireName(title, TITLE_MAX, "document.title");
         this.kind = kind;
         this.language = language;
     }
