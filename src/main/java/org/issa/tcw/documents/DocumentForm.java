@@ -3,15 +3,17 @@ package org.issa.tcw.documents;
 import jakarta.validation.constraints.NotNull;
 import org.issa.tcw.base.TextRule;
 import org.issa.tcw.base.UserText;
-import org.issa.tcw.documents.domain.Document;
 import org.jspecify.annotations.Nullable;
 
 /** What the document form edits (title, kind, working language); {@code version} detects concurrent changes. */
 public class DocumentForm {
 
+    /** The longest title a document may have. */
+    public static final int TITLE_MAX = 200;
+
     private @Nullable Long id;
     private long version;
-    @TextRule(field = "document.title", max = Document.TITLE_MAX)
+    @TextRule(field = "document.title", max = TITLE_MAX)
     private String title = "";
     @NotNull(message = "validation.required|document.kind")
     private @Nullable DocumentKind kind = DocumentKind.GUIDELINE;

@@ -29,6 +29,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.programme.MilestoneRow;
@@ -105,8 +106,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         newStatus.setItems(ProjectStatus.values());
         newStatus.setItemLabelGenerator(s -> getTranslation("project.status." + s.name()));
         statusNote.setId("status-note");
-        statusNote.setLabel(getTranslation("project.status-note"));
-        statusNote.setMaxLength(2000);
+        Fields.text(statusNote, "project.status-note", 2000);
         statusNote.setWidth("28rem");
         carryPriority.setId("carry-priority");
         carryPriority.setLabel(getTranslation("carry-over.priority"));
