@@ -81,7 +81,8 @@ public final class UserText {
         if (stored == null) {
             return "";
         }
-        String s = removeForbidden(normalize(stored, singleLine), !singleLine).strip();
+        String s = removeForbidden(normalize(stored, singleLine), !singleLine);
+        s = s.replaceAll(" {2,}", " ").strip(); // where a removed character stood between two spaces
         return hasVisibleCharacter(s) ? s : "";
     }
 

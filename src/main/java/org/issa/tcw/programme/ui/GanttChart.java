@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import org.issa.tcw.base.Markup;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.programme.EventRow;
 import org.issa.tcw.programme.MilestoneRow;
@@ -224,7 +225,6 @@ class GanttChart extends Div {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
-                .replace("\"", "&quot;");
+        return Markup.escape(s);
     }
 }
