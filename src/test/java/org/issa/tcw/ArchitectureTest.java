@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** The module rules of ARCHITECTURE.md and CONVENTIONS.md, checked on every build. */
+/** The module rules of docs/architecture.md and ADR 001, checked on every build. */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
