@@ -77,4 +77,13 @@ class ArchitectureTest {
                 .because("the Clock bean is injected so tests can move time")
                 .check(CLASSES);
     }
+
+    @Test
+    void nothing_depends_on_the_hosts_time_zone() {
+        noClasses().should().callMethod(java.time.ZoneId.class, "systemDefault")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(java.util.TimeZone.class, "getDefault")
+                .because("the server works in UTC (the Clock bean) and views in the reader's zone (base.ui.UserZone)")
+                .check(CLASSES);
+    }
 }

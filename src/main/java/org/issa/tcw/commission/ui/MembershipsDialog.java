@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.commission.CommissionRole;
@@ -53,7 +54,7 @@ class MembershipsDialog extends Dialog {
         start.setId("start");
         start.setLabel(getTranslation("membership.start"));
         start.setLocale(getLocale());
-        start.setValue(LocalDate.now(clock));
+        start.setValue(LocalDate.now(clock.withZone(UserZone.current())));
         var add = new Button(getTranslation("membership.add"), e -> add());
         add.setId("add-membership");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -23,10 +23,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Fields;
@@ -40,7 +40,6 @@ import org.issa.tcw.programme.ProjectDetails;
 import org.issa.tcw.programme.ProjectHistoryService;
 import org.issa.tcw.programme.ProjectStatus;
 import org.issa.tcw.programme.StatusChangeRow;
-import org.issa.tcw.programme.TrienniumRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -86,7 +85,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 .setAutoWidth(true);
         milestones.addColumn(m -> m.eventTitle() == null ? "" : m.eventTitle()).setHeader(getTranslation("milestone.event"))
                 .setAutoWidth(true);
-        milestones.addComponentColumn(m -> ProjectBadges.milestone(m, LocalDate.now(clock)))
+        milestones.addComponentColumn(m -> ProjectBadges.milestone(m, LocalDate.now(clock.withZone(UserZone.current()))))
                 .setHeader(getTranslation("milestone.state")).setAutoWidth(true).setKey("state");
         milestones.addComponentColumn(this::milestoneActions).setAutoWidth(true).setKey("actions");
         milestones.setAllRowsVisible(true);
@@ -246,7 +245,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private void showChanges() {
         changes.removeAll();
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+                .withZone(UserZone.current());
         for (ProjectChange c : history.history(id)) {
             var line = new Div();
             line.addClassName("change");
