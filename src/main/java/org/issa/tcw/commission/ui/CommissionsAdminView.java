@@ -3,7 +3,6 @@ package org.issa.tcw.commission.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -20,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.EditDialog;
 import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.FormBinder;
 import org.issa.tcw.base.ui.Formats;
@@ -103,9 +103,6 @@ class CommissionsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     /** Opens the form for a new or existing commission. */
     void edit(CommissionForm form) {
-        var dialog = new Dialog();
-        dialog.setId("commission-dialog");
-        dialog.setHeaderTitle(getTranslation(form.getId() == null ? "commission.new.title" : "commission.edit.title"));
         var code = Fields.text(new TextField(), "commission.code", 10);
         code.setId("code");
         code.setReadOnly(form.getId() != null);
@@ -122,23 +119,11 @@ class CommissionsAdminView extends VerticalLayout implements HasDynamicTitle {
         binder.forField(name).bind("name");
         binder.forField(mandate).bind("mandate");
         binder.forField(active).bind(CommissionForm::isActive, CommissionForm::setActive);
-        binder.setBean(form);
-
-        var save = new Button(getTranslation("common.save"), e -> {
-            if (binder.validate().isOk() && Feedback.run(this, () -> commissions.save(form))) {
-                Feedback.success(getTranslation("common.saved"));
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-            }
-        });
-        save.setId("save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
-        cancel.setId("cancel");
         var layout = new FormLayout(code, name, mandate, active);
         layout.setColspan(mandate, 2);
-        dialog.add(layout);
-        dialog.getFooter().add(cancel, save);
+        String title = form.getId() == null ? "commission.new.title" : "commission.edit.title";
+        var dialog = new EditDialog<>("commission-dialog", title, binder, form, f -> commissions.save(f),
+                () -> grid.getDataProvider().refreshAll(), layout);
         dialog.setWidth("40rem");
         dialog.open();
     }

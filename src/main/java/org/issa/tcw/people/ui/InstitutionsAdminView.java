@@ -3,7 +3,6 @@ package org.issa.tcw.people.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -20,6 +19,7 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.EditDialog;
 import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.FormBinder;
 import org.issa.tcw.base.ui.Formats;
@@ -98,9 +98,6 @@ class InstitutionsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     /** Opens the form for a new or existing institution. */
     void edit(InstitutionForm form) {
-        var dialog = new Dialog();
-        dialog.setId("institution-dialog");
-        dialog.setHeaderTitle(getTranslation(form.getId() == null ? "institution.new.title" : "institution.edit.title"));
         var name = Fields.text(new TextField(), "institution.name", 200);
         name.setId("name");
         var acronym = Fields.text(new TextField(), "institution.acronym", 30);
@@ -133,24 +130,12 @@ class InstitutionsAdminView extends VerticalLayout implements HasDynamicTitle {
         binder.forField(type).bind("membershipType");
         binder.forField(domains).bind("emailDomains");
         binder.forField(idp).bind("idpAlias");
-        binder.setBean(form);
-
-        var save = new Button(getTranslation("common.save"), e -> {
-            if (binder.validate().isOk() && Feedback.run(this, () -> institutions.save(form))) {
-                Feedback.success(getTranslation("common.saved"));
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-            }
-        });
-        save.setId("save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
-        cancel.setId("cancel");
         var layout = new FormLayout(name, acronym, country, region, type, idp, domains);
         layout.setColspan(name, 2);
         layout.setColspan(domains, 2);
-        dialog.add(layout);
-        dialog.getFooter().add(cancel, save);
+        String title = form.getId() == null ? "institution.new.title" : "institution.edit.title";
+        var dialog = new EditDialog<>("institution-dialog", title, binder, form, f -> institutions.save(f),
+                () -> grid.getDataProvider().refreshAll(), layout);
         dialog.open();
     }
 

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -24,6 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.EditDialog;
 import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.FormBinder;
 import org.issa.tcw.base.ui.Formats;
@@ -93,9 +93,6 @@ class PeopleAdminView extends VerticalLayout implements HasDynamicTitle {
 
     /** Opens the form for a new or existing person. */
     void edit(PersonForm form) {
-        var dialog = new Dialog();
-        dialog.setId("person-dialog");
-        dialog.setHeaderTitle(getTranslation(form.getId() == null ? "person.new.title" : "person.edit.title"));
         var username = Fields.text(new TextField(), "person.username", 100);
         username.setId("username");
         username.setReadOnly(form.getId() != null);
@@ -126,22 +123,10 @@ class PeopleAdminView extends VerticalLayout implements HasDynamicTitle {
         binder.forField(institution).bind(f -> f.getInstitutionId() == null ? null : byId.get(f.getInstitutionId()),
                 (f, o) -> f.setInstitutionId(o == null ? null : o.id()));
         binder.forField(active).bind(PersonForm::isActive, PersonForm::setActive);
-        binder.setBean(form);
-
-        var save = new Button(getTranslation("common.save"), e -> {
-            if (binder.validate().isOk() && Feedback.run(this, () -> people.save(form))) {
-                Feedback.success(getTranslation("common.saved"));
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-            }
-        });
-        save.setId("save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
-        cancel.setId("cancel");
         var layout = new FormLayout(first, last, username, email, institution, active);
-        dialog.add(layout);
-        dialog.getFooter().add(cancel, save);
+        String title = form.getId() == null ? "person.new.title" : "person.edit.title";
+        var dialog = new EditDialog<>("person-dialog", title, binder, form, f -> people.save(f),
+                () -> grid.getDataProvider().refreshAll(), layout);
         dialog.open();
     }
 
