@@ -117,8 +117,9 @@ public class ProgrammeExports {
                         dateCell(mrow, 4, m.baselineDue(), date);
                         text(mrow, 5, m.ownerName());
                         dateCell(mrow, 6, m.doneDate(), date);
-                        mrow.createCell(7).setCellValue(t("milestone.state." + (m.cancelled() ? "cancelled"
-                                : m.done() ? "done" : m.overdue(today) ? "overdue" : "open"), lang));
+                        MilestoneState state = m.state(today);
+                        mrow.createCell(7).setCellValue(t("milestone.state."
+                                + (state == MilestoneState.DUE_SOON ? MilestoneState.OPEN : state).key(), lang));
                         text(mrow, 8, m.eventTitle());
                     }
                 }
