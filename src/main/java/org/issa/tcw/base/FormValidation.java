@@ -26,8 +26,8 @@ public final class FormValidation {
     }
 
     /**
-     * Refuses the bean when any annotated rule fails (the first in field-declaration order of
-     * the messages, so the refusal is stable).
+     * Refuses the bean when any annotated rule fails, naming one failure: the one of the
+     * alphabetically first property, so the same input always gets the same message.
      *
      * @throws UserFacingException naming what is wrong
      */
