@@ -25,9 +25,13 @@ public class Application implements AppShellConfigurator {
         SpringApplication.run(Application.class, args);
     }
 
-    /** The one clock of the application; tests replace it to move time. */
+    /**
+     * The one clock of the application, in UTC whatever the host's time zone: the server stores
+     * and compares instants and dates in UTC, views show them in the reader's zone
+     * ({@code base.ui.UserZone}). Tests replace it to move time.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.systemUTC();
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** The module rules of ARCHITECTURE.md and CONVENTIONS.md, checked on every build. */
+/** The module rules of docs/architecture.md and ADR 001, checked on every build. */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -75,6 +75,15 @@ class ArchitectureTest {
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .because("the Clock bean is injected so tests can move time")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothing_depends_on_the_hosts_time_zone() {
+        noClasses().should().callMethod(java.time.ZoneId.class, "systemDefault")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(java.util.TimeZone.class, "getDefault")
+                .because("the server works in UTC (the Clock bean) and views in the reader's zone (base.ui.UserZone)")
                 .check(CLASSES);
     }
 }

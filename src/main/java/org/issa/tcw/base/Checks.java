@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /** Input checks that services run before they change anything; each failure names a translation key. */
 public final class Checks {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** An e-mail address, as forms and services check it. */
+    public static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    private static final Pattern EMAIL = Pattern.compile("^" + EMAIL_PATTERN + "$");
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{3,120}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Za-z]{2}$");
 
@@ -20,14 +22,34 @@ public final class Checks {
         }
     }
 
-    public static void requireText(@Nullable String value, int maxLength, String fieldKey) {
-        require(value != null && !value.isBlank(), "validation.required", new FieldName(fieldKey));
-        require(value.trim().length() <= maxLength, "validation.too-long", new FieldName(fieldKey), maxLength);
+    /**
+     * A one-line name or title (of a person, an institution, a commission, a document, a thread,
+     * a priority, a project, a milestone, an event): normalised and checked by {@link UserText}.
+     *
+     * @return the text to store
+     * @throws UserFacingException when it is empty, too long, holds control or text-direction
+     *         characters, or has nothing visible
+     */
+    public static String requireName(@Nullable String value, int maxLength, String fieldKey) {
+        return checked(UserText.normalize(value, true), maxLength, true, fieldKey);
     }
 
-    public static void optionalText(@Nullable String value, int maxLength, String fieldKey) {
-        require(value == null || value.trim().length() <= maxLength, "validation.too-long", new FieldName(fieldKey),
-                maxLength);
+    /** A required text that may span lines (a reason, a comment): the same rules as a name, line breaks allowed. */
+    public static String requireText(@Nullable String value, int maxLength, String fieldKey) {
+        return checked(UserText.normalize(value, false), maxLength, true, fieldKey);
+    }
+
+    /** An optional text that may span lines (a description, a mandate); empty when nothing was typed. */
+    public static String optionalText(@Nullable String value, int maxLength, String fieldKey) {
+        return checked(UserText.normalize(value, false), maxLength, false, fieldKey);
+    }
+
+    private static String checked(String normalized, int maxLength, boolean required, String fieldKey) {
+        var violation = UserText.check(normalized, maxLength, required, fieldKey);
+        if (violation.isPresent()) {
+            throw violation.get().toException();
+        }
+        return normalized;
     }
 
     public static boolean isEmail(@Nullable String value) {

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Everything a person may or may not do in a commission: the permission table of PRODUCT.md, as
- * data. {@link CommissionAccess} answers every "may this person ... in commission C?" from here.
+ * Everything a person may or may not do in a commission: the permission table, as data
+ * (docs/permissions.md is generated from it and checked by {@code PermissionsDocTest}). {@link CommissionAccess} answers every "may this person ... in commission C?" from here.
  * "Own projects/milestones" and "own posts" are object-level rules the owning feature adds on top.
  */
 public enum CommissionAction {

@@ -1,5 +1,8 @@
 package org.issa.tcw.commission;
 
+import jakarta.validation.constraints.Pattern;
+import org.issa.tcw.base.TextRule;
+import org.issa.tcw.base.UserText;
 import org.jspecify.annotations.Nullable;
 
 /** What the commission form edits; {@code version} detects concurrent changes. */
@@ -7,8 +10,12 @@ public class CommissionForm {
 
     private @Nullable Long id;
     private long version;
+    @TextRule(field = "commission.code", max = 10)
+    @Pattern(regexp = "([A-Za-z][A-Za-z0-9]{1,9})?", message = "commission.code.invalid")
     private String code = "";
+    @TextRule(field = "commission.name", max = 200)
     private String name = "";
+    @TextRule(field = "commission.mandate", max = 4000, required = false, singleLine = false)
     private String mandate = "";
     private boolean active = true;
 
@@ -33,7 +40,7 @@ public class CommissionForm {
     }
 
     public void setCode(@Nullable String code) {
-        this.code = code == null ? "" : code;
+        this.code = UserText.normalize(code, true);
     }
 
     public String getName() {
@@ -41,7 +48,7 @@ public class CommissionForm {
     }
 
     public void setName(@Nullable String name) {
-        this.name = name == null ? "" : name;
+        this.name = UserText.normalize(name, true);
     }
 
     public String getMandate() {
@@ -49,7 +56,7 @@ public class CommissionForm {
     }
 
     public void setMandate(@Nullable String mandate) {
-        this.mandate = mandate == null ? "" : mandate;
+        this.mandate = UserText.normalize(mandate, false);
     }
 
     public boolean isActive() {

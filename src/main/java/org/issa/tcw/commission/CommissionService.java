@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.issa.tcw.base.Checks;
+import org.issa.tcw.base.FormValidation;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.StillInUseException;
 import org.issa.tcw.base.UsageCheck;
@@ -139,10 +140,7 @@ public class CommissionService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
     public long save(CommissionForm form) {
-        Checks.requireText(form.getCode(), 10, "commission.code");
-        require(form.getCode().trim().matches("[A-Za-z][A-Za-z0-9]{1,9}"), "commission.code.invalid");
-        Checks.requireText(form.getName(), 200, "commission.name");
-        Checks.optionalText(form.getMandate(), 4000, "commission.mandate");
+        FormValidation.validate(form);
         long exceptId = form.getId() == null ? -1 : form.getId();
         require(!commissions.nameTaken(form.getName().trim(), exceptId), "commission.name.taken");
         Commission commission;

@@ -123,7 +123,7 @@ class DemoData implements ApplicationRunner {
         Institution kenya = byAcronym(insts, "NSSF-KE");
         Institution germany = byAcronym(insts, "DRV");
 
-        // The contract accounts (PRODUCT.md): usernames and roles must stay as they are.
+        // The demo accounts the README lists: usernames and roles must stay as they are.
         account(person("admin", "Lars", "Eriksen", "lars.eriksen@tcw-secretariat.org", null), hash, Roles.ADMIN);
         account(person("secretariat", "Claire", "Dubois", "claire.dubois@tcw-secretariat.org", null), hash,
                 Roles.SECRETARIAT);

@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Threads and posts: reading them (lists with unread counts, long threads page by page), starting
  * threads, replying, editing and removing one's own posts, reactions, mentions. Every method checks
- * the reader's right in the thread's commission (PRODUCT.md: read = every role of C and the staff;
+ * the reader's right in the thread's commission (docs/permissions.md: read = every role of C and the staff;
  * post = every role of C and the secretariat; one's own posts only for edit and delete).
  */
 @Service

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moderation of a commission's threads by its chair and vice-chairs and the secretariat
- * (PRODUCT.md: "moderate C's threads"): pin, lock, hide a post with a reason, move a thread to
+ * (docs/permissions.md: {@code MODERATE}): pin, lock, hide a post with a reason, move a thread to
  * another project, document or event, and read an edited post's history. Each action publishes
  * {@link ThreadModerated}.
  */

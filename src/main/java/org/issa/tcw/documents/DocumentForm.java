@@ -1,14 +1,23 @@
 package org.issa.tcw.documents;
 
+import jakarta.validation.constraints.NotNull;
+import org.issa.tcw.base.TextRule;
+import org.issa.tcw.base.UserText;
 import org.jspecify.annotations.Nullable;
 
 /** What the document form edits (title, kind, working language); {@code version} detects concurrent changes. */
 public class DocumentForm {
 
+    /** The longest title a document may have. */
+    public static final int TITLE_MAX = 200;
+
     private @Nullable Long id;
     private long version;
+    @TextRule(field = "document.title", max = TITLE_MAX)
     private String title = "";
+    @NotNull(message = "validation.required|document.kind")
     private @Nullable DocumentKind kind = DocumentKind.GUIDELINE;
+    @NotNull(message = "validation.required|document.language")
     private @Nullable WorkingLanguage language = WorkingLanguage.EN;
 
     public @Nullable Long getId() {
@@ -32,7 +41,7 @@ public class DocumentForm {
     }
 
     public void setTitle(@Nullable String title) {
-        this.title = title == null ? "" : title;
+        this.title = UserText.normalize(title, true);
     }
 
     public @Nullable DocumentKind getKind() {

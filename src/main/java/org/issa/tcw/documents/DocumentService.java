@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.Checks;
+import org.issa.tcw.base.FormValidation;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.Versions;
 import org.issa.tcw.commission.CommissionAccess;
@@ -185,9 +186,7 @@ public class DocumentService {
     }
 
     private static void validate(DocumentForm form) {
-        Checks.requireText(form.getTitle(), Document.TITLE_MAX, "document.title");
-        require(form.getKind() != null, "validation.required", new Checks.FieldName("document.kind"));
-        require(form.getLanguage() != null, "validation.required", new Checks.FieldName("document.language"));
+        FormValidation.validate(form);
     }
 
     private CommissionDetails commissionById(long commissionId) {

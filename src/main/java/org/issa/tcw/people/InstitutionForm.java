@@ -2,6 +2,10 @@ package org.issa.tcw.people;
 
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.issa.tcw.base.TextRule;
+import org.issa.tcw.base.UserText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,12 +16,18 @@ public class InstitutionForm {
 
     private @Nullable Long id;
     private long version;
+    @TextRule(field = "institution.name", max = 200)
     private String name = "";
+    @TextRule(field = "institution.acronym", max = 30, required = false)
     private String acronym = "";
+    @Pattern(regexp = "[A-Za-z]{2}", message = "institution.country.invalid")
     private String countryCode = "";
+    @NotNull(message = "validation.required|institution.region")
     private @Nullable Region region;
     private MembershipType membershipType = MembershipType.AFFILIATE;
     private String emailDomains = "";
+    @TextRule(field = "institution.idp-alias", max = 60, required = false)
+    @Pattern(regexp = "([a-z0-9][a-z0-9-]*)?", message = "institution.idp-alias.invalid")
     private String idpAlias = "";
 
     public @Nullable Long getId() {
@@ -41,7 +51,7 @@ public class InstitutionForm {
     }
 
     public void setName(@Nullable String name) {
-        this.name = name == null ? "" : name;
+        this.name = UserText.normalize(name, true);
     }
 
     public String getAcronym() {
@@ -49,7 +59,7 @@ public class InstitutionForm {
     }
 
     public void setAcronym(@Nullable String acronym) {
-        this.acronym = acronym == null ? "" : acronym;
+        this.acronym = UserText.normalize(acronym, true);
     }
 
     public String getCountryCode() {
@@ -57,7 +67,7 @@ public class InstitutionForm {
     }
 
     public void setCountryCode(@Nullable String countryCode) {
-        this.countryCode = countryCode == null ? "" : countryCode;
+        this.countryCode = UserText.normalize(countryCode, true);
     }
 
     public @Nullable Region getRegion() {
@@ -100,6 +110,6 @@ public class InstitutionForm {
     }
 
     public void setIdpAlias(@Nullable String idpAlias) {
-        this.idpAlias = idpAlias == null ? "" : idpAlias;
+        this.idpAlias = UserText.normalize(idpAlias, true);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.issa.tcw.base.Checks;
+import org.issa.tcw.base.FormValidation;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.StillInUseException;
 import org.issa.tcw.base.UsageCheck;
@@ -91,13 +92,9 @@ public class InstitutionService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public long save(InstitutionForm form) {
-        Checks.requireText(form.getName(), 200, "institution.name");
-        Checks.optionalText(form.getAcronym(), 30, "institution.acronym");
+        FormValidation.validate(form);
+        // beyond the form's two-letter shape: a code ISO 3166 knows
         require(Checks.isCountryCode(form.getCountryCode()), "institution.country.invalid");
-        require(form.getRegion() != null, "validation.required", new Checks.FieldName("institution.region"));
-        Checks.optionalText(form.getIdpAlias(), 60, "institution.idp-alias");
-        require(form.getIdpAlias().isBlank() || form.getIdpAlias().trim().matches("[a-z0-9][a-z0-9-]*"),
-                "institution.idp-alias.invalid");
         long exceptId = form.getId() == null ? -1 : form.getId();
         require(!institutions.nameTaken(form.getName().trim(), exceptId), "institution.name.taken");
         require(form.getIdpAlias().isBlank() || !institutions.idpAliasTaken(form.getIdpAlias().trim(), exceptId),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.issa.tcw.base.UserText;
 import org.issa.tcw.people.domain.Institution;
 import org.issa.tcw.people.domain.InstitutionRepository;
 import org.issa.tcw.people.domain.Person;
@@ -12,8 +13,8 @@ import org.issa.tcw.security.ExternalIdentity;
 import org.issa.tcw.security.InstitutionSignIn;
 import org.issa.tcw.security.PersonDirectory;
 import org.issa.tcw.security.PersonIdentity;
-import org.issa.tcw.security.SignInRefusedException;
 import org.issa.tcw.security.SignInRefusedException.Reason;
+import org.issa.tcw.security.SignInRefusedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,8 +167,10 @@ class PersonDirectoryAdapter implements PersonDirectory {
         return new String[] {first, last};
     }
 
+    /** Names from a token cannot be refused: they are cleaned by the same rule typed names are checked by. */
     private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        String clean = UserText.sanitize(s);
+        return clean.isEmpty() ? null : clean;
     }
 
     static @Nullable String domainOf(@Nullable String email) {

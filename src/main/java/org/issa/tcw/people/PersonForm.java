@@ -1,5 +1,9 @@
 package org.issa.tcw.people;
 
+import jakarta.validation.constraints.Pattern;
+import org.issa.tcw.base.Checks;
+import org.issa.tcw.base.TextRule;
+import org.issa.tcw.base.UserText;
 import org.jspecify.annotations.Nullable;
 
 /** What the person form edits; {@code version} detects concurrent changes. */
@@ -7,9 +11,15 @@ public class PersonForm {
 
     private @Nullable Long id;
     private long version;
+    @TextRule(field = "person.username", max = 100)
+    @Pattern(regexp = "([A-Za-z0-9._@-]+)?", message = "person.username.invalid")
     private String username = "";
+    @TextRule(field = "person.email", max = 254)
+    @Pattern(regexp = "(" + Checks.EMAIL_PATTERN + ")?", message = "person.email.invalid")
     private String email = "";
+    @TextRule(field = "person.first-name", max = 100, required = false)
     private String firstName = "";
+    @TextRule(field = "person.last-name", max = 100)
     private String lastName = "";
     private @Nullable Long institutionId;
     private boolean active = true;
@@ -35,7 +45,7 @@ public class PersonForm {
     }
 
     public void setUsername(@Nullable String username) {
-        this.username = username == null ? "" : username;
+        this.username = UserText.normalize(username, true);
     }
 
     public String getEmail() {
@@ -43,7 +53,7 @@ public class PersonForm {
     }
 
     public void setEmail(@Nullable String email) {
-        this.email = email == null ? "" : email;
+        this.email = UserText.normalize(email, true);
     }
 
     public String getFirstName() {
@@ -51,7 +61,7 @@ public class PersonForm {
     }
 
     public void setFirstName(@Nullable String firstName) {
-        this.firstName = firstName == null ? "" : firstName;
+        this.firstName = UserText.normalize(firstName, true);
     }
 
     public String getLastName() {
@@ -59,7 +69,7 @@ public class PersonForm {
     }
 
     public void setLastName(@Nullable String lastName) {
-        this.lastName = lastName == null ? "" : lastName;
+        this.lastName = UserText.normalize(lastName, true);
     }
 
     public @Nullable Long getInstitutionId() {

@@ -4,6 +4,7 @@ import static org.issa.tcw.base.Checks.require;
 
 import java.util.List;
 import org.issa.tcw.base.Checks;
+import org.issa.tcw.base.FormValidation;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.UsageCheck;
 import org.issa.tcw.base.Versions;
@@ -78,11 +79,7 @@ public class PersonService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
     public long save(PersonForm form) {
-        Checks.requireText(form.getUsername(), 100, "person.username");
-        require(form.getUsername().trim().matches("[A-Za-z0-9._@-]+"), "person.username.invalid");
-        Checks.requireText(form.getLastName(), 100, "person.last-name");
-        Checks.optionalText(form.getFirstName(), 100, "person.first-name");
-        require(Checks.isEmail(form.getEmail()), "person.email.invalid");
+        FormValidation.validate(form);
         long exceptId = form.getId() == null ? -1 : form.getId();
         require(!people.usernameTaken(form.getUsername().trim(), exceptId), "person.username.taken");
         require(!people.emailTaken(form.getEmail().trim(), exceptId), "person.email.taken");

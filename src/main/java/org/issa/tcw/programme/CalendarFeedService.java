@@ -1,19 +1,38 @@
 package org.issa.tcw.programme;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.Texts;
+import org.issa.tcw.base.UserText;
 import org.issa.tcw.commission.CommissionDetails;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.programme.domain.CalendarFeed;
@@ -30,13 +49,14 @@ import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.security.PersonDirectory;
 import org.issa.tcw.security.PersonIdentity;
 import org.issa.tcw.security.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A commission's calendar (milestones and fixed events of the running triennium) as an iCalendar
- * feed (RFC 5545, written here: escaping of TEXT values and line folding at 75 octets), reached
+ * feed (RFC 5545, written by ical4j), reached
  * through a private link whose random token is the only credential. The chair or the secretariat
  * creates, replaces or revokes the link; the commission's members see it.
  */
@@ -44,9 +64,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CalendarFeedService {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CalendarFeedRepository feeds;
@@ -132,101 +149,73 @@ public class CalendarFeedService {
 
     /**
      * Runs without a signed-in user: reads only this feature's tables (and the link owner's
-     * language). Titles are as entered; the few words the feed adds are in the owner's language.
+     * language). Titles are as entered, cleaned of characters that would make them lie or break
+     * a calendar app ({@link UserText#sanitize}); the few words the feed adds are in the owner's
+     * language. ical4j writes the RFC 5545 text: escaping, folding, CRLF.
      */
     private String render(long commissionId, String code, Locale lang) {
         Optional<Triennium> triennium = trienniums.findByStatus(TrienniumStatus.ACTIVE)
                 .or(() -> trienniums.findAllByOrderByStartYearDesc().stream().findFirst());
-        Ical ical = new Ical();
-        ical.line("BEGIN:VCALENDAR");
-        ical.line("VERSION:2.0");
-        ical.line("PRODID:-//TC Workspace//Work programme//EN");
-        ical.line("CALSCALE:GREGORIAN");
-        ical.line("METHOD:PUBLISH");
-        ical.property("X-WR-CALNAME", texts.getTranslation("calendar.feed.name", lang, code));
-        String stamp = STAMP.format(Instant.now(clock));
+        Calendar calendar = new Calendar()
+                .add(new ProdId("-//TC Workspace//Work programme//EN"))
+                .add(ImmutableVersion.VERSION_2_0)
+                .add(ImmutableCalScale.GREGORIAN)
+                .add(ImmutableMethod.PUBLISH)
+                .add(new XProperty("X-WR-CALNAME", clean(texts.getTranslation("calendar.feed.name", lang, code))));
+        Instant stamp = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         DateTimeFormatter localDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang);
         if (triennium.isPresent()) {
             long t = triennium.get().getId();
             List<ProjectFacts> ps = projects.factsOfProgramme(commissionId, t);
-            java.util.Map<Long, String> titles = new java.util.HashMap<>();
-            ps.forEach(p -> titles.put(p.id(), p.title()));
+            Map<Long, String> titles = new HashMap<>();
+            ps.forEach(p -> titles.put(p.id(), clean(p.title())));
             List<MilestoneFacts> ms = ps.isEmpty() ? List.of()
                     : milestones.factsOfProjects(ps.stream().map(ProjectFacts::id).toList());
             for (MilestoneFacts m : ms) {
-                ical.line("BEGIN:VEVENT");
-                ical.line("UID:milestone-" + m.id() + "@tc-workspace");
-                ical.line("DTSTAMP:" + stamp);
-                ical.line("DTSTART;VALUE=DATE:" + DATE.format(m.dueDate()));
-                ical.line("DTEND;VALUE=DATE:" + DATE.format(m.dueDate().plusDays(1)));
-                ical.property("SUMMARY", m.title() + " (" + titles.get(m.projectId()) + ")");
-                ical.property("DESCRIPTION", texts.getTranslation("calendar.feed.project", lang,
-                        titles.get(m.projectId())) + "\n"
-                        + (m.doneDate() != null ? texts.getTranslation("calendar.feed.done", lang, localDate.format(m.doneDate()))
-                        : texts.getTranslation(m.cancelled() ? "milestone.state.cancelled" : "milestone.state.open", lang))
-                        + (m.eventTitle() == null ? "" : "\n" + texts.getTranslation("calendar.feed.event", lang,
-                        m.eventTitle())));
-                ical.line("CATEGORIES:MILESTONE");
-                ical.line("TRANSP:TRANSPARENT");
+                String project = titles.get(m.projectId());
+                String state = m.doneDate() != null
+                        ? texts.getTranslation("calendar.feed.done", lang, localDate.format(m.doneDate()))
+                        : texts.getTranslation(m.cancelled() ? "milestone.state.cancelled" : "milestone.state.open", lang);
+                String description = texts.getTranslation("calendar.feed.project", lang, project) + "\n" + state
+                        + (m.eventTitle() == null ? ""
+                                : "\n" + texts.getTranslation("calendar.feed.event", lang, clean(m.eventTitle())));
+                VEvent event = day(m.dueDate(), clean(m.title()) + " (" + project + ")", "milestone-" + m.id(), stamp)
+                        .add(new Description(UserText.sanitize(description, false)))
+                        .add(new Categories("MILESTONE"))
+                        .add(ImmutableTransp.TRANSPARENT);
                 if (m.cancelled()) {
-                    ical.line("STATUS:CANCELLED");
+                    event.add(ImmutableStatus.VEVENT_CANCELLED);
                 }
-                ical.line("END:VEVENT");
+                calendar.add(event);
             }
             for (ProgrammeEvent e : events.findByTrienniumIdOrderByEventDateAsc(t)) {
-                LocalDate day = e.getEventDate();
-                ical.line("BEGIN:VEVENT");
-                ical.line("UID:event-" + e.getId() + "@tc-workspace");
-                ical.line("DTSTAMP:" + stamp);
-                ical.line("DTSTART;VALUE=DATE:" + DATE.format(day));
-                ical.line("DTEND;VALUE=DATE:" + DATE.format(day.plusDays(1)));
-                ical.property("SUMMARY", e.getTitle());
-                ical.line("CATEGORIES:" + e.getKind().name().replace('_', '-'));
-                ical.line("END:VEVENT");
+                VEvent event = day(e.getEventDate(), clean(e.getTitle()), "event-" + e.getId(), stamp)
+                        .add(new Categories(e.getKind().name().replace('_', '-')));
+                calendar.add(event);
             }
         }
-        ical.line("END:VCALENDAR");
-        return ical.toString();
+        var out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A whole-day event (DTSTART and DTEND as VALUE=DATE, the end exclusive). */
+    private static VEvent day(LocalDate date, String summary, String uid, Instant stamp) {
+        return new VEvent(date, date.plusDays(1), summary)
+                .add(new Uid(uid + "@tc-workspace"))
+                .add(new DtStamp(stamp));
+    }
+
+    private static String clean(@Nullable String title) {
+        return UserText.sanitize(title);
     }
 
     private long commissionId(String code) {
         CommissionDetails c = commissions.details(code.toUpperCase(Locale.ROOT)).orElseThrow(NotFoundException::new);
         return c.id();
-    }
-
-    /** RFC 5545 content lines: CRLF endings, TEXT escaping (section 3.3.11), folding at 75 octets (3.1). */
-    static final class Ical {
-        private final StringBuilder out = new StringBuilder();
-
-        void property(String name, String text) {
-            line(name + ":" + escape(text));
-        }
-
-        void line(String line) {
-            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            int start = 0;
-            int limit = 75;
-            while (bytes.length - start > limit) {
-                int end = start + limit;
-                // never split a UTF-8 sequence: back up to a lead byte
-                while ((bytes[end] & 0xC0) == 0x80) {
-                    end--;
-                }
-                out.append(new String(bytes, start, end - start, StandardCharsets.UTF_8)).append("\r\n ");
-                start = end;
-                limit = 74; // the leading space of a continuation line counts
-            }
-            out.append(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8)).append("\r\n");
-        }
-
-        static String escape(String text) {
-            return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                    .replace("\n", "\\n");
-        }
-
-        @Override
-        public String toString() {
-            return out.toString();
-        }
     }
 }

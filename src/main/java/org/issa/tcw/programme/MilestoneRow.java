@@ -23,6 +23,13 @@ public record MilestoneRow(long id, long projectId, String title, LocalDate dueD
         return !cancelled && doneDate == null && !dueDate.isBefore(today) && !dueDate.isAfter(today.plusDays(days));
     }
 
+    /** Where the milestone stands on {@code today}: cancelled and done first, then overdue, due soon, open. */
+    public MilestoneState state(LocalDate today) {
+        return cancelled ? MilestoneState.CANCELLED : done() ? MilestoneState.DONE : overdue(today)
+                ? MilestoneState.OVERDUE : dueWithin(today, MilestoneState.DUE_SOON_DAYS) ? MilestoneState.DUE_SOON
+                : MilestoneState.OPEN;
+    }
+
     /** Whether the due date moved since the approved plan. */
     public boolean movedFromBaseline() {
         return baselineDue != null && !baselineDue.equals(dueDate);

@@ -60,19 +60,19 @@ public class PriorityService {
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
     public long savePriority(@Nullable Long id, long seenVersion, long trienniumId, @Nullable String title,
             @Nullable String description, @Nullable Integer sortOrder) {
-        Checks.requireText(title, 300, "priority.title");
-        Checks.optionalText(description, 2000, "priority.description");
+        String name = Checks.requireName(title, 300, "priority.title");
+        String about = Checks.optionalText(description, 2000, "priority.description");
         Triennium t = openTriennium(trienniumId);
-        require(!priorities.existsByTrienniumIdAndTitleIgnoreCaseAndIdNot(t.getId(), title.trim(), id == null ? -1 : id),
+        require(!priorities.existsByTrienniumIdAndTitleIgnoreCaseAndIdNot(t.getId(), name, id == null ? -1 : id),
                 "priority.title.taken");
         int order = sortOrder == null ? (int) priorities.countByTrienniumId(trienniumId) + 1 : sortOrder;
         if (id == null) {
-            return priorities.saveAndFlush(new Priority(t.getId(), order, title, description)).getId();
+            return priorities.saveAndFlush(new Priority(t.getId(), order, name, about)).getId();
         }
         Priority p = priorities.findById(id).orElseThrow(NotFoundException::new);
         require(p.getTrienniumId() == trienniumId, "error.not-found");
         Versions.requireUnchanged(p.getVersion(), seenVersion);
-        p.update(order, title, description);
+        p.update(order, name, about);
         priorities.flush();
         return p.getId();
     }
@@ -107,12 +107,12 @@ public class PriorityService {
     public long addEvent(long trienniumId, @Nullable EventKind kind, @Nullable String title,
             @Nullable LocalDate date) {
         require(kind != null, "validation.required", new Checks.FieldName("event.kind"));
-        Checks.requireText(title, 200, "event.title");
+        String name = Checks.requireName(title, 200, "event.title");
         require(date != null, "validation.required", new Checks.FieldName("event.date"));
         Triennium t = openTriennium(trienniumId);
         require(date.getYear() >= t.getStartYear() && date.getYear() <= t.getEndYear(), "event.date.outside",
                 t.getStartYear() + "–" + t.getEndYear());
-        return events.saveAndFlush(new ProgrammeEvent(t.getId(), kind, title.trim(), date)).getId();
+        return events.saveAndFlush(new ProgrammeEvent(t.getId(), kind, name, date)).getId();
     }
 
     /** Deletes an event no milestone refers to. */

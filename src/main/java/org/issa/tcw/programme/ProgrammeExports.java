@@ -23,10 +23,13 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.issa.tcw.base.Markup;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.Texts;
+import org.issa.tcw.base.UserText;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.commission.CommissionSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -91,32 +94,33 @@ public class ProgrammeExports {
                 for (ProjectNode p : priority.projects()) {
                     Row row = projects.createRow(r++);
                     row.createCell(0).setCellValue(p.id());
-                    row.createCell(1).setCellValue(priority.priority().title());
-                    row.createCell(2).setCellValue(p.title());
+                    text(row, 1, priority.priority().title());
+                    text(row, 2, p.title());
                     row.createCell(3).setCellValue(t("project.type." + p.type().name(), lang));
-                    row.createCell(4).setCellValue(p.commissionCode());
-                    row.createCell(5).setCellValue(p.leadName() == null ? "" : p.leadName());
+                    text(row, 4, p.commissionCode());
+                    text(row, 5, p.leadName());
                     dateCell(row, 6, p.startDate(), date);
                     dateCell(row, 7, p.endDate(), date);
                     dateCell(row, 8, p.baselineStart(), date);
                     dateCell(row, 9, p.baselineEnd(), date);
                     row.createCell(10).setCellValue(t("project.status." + p.status().name(), lang));
-                    row.createCell(11).setCellValue(p.statusNote() == null ? "" : p.statusNote());
+                    text(row, 11, p.statusNote());
                     row.createCell(12).setCellValue(p.milestones().size());
                     row.createCell(13).setCellValue(p.milestones().stream().filter(MilestoneRow::done).count());
                     row.createCell(14).setCellValue(p.milestones().stream().filter(m -> m.overdue(today)).count());
                     for (MilestoneRow m : p.milestones()) {
                         Row mrow = milestones.createRow(mr++);
                         mrow.createCell(0).setCellValue(p.id());
-                        mrow.createCell(1).setCellValue(p.title());
-                        mrow.createCell(2).setCellValue(m.title());
+                        text(mrow, 1, p.title());
+                        text(mrow, 2, m.title());
                         dateCell(mrow, 3, m.dueDate(), date);
                         dateCell(mrow, 4, m.baselineDue(), date);
-                        mrow.createCell(5).setCellValue(m.ownerName() == null ? "" : m.ownerName());
+                        text(mrow, 5, m.ownerName());
                         dateCell(mrow, 6, m.doneDate(), date);
-                        mrow.createCell(7).setCellValue(t("milestone.state." + (m.cancelled() ? "cancelled"
-                                : m.done() ? "done" : m.overdue(today) ? "overdue" : "open"), lang));
-                        mrow.createCell(8).setCellValue(m.eventTitle() == null ? "" : m.eventTitle());
+                        MilestoneState state = m.state(today);
+                        mrow.createCell(7).setCellValue(t("milestone.state."
+                                + (state == MilestoneState.DUE_SOON ? MilestoneState.OPEN : state).key(), lang));
+                        text(mrow, 8, m.eventTitle());
                     }
                 }
             }
@@ -312,7 +316,11 @@ public class ProgrammeExports {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
-                .replace("\"", "&quot;");
+        return Markup.escape(s);
+    }
+
+    /** A spreadsheet cell's text: what is stored, without characters that lie or that the file cannot carry. */
+    private static void text(Row row, int column, @Nullable String value) {
+        row.createCell(column).setCellValue(UserText.sanitize(value, false));
     }
 }

@@ -209,7 +209,7 @@ public class ProgrammeService {
                 .orElseThrow(NotFoundException::new);
         Triennium t = trienniums.findById(trienniumId).orElseThrow(NotFoundException::new);
         requireOpen(t);
-        validate(draft, t);
+        draft = validate(draft, t);
         Project p = new Project(commission.id(), t.getId(), draft.priorityId(), draft.title(), draft.type(),
                 draft.startDate(), draft.endDate(), null);
         p.describe(draft.priorityId(), draft.title(), draft.description(), draft.type(), draft.leadPersonId(),
@@ -225,7 +225,7 @@ public class ProgrammeService {
     public void updateProject(ProjectDraft draft) {
         Project p = loadForEdit(draft.id() == null ? -1 : draft.id(), draft.version());
         Triennium t = trienniums.findById(p.getTrienniumId()).orElseThrow(NotFoundException::new);
-        validate(draft, t);
+        draft = validate(draft, t);
         p.reschedule(draft.startDate(), draft.endDate());
         p.describe(draft.priorityId(), draft.title(), draft.description(), draft.type(), draft.leadPersonId(),
                 draft.contributorIds(), draft.participatingCommissionIds());
@@ -262,7 +262,7 @@ public class ProgrammeService {
     @Transactional
     @PreAuthorize("@programmeAccess.mayUpdate(#draft.projectId())")
     public long saveMilestone(MilestoneDraft draft) {
-        Checks.requireText(draft.title(), 300, "milestone.title");
+        String title = Checks.requireName(draft.title(), 300, "milestone.title");
         require(draft.dueDate() != null, "validation.required", new Checks.FieldName("milestone.due"));
         Project p = projects.findById(draft.projectId()).orElseThrow(NotFoundException::new);
         requireOpen(trienniums.findById(p.getTrienniumId()).orElseThrow(NotFoundException::new));
@@ -271,7 +271,7 @@ public class ProgrammeService {
                     "milestone.event.invalid");
         }
         if (draft.id() == null) {
-            Milestone m = p.addMilestone(draft.title(), draft.dueDate(), draft.ownerPersonId(), draft.eventId(),
+            Milestone m = p.addMilestone(title, draft.dueDate(), draft.ownerPersonId(), draft.eventId(),
                     draft.documentId());
             projects.flush();
             return m.getId();
@@ -279,7 +279,7 @@ public class ProgrammeService {
         Milestone m = milestones.findById(draft.id()).orElseThrow(NotFoundException::new);
         require(m.getProject().getId().equals(p.getId()), "error.not-found");
         Versions.requireUnchanged(m.getVersion(), draft.version());
-        m.update(draft.title(), draft.dueDate(), draft.ownerPersonId(), draft.eventId(), draft.documentId());
+        m.update(title, draft.dueDate(), draft.ownerPersonId(), draft.eventId(), draft.documentId());
         milestones.flush();
         return m.getId();
     }
@@ -416,9 +416,10 @@ public class ProgrammeService {
                 .map(ProgrammeService::row).toList();
     }
 
-    private void validate(ProjectDraft d, Triennium t) {
-        Checks.requireText(d.title(), 300, "project.title");
-        Checks.optionalText(d.description(), 4000, "project.description");
+    /** Checks a draft; returns it with its title and description as they are stored. */
+    private ProjectDraft validate(ProjectDraft d, Triennium t) {
+        String title = Checks.requireName(d.title(), 300, "project.title");
+        String description = Checks.optionalText(d.description(), 4000, "project.description");
         require(d.type() != null, "validation.required", new Checks.FieldName("project.type"));
         require(d.priorityId() != null, "validation.required", new Checks.FieldName("project.priority"));
         require(d.startDate() != null, "validation.required", new Checks.FieldName("project.start"));
@@ -428,6 +429,8 @@ public class ProgrammeService {
                 "project.span.outside-triennium", t.getStartYear() + "–" + t.getEndYear());
         require(priorities.findById(d.priorityId()).map(p -> p.getTrienniumId() == t.getId()).orElse(false),
                 "project.priority.invalid");
+        return new ProjectDraft(d.id(), d.version(), d.priorityId(), title, description, d.type(), d.leadPersonId(),
+                d.contributorIds(), d.participatingCommissionIds(), d.startDate(), d.endDate());
     }
 
     private Project loadForEdit(long id, long seenVersion) {

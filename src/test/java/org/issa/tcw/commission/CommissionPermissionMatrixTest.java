@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The permission table of PRODUCT.md, role by role and action by action, for commission ICT.
+ * The permission table (docs/permissions.md), role by role and action by action, for commission ICT.
  * Later features extend {@link CommissionAction} and this table together.
  */
 @SpringTest

@@ -13,7 +13,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * PRODUCT.md's rules for threads, enforced by the services: read (every role of C, secretariat,
+ * The rules for threads (docs/permissions.md), enforced by the services: read (every role of C, secretariat,
  * admin), post (every role of C, secretariat; not admin), moderate (chair/vice-chair of C,
  * secretariat; members and observers only their own posts). Each rule: allowed and refused.
  */

@@ -2,21 +2,16 @@ package org.issa.tcw.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.logging.Level;
+import org.issa.tcw.testsupport.Chromium;
 import org.issa.tcw.testsupport.keycloak.KeycloakAdmin;
 import org.issa.tcw.testsupport.keycloak.SsoSpringTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,9 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SsoSpringTest
 class SsoBrowserIT {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-
     @LocalServerPort
     int port;
 
@@ -44,25 +36,16 @@ class SsoBrowserIT {
 
     @BeforeEach
     void startBrowser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && Boolean.getBoolean("browser.required")) {
-            throw new IllegalStateException("Browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: apt-get install -y chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(present, "Chromium not found: browser test skipped (-Dbrowser.required=true fails)");
+        Chromium.requireInstalled();
         app = "http://127.0.0.1:" + port;
         KeycloakAdmin.setClientAttribute("tcw", "tc-workspace", "backchannel.logout.url",
                 app + "/logout/connect/back-channel/keycloak");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-extensions", "--window-size=1100,900", "--lang=en-US");
-        var logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL); // printed when the push does not arrive
-        options.setCapability("goog:loggingPrefs", logging);
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
+        driver = Chromium.start(options -> {
+            options.addArguments("--window-size=1100,900");
+            var logging = new LoggingPreferences();
+            logging.enable(LogType.BROWSER, Level.ALL); // printed when the push does not arrive
+            options.setCapability("goog:loggingPrefs", logging);
+        });
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
     }
 

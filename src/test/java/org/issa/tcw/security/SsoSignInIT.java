@@ -1,7 +1,9 @@
 package org.issa.tcw.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
@@ -18,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
@@ -167,9 +169,8 @@ class SsoSignInIT {
         // an administrator ends the user's sessions in Keycloak: it POSTs a logout_token to the app
         KeycloakAdmin.logoutUser("tcw", "member-ict");
 
-        for (int i = 0; i < 50 && sessions.find(session) != null; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> sessions.find(session) == null);
         assertThat(sessions.find(session)).as("app session invalidated by the back-channel logout").isNull();
         Page next = browser.open(app + "/");
         assertThat(next.getUrl().toString()).as(Browser.describe(next)).isEqualTo(app + "/login");
@@ -183,9 +184,8 @@ class SsoSignInIT {
         // Keycloak sends no back-channel logout for this; the application's session check notices
         KeycloakAdmin.updateUser("tcw", "observer-ict", "enabled", false);
         try {
-            for (int i = 0; i < 100 && sessions.find(session) != null; i++) {
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> sessions.find(session) == null);
             assertThat(sessions.find(session)).as("app session invalidated when the user was disabled").isNull();
             Page next = browser.open(app + "/");
             assertThat(next.getUrl().toString()).as(Browser.describe(next)).isEqualTo(app + "/login");

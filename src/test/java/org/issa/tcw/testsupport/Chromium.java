@@ -2,6 +2,7 @@ package org.issa.tcw.testsupport;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -27,16 +28,27 @@ public final class Chromium {
                     + DRIVER + " is missing: apt-get install -y chromium chromium-driver");
         }
         Assumptions.assumeTrue(present, "Chromium not installed (" + BROWSER + ", " + DRIVER
-                + "): browser tests skipped. Install Debian's chromium and chromium-driver to run them.");
+                + "): browser tests skipped. Install Debian's chromium and chromium-driver to run them "
+                + "(the end of the run repeats this with the command).");
     }
 
     /** A new browser: a separate profile, i.e. a separate user. */
     public static ChromeDriver start() {
+        return start(options -> {
+        });
+    }
+
+    /**
+     * A new browser with the common flags (headless, no sandbox, nothing fetched in the
+     * background), then {@code customise} (a window size, timer throttling off, logging ...).
+     */
+    public static ChromeDriver start(Consumer<ChromeOptions> customise) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--window-size=1280,900", "--lang=en-US");
+        customise.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -51,6 +51,7 @@ public class MainLayout extends AppLayout {
         setPrimarySection(Section.DRAWER);
         buildNavbar();
         buildDrawer();
+        addAttachListener(e -> UserZone.request(e.getUI())); // dates and times in the reader's zone
     }
 
     private void buildNavbar() {

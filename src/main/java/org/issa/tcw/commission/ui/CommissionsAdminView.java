@@ -3,7 +3,6 @@ package org.issa.tcw.commission.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -12,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -21,6 +19,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.EditDialog;
+import org.issa.tcw.base.ui.Fields;
+import org.issa.tcw.base.ui.FormBinder;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.base.ui.SearchField;
 import org.issa.tcw.commission.CommissionForm;
@@ -102,47 +103,27 @@ class CommissionsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     /** Opens the form for a new or existing commission. */
     void edit(CommissionForm form) {
-        var dialog = new Dialog();
-        dialog.setId("commission-dialog");
-        dialog.setHeaderTitle(getTranslation(form.getId() == null ? "commission.new.title" : "commission.edit.title"));
-        var code = new TextField(getTranslation("commission.code"));
+        var code = Fields.text(new TextField(), "commission.code", 10);
         code.setId("code");
-        code.setMaxLength(10);
         code.setReadOnly(form.getId() != null);
-        var name = new TextField(getTranslation("commission.name"));
+        var name = Fields.text(new TextField(), "commission.name", 200);
         name.setId("name");
-        name.setMaxLength(200);
-        var mandate = new TextArea(getTranslation("commission.mandate"));
+        var mandate = Fields.text(new TextArea(), "commission.mandate", 4000);
         mandate.setId("mandate");
-        mandate.setMaxLength(4000);
         var active = new Checkbox(getTranslation("commission.active"));
         active.setId("active");
 
-        Binder<CommissionForm> binder = new Binder<>();
-        binder.forField(code).asRequired(getTranslation("validation.required", getTranslation("commission.code")))
-                .withValidator(v -> v.trim().matches("[A-Za-z][A-Za-z0-9]{1,9}"), getTranslation("commission.code.invalid"))
-                .bind(CommissionForm::getCode, CommissionForm::setCode);
-        binder.forField(name).asRequired(getTranslation("validation.required", getTranslation("commission.name")))
-                .bind(CommissionForm::getName, CommissionForm::setName);
-        binder.forField(mandate).bind(CommissionForm::getMandate, CommissionForm::setMandate);
+        // the rules are CommissionForm's annotations, shown here and enforced by CommissionService
+        var binder = new FormBinder<>(CommissionForm.class);
+        binder.forField(code).bind("code");
+        binder.forField(name).bind("name");
+        binder.forField(mandate).bind("mandate");
         binder.forField(active).bind(CommissionForm::isActive, CommissionForm::setActive);
-        binder.setBean(form);
-
-        var save = new Button(getTranslation("common.save"), e -> {
-            if (binder.validate().isOk() && Feedback.run(this, () -> commissions.save(form))) {
-                Feedback.success(getTranslation("common.saved"));
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-            }
-        });
-        save.setId("save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
-        cancel.setId("cancel");
         var layout = new FormLayout(code, name, mandate, active);
         layout.setColspan(mandate, 2);
-        dialog.add(layout);
-        dialog.getFooter().add(cancel, save);
+        String title = form.getId() == null ? "commission.new.title" : "commission.edit.title";
+        var dialog = new EditDialog<>("commission-dialog", title, binder, form, f -> commissions.save(f),
+                () -> grid.getDataProvider().refreshAll(), layout);
         dialog.setWidth("40rem");
         dialog.open();
     }

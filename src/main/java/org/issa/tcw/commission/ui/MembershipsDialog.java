@@ -11,7 +11,9 @@ import com.vaadin.flow.component.select.Select;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.commission.CommissionRole;
 import org.issa.tcw.commission.CommissionSummary;
 import org.issa.tcw.commission.MemberRow;
@@ -51,9 +53,9 @@ class MembershipsDialog extends Dialog {
         role.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
         role.setValue(CommissionRole.MEMBER);
         start.setId("start");
-        start.setLabel(getTranslation("membership.start"));
+        Fields.date(start, "membership.start");
         start.setLocale(getLocale());
-        start.setValue(LocalDate.now(clock));
+        start.setValue(LocalDate.now(clock.withZone(UserZone.current())));
         var add = new Button(getTranslation("membership.add"), e -> add());
         add.setId("add-membership");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -84,6 +86,9 @@ class MembershipsDialog extends Dialog {
             person.setInvalid(true);
             person.setErrorMessage(getTranslation("validation.required", getTranslation("membership.person")));
             return;
+        }
+        if (Fields.unreadable(start)) {
+            return; // the field says what is wrong: a typed date that cannot be read is not "missing"
         }
         if (start.getValue() == null) {
             start.setInvalid(true);

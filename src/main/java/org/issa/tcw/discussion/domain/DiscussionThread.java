@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.issa.tcw.base.UserFacingException;
+import org.issa.tcw.base.UserText;
 import org.issa.tcw.discussion.Anchor;
 import org.issa.tcw.discussion.AnchorType;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +71,7 @@ public class DiscussionThread {
             @Nullable Anchor anchor, Instant now) {
         this.commissionId = commissionId;
         this.commissionCode = commissionCode;
-        this.title = title.trim();
+        this.title = UserText.normalize(title, true);
         this.authorId = authorId;
         this.createdAt = now;
         this.lastPostAt = now;

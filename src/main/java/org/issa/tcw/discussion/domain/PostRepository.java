@@ -21,6 +21,20 @@ public interface PostRepository extends JpaRepository<Post, Long> {
     @Query("select p.id, p.seq, p.authorId from Post p where p.id in :ids")
     List<Object[]> replyTargets(Collection<Long> ids);
 
+    /**
+     * How many discussion rows refer to a person: threads and posts written, posts hidden,
+     * reactions, mentions, read markers and watches (each holds a foreign key to {@code person}).
+     */
+    @Query(nativeQuery = true, value = """
+            select (select count(*) from discussion_thread where author_id = :personId)
+                 + (select count(*) from discussion_post where author_id = :personId or hidden_by = :personId)
+                 + (select count(*) from discussion_reaction where person_id = :personId)
+                 + (select count(*) from discussion_mention where person_id = :personId)
+                 + (select count(*) from discussion_read_marker where person_id = :personId)
+                 + (select count(*) from discussion_thread_watch where person_id = :personId)
+                 + (select count(*) from discussion_commission_watch where person_id = :personId)""")
+    long countReferencesToPerson(long personId);
+
     @Query("select count(p) from Post p where p.authorId = :authorId and p.createdAt > :since")
     long countByAuthorSince(long authorId, Instant since);
 

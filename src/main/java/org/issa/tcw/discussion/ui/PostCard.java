@@ -4,12 +4,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.discussion.PostView;
 import org.issa.tcw.discussion.Reaction;
 
@@ -170,7 +170,7 @@ class PostCard extends Div {
 
     static String format(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(ZoneId.systemDefault()).format(instant);
+                .withZone(UserZone.current()).format(instant);
     }
 
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.issa.tcw.base.Checks;
+import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentKind;
 import org.issa.tcw.documents.WorkingLanguage;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "document")
 public class Document {
 
-    public static final int TITLE_MAX = 200;
+    public static final int TITLE_MAX = DocumentForm.TITLE_MAX;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -106,8 +107,7 @@ public class Document {
 
     /** Changes what the document is called and is about. */
     public void describe(String title, DocumentKind kind, WorkingLanguage language) {
-        Checks.requireText(title, TITLE_MAX, "document.title");
-        this.title = title.trim();
+        this.title = Checks.requireName(title, TITLE_MAX, "document.title");
         this.kind = kind;
         this.language = language;
     }

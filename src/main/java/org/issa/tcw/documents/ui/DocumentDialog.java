@@ -6,9 +6,10 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
 import java.util.List;
 import java.util.function.Predicate;
+import org.issa.tcw.base.ui.Fields;
+import org.issa.tcw.base.ui.FormBinder;
 import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentKind;
 import org.issa.tcw.documents.WorkingLanguage;
@@ -20,15 +21,15 @@ class DocumentDialog extends Dialog {
     final ComboBox<DocumentKind> kind = new ComboBox<>();
     final ComboBox<WorkingLanguage> language = new ComboBox<>();
     final Button save = new Button();
-    private final Binder<DocumentForm> binder = new Binder<>();
+    /** The rules are DocumentForm's annotations, shown here and enforced by DocumentService. */
+    private final FormBinder<DocumentForm> binder = new FormBinder<>(DocumentForm.class);
 
     /** {@code onSave} runs the service call and returns whether it succeeded (a refusal was shown otherwise). */
     DocumentDialog(DocumentForm form, Predicate<DocumentForm> onSave) {
         setId("document-dialog");
         setHeaderTitle(getTranslation(form.getId() == null ? "documents.new" : "document.details"));
         title.setId("title");
-        title.setLabel(getTranslation("document.title"));
-        title.setMaxLength(200);
+        Fields.text(title, "document.title", DocumentForm.TITLE_MAX);
         title.setWidthFull();
         kind.setId("kind");
         kind.setLabel(getTranslation("document.kind"));
@@ -39,12 +40,9 @@ class DocumentDialog extends Dialog {
         language.setItems(List.of(WorkingLanguage.values()));
         language.setItemLabelGenerator(l -> getTranslation("document.language." + l.name()));
 
-        binder.forField(title).asRequired(getTranslation("validation.required", getTranslation("document.title")))
-                .bind(DocumentForm::getTitle, DocumentForm::setTitle);
-        binder.forField(kind).asRequired(getTranslation("validation.required", getTranslation("document.kind")))
-                .bind(DocumentForm::getKind, DocumentForm::setKind);
-        binder.forField(language).asRequired(getTranslation("validation.required", getTranslation("document.language")))
-                .bind(DocumentForm::getLanguage, DocumentForm::setLanguage);
+        binder.forField(title).bind("title");
+        binder.forField(kind).bind("kind");
+        binder.forField(language).bind("language");
         binder.setBean(form);
 
         save.setText(getTranslation(form.getId() == null ? "documents.create" : "common.save"));

@@ -2,11 +2,11 @@ package org.issa.tcw.documents.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.function.Function;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.documents.DocumentRow;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -30,7 +30,7 @@ class DocumentGrid extends Grid<DocumentRow> {
         addColumn(r -> getTranslation("document.language." + r.language().name()))
                 .setHeader(getTranslation("document.language")).setKey("language").setSortProperty("language")
                 .setAutoWidth(true).setFlexGrow(0);
-        addColumn(r -> formatter.withLocale(getLocale()).format(r.lastEdited().atZone(ZoneId.systemDefault())))
+        addColumn(r -> formatter.withLocale(getLocale()).format(r.lastEdited().atZone(UserZone.current())))
                 .setHeader(getTranslation("document.last-edited")).setKey("lastEdited").setSortProperty("updatedAt")
                 .setAutoWidth(true).setFlexGrow(0);
         addColumn(r -> r.lastEditedBy() == null ? "" : r.lastEditedBy()).setHeader(getTranslation("document.edited-by"))

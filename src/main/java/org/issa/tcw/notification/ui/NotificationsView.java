@@ -11,9 +11,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.notification.NotificationRow;
 import org.issa.tcw.notification.NotificationService;
@@ -77,7 +77,7 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
             item.add(detail);
         }
         var when = new Span(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault()).format(n.createdAt()));
+                .withLocale(getLocale()).withZone(UserZone.current()).format(n.createdAt()));
         when.addClassName("tcw-notification-time");
         item.add(when);
         if (!n.read()) {

@@ -3,7 +3,6 @@ package org.issa.tcw.people.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -21,6 +19,9 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.EditDialog;
+import org.issa.tcw.base.ui.Fields;
+import org.issa.tcw.base.ui.FormBinder;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.base.ui.SearchField;
 import org.issa.tcw.people.InstitutionForm;
@@ -97,15 +98,10 @@ class InstitutionsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     /** Opens the form for a new or existing institution. */
     void edit(InstitutionForm form) {
-        var dialog = new Dialog();
-        dialog.setId("institution-dialog");
-        dialog.setHeaderTitle(getTranslation(form.getId() == null ? "institution.new.title" : "institution.edit.title"));
-        var name = new TextField(getTranslation("institution.name"));
+        var name = Fields.text(new TextField(), "institution.name", 200);
         name.setId("name");
-        name.setMaxLength(200);
-        var acronym = new TextField(getTranslation("institution.acronym"));
+        var acronym = Fields.text(new TextField(), "institution.acronym", 30);
         acronym.setId("acronym");
-        acronym.setMaxLength(30);
         var country = new TextField(getTranslation("institution.country-code"));
         country.setId("country");
         country.setMaxLength(2);
@@ -121,40 +117,25 @@ class InstitutionsAdminView extends VerticalLayout implements HasDynamicTitle {
         var domains = new TextArea(getTranslation("institution.email-domains"));
         domains.setId("domains");
         domains.setHelperText(getTranslation("institution.email-domains.help"));
-        var idp = new TextField(getTranslation("institution.idp-alias"));
+        var idp = Fields.text(new TextField(), "institution.idp-alias", 60);
         idp.setId("idp-alias");
         idp.setHelperText(getTranslation("institution.idp-alias.help"));
 
-        Binder<InstitutionForm> binder = new Binder<>();
-        binder.forField(name).asRequired(getTranslation("validation.required", getTranslation("institution.name")))
-                .bind(InstitutionForm::getName, InstitutionForm::setName);
-        binder.forField(acronym).bind(InstitutionForm::getAcronym, InstitutionForm::setAcronym);
-        binder.forField(country).asRequired(getTranslation("institution.country.invalid"))
-                .withValidator(v -> v.trim().matches("[A-Za-z]{2}"), getTranslation("institution.country.invalid"))
-                .bind(InstitutionForm::getCountryCode, InstitutionForm::setCountryCode);
-        binder.forField(region).asRequired(getTranslation("validation.required", getTranslation("institution.region")))
-                .bind(InstitutionForm::getRegion, InstitutionForm::setRegion);
-        binder.forField(type).bind(InstitutionForm::getMembershipType, InstitutionForm::setMembershipType);
-        binder.forField(domains).bind(InstitutionForm::getEmailDomains, InstitutionForm::setEmailDomains);
-        binder.forField(idp).bind(InstitutionForm::getIdpAlias, InstitutionForm::setIdpAlias);
-        binder.setBean(form);
-
-        var save = new Button(getTranslation("common.save"), e -> {
-            if (binder.validate().isOk() && Feedback.run(this, () -> institutions.save(form))) {
-                Feedback.success(getTranslation("common.saved"));
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-            }
-        });
-        save.setId("save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
-        cancel.setId("cancel");
+        // the rules are InstitutionForm's annotations, shown here and enforced by InstitutionService
+        var binder = new FormBinder<>(InstitutionForm.class);
+        binder.forField(name).bind("name");
+        binder.forField(acronym).bind("acronym");
+        binder.forField(country).bind("countryCode");
+        binder.forField(region).bind("region");
+        binder.forField(type).bind("membershipType");
+        binder.forField(domains).bind("emailDomains");
+        binder.forField(idp).bind("idpAlias");
         var layout = new FormLayout(name, acronym, country, region, type, idp, domains);
         layout.setColspan(name, 2);
         layout.setColspan(domains, 2);
-        dialog.add(layout);
-        dialog.getFooter().add(cancel, save);
+        String title = form.getId() == null ? "institution.new.title" : "institution.edit.title";
+        var dialog = new EditDialog<>("institution-dialog", title, binder, form, f -> institutions.save(f),
+                () -> grid.getDataProvider().refreshAll(), layout);
         dialog.open();
     }
 

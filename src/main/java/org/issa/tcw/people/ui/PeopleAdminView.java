@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -13,8 +12,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.validator.EmailValidator;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -26,6 +23,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.EditDialog;
+import org.issa.tcw.base.ui.Fields;
+import org.issa.tcw.base.ui.FormBinder;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.base.ui.SearchField;
 import org.issa.tcw.people.InstitutionOption;
@@ -93,17 +93,15 @@ class PeopleAdminView extends VerticalLayout implements HasDynamicTitle {
 
     /** Opens the form for a new or existing person. */
     void edit(PersonForm form) {
-        var dialog = new Dialog();
-        dialog.setId("person-dialog");
-        dialog.setHeaderTitle(getTranslation(form.getId() == null ? "person.new.title" : "person.edit.title"));
-        var username = new TextField(getTranslation("person.username"));
+        var username = Fields.text(new TextField(), "person.username", 100);
         username.setId("username");
         username.setReadOnly(form.getId() != null);
         var email = new EmailField(getTranslation("person.email"));
+        email.setMaxLength(254);
         email.setId("email");
-        var first = new TextField(getTranslation("person.first-name"));
+        var first = Fields.text(new TextField(), "person.first-name", 100);
         first.setId("first-name");
-        var last = new TextField(getTranslation("person.last-name"));
+        var last = Fields.text(new TextField(), "person.last-name", 100);
         last.setId("last-name");
         List<InstitutionOption> options = institutions.options();
         Map<Long, InstitutionOption> byId = options.stream()
@@ -116,35 +114,19 @@ class PeopleAdminView extends VerticalLayout implements HasDynamicTitle {
         var active = new Checkbox(getTranslation("person.active"));
         active.setId("active");
 
-        Binder<PersonForm> binder = new Binder<>();
-        binder.forField(username).asRequired(getTranslation("validation.required", getTranslation("person.username")))
-                .withValidator(v -> v.trim().matches("[A-Za-z0-9._@-]+"), getTranslation("person.username.invalid"))
-                .bind(PersonForm::getUsername, PersonForm::setUsername);
-        binder.forField(email).asRequired(getTranslation("person.email.invalid"))
-                .withValidator(new EmailValidator(getTranslation("person.email.invalid")))
-                .bind(PersonForm::getEmail, PersonForm::setEmail);
-        binder.forField(first).bind(PersonForm::getFirstName, PersonForm::setFirstName);
-        binder.forField(last).asRequired(getTranslation("validation.required", getTranslation("person.last-name")))
-                .bind(PersonForm::getLastName, PersonForm::setLastName);
+        // the rules are PersonForm's annotations, shown here and enforced by PersonService
+        var binder = new FormBinder<>(PersonForm.class);
+        binder.forField(username).bind("username");
+        binder.forField(email).bind("email");
+        binder.forField(first).bind("firstName");
+        binder.forField(last).bind("lastName");
         binder.forField(institution).bind(f -> f.getInstitutionId() == null ? null : byId.get(f.getInstitutionId()),
                 (f, o) -> f.setInstitutionId(o == null ? null : o.id()));
         binder.forField(active).bind(PersonForm::isActive, PersonForm::setActive);
-        binder.setBean(form);
-
-        var save = new Button(getTranslation("common.save"), e -> {
-            if (binder.validate().isOk() && Feedback.run(this, () -> people.save(form))) {
-                Feedback.success(getTranslation("common.saved"));
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-            }
-        });
-        save.setId("save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
-        cancel.setId("cancel");
         var layout = new FormLayout(first, last, username, email, institution, active);
-        dialog.add(layout);
-        dialog.getFooter().add(cancel, save);
+        String title = form.getId() == null ? "person.new.title" : "person.edit.title";
+        var dialog = new EditDialog<>("person-dialog", title, binder, form, f -> people.save(f),
+                () -> grid.getDataProvider().refreshAll(), layout);
         dialog.open();
     }
 

@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import org.issa.tcw.base.Markup;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.programme.EventRow;
 import org.issa.tcw.programme.MilestoneRow;
+import org.issa.tcw.programme.MilestoneState;
 import org.issa.tcw.programme.ProjectNode;
 import org.issa.tcw.programme.ProjectStatus;
 import org.issa.tcw.programme.TrienniumRow;
@@ -124,7 +126,9 @@ class GanttChart extends Div {
                     continue;
                 }
                 double mx = x(m.dueDate(), from, days);
-                String state = m.cancelled() ? "cancelled" : m.done() ? "done" : m.overdue(today) ? "overdue" : "open";
+                // the timeline does not single out "due soon": it shows the dates themselves
+                MilestoneState onDay = m.state(today);
+                String state = (onDay == MilestoneState.DUE_SOON ? MilestoneState.OPEN : onDay).key();
                 String fill = switch (state) {
                     case "done" -> "#1f2933";
                     case "overdue" -> "#d64545";
@@ -224,7 +228,6 @@ class GanttChart extends Div {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
-                .replace("\"", "&quot;");
+        return Markup.escape(s);
     }
 }

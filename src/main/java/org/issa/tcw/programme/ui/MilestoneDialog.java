@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Map;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.programme.EventRow;
 import org.issa.tcw.programme.MilestoneDraft;
@@ -33,10 +34,9 @@ class MilestoneDialog extends Dialog {
         setId("milestone-dialog");
         setHeaderTitle(getTranslation(existing == null ? "milestone.new" : "milestone.edit"));
         title.setId("milestone-title");
-        title.setLabel(getTranslation("milestone.title"));
-        title.setMaxLength(300);
+        Fields.text(title, "milestone.title", 300);
         due.setId("milestone-due");
-        due.setLabel(getTranslation("milestone.due"));
+        Fields.date(due, "milestone.due");
         owner.setId("milestone-owner");
         owner.setLabel(getTranslation("milestone.owner"));
         owner.setItems(List.copyOf(people.entrySet()));
@@ -71,6 +71,9 @@ class MilestoneDialog extends Dialog {
         save.setId("milestone-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
+            if (Fields.unreadable(due)) {
+                return; // the field says what is wrong; "no date" must not reach the server
+            }
             MilestoneDraft draft = new MilestoneDraft(existing == null ? null : existing.id(), projectId,
                     existing == null ? 0 : existing.version(), title.getValue(), due.getValue(),
                     owner.getValue() == null ? null : owner.getValue().getKey(),

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.programme.EventKind;
 import org.issa.tcw.programme.EventRow;
@@ -84,10 +85,10 @@ class PrioritiesAdminView extends VerticalLayout implements HasDynamicTitle {
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         title.setId("title");
-        title.setLabel(getTranslation("priority.title"));
+        Fields.text(title, "priority.title", 300);
         title.setWidth("24rem");
         description.setId("description");
-        description.setLabel(getTranslation("priority.description"));
+        Fields.text(description, "priority.description", 2000);
         description.setWidth("28rem");
         order.setId("order");
         order.setLabel("#");
@@ -124,15 +125,15 @@ class PrioritiesAdminView extends VerticalLayout implements HasDynamicTitle {
         eventKind.setItems(EventKind.values());
         eventKind.setItemLabelGenerator(k -> getTranslation("event.kind." + k.name()));
         eventTitle.setId("event-title");
-        eventTitle.setLabel(getTranslation("event.title"));
+        Fields.text(eventTitle, "event.title", 200);
         eventTitle.setWidth("24rem");
         eventDate.setId("event-date");
-        eventDate.setLabel(getTranslation("event.date"));
+        Fields.date(eventDate, "event.date");
         addEvent.setText(getTranslation("event.add"));
         addEvent.setId("add-event");
         addEvent.addClickListener(e -> {
             TrienniumRow t = triennium.getValue();
-            if (t != null && Feedback.run(this, () -> priorities.addEvent(t.id(), eventKind.getValue(),
+            if (t != null && !Fields.unreadable(eventDate) && Feedback.run(this, () -> priorities.addEvent(t.id(), eventKind.getValue(),
                     eventTitle.getValue(), eventDate.getValue()))) {
                 Feedback.success(getTranslation("common.saved"));
                 eventTitle.clear();

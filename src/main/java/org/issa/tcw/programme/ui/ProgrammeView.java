@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.List;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.commission.CommissionService;
@@ -158,7 +159,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }
         if (t.state().baselineAt() != null) {
             var note = new Span(getTranslation("programme.baseline-note",
-                    Formats.date(LocalDate.ofInstant(t.state().baselineAt(), clock.getZone()), getLocale())));
+                    Formats.date(LocalDate.ofInstant(t.state().baselineAt(), UserZone.current()), getLocale())));
             note.setId("baseline-note");
             note.getStyle().set("color", "var(--lumo-secondary-text-color)");
             add(note);
@@ -178,7 +179,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
         tree.setDataProvider(new TreeDataProvider<>(data));
         tree.expand(data.getRootItems());
         tree.setHeight("60vh");
-        timeline.show(t.triennium(), t.projects(), t.events(), LocalDate.now(clock), false);
+        timeline.show(t.triennium(), t.projects(), t.events(), LocalDate.now(clock.withZone(UserZone.current())), false);
         var tabs = new TabSheet();
         tabs.setId("programme-tabs");
         tabs.add(getTranslation("programme.tab.tree"), tree);
@@ -363,7 +364,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
             return ProjectBadges.status(line.project().status());
         }
         if (line.milestone() != null) {
-            return ProjectBadges.milestone(line.milestone(), LocalDate.now(clock));
+            return ProjectBadges.milestone(line.milestone(), LocalDate.now(clock.withZone(UserZone.current())));
         }
         return new Span(getTranslation("programme.projects-count", countOf(line.priority())));
     }

@@ -26,8 +26,7 @@ final class ProjectBadges {
     }
 
     static Span milestone(MilestoneRow m, LocalDate today) {
-        String state = m.cancelled() ? "cancelled" : m.done() ? "done" : m.overdue(today) ? "overdue"
-                : m.dueWithin(today, 90) ? "due-soon" : "open";
+        String state = m.state(today).key();
         var badge = new Span();
         badge.setText(badge.getTranslation("milestone.state." + state));
         badge.getElement().getThemeList().add(switch (state) {

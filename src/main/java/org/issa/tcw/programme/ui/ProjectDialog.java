@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.commission.CommissionSummary;
 import org.issa.tcw.commission.MemberRow;
 import org.issa.tcw.programme.PriorityRow;
@@ -49,12 +50,10 @@ class ProjectDialog extends Dialog {
         setId("project-dialog");
         setHeaderTitle(getTranslation(existing == null ? "project.new" : "project.edit"));
         title.setId("title");
-        title.setLabel(getTranslation("project.title"));
+        Fields.text(title, "project.title", 300);
         title.setRequiredIndicatorVisible(true);
-        title.setMaxLength(300);
         description.setId("description");
-        description.setLabel(getTranslation("project.description"));
-        description.setMaxLength(4000);
+        Fields.text(description, "project.description", 4000);
         type.setId("type");
         type.setLabel(getTranslation("project.type"));
         type.setItems(ProjectType.values());
@@ -78,9 +77,9 @@ class ProjectDialog extends Dialog {
         participants.setItems(others);
         participants.setItemLabelGenerator(c -> c.code() + " · " + c.name());
         start.setId("start");
-        start.setLabel(getTranslation("project.start"));
+        Fields.date(start, "project.start");
         end.setId("end");
-        end.setLabel(getTranslation("project.end"));
+        Fields.date(end, "project.end");
 
         if (existing != null) {
             title.setValue(existing.title());
@@ -108,6 +107,9 @@ class ProjectDialog extends Dialog {
         save.setId("save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
+            if (Fields.unreadable(start) || Fields.unreadable(end)) {
+                return; // the field says what is wrong; "no date" must not reach the server
+            }
             Set<Long> contributorIds = contributors.getValue().stream().map(MemberRow::personId)
                     .collect(Collectors.toCollection(HashSet::new));
             Set<Long> participantIds = participants.getValue().stream().map(CommissionSummary::id)

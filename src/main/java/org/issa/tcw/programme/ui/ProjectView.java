@@ -23,12 +23,13 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.programme.MilestoneRow;
@@ -39,7 +40,6 @@ import org.issa.tcw.programme.ProjectDetails;
 import org.issa.tcw.programme.ProjectHistoryService;
 import org.issa.tcw.programme.ProjectStatus;
 import org.issa.tcw.programme.StatusChangeRow;
-import org.issa.tcw.programme.TrienniumRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -85,7 +85,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 .setAutoWidth(true);
         milestones.addColumn(m -> m.eventTitle() == null ? "" : m.eventTitle()).setHeader(getTranslation("milestone.event"))
                 .setAutoWidth(true);
-        milestones.addComponentColumn(m -> ProjectBadges.milestone(m, LocalDate.now(clock)))
+        milestones.addComponentColumn(m -> ProjectBadges.milestone(m, LocalDate.now(clock.withZone(UserZone.current()))))
                 .setHeader(getTranslation("milestone.state")).setAutoWidth(true).setKey("state");
         milestones.addComponentColumn(this::milestoneActions).setAutoWidth(true).setKey("actions");
         milestones.setAllRowsVisible(true);
@@ -105,8 +105,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         newStatus.setItems(ProjectStatus.values());
         newStatus.setItemLabelGenerator(s -> getTranslation("project.status." + s.name()));
         statusNote.setId("status-note");
-        statusNote.setLabel(getTranslation("project.status-note"));
-        statusNote.setMaxLength(2000);
+        Fields.text(statusNote, "project.status-note", 2000);
         statusNote.setWidth("28rem");
         carryPriority.setId("carry-priority");
         carryPriority.setLabel(getTranslation("carry-over.priority"));
@@ -246,7 +245,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private void showChanges() {
         changes.removeAll();
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+                .withZone(UserZone.current());
         for (ProjectChange c : history.history(id)) {
             var line = new Div();
             line.addClassName("change");

@@ -18,9 +18,9 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.commission.CommissionSummary;
@@ -133,7 +133,7 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
                 a.commissionCode() + " · " + a.commissionName())).setHeader(getTranslation("secretariat.commission"))
                 .setFlexGrow(3);
         awaiting.addColumn(a -> a.submittedAt() == null ? "" : Formats.date(LocalDate.ofInstant(a.submittedAt(),
-                ZoneId.systemDefault()), getLocale())).setHeader(getTranslation("secretariat.submitted-on"))
+                UserZone.current()), getLocale())).setHeader(getTranslation("secretariat.submitted-on"))
                 .setAutoWidth(true);
         awaiting.addColumn(a -> a.submittedBy() == null ? "" : a.submittedBy())
                 .setHeader(getTranslation("secretariat.submitted-by")).setAutoWidth(true);
@@ -187,7 +187,7 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
         dueSoon.getDataProvider().refreshAll();
         awaiting.setItems(d.awaitingApproval());
         secretariat.timeline(filter).ifPresent(t -> timeline.show(t.triennium(), t.projects(), t.events(),
-                LocalDate.now(clock), true));
+                LocalDate.now(clock.withZone(UserZone.current())), true));
     }
 
     private static Anchor link(String href, String text) {

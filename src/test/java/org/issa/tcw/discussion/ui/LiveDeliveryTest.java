@@ -4,12 +4,13 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.html.Div;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.issa.tcw.discussion.DiscussionFixture;
 import org.issa.tcw.discussion.DiscussionService;
 import org.issa.tcw.testsupport.KaribuTest;
+import org.issa.tcw.testsupport.UiPolling;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,16 +51,13 @@ class LiveDeliveryTest extends KaribuTest {
         assertThat(failure.get()).isNull();
     }
 
-    private boolean waitForCard(long seq, long millis) throws InterruptedException {
-        long until = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < until) {
-            MockVaadin.runUIQueue();
-            if (!_find(Div.class, spec -> spec.withId("post-" + seq)).isEmpty()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
+    private boolean waitForCard(long seq, long millis) {
+        UiPolling.awaitUi(Duration.ofMillis(millis), () -> hasCard(seq));
+        return true;
+    }
+
+    private boolean hasCard(long seq) {
+        return !_find(Div.class, spec -> spec.withId("post-" + seq)).isEmpty();
     }
 
     @Test
@@ -83,7 +81,7 @@ class LiveDeliveryTest extends KaribuTest {
         navigate("discussions/" + thread);
 
         postFromAnotherSession(thread, "Never committed", true);
-        assertThat(waitForCard(2, 700)).isFalse();
+        UiPolling.assertNeverUi(Duration.ofMillis(700), () -> hasCard(2));
 
         postFromAnotherSession(thread, "Committed", false);
         assertThat(waitForCard(2, 5000)).as("the next committed post takes sequence number 2").isTrue();

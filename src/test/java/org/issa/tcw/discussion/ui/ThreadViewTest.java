@@ -11,17 +11,19 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
 import org.issa.tcw.base.ui.AccessDeniedView;
 import org.issa.tcw.discussion.DiscussionFixture;
 import org.issa.tcw.discussion.DiscussionService;
 import org.issa.tcw.discussion.PostView;
 import org.issa.tcw.testsupport.KaribuTest;
+import org.issa.tcw.testsupport.UiPolling;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,12 +44,8 @@ class ThreadViewTest extends KaribuTest {
         NotificationsKt.clearNotifications();
     }
 
-    private void awaitCard(long seq) throws InterruptedException {
-        long until = System.currentTimeMillis() + 10_000;
-        while (_find(Div.class, spec -> spec.withId("post-" + seq)).isEmpty() && System.currentTimeMillis() < until) {
-            com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
-            Thread.sleep(20);
-        }
+    private void awaitCard(long seq) {
+        UiPolling.awaitUi(Duration.ofSeconds(10), () -> !_find(Div.class, spec -> spec.withId("post-" + seq)).isEmpty());
         card(seq);
     }
 

@@ -67,6 +67,26 @@ class DocumentViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_title_that_would_lie_is_explained_at_the_field_and_not_created() {
+        signInAs("chair-ict");
+        navigate("commissions/ICT/documents");
+        long before = documents.count("ICT");
+        _click(_get(Button.class, spec -> spec.withId("new-document")));
+        TextField title = _get(TextField.class, spec -> spec.withId("title"));
+        _setValue(title, org.issa.tcw.base.HostileText.RLO);
+        _click(_get(Button.class, spec -> spec.withId("save")));
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).isEqualTo("Title contains control or text-direction characters (such as NUL "
+                + "or a right-to-left override) that are not allowed. Remove them and type the text again.");
+        _setValue(title, "\u200B\u200B");
+        assertThat(title.getErrorMessage()).isEqualTo("Title must contain visible characters, not only spaces or "
+                + "invisible ones.");
+        _setValue(title, "x".repeat(201));
+        assertThat(title.getErrorMessage()).isEqualTo("Title may have at most 200 characters.");
+        assertThat(documents.count("ICT")).isEqualTo(before);
+    }
+
+    @Test
     void the_grid_lists_the_commissions_documents_and_my_documents_lists_them_too() {
         long id = document("Grid listed " + System.nanoTime());
         signInAs("chair-ict");

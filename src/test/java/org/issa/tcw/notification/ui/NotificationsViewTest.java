@@ -9,9 +9,11 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import java.time.Duration;
 import org.issa.tcw.discussion.DiscussionFixture;
 import org.issa.tcw.discussion.PostView;
 import org.issa.tcw.testsupport.KaribuTest;
+import org.issa.tcw.testsupport.UiPolling;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,11 +52,7 @@ class NotificationsViewTest extends KaribuTest {
         Thread other = new Thread(() -> fixture.reply("chair-ict", thread, "@member-ict ping"));
         other.start();
         other.join();
-        long until = System.currentTimeMillis() + 5000;
-        while (bell.shown() == 0 && System.currentTimeMillis() < until) {
-            MockVaadin.runUIQueue();
-            Thread.sleep(20);
-        }
+        UiPolling.awaitUi(Duration.ofSeconds(5), () -> bell.shown() > 0);
         assertThat(bell.shown()).isEqualTo(1);
     }
 

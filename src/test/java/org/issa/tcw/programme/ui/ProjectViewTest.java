@@ -83,6 +83,23 @@ class ProjectViewTest extends KaribuTest {
     }
 
     @Test
+    void a_due_date_the_browser_cannot_read_is_explained_and_not_sent_as_missing() {
+        long id = projectId("Artificial intelligence in social security administration");
+        ProjectView view = open("member-ict", id);
+        int before = (int) view.milestones.getListDataView().getItems().count();
+        _click(_get(Button.class, spec -> spec.withId("new-milestone")));
+        MilestoneDialog dialog = _get(MilestoneDialog.class);
+        assertThat(dialog.due.getI18n().getBadInputErrorMessage()).startsWith("Due: this is not a date that can be read.");
+        assertThat(dialog.title.getI18n().getMaxLengthErrorMessage()).isEqualTo("Milestone may have at most 300 characters.");
+        _setValue(dialog.title, "Typed date out of range");
+        dialog.due.setInvalid(true); // what the date picker's own check does with "31/02/20266"
+        _click(dialog.save);
+        assertThat(ProgrammeUiSupport.notifications()).noneMatch(n -> n.contains("required"));
+        assertThat(_find(MilestoneDialog.class)).hasSize(1);
+        assertThat(_get(ProjectView.class).milestones.getListDataView().getItems().count()).isEqualTo(before);
+    }
+
+    @Test
     void a_member_reads_a_project_they_do_not_work_on_without_edit_controls() {
         long id = projectId("Data exchange for the portability of migrant workers' benefits");
         open("member-ict", id);
