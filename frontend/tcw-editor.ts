@@ -154,7 +154,7 @@ type Parked = {
  * When Vaadin resynchronises its UI it removes the editor element and creates a new one. The old
  * element parks its document, selection and focus here (per document); the new one adopts them.
  * Keys typed while no editor exists (focus fell to the page body) are recorded and replayed into
- * the new editor. A parked session nobody adopts is dropped after a while (the person navigated away).
+ * the new editor. A parked session nobody adopts within 30 s is dropped (the person navigated away).
  */
 const Handover = {
   parked: new Map<string, Parked>(),
@@ -171,7 +171,7 @@ const Handover = {
       }
     };
     if (p.hadFocus) document.addEventListener('keydown', onKey, true);
-    const timer = window.setTimeout(() => entry.stop(), 120_000);
+    const timer = window.setTimeout(() => entry.stop(), 30_000);
     const entry: Parked = {
       ...p,
       keys,

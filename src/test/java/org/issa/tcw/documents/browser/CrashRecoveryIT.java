@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.issa.tcw.testsupport.RunningJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,29 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void kill_9_on_postgresql_loses_nothing_saved_and_nothing_typed_into_the_dead_server() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                .start()) {
+            app = RunningJar.inFolder(folder("postgres"), "--spring.profiles.active=postgres,demo",
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=");
+            Session s = new Session();
+            s.open();
+            s.typeSaved(3);
+            s.typeAndKill(1);
+            s.typeWhileDead(2);
+            app = app.restart();
+            s.reopenAndCheck();
+            for (EditorPage p : pages) {
+                p.close();
+            }
+            pages.clear();
+            app.close();
+            app = null;
+        }
+    }
+
+    @Test
     void a_database_restored_behind_the_editors_is_healed_by_them() throws Exception {
         Path folder = folder("rollback");
         app = RunningJar.inFolder(folder);
@@ -110,9 +134,11 @@ class CrashRecoveryIT {
             // each writer gets a paragraph of their own at the end, so their tokens never interleave
             for (int i = 0; i < 3; i++) {
                 EditorPage p = writers.get(i).page();
-                p.caretAtEndOf(-1);
-                p.press(org.openqa.selenium.Keys.ENTER);
-                p.type("[" + prefixes.get(i) + "]", 5);
+                p.js("""
+                        const ed = document.querySelector('tcw-editor').editor;
+                        ed.commands.insertContentAt(ed.state.doc.content.size,
+                            {type: 'paragraph', content: [{type: 'text', text: '[' + arguments[0] + ']'}]});
+                        """, prefixes.get(i));
                 p.idle();
                 CoEditingIT.converge(pagesOf());
             }
