@@ -258,9 +258,11 @@ export class TcwEditor extends LitElement {
 
   /** Measurements and test hooks. */
   stats = { joinMs: 0, joinUpdates: 0, joinBytes: 0, pushes: 0, retries: 0, remoteUpdates: 0, catchUps: 0, rejoins: 0, caretFixes: 0, resentAfterReload: 0,
-    reconciles: 0, healedFromLocal: 0, pendingFaults: 0, adopted: 0, replayedKeys: 0 };
+    reconciles: 0, healedFromLocal: 0, pendingFaults: 0, adopted: 0, adoptedWithFocus: 0, replayedKeys: 0 };
   /** The editor had focus (kept true when it lost focus only because the element was removed). */
   private focused = false;
+  /** When the person last changed the document here (typing, formatting). */
+  private lastLocalEditAt = 0;
   private localSaveTimer?: number;
   private lastPendingRepair = 0;
   updateTimes: Array<[number, number]> = [];
@@ -393,6 +395,7 @@ export class TcwEditor extends LitElement {
     // 2. Local changes go to the outbox; our own presence changes are sent too.
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return;
+      this.lastLocalEditAt = now();
       this.outbox.push(update);
       if (this.outbox.length > 64) this.outbox = [Y.mergeUpdates(this.outbox)];
       this.schedulePendingSave();
@@ -485,6 +488,7 @@ export class TcwEditor extends LitElement {
       }
     }
     if (p.hadFocus) {
+      this.stats.adoptedWithFocus++;
       view.focus();
       for (const k of p.keys) {
         if (k.key === 'Enter') this.editor!.commands.keyboardShortcut(k.shift ? 'Shift-Enter' : 'Enter');
@@ -555,7 +559,12 @@ export class TcwEditor extends LitElement {
       if (this.joined && this.editable) {
         this.savePending();
         if (this.localSaveTimer !== undefined) LocalDocs.put(this.localKey(), Y.encodeStateAsUpdate(this.ydoc));
-        Handover.park(this.docId, { ydoc: this.ydoc, anchor: place.anchor, head: place.head, hadFocus: this.focused });
+        // Removing a focused element may or may not report a blur first: if the focus is now
+        // nowhere (the page body) and the person typed here moments ago, they were in the editor.
+        const active = document.activeElement;
+        const nowhere = !active || active === document.body || active === document.documentElement;
+        const hadFocus = this.focused || (nowhere && now() - this.lastLocalEditAt < 10_000);
+        Handover.park(this.docId, { ydoc: this.ydoc, anchor: place.anchor, head: place.head, hadFocus });
       }
       window.clearTimeout(this.localSaveTimer);
       this.stopped = true;

@@ -101,7 +101,9 @@ public final class RunningJar implements AutoCloseable {
         }
         Process process = builder.start();
         RunningJar app = new RunningJar(process, port, log, Duration.ZERO, folder, args);
-        long deadline = System.currentTimeMillis() + 180_000;
+        // generous: on a loaded shared machine a start took over 180 s (app.start.timeout.seconds)
+        long timeout = Long.getLong("app.start.timeout.seconds", 300);
+        long deadline = System.currentTimeMillis() + timeout * 1000;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The application exited during start-up; see " + log.toAbsolutePath());
@@ -112,7 +114,8 @@ public final class RunningJar implements AutoCloseable {
             Thread.sleep(500);
         }
         app.close();
-        throw new IllegalStateException("The application did not become healthy within 180 s; see " + log.toAbsolutePath());
+        throw new IllegalStateException("The application did not become healthy within " + timeout + " s; see "
+                + log.toAbsolutePath());
     }
 
     private boolean healthy() {

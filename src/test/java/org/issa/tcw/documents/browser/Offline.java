@@ -96,6 +96,9 @@ final class Offline implements AutoCloseable {
                     copyFrames(in, out);
                     return;
                 }
+                if (!fromServer) {
+                    forwardWithoutCompression(in, out);
+                }
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, n);
@@ -114,8 +117,25 @@ final class Offline implements AutoCloseable {
         t.start();
     }
 
-    /** Forwards the server's first response header; true if it switched the connection to WebSocket. */
-    private static boolean upgradedToWebSocket(InputStream in, OutputStream out) throws IOException {
+    /**
+     * Forwards the browser's first request header without {@code Sec-WebSocket-Extensions}, so that
+     * a WebSocket is not compressed (permessage-deflate) and the proxy can read the server's messages.
+     */
+    private static void forwardWithoutCompression(InputStream in, OutputStream out) throws IOException {
+        byte[] header = readHeader(in);
+        String text = new String(header, java.nio.charset.StandardCharsets.ISO_8859_1);
+        StringBuilder kept = new StringBuilder();
+        for (String line : text.split("\r\n", -1)) {
+            if (!line.toLowerCase(java.util.Locale.ROOT).startsWith("sec-websocket-extensions:")) {
+                kept.append(line).append("\r\n");
+            }
+        }
+        kept.setLength(Math.max(0, kept.length() - 2));
+        out.write(kept.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    private static byte[] readHeader(InputStream in) throws IOException {
         java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
         int b;
         int matched = 0;
@@ -124,9 +144,15 @@ final class Offline implements AutoCloseable {
             header.write(b);
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        out.write(header.toByteArray());
+        return header.toByteArray();
+    }
+
+    /** Forwards the server's first response header; true if it switched the connection to WebSocket. */
+    private static boolean upgradedToWebSocket(InputStream in, OutputStream out) throws IOException {
+        byte[] header = readHeader(in);
+        out.write(header);
         out.flush();
-        String status = header.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String status = new String(header, java.nio.charset.StandardCharsets.ISO_8859_1);
         return status.startsWith("HTTP/1.1 101");
     }
 

@@ -73,27 +73,38 @@ class ResyncIT {
         cable.loseNextServerMessage();
         cable.goOnline();
 
-        // keep typing through the reconnection, the lost message and the resynchronisation it causes
+        // keep typing through the reconnection, the lost message and the resynchronisation it causes;
+        // bob types too, so the server pushes messages to alice (the first one is lost)
+        bob.caretAtStartOf(0);
+        StringBuilder bobTyped = new StringBuilder();
         long deadline = System.currentTimeMillis() + 90_000;
         int after = 0;
         n = 0;
         while (after < 8) {
-            String word = " on" + n++;
+            String word = " on" + n;
             keyboard(alice, word);
             typed.append(word);
+            String bobWord = "b" + n++ + " ";
+            bob.type(bobWord, 0);
+            bobTyped.append(bobWord);
             EditorPage.pause(150); // typing speed, not synchronisation
             if (adopted(alice) > 0) {
                 after++;
             }
-            assertThat(System.currentTimeMillis()).as("Vaadin resynchronised (the editor element was re-created)")
+            assertThat(System.currentTimeMillis())
+                    .as("Vaadin resynchronised (the editor element was re-created); lost messages: "
+                            + cable.lostMessages() + ", alice: " + alice.stats())
                     .isLessThan(deadline);
         }
 
         CoEditingIT.converge(List.of(alice, bob));
         assertThat(cable.lostMessages()).isEqualTo(1);
-        assertThat(focusInEditor(alice)).as("the caret is still in the editor").isTrue();
-        assertThat(alice.text()).isEqualTo(typed.toString());
-        assertThat(bob.text()).isEqualTo(typed.toString());
+        String expected = bobTyped + typed.toString();
+        assertThat(alice.text()).isEqualTo(expected);
+        assertThat(bob.text()).isEqualTo(expected);
+        assertThat(focusInEditor(alice)).as("the caret is still in the editor; focus is on "
+                + alice.js("const a = document.activeElement; return a ? a.tagName + '.' + a.className : 'nothing'")
+                + ", alice: " + alice.stats()).isTrue();
         assertThat(alice.pending()).isFalse();
         System.out.println("resync: adopted=" + adopted(alice) + " stats=" + alice.stats());
         cable.close();
