@@ -719,7 +719,8 @@ export class TcwEditor extends LitElement {
           this.applyRemote(updates);
           const missing = Y.encodeStateAsUpdate(this.ydoc, Y.encodeStateVector(server));
           server.destroy();
-          this.outbox = missing.length > 2 ? [missing] : [];
+          // observers never push: what they hold beyond the server stays with them
+          this.outbox = missing.length > 2 && this.editable ? [missing] : [];
           this.inFlight = null;
           this.awarenessDirty = true;
           for (const a of init.presence) applyAwarenessUpdate(this.awareness, fromB64(a), REMOTE);
