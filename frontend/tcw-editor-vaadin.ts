@@ -7,8 +7,9 @@ import { TcwEditor, type EditorTransport } from './tcw-editor';
 
 type ServerApi = {
   join(): Promise<never>;
-  push(updateId: string | null, update: string | null, awareness: string | null, clientId: number): Promise<never>;
+  push(updateId: string | null, update: string | null, awareness: string | null, clientId: number, lastSeq: number): Promise<never>;
   since(afterSeq: number): Promise<never>;
+  missing(): Promise<never>;
 };
 
 type ConnectionState = { state: string; addStateChangeListener(l: (prev: string, next: string) => void): void };
@@ -22,8 +23,9 @@ class VaadinTcwEditor extends TcwEditor {
       const element = this;
       const transport: EditorTransport = {
         join: () => element.$server.join(),
-        push: (id, update, awareness, clientId) => element.$server.push(id, update, awareness, clientId),
+        push: (id, update, awareness, clientId, lastSeq) => element.$server.push(id, update, awareness, clientId, lastSeq),
         since: (after) => element.$server.since(after),
+        missing: () => element.$server.missing(),
         onConnectionChange(listener) {
           const store = (window as unknown as { Vaadin?: { connectionState?: ConnectionState } }).Vaadin?.connectionState;
           // 'loading' is an ordinary request in flight; only these two mean the connection is gone

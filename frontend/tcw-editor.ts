@@ -11,7 +11,16 @@
  *  - remote updates are applied in sequence order; a gap is repaired with since(lastSeq);
  *  - unacknowledged updates are also kept in localStorage, so a reload (e.g. after a server restart
  *    ended the session) sends them again; after a rejoin it sends exactly what the server lacks;
- *  - the status tells the truth: saved / saving / offline (changes kept, will be sent).
+ *  - the status tells the truth: saved / saving / offline (changes kept, will be sent);
+ *  - it heals a server that lost history (docs/adr/023): sequence numbers only order updates and
+ *    repair gaps, never drop one (Yjs updates are idempotent); a (re)join takes the server's
+ *    numbering and content and pushes Y.encodeStateAsUpdate(local, serverStateVector); every push
+ *    tells the server our lastSeq, and the server answers (or asks) "reconcile" when it has less;
+ *    the whole document is kept in IndexedDB (LocalDocs), merged after a successful join, so a
+ *    reload after a server crash still holds what the server lost; pending structures (updates
+ *    waiting for ones never received) are a fault: repaired by rejoining, else reported;
+ *  - a re-created element (Vaadin resynchronising its UI) adopts the previous one's document,
+ *    selection and focus, and the keys typed while no editor existed are replayed (Handover).
  */
 import { LitElement, html, nothing } from 'lit';
 import * as Y from 'yjs';
@@ -34,14 +43,17 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
 
 export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string };
-export type PushResult = { seq: number; rejoin: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
+export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
 export type CatchUp = { seq: number; updates: string[] };
 
 /** How the editor talks to its server. Promises reject when the connection fails. */
 export interface EditorTransport {
   join(): Promise<JoinResult>;
-  push(updateId: string | null, update: string | null, awareness: string | null, clientId: number): Promise<PushResult>;
+  /** lastSeq: the last sequence number this editor has seen (the server checks it lost none). */
+  push(updateId: string | null, update: string | null, awareness: string | null, clientId: number, lastSeq: number): Promise<PushResult>;
   since(afterSeq: number): Promise<CatchUp>;
+  /** Optional: this editor holds updates waiting for others it never got; ask the other editors. */
+  missing?(): Promise<unknown>;
   /** Optional: tells the editor when the connection is lost and back. */
   onConnectionChange?(listener: (online: boolean) => void): void;
 }
@@ -69,6 +81,113 @@ function fromB64(b64: string): Uint8Array {
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Whether a Y.Doc holds updates that wait for others it never received (yjs keeps them invisible). */
+function hasPending(doc: Y.Doc): boolean {
+  const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+  return store.pendingStructs !== null || store.pendingDs !== null;
+}
+
+/**
+ * The whole Yjs state of each document this browser edited, in IndexedDB: after a server crash
+ * (or a restore from backup) lost acknowledged updates, the reloaded page still holds them and
+ * pushes what the server lacks. Read only after the server accepted a join (it checked the
+ * person's permission); keyed by person and document.
+ */
+const LocalDocs = {
+  db: null as Promise<IDBDatabase | null> | null,
+  open(): Promise<IDBDatabase | null> {
+    if (!this.db) {
+      this.db = new Promise((resolve) => {
+        try {
+          const req = indexedDB.open('tcw-editor', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('docs');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => resolve(null);
+        } catch {
+          resolve(null);
+        }
+      });
+    }
+    return this.db;
+  },
+  async get(key: string): Promise<Uint8Array | null> {
+    const db = await this.open();
+    if (!db) return null;
+    return new Promise((resolve) => {
+      try {
+        const req = db.transaction('docs', 'readonly').objectStore('docs').get(key);
+        req.onsuccess = () => resolve(req.result instanceof Uint8Array ? req.result : null);
+        req.onerror = () => resolve(null);
+      } catch {
+        resolve(null);
+      }
+    });
+  },
+  async put(key: string, state: Uint8Array): Promise<void> {
+    const db = await this.open();
+    if (!db) return;
+    await new Promise<void>((resolve) => {
+      try {
+        const tx = db.transaction('docs', 'readwrite');
+        tx.objectStore('docs').put(state, key);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => resolve();
+      } catch {
+        resolve();
+      }
+    });
+  },
+};
+
+type Key = { key: string; shift: boolean };
+type Parked = {
+  ydoc: Y.Doc;
+  anchor: unknown;
+  head: unknown;
+  hadFocus: boolean;
+  keys: Key[];
+  stop: () => void;
+};
+
+/**
+ * When Vaadin resynchronises its UI it removes the editor element and creates a new one. The old
+ * element parks its document, selection and focus here (per document); the new one adopts them.
+ * Keys typed while no editor exists (focus fell to the page body) are recorded and replayed into
+ * the new editor. A parked session nobody adopts within 30 s is dropped (the person navigated away).
+ */
+const Handover = {
+  parked: new Map<string, Parked>(),
+  park(docId: string, p: Omit<Parked, 'keys' | 'stop'>) {
+    this.parked.get(docId)?.stop();
+    const keys: Key[] = [];
+    const onKey = (e: KeyboardEvent) => {
+      const target = document.activeElement;
+      const nowhere = !target || target === document.body || target === document.documentElement;
+      if (!nowhere || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace') {
+        keys.push({ key: e.key, shift: e.shiftKey });
+        e.preventDefault();
+      }
+    };
+    if (p.hadFocus) document.addEventListener('keydown', onKey, true);
+    const timer = window.setTimeout(() => entry.stop(), 30_000);
+    const entry: Parked = {
+      ...p,
+      keys,
+      stop: () => {
+        document.removeEventListener('keydown', onKey, true);
+        window.clearTimeout(timer);
+        if (this.parked.get(docId) === entry) this.parked.delete(docId);
+      },
+    };
+    this.parked.set(docId, entry);
+  },
+  adopt(docId: string): Parked | null {
+    const p = this.parked.get(docId) ?? null;
+    return p;
+  },
+};
 
 /**
  * y-tiptap applies a remote change as one whole-document replace, which drops ProseMirror's stored
@@ -99,6 +218,7 @@ export class TcwEditor extends LitElement {
     status: { state: true },
     people: { state: true },
     message: { state: true },
+    notice: { state: true },
   };
 
   declare docId: string;
@@ -107,6 +227,8 @@ export class TcwEditor extends LitElement {
   declare status: 'connecting' | 'saved' | 'saving' | 'offline' | 'readonly' | 'refused';
   declare people: Array<{ id: number; name: string; color: string; me: boolean }>;
   declare message: string;
+  /** A fault the person should know about (changes that have not arrived), or ''. */
+  declare notice: string;
 
   transport?: EditorTransport;
   ydoc = new Y.Doc();
@@ -135,7 +257,14 @@ export class TcwEditor extends LitElement {
   private failing = false;
 
   /** Measurements and test hooks. */
-  stats = { joinMs: 0, joinUpdates: 0, joinBytes: 0, pushes: 0, retries: 0, remoteUpdates: 0, catchUps: 0, rejoins: 0, caretFixes: 0, resentAfterReload: 0 };
+  stats = { joinMs: 0, joinUpdates: 0, joinBytes: 0, pushes: 0, retries: 0, remoteUpdates: 0, catchUps: 0, rejoins: 0, caretFixes: 0, resentAfterReload: 0,
+    reconciles: 0, healedFromLocal: 0, pendingFaults: 0, adopted: 0, adoptedWithFocus: 0, replayedKeys: 0 };
+  /** The editor had focus (kept true when it lost focus only because the element was removed). */
+  private focused = false;
+  /** When the person last changed the document here (typing, formatting). */
+  private lastLocalEditAt = 0;
+  private localSaveTimer?: number;
+  private lastPendingRepair = 0;
   updateTimes: Array<[number, number]> = [];
   statusLog: Array<[number, string]> = [];
 
@@ -144,6 +273,7 @@ export class TcwEditor extends LitElement {
     this.status = 'connecting';
     this.people = [];
     this.message = '';
+    this.notice = '';
     this.texts = {};
   }
 
@@ -207,6 +337,7 @@ export class TcwEditor extends LitElement {
         ${b('undo', '↶', 'undo', () => chain().undo().run())}
         ${b('redo', '↷', 'redo', () => chain().redo().run())}
       </div>` : nothing}
+      ${this.notice ? html`<div class="tcw-notice" id="notice" role="alert">${this.notice}</div>` : nothing}
       <div id="mount" class="tcw-mount"></div>
     `;
   }
@@ -264,6 +395,7 @@ export class TcwEditor extends LitElement {
     // 2. Local changes go to the outbox; our own presence changes are sent too.
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return;
+      this.lastLocalEditAt = now();
       this.outbox.push(update);
       if (this.outbox.length > 64) this.outbox = [Y.mergeUpdates(this.outbox)];
       this.schedulePendingSave();
@@ -280,16 +412,25 @@ export class TcwEditor extends LitElement {
     });
     this.awareness.on('change', () => this.refreshPeople());
 
-    // 3. Changes a previous page of this browser could not send (e.g. the server restarted).
-    const kept = this.loadPending();
-    if (kept.length && this.editable) {
+    // 3. What this browser holds that the server may lack: changes a previous page could not send
+    //    (localStorage), the whole document as this browser last had it (IndexedDB: the server may
+    //    have lost acknowledged updates), and the document of an element this one replaces (Vaadin
+    //    resynchronised). Merged, then exactly what the server's state vector lacks is pushed.
+    //    Observers never push, so they take the server's content only.
+    const adopted = Handover.adopt(this.docId);
+    if (this.editable) {
+      const kept = this.loadPending();
+      const local = await LocalDocs.get(this.localKey());
       this.ydoc.transact(() => {
         for (const p of kept) Y.applyUpdate(this.ydoc, fromB64(p.update), REMOTE);
+        if (local) Y.applyUpdate(this.ydoc, local, REMOTE);
+        if (adopted) Y.applyUpdate(this.ydoc, Y.encodeStateAsUpdate(adopted.ydoc), REMOTE);
       }, REMOTE);
       const missing = Y.encodeStateAsUpdate(this.ydoc, serverVector);
       if (missing.length > 2) {
         this.outbox.push(missing);
-        this.stats.resentAfterReload++;
+        if (kept.length) this.stats.resentAfterReload++;
+        if (local) this.stats.healedFromLocal++;
       }
     }
     this.savePending();
@@ -316,19 +457,116 @@ export class TcwEditor extends LitElement {
     });
     this.editor.on('update', () => this.updateTimes.push([now(), this.editor!.state.doc.textContent.length]));
     this.editor.on('transaction', () => this.requestUpdate());
+    this.editor.on('focus', () => { this.focused = true; });
+    // removing the element takes focus away too; that is not the person leaving the editor
+    this.editor.on('blur', () => { if (this.isConnected) this.focused = false; });
+    this.ydoc.on('update', () => this.scheduleLocalSave());
     this.joined = true;
     this.refreshPeople();
     this.updateStatus();
     if (this.outbox.length) this.scheduleFlush();
+    this.scheduleLocalSave();
+    if (adopted) this.takeOver(adopted);
+    this.checkPending();
     this.dispatchEvent(new CustomEvent('tcw-ready', { bubbles: true, composed: true }));
+  }
+
+  /** Puts the person back where they were in the element this one replaces, and replays their keys. */
+  private takeOver(p: Parked) {
+    this.stats.adopted++;
+    const view = this.editor!.view;
+    const binding = (ySyncPluginKey.getState(view.state) as { binding?: { mapping: unknown; type: Y.XmlFragment } } | undefined)?.binding;
+    if (binding && p.anchor && p.head) {
+      try {
+        const a = relativePositionToAbsolutePosition(this.ydoc, binding.type, Y.createRelativePositionFromJSON(p.anchor), binding.mapping as never);
+        const h = relativePositionToAbsolutePosition(this.ydoc, binding.type, Y.createRelativePositionFromJSON(p.head), binding.mapping as never);
+        if (a !== null && h !== null) {
+          view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, a, h)).setMeta('addToHistory', false));
+        }
+      } catch {
+        // the place is gone (deleted meanwhile): keep the start
+      }
+    }
+    if (p.hadFocus) {
+      this.stats.adoptedWithFocus++;
+      view.focus();
+      for (const k of p.keys) {
+        if (k.key === 'Enter') this.editor!.commands.keyboardShortcut(k.shift ? 'Shift-Enter' : 'Enter');
+        else if (k.key === 'Backspace') this.editor!.commands.keyboardShortcut('Backspace');
+        else view.dispatch(view.state.tr.insertText(k.key));
+        this.stats.replayedKeys++;
+      }
+    }
+    p.stop();
+    p.ydoc.destroy();
+  }
+
+  private localKey() {
+    return `${this.userName ?? ''}|${this.docId}`;
+  }
+
+  /** Keeps the whole document in IndexedDB (debounced). */
+  private scheduleLocalSave() {
+    if (this.localSaveTimer !== undefined || this.stopped) return;
+    this.localSaveTimer = window.setTimeout(() => {
+      this.localSaveTimer = undefined;
+      if (!this.stopped) LocalDocs.put(this.localKey(), Y.encodeStateAsUpdate(this.ydoc));
+    }, 300);
+  }
+
+  /**
+   * Pending structures are updates that wait for others this editor never received: their text is
+   * invisible. Repair: join again (the server's full content, and ours pushed); if the server lacks
+   * them too, ask the other editors and tell the person.
+   */
+  private checkPending() {
+    if (!hasPending(this.ydoc)) {
+      this.notice = '';
+      return;
+    }
+    this.stats.pendingFaults++;
+    console.warn('tcw-editor: updates wait for others never received (pending structures); repairing');
+    this.notice = this.t('incomplete', 'Some changes by others have not arrived here yet; the other editors are asked to send them again.');
+    if (now() - this.lastPendingRepair < 5000) return;
+    this.lastPendingRepair = now();
+    this.transport?.missing?.().catch(() => undefined);
+    this.rejoin();
+  }
+
+  /** Test hook: whether this replica holds pending (invisible) structures. */
+  pending(): boolean {
+    return hasPending(this.ydoc);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
     // Vaadin's router detaches and re-attaches the element once while it places the view:
     // only tear down if we are still detached after the current task.
+    let place: { anchor: unknown; head: unknown } = { anchor: null, head: null };
+    const view = this.editor?.view;
+    if (view && this.joined) {
+      const binding = (ySyncPluginKey.getState(view.state) as { binding?: { mapping: unknown; type: Y.XmlFragment } } | undefined)?.binding;
+      if (binding) {
+        const sel = view.state.selection;
+        place = {
+          anchor: Y.relativePositionToJSON(absolutePositionToRelativePosition(sel.anchor, binding.type, binding.mapping as never)),
+          head: Y.relativePositionToJSON(absolutePositionToRelativePosition(sel.head, binding.type, binding.mapping as never)),
+        };
+      }
+    }
     setTimeout(() => {
       if (this.isConnected) return;
+      if (this.joined && this.editable) {
+        this.savePending();
+        if (this.localSaveTimer !== undefined) LocalDocs.put(this.localKey(), Y.encodeStateAsUpdate(this.ydoc));
+        // Removing a focused element may or may not report a blur first: if the focus is now
+        // nowhere (the page body) and the person typed here moments ago, they were in the editor.
+        const active = document.activeElement;
+        const nowhere = !active || active === document.body || active === document.documentElement;
+        const hadFocus = this.focused || (nowhere && now() - this.lastLocalEditAt < 10_000);
+        Handover.park(this.docId, { ydoc: this.ydoc, anchor: place.anchor, head: place.head, hadFocus });
+      }
+      window.clearTimeout(this.localSaveTimer);
       this.stopped = true;
       window.removeEventListener('online', this.onlineListener);
       window.removeEventListener('offline', this.onlineListener);
@@ -416,7 +654,7 @@ export class TcwEditor extends LitElement {
     const sending = this.inFlight;
     let retryAfter = 0;
     try {
-      const ack = await this.transport!.push(sending?.id ?? null, sending?.update ?? null, aw, this.ydoc.clientID);
+      const ack = await this.transport!.push(sending?.id ?? null, sending?.update ?? null, aw, this.ydoc.clientID, this.lastSeq);
       this.stats.pushes++;
       this.failing = false;
       this.connected = true; // an answer is the best proof that the connection is back
@@ -434,7 +672,7 @@ export class TcwEditor extends LitElement {
           this.accept(ack.seq, null);
           this.savePending();
         }
-        if (ack.rejoin) this.rejoin();
+        if (ack.rejoin || ack.reconcile) this.rejoin();
       }
     } catch (e) {
       // Connection trouble: keep everything, retry with the same id (the server de-duplicates).
@@ -454,9 +692,19 @@ export class TcwEditor extends LitElement {
     if (this.inFlight || this.outbox.length || this.awarenessDirty) this.flush();
   }
 
-  /** This node does not know us (it restarted): join again and send exactly what it lacks. */
+  /** The server asks: it lacks history this editor may hold. */
+  reconcile() {
+    this.stats.reconciles++;
+    this.rejoin();
+  }
+
+  /**
+   * This node does not know us (it restarted), or the server lost history: join again, take the
+   * server's content and numbering (it is the numbering's truth; our updates it lacks are pushed
+   * again and get new numbers), and send exactly what its state vector lacks.
+   */
   private async rejoin() {
-    if (this.rejoining) return;
+    if (this.rejoining || this.stopped || !this.joined) return;
     this.rejoining = true;
     this.stats.rejoins++;
     try {
@@ -466,12 +714,13 @@ export class TcwEditor extends LitElement {
           const server = new Y.Doc();
           const updates = init.updates.map(fromB64);
           server.transact(() => updates.forEach((u) => Y.applyUpdate(server, u)));
-          this.applyRemote(updates);
           this.received.clear();
-          this.lastSeq = Math.max(this.lastSeq, init.seq);
+          this.lastSeq = init.seq;
+          this.applyRemote(updates);
           const missing = Y.encodeStateAsUpdate(this.ydoc, Y.encodeStateVector(server));
           server.destroy();
-          this.outbox = missing.length > 2 ? [missing] : [];
+          // observers never push: what they hold beyond the server stays with them
+          this.outbox = missing.length > 2 && this.editable ? [missing] : [];
           this.inFlight = null;
           this.awarenessDirty = true;
           for (const a of init.presence) applyAwarenessUpdate(this.awareness, fromB64(a), REMOTE);
@@ -539,7 +788,12 @@ export class TcwEditor extends LitElement {
   }
 
   private accept(seq: number, update: Uint8Array | null) {
-    if (seq <= this.lastSeq) return;
+    if (seq <= this.lastSeq) {
+      // a number we have passed: after the server lost history it may come again for another
+      // update. Never drop one — applying a known update again changes nothing.
+      if (update) this.applyRemote([update]);
+      return;
+    }
     this.received.set(seq, update);
     const ready: Uint8Array[] = [];
     while (this.received.has(this.lastSeq + 1)) {
@@ -575,6 +829,7 @@ export class TcwEditor extends LitElement {
       for (const u of updates) Y.applyUpdate(this.ydoc, u, REMOTE);
     }, REMOTE);
     this.stats.remoteUpdates += updates.length;
+    if (this.joined) this.checkPending();
     if (rel && view && binding) {
       const a = relativePositionToAbsolutePosition(this.ydoc, binding.type, rel.anchor as never, binding.mapping as never);
       const h = relativePositionToAbsolutePosition(this.ydoc, binding.type, rel.head as never, binding.mapping as never);
@@ -618,7 +873,7 @@ export class TcwEditor extends LitElement {
 
   /** Resolves when nothing is queued or in flight. */
   async idle(): Promise<void> {
-    while (this.pushing || this.inFlight || this.outbox.length || this.awarenessDirty || this.rejoining) {
+    while (!this.joined || this.pushing || this.inFlight || this.outbox.length || this.awarenessDirty || this.rejoining) {
       await sleep(5);
     }
   }

@@ -18,6 +18,8 @@ import org.issa.tcw.documents.domain.DocumentRepository;
 import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.security.SignedInUser;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,15 @@ import org.springframework.stereotype.Service;
  * document, assigned in the transaction that stores the update), acknowledges an update only after
  * that transaction committed, de-duplicates resends by their client-chosen id, and delivers every
  * update to the other open editors in sequence order. Presence is relayed and never stored.
+ * <p>
+ * Sequence numbers order updates and let editors repair gaps; they are never a reason to drop an
+ * update (Yjs updates are idempotent). When the server has lost history (a restore from backup, a
+ * failover to a lagging replica, a crash before the database wrote a commit), editors and server
+ * reconcile by Yjs state vectors: an editor that joins pushes what the server's state lacks; an
+ * editor whose last sequence number is above the server's is told to reconcile, and so is every
+ * other editor of the document; and a log whose updates wait for missing ones (pending structures,
+ * found when a document is opened or compacted) makes the relay ask every open editor for what it
+ * lacks. See docs/adr/023-self-healing-by-state-vectors.md.
  * <p>
  * Every call checks the caller's permission again: reading the document ({@link CommissionAction#READ})
  * to join, catch up and show presence, editing drafts ({@link CommissionAction#EDIT_DRAFT}) to change it.
@@ -40,6 +51,10 @@ public class DocumentCollaboration {
         "#8c564b", "#7f7f00", "#393b79", "#637939", "#843c39"};
     /** Presence of an editor not heard from for this long is not handed to joiners. */
     static final long PRESENCE_TTL_MILLIS = 30_000;
+    /** The editors of a document are asked to reconcile at most this often. */
+    static final long RECONCILE_INTERVAL_MILLIS = 2_000;
+
+    private static final Logger logger = LoggerFactory.getLogger(DocumentCollaboration.class);
 
     private final DocumentLog log;
     private final DocumentRepository documents;
@@ -85,6 +100,9 @@ public class DocumentCollaboration {
                 room.tailCount = content.tail().size();
                 room.tailBytes = content.bytes();
                 room.stateBytes = content.state() == null ? 0 : content.state().length;
+                room.lastSeq = content.lastSeq();
+                // the document was just opened on this node: does its stored log integrate? (off this thread)
+                maintenance.checkSoon(documentId);
             }
             Peer previous = room.peers.get(editor);
             Peer peer = new Peer(user.username(), room.colorFor(user.username(), editor), editable);
@@ -118,6 +136,18 @@ public class DocumentCollaboration {
     @PreAuthorize("isAuthenticated()")
     public PushResult push(long documentId, EditorConnection editor, @Nullable String clientUpdateId,
             @Nullable String updateBase64, @Nullable String awarenessBase64, long clientId) {
+        return push(documentId, editor, clientUpdateId, updateBase64, awarenessBase64, clientId, -1);
+    }
+
+    /**
+     * As {@link #push(long, EditorConnection, String, String, String, long)}, with the last sequence
+     * number the editor has seen ({@code -1}: not told). One above the server's own means that the
+     * server lost history: the answer tells the editor to reconcile, and every other editor of the
+     * document is asked to as well. The update itself is stored as usual.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public PushResult push(long documentId, EditorConnection editor, @Nullable String clientUpdateId,
+            @Nullable String updateBase64, @Nullable String awarenessBase64, long clientId, long editorSeq) {
         SignedInUser user = currentUser.require();
         long commissionId = commissionOf(documentId);
         byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
@@ -134,12 +164,20 @@ public class DocumentCollaboration {
         }
         long seq = -1;
         boolean rejoin;
+        boolean reconcile = false;
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
             Room room = rooms.get(documentId);
             Peer peer = room == null ? null : room.peers.get(editor);
             rejoin = peer == null;
+            if (room != null && peer != null && editorSeq > room.lastSeq) {
+                logger.warn("Document {}: an editor has seen update {} but the server's log ends at {}; "
+                        + "the server lost history, asking the editors to reconcile", documentId, editorSeq,
+                        room.lastSeq);
+                reconcile = true;
+                askToReconcile(room, editor);
+            }
             if (update != null) {
                 if (room != null && room.stateBytes + room.tailBytes + update.length > limits.maxDocumentBytes()) {
                     throw new UserFacingException("document.limit.document-size",
@@ -149,6 +187,14 @@ public class DocumentCollaboration {
                 DocumentLog.Appended appended = log.append(documentId, clientUpdateId, update, user.personId());
                 seq = appended.seq();
                 if (!appended.duplicate() && room != null) {
+                    if (seq <= room.lastSeq) {
+                        // the database handed out a number it had handed out before: it went back in time
+                        logger.warn("Document {}: update stored as {} but {} was stored before; the database lost "
+                                + "history, asking the editors to reconcile", documentId, seq, room.lastSeq);
+                        reconcile = true;
+                        askToReconcile(room, editor);
+                    }
+                    room.lastSeq = Math.max(room.lastSeq, seq);
                     room.tailCount++;
                     room.tailBytes += update.length;
                     String encoded = updateBase64;
@@ -173,7 +219,61 @@ public class DocumentCollaboration {
         } finally {
             lock.unlock();
         }
-        return new PushResult(seq, rejoin);
+        return new PushResult(seq, rejoin, reconcile);
+    }
+
+    /**
+     * The editor holds updates that wait for others it never received (Yjs pending structures):
+     * every other open editor is asked to reconcile, i.e. to send what the server lacks.
+     *
+     * @throws AccessDeniedException if the person may not read the document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public void missing(long documentId, EditorConnection editor) {
+        require(CommissionAction.READ, commissionOf(documentId));
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            Room room = rooms.get(documentId);
+            if (room != null && room.peers.containsKey(editor)) {
+                logger.warn("Document {}: an editor holds changes whose dependencies it never received; "
+                        + "asking the editors to reconcile", documentId);
+                askToReconcile(room, editor);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The stored log of the document does not integrate (found by {@link DocumentMaintenance} when
+     * the document was opened or compacted): asks every open editor for what the server lacks.
+     */
+    void incomplete(long documentId) {
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            Room room = rooms.get(documentId);
+            if (room != null) {
+                askToReconcile(room, null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the document's lock. Rate-limited per document: a reconciliation costs each editor a join. */
+    private static void askToReconcile(Room room, @Nullable EditorConnection except) {
+        long now = System.currentTimeMillis();
+        if (now - room.reconcileAskedAt < RECONCILE_INTERVAL_MILLIS) {
+            return;
+        }
+        room.reconcileAskedAt = now;
+        room.peers.forEach((other, p) -> {
+            if (other != except && p.editable) {
+                other.reconcile();
+            }
+        });
     }
 
     /**
@@ -285,6 +385,9 @@ public class DocumentCollaboration {
         long tailCount;
         long tailBytes;
         long stateBytes;
+        /** The last sequence number stored (as far as this node knows). */
+        long lastSeq;
+        long reconcileAskedAt;
 
         Room(long commissionId) {
             this.commissionId = commissionId;

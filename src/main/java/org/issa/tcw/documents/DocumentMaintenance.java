@@ -23,6 +23,11 @@ import org.springframework.stereotype.Component;
  * reads back as exactly the same document), and only then, under the document's lock and in one
  * transaction, stores the new state and deletes the updates it covers. Updates that arrived
  * meanwhile have higher sequence numbers and stay in the log.
+ * <p>
+ * A log whose updates wait for updates the server never stored (it lost history; yjs keeps such
+ * updates pending and shows nothing of them) is a fault: it is logged, compaction leaves the log as
+ * it is, and the open editors are asked to send what the server lacks. The same check runs when a
+ * document is opened on this node.
  */
 @Component
 class DocumentMaintenance implements DisposableBean {
@@ -34,7 +39,11 @@ class DocumentMaintenance implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
+    /** After compaction found a log incomplete, it is not tried again for this long (ms). */
+    static final long INCOMPLETE_BACKOFF_MILLIS = 30_000;
+
     private final Set<Long> compacting = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> incompleteAt = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> renderScheduled = new ConcurrentHashMap<>();
     private final DocumentLog documentLog;
     private final YjsEngine engine;
@@ -65,6 +74,10 @@ class DocumentMaintenance implements DisposableBean {
 
     /** Starts a compaction in the background unless one is running for this document. */
     CompletableFuture<Boolean> compactSoon(long documentId) {
+        Long failed = incompleteAt.get(documentId);
+        if (failed != null && System.currentTimeMillis() - failed < INCOMPLETE_BACKOFF_MILLIS) {
+            return CompletableFuture.completedFuture(false);
+        }
         if (!compacting.add(documentId)) {
             return CompletableFuture.completedFuture(false);
         }
@@ -72,7 +85,15 @@ class DocumentMaintenance implements DisposableBean {
             try {
                 return compactNow(documentId);
             } catch (RuntimeException e) {
-                log.error("Compaction of document {} failed; its log is kept as it was", documentId, e);
+                if (String.valueOf(e.getMessage()).contains("missing dependencies")) {
+                    incompleteAt.put(documentId, System.currentTimeMillis());
+                    log.error("Document {}: its log holds updates whose dependencies the server lost; the log is "
+                            + "kept as it was and the open editors are asked for what is missing: {}", documentId,
+                            e.getMessage());
+                    collaboration.incomplete(documentId);
+                } else {
+                    log.error("Compaction of document {} failed; its log is kept as it was", documentId, e);
+                }
                 return false;
             } finally {
                 compacting.remove(documentId);
@@ -97,6 +118,7 @@ class DocumentMaintenance implements DisposableBean {
             }
             long[] size = documentLog.logSize(documentId);
             collaboration.compacted(documentId, compaction.state().length, size[0], size[1]);
+            incompleteAt.remove(documentId);
         } finally {
             lock.unlock();
         }
@@ -104,6 +126,30 @@ class DocumentMaintenance implements DisposableBean {
                 content.tail().size(), content.bytes(), compaction.state().length,
                 (System.nanoTime() - started) / 1_000_000);
         return true;
+    }
+
+    /**
+     * Checks in the background whether the stored log of a document integrates completely; if not,
+     * logs the fault and asks the open editors for what the server lacks.
+     */
+    CompletableFuture<Boolean> checkSoon(long documentId) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                YjsEngine.Check check = engine.check(documentLog.content(documentId).updates()).join();
+                if (!check.complete()) {
+                    log.error("Document {}: its stored log holds updates waiting for ones the server lost "
+                            + "(missing {}, pending deletions {}); asking the open editors for them", documentId,
+                            check.missing(), check.pendingDeletes());
+                    collaboration.incomplete(documentId);
+                } else {
+                    incompleteAt.remove(documentId);
+                }
+                return check.complete();
+            } catch (RuntimeException e) {
+                log.warn("Could not check the log of document {}", documentId, e);
+                return false;
+            }
+        }, executor);
     }
 
     /** Derives the text and HTML of the document's current content and stores them. */

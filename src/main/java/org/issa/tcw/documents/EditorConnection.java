@@ -17,4 +17,10 @@ public interface EditorConnection {
 
     /** Editors (their Yjs client ids) that closed the document. */
     void left(List<Long> clientIds);
+
+    /**
+     * The server lacks history this editor may hold: join again, take the server's content and
+     * numbering, and send what the server's state vector says it lacks.
+     */
+    void reconcile();
 }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +110,33 @@ public class YjsEngine implements DisposableBean {
         });
     }
 
+    /**
+     * Whether the log integrates completely. When it does not (the server lost updates that later
+     * ones depend on), {@code missing} names, per Yjs client, the first clock the pending
+     * structures wait for.
+     */
+    public CompletableFuture<Check> check(List<byte[]> log) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode r = json.readTree(ns.getMember("check").execute(ProxyArray.fromList(b64)).asString());
+            Map<Long, Long> missing = new TreeMap<>();
+            r.get("missing").properties().forEach(e -> missing.put(Long.parseLong(e.getKey()), e.getValue().asLong()));
+            return new Check(r.get("complete").asBoolean(), missing, r.get("pendingDeletes").asBoolean());
+        });
+    }
+
+    /**
+     * What a replica holding {@code remote} lacks of one holding {@code local}, as one update
+     * ({@code Y.encodeStateAsUpdate(local, stateVector(remote))}): what an editor pushes when it
+     * reconciles with a server that lost history. For tests.
+     */
+    public CompletableFuture<byte[]> missingFrom(List<byte[]> local, List<byte[]> remote) {
+        List<Object> l = encode(local);
+        List<Object> r = encode(remote);
+        return call(ns -> Base64.getDecoder().decode(
+                ns.getMember("missingFrom").execute(ProxyArray.fromList(l), ProxyArray.fromList(r)).asString()));
+    }
+
     /** Plain text and sanitized HTML of the document the log describes. */
     public CompletableFuture<Rendering> render(List<byte[]> log) {
         List<Object> b64 = encode(log);
@@ -177,6 +206,10 @@ public class YjsEngine implements DisposableBean {
 
     /** The text, sanitized HTML and Yjs XML (for verification) of a document. */
     public record Rendering(String text, String html, String xml) {
+    }
+
+    /** Whether a log integrates completely, and if not what its pending structures wait for. */
+    public record Check(boolean complete, Map<Long, Long> missing, boolean pendingDeletes) {
     }
 
     /** A compacted state and what it reads as. */

@@ -11,6 +11,7 @@ class RecordingEditor implements EditorConnection {
     final List<byte[]> updates = new ArrayList<>();
     final List<String> presence = new ArrayList<>();
     final List<Long> left = new ArrayList<>();
+    int reconcileRequests;
 
     @Override
     public synchronized void deliver(long seq, String updateBase64) {
@@ -26,6 +27,15 @@ class RecordingEditor implements EditorConnection {
     @Override
     public synchronized void left(List<Long> clientIds) {
         left.addAll(clientIds);
+    }
+
+    @Override
+    public synchronized void reconcile() {
+        reconcileRequests++;
+    }
+
+    synchronized int reconcileRequests() {
+        return reconcileRequests;
     }
 
     synchronized List<Long> seqs() {

@@ -122,13 +122,21 @@ class YjsEngineTest {
     }
 
     @Test
-    void compaction_refuses_a_log_with_a_missing_update_at_the_first_one_it_meets() {
+    void compaction_refuses_a_log_with_a_missing_update_and_the_check_names_what_it_waits_for() {
         byte[] empty = engine.emptyState().join();
         List<byte[]> session = engine.typingSession(List.of(empty), "x".repeat(300)).join();
         List<byte[]> log = new ArrayList<>();
         log.add(empty);
         log.addAll(session.subList(1, session.size()));
         assertThatThrownBy(() -> engine.compact(log).join())
-                .hasMessageContaining("missing dependencies (entry 1)");
+                .hasMessageContaining("missing dependencies");
+        YjsEngine.Check check = engine.check(log).join();
+        assertThat(check.complete()).isFalse();
+        assertThat(check.missing()).isNotEmpty();
+        log.add(session.getFirst());
+        assertThat(engine.check(log).join().complete()).as("the missing update arriving later heals the log").isTrue();
+        List<byte[]> inOrder = new ArrayList<>(List.of(empty));
+        inOrder.addAll(session);
+        assertThat(engine.compact(log).join().rendering().text()).isEqualTo(engine.render(inOrder).join().text());
     }
 }

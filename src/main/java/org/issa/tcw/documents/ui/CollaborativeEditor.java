@@ -53,7 +53,7 @@ class CollaborativeEditor extends Component implements EditorConnection {
     static final List<String> TEXT_KEYS = List.of("connecting", "saved", "saving", "offline", "readOnly", "presence",
             "bold", "italic", "underline", "strike", "heading1", "heading2", "heading3", "bulletList", "orderedList",
             "blockquote", "link", "linkPrompt", "insertTable", "addRow", "deleteRow", "addColumn", "deleteColumn",
-            "deleteTable", "undo", "redo");
+            "deleteTable", "undo", "redo", "incomplete");
 
     private final DocumentCollaboration collaboration;
     private final long documentId;
@@ -96,21 +96,31 @@ class CollaborativeEditor extends Component implements EditorConnection {
     }
 
     /** The answer the browser gets: an acknowledgement, or a translated refusal. */
-    record PushAnswer(long seq, boolean rejoin, @Nullable String refusal, long retryAfterMillis, boolean fatal) {
+    record PushAnswer(long seq, boolean rejoin, boolean reconcile, @Nullable String refusal, long retryAfterMillis,
+            boolean fatal) {
     }
 
+    /** {@code lastSeq}: the last sequence number the editor has seen (the server checks it lost none). */
     @ClientCallable
-    PushAnswer push(@Nullable String updateId, @Nullable String update, @Nullable String awareness, double clientId) {
+    PushAnswer push(@Nullable String updateId, @Nullable String update, @Nullable String awareness, double clientId,
+            double lastSeq) {
         try {
-            PushResult r = collaboration.push(documentId, this, updateId, update, awareness, (long) clientId);
-            return new PushAnswer(r.seq(), r.rejoin(), null, 0, false);
+            PushResult r = collaboration.push(documentId, this, updateId, update, awareness, (long) clientId,
+                    (long) lastSeq);
+            return new PushAnswer(r.seq(), r.rejoin(), r.reconcile(), null, 0, false);
         } catch (RateLimitedException e) {
-            return new PushAnswer(-1, false, Feedback.message(this, e), e.retryAfterMillis(), false);
+            return new PushAnswer(-1, false, false, Feedback.message(this, e), e.retryAfterMillis(), false);
         } catch (UserFacingException e) {
-            return new PushAnswer(-1, false, Feedback.message(this, e), 0, true);
+            return new PushAnswer(-1, false, false, Feedback.message(this, e), 0, true);
         } catch (AccessDeniedException e) {
-            return new PushAnswer(-1, false, getTranslation("document.refused.edit"), 0, true);
+            return new PushAnswer(-1, false, false, getTranslation("document.refused.edit"), 0, true);
         }
+    }
+
+    /** The editor holds changes that wait for others it never received: ask the other editors. */
+    @ClientCallable
+    void missing() {
+        collaboration.missing(documentId, this);
     }
 
     @ClientCallable
@@ -134,6 +144,11 @@ class CollaborativeEditor extends Component implements EditorConnection {
     public void left(List<Long> clientIds) {
         String csv = clientIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         send(() -> getElement().callJsFunction("peersLeft", csv));
+    }
+
+    @Override
+    public void reconcile() {
+        send(() -> getElement().callJsFunction("reconcile"));
     }
 
     /** Queues the message for this editor's UI (sent with the next push); never blocks. */

@@ -16,10 +16,16 @@ public final class EditorPage implements AutoCloseable {
     final String user;
     final ChromeDriver driver;
     /** Where this browser reaches the application (directly, or through an {@link Offline} cable). */
-    String base = RunningApp.url();
+    String base;
 
     public EditorPage(String user) {
+        this(user, RunningApp.url());
+    }
+
+    /** A browser for the application at {@code base} (e.g. a packaged jar run by the test). */
+    public EditorPage(String user, String base) {
         this.user = user;
+        this.base = base;
         this.driver = Browsers.start();
     }
 
@@ -124,6 +130,11 @@ public final class EditorPage implements AutoCloseable {
 
     String status() {
         return (String) js("return document.querySelector('tcw-editor').status");
+    }
+
+    /** Whether this replica holds Yjs pending structures (updates waiting for ones it never received). */
+    boolean pending() {
+        return Boolean.TRUE.equals(js("return document.querySelector('tcw-editor').pending()"));
     }
 
     long lastSeq() {

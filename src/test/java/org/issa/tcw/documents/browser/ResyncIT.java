@@ -1,0 +1,112 @@
+package org.issa.tcw.documents.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * A writer is offline for a minute, and when the connection comes back one message the server
+ * pushes is lost: Vaadin's client gives up waiting for it and resynchronises its whole UI, which
+ * re-creates the editor element. The person keeps typing throughout, to wherever the keyboard
+ * focus is (as a person does): every key lands, and the caret stays in the editor.
+ */
+class ResyncIT {
+
+    private final List<EditorPage> pages = new ArrayList<>();
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        pages.forEach(EditorPage::close);
+    }
+
+    /** Types at the keyboard focus, whatever element has it (not into a chosen element). */
+    static void keyboard(EditorPage page, String text) {
+        for (char c : text.toCharArray()) {
+            new Actions(page.driver).sendKeys(String.valueOf(c)).perform();
+        }
+    }
+
+    static int adopted(EditorPage page) {
+        Object n = page.js("const e = document.querySelector('tcw-editor'); return e && e.stats ? e.stats.adopted : 0");
+        return n == null ? 0 : ((Number) n).intValue();
+    }
+
+    static boolean focusInEditor(EditorPage page) {
+        return Boolean.TRUE.equals(page.js(
+                "const a = document.activeElement; return !!a && !!a.closest && !!a.closest('tcw-editor .ProseMirror')"));
+    }
+
+    @Test
+    void a_writer_offline_for_a_minute_keeps_focus_and_every_key_through_vaadins_resynchronisation() {
+        long doc = RunningApp.newDocument("Resync " + System.nanoTime());
+        Offline cable = new Offline(RunningApp.port());
+        EditorPage alice = new EditorPage("chair-ict").through(cable);
+        pages.add(alice);
+        alice.signIn().open(doc);
+        EditorPage bob = new EditorPage("member-ict");
+        pages.add(bob);
+        bob.signIn().open(doc);
+        alice.caretAtEndOf(0);
+        keyboard(alice, "Start.");
+        CoEditingIT.converge(List.of(alice, bob));
+
+        StringBuilder typed = new StringBuilder("Start.");
+        cable.goOffline();
+        long offlineUntil = System.currentTimeMillis() + Integer.getInteger("resync.offline.seconds", 60) * 1000L;
+        int n = 0;
+        while (System.currentTimeMillis() < offlineUntil) {
+            String word = " off" + n++;
+            keyboard(alice, word);
+            typed.append(word);
+            EditorPage.pause(2000); // a person thinking between words, not synchronisation
+        }
+        cable.loseNextServerMessage();
+        cable.goOnline();
+
+        // keep typing through the reconnection, the lost message and the resynchronisation it causes;
+        // bob types too, so the server pushes messages to alice (the first one is lost)
+        bob.caretAtStartOf(0);
+        StringBuilder bobTyped = new StringBuilder();
+        long deadline = System.currentTimeMillis() + 90_000;
+        int after = 0;
+        n = 0;
+        while (after < 8) {
+            String word = " on" + n;
+            keyboard(alice, word);
+            typed.append(word);
+            String bobWord = "b" + n++ + " ";
+            bob.type(bobWord, 0);
+            bobTyped.append(bobWord);
+            EditorPage.pause(150); // typing speed, not synchronisation
+            if (adopted(alice) > 0) {
+                after++;
+            }
+            assertThat(System.currentTimeMillis())
+                    .as("Vaadin resynchronised (the editor element was re-created); lost messages: "
+                            + cable.lostMessages() + ", alice: " + alice.stats())
+                    .isLessThan(deadline);
+        }
+
+        CoEditingIT.converge(List.of(alice, bob));
+        assertThat(cable.lostMessages()).isEqualTo(1);
+        String expected = bobTyped + typed.toString();
+        assertThat(alice.text()).isEqualTo(expected);
+        assertThat(bob.text()).isEqualTo(expected);
+        assertThat(focusInEditor(alice)).as("the caret is still in the editor; focus is on "
+                + alice.js("const a = document.activeElement; return a ? a.tagName + '.' + a.className : 'nothing'")
+                + ", alice: " + alice.stats()).isTrue();
+        assertThat(alice.pending()).isFalse();
+        System.out.println("resync: adopted=" + adopted(alice) + " stats=" + alice.stats());
+        cable.close();
+    }
+}
