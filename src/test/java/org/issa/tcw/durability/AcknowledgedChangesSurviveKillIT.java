@@ -28,7 +28,7 @@ class AcknowledgedChangesSurviveKillIT {
         List<String> acks;
         try (ChildApp app = ChildApp.start(dir, "before-kill", Map.of("mode", "crash", "tokens", "k"))) {
             app.await(lines -> lines.stream().filter(l -> l.startsWith(Ack.PREFIX)).count() >= ACKS_BEFORE_KILL,
-                    Duration.ofMinutes(5), ACKS_BEFORE_KILL + " acknowledged changes");
+                    Duration.ofMinutes(10), ACKS_BEFORE_KILL + " acknowledged changes");
             app.kill();
             acks = app.lines(l -> l.startsWith(Ack.PREFIX));
         }
@@ -37,7 +37,7 @@ class AcknowledgedChangesSurviveKillIT {
         assertThat(acks).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
         try (ChildApp check = ChildApp.start(dir, "after-restart", Map.of("mode", "check", "acks", ackFile.toString()))) {
-            int exit = check.waitForExit(Duration.ofMinutes(5));
+            int exit = check.waitForExit(Duration.ofMinutes(10));
             assertThat(check.lines(l -> l.startsWith("MISSING "))).as("acknowledged before the kill, gone after it")
                     .isEmpty();
             assertThat(check.lines(l -> l.startsWith("CHECKED "))).containsExactly("CHECKED " + acks.size() + " 0");
