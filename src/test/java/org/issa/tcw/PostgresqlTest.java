@@ -42,7 +42,11 @@ class PostgresqlTest {
 
     private static EmbeddedPostgres start() {
         try {
-            return EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+            // The embedded server turns synchronous_commit off by default to make tests faster; a real
+            // server has it on. Run this one as a real server does, so that the test below sees
+            // whether the application itself turns it off.
+            return EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
         }
@@ -90,6 +94,26 @@ class PostgresqlTest {
                 assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(1);
                 assertThat(rs.getInt(2)).isZero();
             }
+        }
+    }
+
+    /**
+     * "Saved" means saved (ADR 007): a commit is acknowledged only once PostgreSQL flushed it to disk.
+     * Nothing in the application (connection properties, init SQL, profiles) may turn that off.
+     */
+    @Test
+    void the_applications_connections_wait_for_the_commit_to_be_flushed_to_disk() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(c, "fsync")).isEqualTo("on");
+            assertThat(DurableCommitsCheck.problems(c)).isEmpty();
+        }
+    }
+
+    private static String setting(Connection c, String name) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
