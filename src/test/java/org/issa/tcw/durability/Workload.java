@@ -67,6 +67,10 @@ final class Workload {
         @Override
         public void left(List<Long> clientIds) {
         }
+
+        @Override
+        public void reconcile() {
+        }
     };
 
     private long commissionId;
