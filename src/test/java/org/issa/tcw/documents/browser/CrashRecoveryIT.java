@@ -106,6 +106,7 @@ class CrashRecoveryIT {
         s.reopen();
         s.typeSaved(3);
         app.kill();
+        s.seenBeforeKill = s.writers.stream().mapToLong(w -> w.page().lastSeq()).max().orElse(0);
         // restore the older copy: the server has lost everything typed since the backup
         deleteTree(folder.resolve("data"));
         copy(backup, folder.resolve("data"));
@@ -119,6 +120,8 @@ class CrashRecoveryIT {
         final Set<String> saved = new LinkedHashSet<>();
         final Set<String> typed = new LinkedHashSet<>();
         long documentId;
+        /** The highest sequence number an editor had received when the server died. */
+        long seenBeforeKill;
         int next = 1;
 
         void open() {
@@ -172,6 +175,7 @@ class CrashRecoveryIT {
                 }
             }
             app.kill();
+            seenBeforeKill = writers.stream().mapToLong(w -> w.page().lastSeq()).max().orElse(0);
         }
 
         /** Types while nothing answers: the editors keep it and say so. */
@@ -189,6 +193,13 @@ class CrashRecoveryIT {
 
         /** People sign in again and reopen the document; then everything is counted. */
         void reopenAndCheck() {
+            // what the server kept: a reader who opens the document before any writer is back
+            EditorPage early = page("observer-ict").signIn().open(documentId);
+            long kept = early.lastSeq();
+            early.close();
+            pages.remove(early);
+            System.out.printf("crash-recovery server: editors had seen seq %d, the restarted server had %d%n",
+                    seenBeforeKill, kept);
             reopen();
             for (Writer w : writers) {
                 w.page().idle();
