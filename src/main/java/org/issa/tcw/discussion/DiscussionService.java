@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.Checks;
 import org.issa.tcw.base.NotFoundException;
@@ -107,8 +109,8 @@ public class DiscussionService {
     @PreAuthorize("@commissionAccess.may('READ', #commissionId)")
     public List<ThreadRow> threads(long commissionId, String search, Pageable pageable) {
         long reader = reader();
-        return rows(threads.pageForReader(commissionId, reader, pattern(search), pageable), reader,
-                commissionLevel(commissionId, reader));
+        WatchLevel level = commissionLevel(commissionId, reader);
+        return rows(threads.pageForReader(commissionId, reader, pattern(search), pageable), reader, c -> level);
     }
 
     @PreAuthorize("@commissionAccess.may('READ', #commissionId)")
@@ -129,8 +131,12 @@ public class DiscussionService {
         if (readable.isEmpty() || reader == null) {
             return List.of();
         }
-        return rows(readable, reader, commissionLevel(((DiscussionThread) readable.get(0)[0]).getCommissionId(),
-                reader));
+        // each row falls back to its own commission's level: one query for all commissions present
+        Map<Long, WatchLevel> levels = new HashMap<>();
+        commissionWatches.findByPersonIdAndCommissionIdIn(reader, readable.stream()
+                .map(r -> ((DiscussionThread) r[0]).getCommissionId()).distinct().toList())
+                .forEach(w -> levels.put(w.getCommissionId(), w.getLevel()));
+        return rows(readable, reader, c -> levels.getOrDefault(c, WatchLevel.TRACKING));
     }
 
     /** A thread's page header for the reader: what they may do and where their unread posts start. */
@@ -358,13 +364,14 @@ public class DiscussionService {
                 postId, null));
     }
 
-    private List<ThreadRow> rows(List<Object[]> found, long reader, WatchLevel commissionLevel) {
+    /** {@code commissionLevel}: the reader's level for a commission, used by threads without their own. */
+    private List<ThreadRow> rows(List<Object[]> found, long reader, Function<Long, WatchLevel> commissionLevel) {
         Map<Long, PersonSummary> names = views.names(
                 found.stream().map(r -> ((DiscussionThread) r[0]).getAuthorId()).distinct().toList());
         return found.stream().map(r -> {
             DiscussionThread t = (DiscussionThread) r[0];
             Long lastRead = (Long) r[1];
-            WatchLevel level = r[2] == null ? commissionLevel : (WatchLevel) r[2];
+            WatchLevel level = r[2] == null ? commissionLevel.apply(t.getCommissionId()) : (WatchLevel) r[2];
             long unread = level == WatchLevel.MUTED ? 0 : t.getLastSeq() - (lastRead == null ? 0 : lastRead);
             return new ThreadRow(t.getId(), t.getCommissionId(), t.getCommissionCode(), t.getTitle(),
                     t.getAnchorType(), t.getAnchorId(), t.getAnchorLabel(), PostViews.name(names, t.getAuthorId()),

@@ -100,6 +100,34 @@ class ReadingAndWatchingTest {
     }
 
     @Test
+    void threads_on_one_anchor_fall_back_to_their_own_commissions_watch_level() {
+        // an event is shared by every commission: threads of two commissions hang on the same anchor
+        long event = fixture.event().getId();
+        Anchor anchor = Anchor.to(AnchorType.EVENT, event);
+        long ictThread = fixture.thread("member-ict", "ICT", "Event ICT " + System.nanoTime(), "ICT view", anchor);
+        long famThread = fixture.thread("member-fam", "FAM", "Event FAM " + System.nanoTime(), "FAM view", anchor);
+        long ict = fixture.commissionId("ICT");
+        long fam = fixture.commissionId("FAM");
+        fixture.as("secretariat");
+        try {
+            reading.watchCommission(ict, WatchLevel.MUTED);
+            reading.watchCommission(fam, WatchLevel.WATCHING);
+            fixture.as("secretariat");
+            List<ThreadRow> rows = discussions.threadsFor(AnchorType.EVENT, event);
+            assertThat(rows).filteredOn(r -> r.id() == ictThread).singleElement()
+                    .extracting(ThreadRow::watchLevel).isEqualTo(WatchLevel.MUTED);
+            assertThat(rows).filteredOn(r -> r.id() == famThread).singleElement()
+                    .extracting(ThreadRow::watchLevel).isEqualTo(WatchLevel.WATCHING);
+            assertThat(rows).filteredOn(r -> r.id() == ictThread).singleElement()
+                    .extracting(ThreadRow::unreadPosts).as("muted: no unread count").isEqualTo(0L);
+        } finally {
+            fixture.as("secretariat");
+            reading.watchCommission(ict, WatchLevel.TRACKING);
+            reading.watchCommission(fam, WatchLevel.TRACKING);
+        }
+    }
+
+    @Test
     void starting_posting_or_being_mentioned_makes_one_watch_the_thread() {
         long thread = fixture.thread("chair-ict", "ICT", "Default watch " + System.nanoTime());
         assertThat(row("chair-ict", thread).watchLevel()).isEqualTo(WatchLevel.WATCHING);

@@ -37,6 +37,10 @@ public class CommissionWatch {
         this.level = level;
     }
 
+    public long getCommissionId() {
+        return commissionId;
+    }
+
     public WatchLevel getLevel() {
         return level;
     }
