@@ -62,6 +62,44 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Public beans of a feature's root package that are not security boundaries, and why. Anything
+     * else public there that other features can call must check access with {@code @PreAuthorize}.
+     */
+    private static final java.util.Map<String, String> NOT_SECURITY_BOUNDARIES = java.util.Map.of(
+            "org.issa.tcw.commission.CommissionAccess",
+            "is the access check itself (called from @PreAuthorize expressions); answers only about the caller",
+            "org.issa.tcw.discussion.DiscussionAccess",
+            "is the access check itself (called from @PreAuthorize expressions); answers only about the caller",
+            "org.issa.tcw.programme.ProgrammeAccess",
+            "is the access check itself (called from @PreAuthorize expressions); answers only about the caller",
+            "org.issa.tcw.security.CurrentUser", "reads the caller's own security context; needed before any check",
+            "org.issa.tcw.base.Texts", "translations of UI texts; no data",
+            "org.issa.tcw.discussion.DiscussionLimits", "configured limits; no data",
+            "org.issa.tcw.discussion.DiscussionPanels",
+            "builds a Vaadin panel; every datum it shows comes through DiscussionService, which is protected",
+            "org.issa.tcw.documents.YjsEngine",
+            "pure CRDT computation on bytes its callers (protected services) give it; no repository, no data of its own");
+
+    @Test
+    void every_public_method_of_a_features_public_beans_is_protected() {
+        com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> publicRootBeans =
+                com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "public @Component/@Service classes of a feature's root package, apart from "
+                                + NOT_SECURITY_BOUNDARIES.keySet(),
+                        c -> c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                                && (c.isAnnotatedWith(org.springframework.stereotype.Component.class)
+                                        || c.isAnnotatedWith(Service.class))
+                                && c.getPackageName().matches("org\\.issa\\.tcw\\.[a-z]+")
+                                && !NOT_SECURITY_BOUNDARIES.containsKey(c.getName()));
+        org.assertj.core.api.Assertions.assertThat(NOT_SECURITY_BOUNDARIES.keySet())
+                .as("allow-list entries must name existing classes").allSatisfy(name -> CLASSES.get(name));
+        methods().that().areDeclaredInClassesThat(publicRootBeans).and().arePublic()
+                .should().beAnnotatedWith(PreAuthorize.class)
+                .because("other features call these beans; the security boundary is at the feature's door")
+                .check(CLASSES);
+    }
+
     @Test
     void services_live_in_a_features_root_package() {
         classes().that().areAnnotatedWith(Service.class).should().resideOutsideOfPackages("..domain..", "..ui..")
@@ -75,6 +113,27 @@ class ArchitectureTest {
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .because("the Clock bean is injected so tests can move time")
+                .check(CLASSES);
+    }
+
+    /**
+     * Classes allowed to call {@code System.currentTimeMillis()}, and why: only pure elapsed-time
+     * measurements, never a time that is stored or shown (that comes from the Clock bean).
+     */
+    private static final java.util.Map<String, String> MILLIS_TIMERS = java.util.Map.of(
+            "org.issa.tcw.documents.DocumentCollaboration",
+            "presence TTL and reconciliation rate limit: elapsed time only (fields start at 0, which nanoTime "
+                    + "would not allow; to move to nanoTime with the co-editing work)",
+            "org.issa.tcw.documents.DocumentMaintenance", "compaction back-off after a failure: elapsed time only");
+
+    @Test
+    void wall_clock_millis_are_not_read_directly() {
+        noClasses().that(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are not timers of " + MILLIS_TIMERS.keySet(),
+                        (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                !MILLIS_TIMERS.containsKey(c.getName().replaceFirst("\\$.*", ""))))
+                .should().callMethod(System.class, "currentTimeMillis")
+                .because("wall time comes from the injected Clock (tests move it); durations from System.nanoTime()")
                 .check(CLASSES);
     }
 
