@@ -30,6 +30,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.PermitAll;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.commission.CommissionDetails;
@@ -240,9 +241,9 @@ class CommissionDiscussionsView extends VerticalLayout implements BeforeEnterObs
             return;
         }
         UI ui = attachEvent.getUI();
-        var context = LiveUi.capture();
+        var live = LiveAccess.in(ui);
         subscription = broadcaster.subscribeCommission(c.id(),
-                signal -> LiveUi.access(ui, context, () -> grid.getDataProvider().refreshAll()));
+                signal -> live.execute(() -> grid.getDataProvider().refreshAll()));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.issa.tcw.discussion.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
-import com.vaadin.flow.component.internal.AllowInert;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.internal.AllowInert;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -25,14 +25,16 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.discussion.Anchor;
 import org.issa.tcw.discussion.AnchorType;
 import org.issa.tcw.discussion.DiscussionBroadcaster;
@@ -157,7 +159,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             card.addClassName("tcw-post-focus");
         }
         markRead();
-        securityContext = LiveUi.capture();
+        securityContext = LiveAccess.capture();
         if (getUI().isPresent()) {
             subscribe(getUI().get());
         }
@@ -424,7 +426,7 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        securityContext = LiveUi.capture();
+        securityContext = LiveAccess.capture();
         subscribe(attachEvent.getUI());
     }
 
@@ -446,8 +448,9 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         if (t == null) {
             return;
         }
-        SecurityContext context = securityContext == null ? LiveUi.capture() : securityContext;
-        subscription = broadcaster.subscribeThread(t.id(), signal -> LiveUi.access(ui, context, () -> on(signal)));
+        SecurityContext context = securityContext == null ? LiveAccess.capture() : securityContext;
+        Executor live = LiveAccess.in(ui, context);
+        subscription = broadcaster.subscribeThread(t.id(), signal -> live.execute(() -> on(signal)));
     }
 
     /** A committed change of this thread, made by anyone (this reader included). */

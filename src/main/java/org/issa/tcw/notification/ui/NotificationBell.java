@@ -7,12 +7,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.discussion.Subscription;
 import org.issa.tcw.notification.NotificationBroadcaster;
 import org.issa.tcw.notification.NotificationService;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The bell in the top bar: the number of unread notifications, live; a click opens the list. */
 class NotificationBell extends Button {
@@ -53,17 +52,8 @@ class NotificationBell extends Button {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-        subscription = broadcaster.subscribe(personId, p -> ui.access(() -> {
-            SecurityContext previous = SecurityContextHolder.getContext();
-            SecurityContextHolder.setContext(context);
-            try {
-                refresh();
-            } finally {
-                SecurityContextHolder.setContext(previous);
-            }
-        }));
+        var live = LiveAccess.in(ui);
+        subscription = broadcaster.subscribe(personId, p -> live.execute(this::refresh));
     }
 
     @Override
