@@ -33,6 +33,7 @@ import org.issa.tcw.discussion.domain.Reacted;
 import org.issa.tcw.discussion.domain.ReactedRepository;
 import org.issa.tcw.discussion.domain.ReadMarker;
 import org.issa.tcw.discussion.domain.ReadMarkerRepository;
+import org.issa.tcw.discussion.domain.ThreadForReader;
 import org.issa.tcw.discussion.domain.ThreadWatch;
 import org.issa.tcw.discussion.domain.ThreadWatchRepository;
 import org.issa.tcw.people.PersonSummary;
@@ -125,16 +126,16 @@ public class DiscussionService {
     @PreAuthorize("isAuthenticated()")
     public List<ThreadRow> threadsFor(AnchorType anchorType, long anchorId) {
         Long reader = currentUser.require().personId();
-        List<Object[]> found = threads.forAnchor(anchorType, anchorId, reader == null ? -1 : reader);
-        List<Object[]> readable = found.stream()
-                .filter(r -> access.may(CommissionAction.READ, ((DiscussionThread) r[0]).getCommissionId())).toList();
+        List<ThreadForReader> found = threads.forAnchor(anchorType, anchorId, reader == null ? -1 : reader);
+        List<ThreadForReader> readable = found.stream()
+                .filter(r -> access.may(CommissionAction.READ, r.thread().getCommissionId())).toList();
         if (readable.isEmpty() || reader == null) {
             return List.of();
         }
         // each row falls back to its own commission's level: one query for all commissions present
         Map<Long, WatchLevel> levels = new HashMap<>();
         commissionWatches.findByPersonIdAndCommissionIdIn(reader, readable.stream()
-                .map(r -> ((DiscussionThread) r[0]).getCommissionId()).distinct().toList())
+                .map(r -> r.thread().getCommissionId()).distinct().toList())
                 .forEach(w -> levels.put(w.getCommissionId(), w.getLevel()));
         return rows(readable, reader, c -> levels.getOrDefault(c, WatchLevel.TRACKING));
     }
@@ -365,13 +366,15 @@ public class DiscussionService {
     }
 
     /** {@code commissionLevel}: the reader's level for a commission, used by threads without their own. */
-    private List<ThreadRow> rows(List<Object[]> found, long reader, Function<Long, WatchLevel> commissionLevel) {
+    private List<ThreadRow> rows(List<ThreadForReader> found, long reader,
+            Function<Long, WatchLevel> commissionLevel) {
         Map<Long, PersonSummary> names = views.names(
-                found.stream().map(r -> ((DiscussionThread) r[0]).getAuthorId()).distinct().toList());
+                found.stream().map(r -> r.thread().getAuthorId()).distinct().toList());
         return found.stream().map(r -> {
-            DiscussionThread t = (DiscussionThread) r[0];
-            Long lastRead = (Long) r[1];
-            WatchLevel level = r[2] == null ? commissionLevel.apply(t.getCommissionId()) : (WatchLevel) r[2];
+            DiscussionThread t = r.thread();
+            Long lastRead = r.lastReadSeq();
+            WatchLevel own = r.level();
+            WatchLevel level = own == null ? commissionLevel.apply(t.getCommissionId()) : own;
             long unread = level == WatchLevel.MUTED ? 0 : t.getLastSeq() - (lastRead == null ? 0 : lastRead);
             return new ThreadRow(t.getId(), t.getCommissionId(), t.getCommissionCode(), t.getTitle(),
                     t.getAnchorType(), t.getAnchorId(), t.getAnchorLabel(), PostViews.name(names, t.getAuthorId()),

@@ -20,12 +20,12 @@ public interface DiscussionThreadRepository extends JpaRepository<DiscussionThre
     Optional<Long> commissionOf(long id);
 
     /**
-     * A page of a commission's threads for one reader: (thread, reader's last read sequence or
-     * null, reader's own watch level for the thread or null), pinned first, then by last activity.
+     * A page of a commission's threads for one reader, pinned first, then by last activity.
      * {@code pattern} is a lower-case LIKE pattern matched against titles and visible posts.
      */
     @Query(value = """
-            select t, m.lastReadSeq, w.level from DiscussionThread t
+            select new org.issa.tcw.discussion.domain.ThreadForReader(t, m.lastReadSeq, w.level)
+            from DiscussionThread t
             left join ReadMarker m on m.threadId = t.id and m.personId = :reader
             left join ThreadWatch w on w.threadId = t.id and w.personId = :reader
             where t.commissionId = :commissionId
@@ -34,7 +34,7 @@ public interface DiscussionThreadRepository extends JpaRepository<DiscussionThre
                   and lower(p.body) like :pattern))
             order by t.pinned desc, t.lastPostAt desc, t.id desc
             """)
-    List<Object[]> pageForReader(long commissionId, long reader, String pattern, Pageable pageable);
+    List<ThreadForReader> pageForReader(long commissionId, long reader, String pattern, Pageable pageable);
 
     @Query("""
             select count(t) from DiscussionThread t
@@ -47,11 +47,12 @@ public interface DiscussionThreadRepository extends JpaRepository<DiscussionThre
 
     /** Threads attached to a project, document or event, with the reader's marker and level. */
     @Query("""
-            select t, m.lastReadSeq, w.level from DiscussionThread t
+            select new org.issa.tcw.discussion.domain.ThreadForReader(t, m.lastReadSeq, w.level)
+            from DiscussionThread t
             left join ReadMarker m on m.threadId = t.id and m.personId = :reader
             left join ThreadWatch w on w.threadId = t.id and w.personId = :reader
             where t.anchorType = :type and t.anchorId = :anchorId
             order by t.pinned desc, t.lastPostAt desc, t.id desc
             """)
-    List<Object[]> forAnchor(AnchorType type, long anchorId, long reader);
+    List<ThreadForReader> forAnchor(AnchorType type, long anchorId, long reader);
 }
