@@ -409,13 +409,6 @@ public class ProgrammeService {
         return saved.getId();
     }
 
-    /** Priorities of a triennium (for choosing one in a form). */
-    @PreAuthorize("isAuthenticated()")
-    public List<PriorityRow> priorities(long trienniumId) {
-        return priorities.findByTrienniumIdOrderBySortOrderAscIdAsc(trienniumId).stream()
-                .map(ProgrammeService::row).toList();
-    }
-
     /** Checks a draft; returns it with its title and description as they are stored. */
     private ProjectDraft validate(ProjectDraft d, Triennium t) {
         String title = Checks.requireName(d.title(), 300, "project.title");

@@ -34,6 +34,7 @@ import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.programme.MilestoneRow;
 import org.issa.tcw.programme.PriorityRow;
+import org.issa.tcw.programme.PriorityService;
 import org.issa.tcw.programme.ProgrammeService;
 import org.issa.tcw.programme.ProjectChange;
 import org.issa.tcw.programme.ProjectDetails;
@@ -59,6 +60,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     final Select<PriorityRow> carryPriority = new Select<>();
 
     private final ProgrammeService programme;
+    private final PriorityService priorities;
     private final ProjectHistoryService history;
     private final CommissionService commissions;
     private final Clock clock;
@@ -67,10 +69,11 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private final org.issa.tcw.discussion.DiscussionPanels discussionPanels;
 
-    ProjectView(ProgrammeService programme, ProjectHistoryService history, CommissionService commissions,
-            Clock clock, org.issa.tcw.discussion.DiscussionPanels discussionPanels) {
+    ProjectView(ProgrammeService programme, PriorityService priorities, ProjectHistoryService history,
+            CommissionService commissions, Clock clock, org.issa.tcw.discussion.DiscussionPanels discussionPanels) {
         this.discussionPanels = discussionPanels;
         this.programme = programme;
+        this.priorities = priorities;
         this.history = history;
         this.commissions = commissions;
         this.clock = clock;
@@ -239,7 +242,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private List<PriorityRow> nextPriorities(ProjectDetails p) {
         return programme.tree(p.commissionCode(), null).trienniums().stream()
                 .filter(t -> t.startYear() == p.triennium().endYear() + 1).findFirst()
-                .map(t -> programme.priorities(t.id())).orElse(List.of());
+                .map(t -> priorities.priorities(t.id())).orElse(List.of());
     }
 
     private void showChanges() {
@@ -308,7 +311,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private void openEdit() {
         ProjectDetails p = project;
         var details = commissions.details(p.commissionCode()).orElseThrow();
-        new ProjectDialog(programme, p.commissionCode(), p.triennium().id(), programme.priorities(p.triennium().id()),
+        new ProjectDialog(programme, p.commissionCode(), p.triennium().id(), priorities.priorities(p.triennium().id()),
                 details.members(), commissions.activeCommissions(), p, saved -> load()).open();
     }
 
