@@ -11,6 +11,8 @@ import java.util.Set;
 import org.issa.tcw.discussion.domain.Post;
 import org.issa.tcw.discussion.domain.PostRepository;
 import org.issa.tcw.discussion.domain.ReactedRepository;
+import org.issa.tcw.discussion.domain.ReactionSummary;
+import org.issa.tcw.discussion.domain.ReplyTarget;
 import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
 import org.springframework.stereotype.Component;
@@ -44,8 +46,8 @@ class PostViews {
         });
         Map<Long, long[]> replyTargets = new HashMap<>();
         if (!replyIds.isEmpty()) {
-            for (Object[] row : posts.replyTargets(replyIds)) {
-                replyTargets.put((Long) row[0], new long[] {(Long) row[1], (Long) row[2]});
+            for (ReplyTarget target : posts.replyTargets(replyIds)) {
+                replyTargets.put(target.id(), new long[] {target.seq(), target.authorId()});
             }
         }
         Set<Long> personIds = new HashSet<>();
@@ -53,9 +55,9 @@ class PostViews {
         replyTargets.values().forEach(t -> personIds.add(t[1]));
         Map<Long, PersonSummary> names = people.summaries(personIds);
         Map<Long, List<PostView.ReactionCount>> counts = new HashMap<>();
-        for (Object[] row : reactions.summary(page.stream().map(Post::getId).toList(), reader)) {
-            counts.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(new PostView.ReactionCount(
-                    (Reaction) row[1], (Long) row[2], ((Number) row[3]).longValue() > 0));
+        for (ReactionSummary row : reactions.summary(page.stream().map(Post::getId).toList(), reader)) {
+            counts.computeIfAbsent(row.postId(), k -> new ArrayList<>()).add(new PostView.ReactionCount(
+                    row.reaction(), row.count(), row.byReader() > 0));
         }
         counts.values().forEach(list -> list.sort(java.util.Comparator.comparing(PostView.ReactionCount::reaction)));
         List<PostView> result = new ArrayList<>(page.size());

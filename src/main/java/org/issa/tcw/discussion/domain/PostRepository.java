@@ -17,9 +17,9 @@ public interface PostRepository extends JpaRepository<Post, Long> {
     @Query("select p from Post p where p.threadId = :threadId and p.seq < :beforeSeq order by p.seq desc")
     List<Post> beforeSeq(long threadId, long beforeSeq, Pageable limit);
 
-    /** (post id, sequence number, author id) of the posts replied to. */
-    @Query("select p.id, p.seq, p.authorId from Post p where p.id in :ids")
-    List<Object[]> replyTargets(Collection<Long> ids);
+    /** The posts replied to. */
+    @Query("select new org.issa.tcw.discussion.domain.ReplyTarget(p.id, p.seq, p.authorId) from Post p where p.id in :ids")
+    List<ReplyTarget> replyTargets(Collection<Long> ids);
 
     /**
      * How many discussion rows refer to a person: threads and posts written, posts hidden,

@@ -7,11 +7,12 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ReactedRepository extends JpaRepository<Reacted, Reacted.Key> {
 
-    /** (post id, reaction, count, whether the reader is among them) for the given posts. */
+    /** Each reaction's count on the given posts, and whether the reader is among them. */
     @Query("""
-            select r.postId, r.reaction, count(r), sum(case when r.personId = :reader then 1 else 0 end)
+            select new org.issa.tcw.discussion.domain.ReactionSummary(r.postId, r.reaction, count(r),
+                sum(case when r.personId = :reader then 1L else 0L end))
             from Reacted r where r.postId in :postIds
             group by r.postId, r.reaction
             """)
-    List<Object[]> summary(Collection<Long> postIds, long reader);
+    List<ReactionSummary> summary(Collection<Long> postIds, long reader);
 }
