@@ -16,6 +16,8 @@ import org.issa.tcw.base.StillInUseException;
 import org.issa.tcw.base.UsageCheck;
 import org.issa.tcw.base.Versions;
 import org.issa.tcw.commission.domain.Commission;
+import org.issa.tcw.commission.domain.CommissionCount;
+import org.issa.tcw.commission.domain.CommissionPerson;
 import org.issa.tcw.commission.domain.CommissionRepository;
 import org.issa.tcw.commission.domain.Membership;
 import org.issa.tcw.commission.domain.MembershipRepository;
@@ -178,12 +180,12 @@ public class CommissionService {
             return new Facts(Map.of(), Map.of());
         }
         Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : memberships.countActive(commissionIds)) {
-            counts.put((Long) row[0], (Long) row[1]);
+        for (CommissionCount row : memberships.countActive(commissionIds)) {
+            counts.put(row.commissionId(), row.count());
         }
         Map<Long, Long> chairIds = new HashMap<>();
-        for (Object[] row : memberships.chairs(commissionIds)) {
-            chairIds.putIfAbsent((Long) row[0], (Long) row[1]);
+        for (CommissionPerson row : memberships.chairs(commissionIds)) {
+            chairIds.putIfAbsent(row.commissionId(), row.personId());
         }
         Map<Long, PersonSummary> chairs = people.summaries(chairIds.values());
         Map<Long, String> chairNames = new HashMap<>();

@@ -55,6 +55,21 @@ class MembershipServiceTest {
     }
 
     @Test
+    void the_commissions_grid_shows_the_chair_and_counts_active_members() {
+        java.util.function.Supplier<CommissionSummary> ictRow = () -> commissions
+                .page("", false, org.springframework.data.domain.PageRequest.of(0, 100)).stream()
+                .filter(c -> c.id() == ict).findFirst().orElseThrow();
+        long before = ictRow.get().memberCount();
+        String chair = memberships.ofCommission(ict).stream()
+                .filter(m -> m.role() == CommissionRole.CHAIR && m.status().equals("ACTIVE")).findFirst()
+                .orElseThrow().displayName();
+        memberships.add(ict, newcomer, CommissionRole.MEMBER, LocalDate.of(2026, 3, 1));
+        CommissionSummary after = ictRow.get();
+        assertThat(after.memberCount()).isEqualTo(before + 1);
+        assertThat(after.chairName()).isEqualTo(chair);
+    }
+
+    @Test
     void secretariat_adds_an_active_member_who_then_sees_the_commission() {
         long id = memberships.add(ict, newcomer, CommissionRole.MEMBER, LocalDate.of(2026, 3, 1));
         assertThat(row(id).status()).isEqualTo("ACTIVE");

@@ -18,20 +18,20 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
             """)
     List<CommissionRole> activeRoles(long personId, long commissionId);
 
-    /** (commission id, active member count) for the given commissions. */
+    /** The number of active members of each of the given commissions (that has any). */
     @Query("""
-            select m.commission.id, count(m) from Membership m
+            select new org.issa.tcw.commission.domain.CommissionCount(m.commission.id, count(m)) from Membership m
             where m.commission.id in :commissionIds and m.status = org.issa.tcw.commission.domain.MembershipStatus.ACTIVE
             group by m.commission.id
             """)
-    List<Object[]> countActive(Collection<Long> commissionIds);
+    List<CommissionCount> countActive(Collection<Long> commissionIds);
 
-    /** (commission id, person id) of the active chairs of the given commissions. */
+    /** The active chairs of the given commissions. */
     @Query("""
-            select m.commission.id, m.personId from Membership m
+            select new org.issa.tcw.commission.domain.CommissionPerson(m.commission.id, m.personId) from Membership m
             where m.commission.id in :commissionIds and m.status = org.issa.tcw.commission.domain.MembershipStatus.ACTIVE and m.role = org.issa.tcw.commission.CommissionRole.CHAIR
             """)
-    List<Object[]> chairs(Collection<Long> commissionIds);
+    List<CommissionPerson> chairs(Collection<Long> commissionIds);
 
     @Query("""
             select m from Membership m
