@@ -161,7 +161,14 @@ const Handover = {
   park(docId: string, p: Omit<Parked, 'keys' | 'stop'>) {
     this.parked.get(docId)?.stop();
     const keys: Key[] = [];
+    // A resynchronisation keeps the page where it is; a new path means the person navigated away,
+    // and their keys belong to the page they went to.
+    const path = location.pathname;
     const onKey = (e: KeyboardEvent) => {
+      if (location.pathname !== path) {
+        entry.stop();
+        return;
+      }
       const target = document.activeElement;
       const nowhere = !target || target === document.body || target === document.documentElement;
       if (!nowhere || e.ctrlKey || e.metaKey || e.altKey) return;
