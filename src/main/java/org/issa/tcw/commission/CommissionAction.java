@@ -23,6 +23,11 @@ public enum CommissionAction {
     APPROVE_PROGRAMME(false, true, roles()),
     EDIT_DRAFT(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR, CommissionRole.MEMBER)),
     COMMENT_DRAFT(false, true, roles(CommissionRole.values())),
+    /**
+     * Review a draft: accept or reject anyone's suggestions, resolve or reopen anyone's comments,
+     * mark participants of a document suggest-only.
+     */
+    REVIEW_DRAFT(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
     APPROVE_DOCUMENT(false, false, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
     PUBLISH_DOCUMENT(false, true, roles()),
     POST(false, true, roles(CommissionRole.values())),
