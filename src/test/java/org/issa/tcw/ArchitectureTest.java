@@ -100,6 +100,24 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Classes allowed to reach Vaadin's internal API, and why. */
+    private static final java.util.Map<String, String> VAADIN_INTERNALS = java.util.Map.of(
+            "org.issa.tcw.security.OpenUisSignOut",
+            "needs the push connection of other open UIs to flush the sign-out redirect before the session ends; "
+                    + "no public API exposes it");
+
+    @Test
+    void vaadins_internal_api_is_not_used() {
+        noClasses().that(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are not " + VAADIN_INTERNALS.keySet(),
+                        (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                !VAADIN_INTERNALS.containsKey(c.getName().replaceFirst("\\$.*", ""))))
+                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin.flow.component.internal..",
+                        "com.vaadin.flow.internal..")
+                .because("Vaadin's internal packages change without notice; the public API has what views need")
+                .check(CLASSES);
+    }
+
     @Test
     void services_live_in_a_features_root_package() {
         classes().that().areAnnotatedWith(Service.class).should().resideOutsideOfPackages("..domain..", "..ui..")

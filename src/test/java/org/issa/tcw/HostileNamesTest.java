@@ -39,6 +39,8 @@ import org.issa.tcw.programme.EventKind;
 import org.issa.tcw.programme.MilestoneDraft;
 import org.issa.tcw.programme.PriorityService;
 import org.issa.tcw.programme.ProgrammeExports;
+import org.issa.tcw.programme.MilestoneService;
+import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.ProgrammeService;
 import org.issa.tcw.programme.ProgrammeTree;
 import org.issa.tcw.programme.ProjectDraft;
@@ -81,6 +83,10 @@ class HostileNamesTest {
     @Autowired
     ProgrammeService programme;
     @Autowired
+    ProjectService projectService;
+    @Autowired
+    MilestoneService milestoneService;
+    @Autowired
     ProgrammeExports exports;
     @Autowired
     CalendarFeedService feeds;
@@ -114,10 +120,10 @@ class HostileNamesTest {
         fields.put("priority title", t -> as("secretariat", () -> priorities.savePriority(null, 0, triennium, t, "", null)));
         fields.put("event title", t -> as("secretariat", () -> priorities.addEvent(triennium, EventKind.TECHNICAL_SEMINAR, t,
                 LocalDate.of(y, 6, 1))));
-        fields.put("project title", t -> as("chair-ict", () -> programme.createProject("ICT", triennium,
+        fields.put("project title", t -> as("chair-ict", () -> projectService.createProject("ICT", triennium,
                 new ProjectDraft(null, 0, priority, t, "", ProjectType.TECHNICAL_REPORT, null, Set.of(), Set.of(),
                         LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)))));
-        fields.put("milestone title", t -> as("chair-ict", () -> programme.saveMilestone(new MilestoneDraft(
+        fields.put("milestone title", t -> as("chair-ict", () -> milestoneService.saveMilestone(new MilestoneDraft(
                 milestone.id(), project.id(), milestone.version(), t, milestone.dueDate(), null, null, null))));
 
         Map<String, Long> before = counts();

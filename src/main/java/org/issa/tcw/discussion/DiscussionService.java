@@ -6,40 +6,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.issa.tcw.base.Checks;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.Versions;
 import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
-import org.issa.tcw.discussion.domain.CommissionWatch;
-import org.issa.tcw.discussion.domain.CommissionWatchRepository;
 import org.issa.tcw.discussion.domain.DiscussionThread;
 import org.issa.tcw.discussion.domain.DiscussionThreadRepository;
-import org.issa.tcw.discussion.domain.Mention;
-import org.issa.tcw.discussion.domain.MentionRepository;
 import org.issa.tcw.discussion.domain.Post;
 import org.issa.tcw.discussion.domain.PostRepository;
-import org.issa.tcw.discussion.domain.PostRevisionRepository;
-import org.issa.tcw.discussion.domain.Reacted;
-import org.issa.tcw.discussion.domain.ReactedRepository;
 import org.issa.tcw.discussion.domain.ReadMarker;
 import org.issa.tcw.discussion.domain.ReadMarkerRepository;
 import org.issa.tcw.discussion.domain.ThreadForReader;
 import org.issa.tcw.discussion.domain.ThreadWatch;
 import org.issa.tcw.discussion.domain.ThreadWatchRepository;
-import org.issa.tcw.people.PersonSummary;
 import org.issa.tcw.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -62,43 +46,35 @@ public class DiscussionService {
 
     private final DiscussionThreadRepository threads;
     private final PostRepository posts;
-    private final PostRevisionRepository revisions;
-    private final ReactedRepository reactions;
-    private final MentionRepository mentions;
     private final ReadMarkerRepository markers;
     private final ThreadWatchRepository threadWatches;
-    private final CommissionWatchRepository commissionWatches;
     private final CommissionAccess access;
     private final CommissionMembers members;
     private final PostViews views;
+    private final ThreadRows rows;
+    private final PostWriter writer;
     private final CurrentUser currentUser;
     private final DiscussionLimits limits;
     private final PostingRate rate;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AnchorCheck anchors;
 
-    DiscussionService(DiscussionThreadRepository threads, PostRepository posts, PostRevisionRepository revisions,
-            ReactedRepository reactions, MentionRepository mentions, ReadMarkerRepository markers,
-            ThreadWatchRepository threadWatches, CommissionWatchRepository commissionWatches,
-            CommissionAccess access, CommissionMembers members, PostViews views, CurrentUser currentUser,
-            DiscussionLimits limits, PostingRate rate, ApplicationEventPublisher events, Clock clock,
-            AnchorCheck anchors) {
+    DiscussionService(DiscussionThreadRepository threads, PostRepository posts, ReadMarkerRepository markers,
+            ThreadWatchRepository threadWatches, CommissionAccess access, CommissionMembers members, PostViews views,
+            ThreadRows rows, PostWriter writer, CurrentUser currentUser, DiscussionLimits limits, PostingRate rate,
+            Clock clock, AnchorCheck anchors) {
         this.threads = threads;
         this.posts = posts;
-        this.revisions = revisions;
-        this.reactions = reactions;
-        this.mentions = mentions;
         this.markers = markers;
         this.threadWatches = threadWatches;
-        this.commissionWatches = commissionWatches;
         this.access = access;
         this.members = members;
         this.views = views;
+        this.rows = rows;
+        this.writer = writer;
         this.currentUser = currentUser;
         this.limits = limits;
         this.rate = rate;
-        this.events = events;
         this.clock = clock;
         this.anchors = anchors;
     }
@@ -110,8 +86,8 @@ public class DiscussionService {
     @PreAuthorize("@commissionAccess.may('READ', #commissionId)")
     public List<ThreadRow> threads(long commissionId, String search, Pageable pageable) {
         long reader = reader();
-        WatchLevel level = commissionLevel(commissionId, reader);
-        return rows(threads.pageForReader(commissionId, reader, pattern(search), pageable), reader, c -> level);
+        return rows.ofCommission(threads.pageForReader(commissionId, reader, pattern(search), pageable), commissionId,
+                reader);
     }
 
     @PreAuthorize("@commissionAccess.may('READ', #commissionId)")
@@ -132,12 +108,7 @@ public class DiscussionService {
         if (readable.isEmpty() || reader == null) {
             return List.of();
         }
-        // each row falls back to its own commission's level: one query for all commissions present
-        Map<Long, WatchLevel> levels = new HashMap<>();
-        commissionWatches.findByPersonIdAndCommissionIdIn(reader, readable.stream()
-                .map(r -> r.thread().getCommissionId()).distinct().toList())
-                .forEach(w -> levels.put(w.getCommissionId(), w.getLevel()));
-        return rows(readable, reader, c -> levels.getOrDefault(c, WatchLevel.TRACKING));
+        return rows.ofCommissions(readable, reader);
     }
 
     /** A thread's page header for the reader: what they may do and where their unread posts start. */
@@ -149,7 +120,7 @@ public class DiscussionService {
                 .orElse(0L);
         long firstUnread = lastRead < t.getLastSeq() ? lastRead + 1 : 0;
         WatchLevel level = threadWatches.findById(new ThreadWatch.Key(threadId, reader)).map(ThreadWatch::getLevel)
-                .orElseGet(() -> commissionLevel(t.getCommissionId(), reader));
+                .orElseGet(() -> rows.commissionLevel(t.getCommissionId(), reader));
         return new ThreadDetails(t.getId(), t.getCommissionId(), t.getCommissionCode(), t.getTitle(),
                 t.getAnchorType(), t.getAnchorId(), t.getAnchorLabel(), t.isPinned(), t.isLocked(), t.getLastSeq(),
                 firstUnread, level, access.may(CommissionAction.POST, t.getCommissionId()) && !t.isLocked(),
@@ -210,7 +181,7 @@ public class DiscussionService {
         Instant now = clock.instant();
         DiscussionThread t = threads.saveAndFlush(
                 new DiscussionThread(thread.commissionId(), code, thread.title(), author, thread.anchor(), now));
-        write(t, author, thread.body(), null, now);
+        writer.write(t, author, thread.body(), null, now);
         return t.getId();
     }
 
@@ -230,7 +201,7 @@ public class DiscussionService {
             Post target = posts.findById(replyToPostId).orElseThrow(NotFoundException::new);
             require(target.getThreadId() == threadId, "error.not-found");
         }
-        return write(t, author, body, replyToPostId, clock.instant());
+        return writer.write(t, author, body, replyToPostId, clock.instant());
     }
 
     /** Renders Markdown as a post would show it (the composer's preview). */
@@ -253,10 +224,7 @@ public class DiscussionService {
         Versions.requireUnchanged(post.getVersion(), seenVersion);
         DiscussionThread t = threads.findById(post.getThreadId()).orElseThrow(NotFoundException::new);
         require(!t.isLocked(), "discussion.thread.locked");
-        var rendered = PostMarkdown.render(body, CommissionMembers.handles(members.of(t.getCommissionCode())));
-        revisions.save(post.edit(body.strip(), rendered.html(), clock.instant()));
-        posts.flush();
-        changed(t, post.getId());
+        writer.edit(t, post, body, clock.instant());
     }
 
     /** Removes one's own post: it stays in its place as "post removed". */
@@ -265,9 +233,7 @@ public class DiscussionService {
     public void delete(long postId) {
         Post post = posts.findById(postId).orElseThrow(NotFoundException::new);
         requireAuthor(post, reader());
-        post.delete();
-        posts.flush();
-        changed(threads.findById(post.getThreadId()).orElseThrow(NotFoundException::new), post.getId());
+        writer.delete(threads.findById(post.getThreadId()).orElseThrow(NotFoundException::new), post);
     }
 
     /** Adds the reader's reaction to a post, or takes it back if it was there. */
@@ -277,14 +243,8 @@ public class DiscussionService {
         long me = reader();
         Post post = posts.findById(postId).orElseThrow(NotFoundException::new);
         require(post.isDeleted() == false && !post.isHidden(), "discussion.post.not-visible");
-        var key = new Reacted.Key(postId, me, reaction);
-        if (reactions.existsById(key)) {
-            reactions.deleteById(key);
-        } else {
-            reactions.save(new Reacted(postId, me, reaction));
-        }
-        reactions.flush();
-        changed(threads.findById(post.getThreadId()).orElseThrow(NotFoundException::new), postId);
+        writer.toggleReaction(threads.findById(post.getThreadId()).orElseThrow(NotFoundException::new), post, me,
+                reaction);
     }
 
     /**
@@ -299,93 +259,6 @@ public class DiscussionService {
                         || java.util.Arrays.stream(m.displayName().toLowerCase(Locale.ROOT).split("\\s+"))
                                 .anyMatch(w -> w.startsWith(p)))
                 .limit(Math.max(1, limit)).toList();
-    }
-
-    private PostView write(DiscussionThread t, long author, String body, @Nullable Long replyTo, Instant now) {
-        List<MentionCandidate> participants = members.of(t.getCommissionCode());
-        Map<String, String> handles = CommissionMembers.handles(participants);
-        var rendered = PostMarkdown.render(body, handles);
-        long seq = t.nextSeq(now);
-        threads.flush();
-        Post post = posts.saveAndFlush(new Post(t.getId(), seq, author, replyTo, body.strip(), rendered.html(), now));
-        markers.findById(new ReadMarker.Key(t.getId(), author)).ifPresentOrElse(m -> m.readUpTo(seq),
-                () -> markers.save(new ReadMarker(t.getId(), author, seq)));
-        watchByDefault(t.getId(), author);
-
-        Set<Long> participantIds = participants.stream().map(MentionCandidate::personId)
-                .collect(Collectors.toSet());
-        Set<Long> watchers = watchers(t, participantIds);
-        Set<Long> mentioned = new LinkedHashSet<>();
-        for (MentionCandidate m : participants) {
-            if (rendered.mentions().contains(m.username().toLowerCase(Locale.ROOT)) && m.personId() != author) {
-                mentioned.add(m.personId());
-                mentions.save(new Mention(post.getId(), m.personId()));
-                watchByDefault(t.getId(), m.personId());
-            }
-        }
-        watchers.remove(author);
-        watchers.removeAll(mentioned);
-        Map<Long, PersonSummary> names = views.names(List.of(author));
-        String authorName = PostViews.name(names, author);
-        events.publishEvent(new PostCreated(post.getId(), t.getId(), t.getCommissionId(), seq, author, authorName,
-                t.getTitle(), Set.copyOf(watchers), Set.copyOf(mentioned)));
-        for (Long person : mentioned) {
-            events.publishEvent(new PersonMentioned(person, post.getId(), t.getId(), t.getCommissionId(), seq, author,
-                    authorName, t.getTitle()));
-        }
-        PostView view = views.of(post, author, false);
-        events.publishEvent(new DiscussionSignal(DiscussionSignal.Kind.POST_CREATED, t.getCommissionId(), t.getId(),
-                post.getId(), view));
-        return view;
-    }
-
-    /**
-     * Who is notified of every post of the thread: its watchers, and the commission's watchers
-     * without an own level — only those who may read it now: active members and active staff
-     * (a watch row outlives a membership or a staff role, the right to read does not).
-     */
-    private Set<Long> watchers(DiscussionThread t, Set<Long> participantIds) {
-        Set<Long> result = new HashSet<>(threadWatches.personsAt(t.getId(), WatchLevel.WATCHING));
-        Set<Long> ownLevel = new HashSet<>(threadWatches.personsWithOwnLevel(t.getId()));
-        commissionWatches.personsAt(t.getCommissionId(), WatchLevel.WATCHING).stream()
-                .filter(p -> !ownLevel.contains(p)).forEach(result::add);
-        result.retainAll(participantIds);
-        return result;
-    }
-
-    /** Starting, posting in or being mentioned in a thread watches it, unless the person chose a level. */
-    private void watchByDefault(long threadId, long personId) {
-        if (!threadWatches.existsById(new ThreadWatch.Key(threadId, personId))) {
-            threadWatches.save(new ThreadWatch(threadId, personId, WatchLevel.WATCHING));
-        }
-    }
-
-    private void changed(DiscussionThread t, long postId) {
-        events.publishEvent(new DiscussionSignal(DiscussionSignal.Kind.POST_CHANGED, t.getCommissionId(), t.getId(),
-                postId, null));
-    }
-
-    /** {@code commissionLevel}: the reader's level for a commission, used by threads without their own. */
-    private List<ThreadRow> rows(List<ThreadForReader> found, long reader,
-            Function<Long, WatchLevel> commissionLevel) {
-        Map<Long, PersonSummary> names = views.names(
-                found.stream().map(r -> r.thread().getAuthorId()).distinct().toList());
-        return found.stream().map(r -> {
-            DiscussionThread t = r.thread();
-            Long lastRead = r.lastReadSeq();
-            WatchLevel own = r.level();
-            WatchLevel level = own == null ? commissionLevel.apply(t.getCommissionId()) : own;
-            long unread = level == WatchLevel.MUTED ? 0 : t.getLastSeq() - (lastRead == null ? 0 : lastRead);
-            return new ThreadRow(t.getId(), t.getCommissionId(), t.getCommissionCode(), t.getTitle(),
-                    t.getAnchorType(), t.getAnchorId(), t.getAnchorLabel(), PostViews.name(names, t.getAuthorId()),
-                    t.getReplyCount(), t.getLastPostAt(), t.isPinned(), t.isLocked(), Math.max(0, unread),
-                    lastRead == null, level);
-        }).toList();
-    }
-
-    private WatchLevel commissionLevel(long commissionId, long reader) {
-        return commissionWatches.findById(new CommissionWatch.Key(commissionId, reader))
-                .map(CommissionWatch::getLevel).orElse(WatchLevel.TRACKING);
     }
 
     private void checkBody(String body) {

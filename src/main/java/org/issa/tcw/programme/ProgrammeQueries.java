@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.commission.CommissionSummary;
 import org.issa.tcw.people.PersonService;
@@ -132,6 +133,13 @@ class ProgrammeQueries {
         boolean involves(long personId) {
             return facts.leadPersonId() != null && facts.leadPersonId() == personId
                     || contributorIds.contains(personId);
+        }
+    }
+
+    /** Refuses a change in a closed triennium. */
+    static void requireOpen(Triennium t) {
+        if (t.getStatus() == TrienniumStatus.CLOSED) {
+            throw new UserFacingException("programme.triennium-closed", t.getStartYear() + "–" + t.getEndYear());
         }
     }
 }

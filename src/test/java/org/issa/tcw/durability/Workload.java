@@ -27,6 +27,8 @@ import org.issa.tcw.notification.NotificationService;
 import org.issa.tcw.programme.MilestoneDraft;
 import org.issa.tcw.programme.MilestoneRow;
 import org.issa.tcw.programme.ProgrammeExports;
+import org.issa.tcw.programme.MilestoneService;
+import org.issa.tcw.programme.MilestoneService;
 import org.issa.tcw.programme.ProgrammeService;
 import org.issa.tcw.programme.ProgrammeTree;
 import org.issa.tcw.programme.ProjectNode;
@@ -50,6 +52,7 @@ final class Workload {
     private final DiscussionService discussions;
     private final NotificationService notifications;
     private final ProgrammeService programme;
+    private final MilestoneService milestoneService;
     private final ProgrammeExports exports;
     private final DocumentService documents;
     private final DocumentCollaboration collaboration;
@@ -86,6 +89,7 @@ final class Workload {
         this.discussions = context.getBean(DiscussionService.class);
         this.notifications = context.getBean(NotificationService.class);
         this.programme = context.getBean(ProgrammeService.class);
+        this.milestoneService = context.getBean(MilestoneService.class);
         this.exports = context.getBean(ProgrammeExports.class);
         this.documents = context.getBean(DocumentService.class);
         this.collaboration = context.getBean(DocumentCollaboration.class);
@@ -132,10 +136,10 @@ final class Workload {
         PostView reply = discussions.reply(thread, "Reply " + token, null);
         acknowledged.accept(new Ack("post", reply.id(), reply.seq(), token));
 
-        long milestone = programme.saveMilestone(new MilestoneDraft(null, projectId, 0, "Milestone " + token,
+        long milestone = milestoneService.saveMilestone(new MilestoneDraft(null, projectId, 0, "Milestone " + token,
                 milestoneDue, null, null, null));
         long version = milestone(milestone).version();
-        programme.completeMilestone(milestone, version);
+        milestoneService.completeMilestone(milestone, version);
         acknowledged.accept(new Ack("milestone", milestone, projectId, token));
 
         if (documentEdits >= 40) {

@@ -52,6 +52,10 @@ class ProgrammeExportsTest {
     @Autowired
     ProgrammeService programme;
     @Autowired
+    ProjectService projectService;
+    @Autowired
+    MilestoneService milestoneService;
+    @Autowired
     CalendarFeedService feeds;
     @Autowired
     SignIn signIn;
@@ -281,7 +285,7 @@ class ProgrammeExportsTest {
         } finally {
             signIn.as("chair-ict");
             var p = programme.project(project);
-            programme.deleteProject(project, p.version());
+            projectService.deleteProject(project, p.version());
             signIn.out();
         }
     }
@@ -322,7 +326,7 @@ class ProgrammeExportsTest {
         long project = fixture.newIctProject(UNICODE_TITLE, lead);
         signIn.as("chair-ict");
         var first = programme.project(project).milestones().getFirst();
-        programme.saveMilestone(new MilestoneDraft(first.id(), project, first.version(), UNICODE_MILESTONE,
+        milestoneService.saveMilestone(new MilestoneDraft(first.id(), project, first.version(), UNICODE_MILESTONE,
                 first.dueDate(), lead, null, null));
         return project;
     }

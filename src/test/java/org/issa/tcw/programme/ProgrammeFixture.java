@@ -10,10 +10,15 @@ import org.springframework.stereotype.Component;
 class ProgrammeFixture {
 
     private final ProgrammeService programme;
+    private final ProjectService projectService;
+    private final MilestoneService milestoneService;
     private final SignIn signIn;
 
-    ProgrammeFixture(ProgrammeService programme, SignIn signIn) {
+    ProgrammeFixture(ProgrammeService programme, ProjectService projectService, MilestoneService milestoneService,
+            SignIn signIn) {
         this.programme = programme;
+        this.projectService = projectService;
+        this.milestoneService = milestoneService;
         this.signIn = signIn;
     }
 
@@ -27,10 +32,10 @@ class ProgrammeFixture {
         signIn.as("chair-ict");
         ProgrammeTree tree = ict();
         int y = tree.triennium().startYear();
-        long id = programme.createProject("ICT", tree.triennium().id(), new ProjectDraft(null, 0,
+        long id = projectService.createProject("ICT", tree.triennium().id(), new ProjectDraft(null, 0,
                 tree.priorities().get(0).priority().id(), title, "A test project", ProjectType.TECHNICAL_REPORT,
                 leadPersonId, Set.of(), Set.of(), LocalDate.of(y, 1, 1), LocalDate.of(y + 1, 12, 31)));
-        programme.saveMilestone(new MilestoneDraft(null, id, 0, "First milestone", LocalDate.of(y + 1, 3, 31),
+        milestoneService.saveMilestone(new MilestoneDraft(null, id, 0, "First milestone", LocalDate.of(y + 1, 3, 31),
                 leadPersonId, null, null));
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
         return id;

@@ -22,6 +22,10 @@ class ProgrammePermissionsTest {
     @Autowired
     ProgrammeService programme;
     @Autowired
+    ProjectService projectService;
+    @Autowired
+    MilestoneService milestoneService;
+    @Autowired
     SignIn signIn;
     @Autowired
     CurrentUser currentUser;
@@ -76,9 +80,9 @@ class ProgrammePermissionsTest {
         ProjectDetails details = programme.project(project);
         assertThat(details.mayUpdate()).isTrue();
         assertThat(details.mayEditAll()).isFalse();
-        programme.changeStatus(project, details.version(), ProjectStatus.AT_RISK, "Waiting for data");
+        projectService.changeStatus(project, details.version(), ProjectStatus.AT_RISK, "Waiting for data");
         long milestone = details.milestones().get(0).id();
-        programme.completeMilestone(milestone, details.milestones().get(0).version());
+        milestoneService.completeMilestone(milestone, details.milestones().get(0).version());
         ProjectDetails after = programme.project(project);
         assertThat(after.status()).isEqualTo(ProjectStatus.AT_RISK);
         assertThat(after.statusHistory().get(0).note()).isEqualTo("Waiting for data");
@@ -92,11 +96,11 @@ class ProgrammePermissionsTest {
         signIn.as("member-ict");
         ProjectDetails details = programme.project(project);
         assertThat(details.mayUpdate()).isFalse();
-        assertThatThrownBy(() -> programme.changeStatus(project, details.version(), ProjectStatus.ON_TRACK, null))
+        assertThatThrownBy(() -> projectService.changeStatus(project, details.version(), ProjectStatus.ON_TRACK, null))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> programme.saveMilestone(new MilestoneDraft(null, project, 0, "Sneaky",
+        assertThatThrownBy(() -> milestoneService.saveMilestone(new MilestoneDraft(null, project, 0, "Sneaky",
                 details.startDate(), null, null, null))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> programme.completeMilestone(details.milestones().get(0).id(),
+        assertThatThrownBy(() -> milestoneService.completeMilestone(details.milestones().get(0).id(),
                 details.milestones().get(0).version())).isInstanceOf(AccessDeniedException.class);
         signIn.as("chair-ict");
         assertThat(programme.project(project).status()).isEqualTo(ProjectStatus.NOT_STARTED);
@@ -107,9 +111,9 @@ class ProgrammePermissionsTest {
         long project = fixture.newIctProject("Member cannot rename", personId("member-ict"));
         signIn.as("member-ict");
         ProjectDetails d = programme.project(project);
-        assertThatThrownBy(() -> programme.updateProject(draft(d, "Renamed"))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> programme.deleteProject(project, d.version())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> programme.createProject("ICT", d.triennium().id(), draft(d, "New")))
+        assertThatThrownBy(() -> projectService.updateProject(draft(d, "Renamed"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> projectService.deleteProject(project, d.version())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> projectService.createProject("ICT", d.triennium().id(), draft(d, "New")))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -118,12 +122,12 @@ class ProgrammePermissionsTest {
         long project = fixture.newIctProject("Edited by chair", personId("member-ict"));
         signIn.as("chair-ict");
         ProjectDetails d = programme.project(project);
-        programme.updateProject(draft(d, "Edited by chair, renamed"));
+        projectService.updateProject(draft(d, "Edited by chair, renamed"));
         assertThat(programme.project(project).title()).isEqualTo("Edited by chair, renamed");
         signIn.as("secretariat");
         ProjectDetails d2 = programme.project(project);
-        programme.updateProject(draft(d2, "Edited by secretariat"));
-        programme.changeStatus(project, programme.project(project).version(), ProjectStatus.ON_TRACK, null);
+        projectService.updateProject(draft(d2, "Edited by secretariat"));
+        projectService.changeStatus(project, programme.project(project).version(), ProjectStatus.ON_TRACK, null);
         assertThat(programme.project(project).title()).isEqualTo("Edited by secretariat");
     }
 
@@ -132,9 +136,9 @@ class ProgrammePermissionsTest {
         long project = fixture.newIctProject("Nobody outside edits", personId("member-ict"));
         for (String user : new String[] {"observer-ict", "admin", "member-fam"}) {
             signIn.as(user);
-            assertThatThrownBy(() -> programme.changeStatus(project, 0, ProjectStatus.ON_TRACK, null))
+            assertThatThrownBy(() -> projectService.changeStatus(project, 0, ProjectStatus.ON_TRACK, null))
                     .as(user).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> programme.createProject("ICT", 1, new ProjectDraft(null, 0, null, "x", null,
+            assertThatThrownBy(() -> projectService.createProject("ICT", 1, new ProjectDraft(null, 0, null, "x", null,
                     ProjectType.OTHER, null, Set.of(), Set.of(), null, null))).as(user)
                     .isInstanceOf(AccessDeniedException.class);
         }
@@ -147,9 +151,9 @@ class ProgrammePermissionsTest {
         long project = fixture.newIctProject("Cancelled milestone", personId("member-ict"));
         signIn.as("member-ict");
         MilestoneRow m = programme.project(project).milestones().get(0);
-        programme.cancelMilestone(m.id(), m.version());
+        milestoneService.cancelMilestone(m.id(), m.version());
         MilestoneRow cancelled = programme.project(project).milestones().get(0);
-        assertThatThrownBy(() -> programme.completeMilestone(cancelled.id(), cancelled.version()))
+        assertThatThrownBy(() -> milestoneService.completeMilestone(cancelled.id(), cancelled.version()))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("milestone.complete.cancelled");
         assertThat(programme.project(project).milestones().get(0).doneDate()).isNull();
     }
@@ -159,7 +163,7 @@ class ProgrammePermissionsTest {
         long project = fixture.newIctProject("Span test", personId("member-ict"));
         signIn.as("member-ict");
         ProjectDetails d = programme.project(project);
-        assertThatThrownBy(() -> programme.saveMilestone(new MilestoneDraft(null, project, 0, "Too late",
+        assertThatThrownBy(() -> milestoneService.saveMilestone(new MilestoneDraft(null, project, 0, "Too late",
                 d.endDate().plusDays(1), null, null, null))).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("milestone.due.outside-span");
         assertThat(programme.project(project).milestones()).hasSize(1);
@@ -168,7 +172,7 @@ class ProgrammePermissionsTest {
         ProjectDraft shrink = new ProjectDraft(fresh.id(), fresh.version(), fresh.priority().id(), fresh.title(),
                 null, fresh.type(), fresh.leadPersonId(), fresh.contributorIds(), Set.of(), fresh.startDate(),
                 fresh.milestones().get(0).dueDate().minusDays(1));
-        assertThatThrownBy(() -> programme.updateProject(shrink)).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> projectService.updateProject(shrink)).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("project.span.excludes-milestone");
     }
 
@@ -177,8 +181,8 @@ class ProgrammePermissionsTest {
         long project = fixture.newIctProject("Conflict test", personId("member-ict"));
         signIn.as("chair-ict");
         ProjectDetails d = programme.project(project);
-        programme.updateProject(draft(d, "First edit"));
-        assertThatThrownBy(() -> programme.updateProject(draft(d, "Second edit from a stale form")))
+        projectService.updateProject(draft(d, "First edit"));
+        assertThatThrownBy(() -> projectService.updateProject(draft(d, "Second edit from a stale form")))
                 .isInstanceOf(ConcurrentEditException.class);
         assertThat(programme.project(project).title()).isEqualTo("First edit");
     }
@@ -188,10 +192,10 @@ class ProgrammePermissionsTest {
         long project = fixture.newIctProject("Completion rule", personId("member-ict"));
         signIn.as("member-ict");
         ProjectDetails d = programme.project(project);
-        assertThatThrownBy(() -> programme.changeStatus(project, d.version(), ProjectStatus.COMPLETED, null))
+        assertThatThrownBy(() -> projectService.changeStatus(project, d.version(), ProjectStatus.COMPLETED, null))
                 .hasMessageContaining("project.complete.open-milestones");
-        programme.completeMilestone(d.milestones().get(0).id(), d.milestones().get(0).version());
-        programme.changeStatus(project, d.version(), ProjectStatus.COMPLETED, "Done");
+        milestoneService.completeMilestone(d.milestones().get(0).id(), d.milestones().get(0).version());
+        projectService.changeStatus(project, d.version(), ProjectStatus.COMPLETED, "Done");
         assertThat(programme.project(project).status()).isEqualTo(ProjectStatus.COMPLETED);
     }
 
@@ -204,7 +208,7 @@ class ProgrammePermissionsTest {
         ProgrammeTree old = programme.tree("ICT", closed.id());
         assertThat(old.mayEdit()).isFalse();
         ProjectNode done = fixture.byTitle(old, "ICT Guidelines: consultation and publication");
-        assertThatThrownBy(() -> programme.changeStatus(done.id(), programme.project(done.id()).version(),
+        assertThatThrownBy(() -> projectService.changeStatus(done.id(), programme.project(done.id()).version(),
                 ProjectStatus.AT_RISK, null)).hasMessageContaining("programme.triennium-closed");
     }
 

@@ -57,6 +57,10 @@ class ProgrammePostgresTest {
     @Autowired
     ProgrammeService programme;
     @Autowired
+    ProjectService projectService;
+    @Autowired
+    ProgrammeApprovalService approvals;
+    @Autowired
     ProjectHistoryService history;
     @Autowired
     SecretariatService secretariat;
@@ -82,7 +86,7 @@ class ProgrammePostgresTest {
         ProjectNode ai = tree.projects().stream().filter(p -> p.title().startsWith("Artificial")).findFirst()
                 .orElseThrow();
         ProjectDetails d = programme.project(ai.id());
-        programme.updateProject(new ProjectDraft(d.id(), d.version(), d.priority().id(), d.title() + " (PG)",
+        projectService.updateProject(new ProjectDraft(d.id(), d.version(), d.priority().id(), d.title() + " (PG)",
                 d.description(), d.type(), d.leadPersonId(), d.contributorIds(), d.participatingCommissionIds(),
                 d.startDate(), d.endDate()));
         List<ProjectChange> changes = history.history(ai.id());
@@ -90,11 +94,11 @@ class ProgrammePostgresTest {
         assertThat(changes.get(0).changes()).extracting(ProjectChange.FieldChange::field).containsExactly("title");
         assertThat(jdbc.queryForObject("select count(*) from project_aud", Long.class)).isPositive();
 
-        programme.submit("ICT", tree.triennium().id());
+        approvals.submit("ICT", tree.triennium().id());
         String token = feeds.renew("ICT");
         signIn.as("secretariat");
         ProgrammeTree submitted = programme.tree("ICT", null);
-        programme.approve(submitted.state().id(), submitted.state().version());
+        approvals.approve(submitted.state().id(), submitted.state().version());
         assertThat(programme.tree("ICT", null).state().status()).isEqualTo(ProgrammeStatus.APPROVED);
 
         SecretariatDashboard dashboard = secretariat.dashboard(DashboardFilter.none()).orElseThrow();

@@ -26,6 +26,12 @@ class ProgrammeWorkflowTest {
     @Autowired
     ProgrammeService programme;
     @Autowired
+    ProjectService projectService;
+    @Autowired
+    ProgrammeApprovalService approvals;
+    @Autowired
+    MilestoneService milestoneService;
+    @Autowired
     ProjectHistoryService history;
     @Autowired
     MilestoneWatch watch;
@@ -49,7 +55,7 @@ class ProgrammeWorkflowTest {
         ProgrammeTree emp = programme.tree("EMP", null);
         long triennium = emp.triennium().id();
         // EMP has no chair among the demo accounts; the secretariat cannot submit (only chairs do)
-        assertThatThrownBy(() -> programme.submit("EMP", triennium)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> approvals.submit("EMP", triennium)).isInstanceOf(AccessDeniedException.class);
 
         signIn.as("chair-ict");
         ProgrammeTree before = programme.tree("ICT", null);
@@ -58,26 +64,26 @@ class ProgrammeWorkflowTest {
         assertThat(before.mayApprove()).isFalse();
         long newProject = fixture.newIctProject("Baseline test project", null);
         signIn.as("chair-ict");
-        programme.submit("ICT", triennium);
+        approvals.submit("ICT", triennium);
         ProgrammeTree submitted = programme.tree("ICT", null);
         assertThat(submitted.state().status()).isEqualTo(ProgrammeStatus.SUBMITTED);
         assertThat(events.stream(ProgrammeSubmitted.class)).hasSize(1);
         long programmeId = submitted.state().id();
-        assertThatThrownBy(() -> programme.approve(programmeId, submitted.state().version()))
+        assertThatThrownBy(() -> approvals.approve(programmeId, submitted.state().version()))
                 .isInstanceOf(AccessDeniedException.class);
 
         signIn.as("member-ict");
-        assertThatThrownBy(() -> programme.submit("ICT", triennium)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> programme.approve(programmeId, submitted.state().version()))
+        assertThatThrownBy(() -> approvals.submit("ICT", triennium)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> approvals.approve(programmeId, submitted.state().version()))
                 .isInstanceOf(AccessDeniedException.class);
         signIn.as("admin");
-        assertThatThrownBy(() -> programme.approve(programmeId, submitted.state().version()))
+        assertThatThrownBy(() -> approvals.approve(programmeId, submitted.state().version()))
                 .isInstanceOf(AccessDeniedException.class);
 
         signIn.as("secretariat");
-        assertThatThrownBy(() -> programme.returnForRevision(programmeId, submitted.state().version(), "  "))
+        assertThatThrownBy(() -> approvals.returnForRevision(programmeId, submitted.state().version(), "  "))
                 .hasMessageContaining("validation.required");
-        programme.returnForRevision(programmeId, submitted.state().version(), "Add the WSSF milestone.");
+        approvals.returnForRevision(programmeId, submitted.state().version(), "Add the WSSF milestone.");
         ProgrammeTree returned = programme.tree("ICT", null);
         assertThat(returned.state().status()).isEqualTo(ProgrammeStatus.RETURNED);
         assertThat(returned.state().returnComment()).isEqualTo("Add the WSSF milestone.");
@@ -85,11 +91,11 @@ class ProgrammeWorkflowTest {
                 .extracting(ProgrammeReturned::comment).isEqualTo("Add the WSSF milestone.");
 
         signIn.as("chair-ict");
-        programme.submit("ICT", triennium);
+        approvals.submit("ICT", triennium);
         signIn.as("secretariat");
         ProgrammeTree again = programme.tree("ICT", null);
         assertThat(again.mayApprove()).isTrue();
-        programme.approve(programmeId, again.state().version());
+        approvals.approve(programmeId, again.state().version());
         assertThat(events.stream(ProgrammeApproved.class)).hasSize(1);
         ProjectDetails baselined = programme.project(newProject);
         assertThat(baselined.baselineEnd()).isEqualTo(baselined.endDate());
@@ -98,7 +104,7 @@ class ProgrammeWorkflowTest {
         // a later change is shown against the baseline (plan vs now)
         signIn.as("chair-ict");
         MilestoneRow m = baselined.milestones().get(0);
-        programme.saveMilestone(new MilestoneDraft(m.id(), newProject, m.version(), m.title(),
+        milestoneService.saveMilestone(new MilestoneDraft(m.id(), newProject, m.version(), m.title(),
                 m.dueDate().plusMonths(2), m.ownerPersonId(), null, null));
         MilestoneRow moved = programme.project(newProject).milestones().get(0);
         assertThat(moved.movedFromBaseline()).isTrue();
@@ -112,10 +118,10 @@ class ProgrammeWorkflowTest {
         long project = fixture.newIctProject("History test project", me);
         signIn.as("chair-ict");
         ProjectDetails d = programme.project(project);
-        programme.updateProject(ProgrammePermissionsTest.draft(d, "History test project, renamed"));
+        projectService.updateProject(ProgrammePermissionsTest.draft(d, "History test project, renamed"));
         signIn.as("member-ict");
         MilestoneRow m = programme.project(project).milestones().get(0);
-        programme.completeMilestone(m.id(), m.version());
+        milestoneService.completeMilestone(m.id(), m.version());
         assertThat(events.stream(MilestoneCompleted.class)).anyMatch(e -> e.milestoneId() == m.id());
 
         List<ProjectChange> changes = history.history(project);
@@ -165,20 +171,20 @@ class ProgrammeWorkflowTest {
         long priority = current.priorities().get(1).priority().id();
 
         signIn.as("member-ict");
-        assertThatThrownBy(() -> programme.carryOver(mobile.id(), priority)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> projectService.carryOver(mobile.id(), priority)).isInstanceOf(AccessDeniedException.class);
 
         signIn.as("chair-ict");
-        long copy = programme.carryOver(mobile.id(), priority);
+        long copy = projectService.carryOver(mobile.id(), priority);
         ProjectDetails carried = programme.project(copy);
         assertThat(carried.carriedFromId()).isEqualTo(mobile.id());
         assertThat(carried.triennium().id()).isEqualTo(current.triennium().id());
         assertThat(carried.milestones()).extracting(MilestoneRow::title).containsExactly("Survey report");
         assertThat(programme.project(mobile.id()).carriedToId()).isEqualTo(copy);
-        assertThatThrownBy(() -> programme.carryOver(mobile.id(), priority)).hasMessageContaining("carry-over.already");
+        assertThatThrownBy(() -> projectService.carryOver(mobile.id(), priority)).hasMessageContaining("carry-over.already");
 
         ProjectNode finished = fixture.byTitle(programme.tree("ICT", closed.id()),
                 "ICT Guidelines: consultation and publication");
-        assertThatThrownBy(() -> programme.carryOver(finished.id(), priority))
+        assertThatThrownBy(() -> projectService.carryOver(finished.id(), priority))
                 .hasMessageContaining("carry-over.finished");
     }
 }

@@ -16,7 +16,7 @@ import org.issa.tcw.base.ui.Formats;
 import org.issa.tcw.programme.EventRow;
 import org.issa.tcw.programme.MilestoneDraft;
 import org.issa.tcw.programme.MilestoneRow;
-import org.issa.tcw.programme.ProgrammeService;
+import org.issa.tcw.programme.MilestoneService;
 import org.jspecify.annotations.Nullable;
 
 /** Adds or changes a milestone: title, due date (inside the project's span), owner, event, document. */
@@ -29,7 +29,7 @@ class MilestoneDialog extends Dialog {
     final IntegerField document = new IntegerField();
     final Button save = new Button();
 
-    MilestoneDialog(ProgrammeService programme, long projectId, Map<Long, String> people, List<EventRow> events,
+    MilestoneDialog(MilestoneService milestoneService, long projectId, Map<Long, String> people, List<EventRow> events,
             @Nullable MilestoneRow existing, Runnable saved) {
         setId("milestone-dialog");
         setHeaderTitle(getTranslation(existing == null ? "milestone.new" : "milestone.edit"));
@@ -79,7 +79,7 @@ class MilestoneDialog extends Dialog {
                     owner.getValue() == null ? null : owner.getValue().getKey(),
                     event.getValue() == null ? null : event.getValue().id(),
                     document.getValue() == null ? null : document.getValue().longValue());
-            if (Feedback.run(this, () -> programme.saveMilestone(draft))) {
+            if (Feedback.run(this, () -> milestoneService.saveMilestone(draft))) {
                 Feedback.success(getTranslation("common.saved"));
                 close();
                 saved.run();

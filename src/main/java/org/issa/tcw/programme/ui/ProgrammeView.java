@@ -40,7 +40,9 @@ import org.issa.tcw.programme.MilestoneRow;
 import org.issa.tcw.programme.PriorityNode;
 import org.issa.tcw.programme.PriorityRow;
 import org.issa.tcw.programme.ProgrammeExports;
+import org.issa.tcw.programme.ProgrammeApprovalService;
 import org.issa.tcw.programme.ProgrammeService;
+import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.ProgrammeStatus;
 import org.issa.tcw.programme.ProgrammeTree;
 import org.issa.tcw.programme.ProjectNode;
@@ -68,6 +70,8 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
     ExportLink pdf;
 
     private final ProgrammeService programme;
+    private final ProjectService projectService;
+    private final ProgrammeApprovalService approvals;
     private final ProgrammeExports exporter;
     private final CalendarFeedService feeds;
     private final CommissionService commissions;
@@ -75,9 +79,12 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private String code = "";
     private @Nullable ProgrammeTree current;
 
-    ProgrammeView(ProgrammeService programme, ProgrammeExports exporter, CalendarFeedService feeds,
+    ProgrammeView(ProgrammeService programme, ProjectService projectService, ProgrammeApprovalService approvals,
+            ProgrammeExports exporter, CalendarFeedService feeds,
             CommissionService commissions, Clock clock) {
         this.programme = programme;
+        this.projectService = projectService;
+        this.approvals = approvals;
         this.exporter = exporter;
         this.feeds = feeds;
         this.commissions = commissions;
@@ -201,7 +208,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }
         if (t.maySubmit()) {
             var submit = new Button(getTranslation("programme.submit"), VaadinIcon.PAPERPLANE.create(), e -> {
-                if (Feedback.run(this, () -> programme.submit(code, t.triennium().id()))) {
+                if (Feedback.run(this, () -> approvals.submit(code, t.triennium().id()))) {
                     Feedback.success(getTranslation("programme.submitted"));
                     reload();
                 }
@@ -211,7 +218,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }
         if (t.mayApprove()) {
             var approve = new Button(getTranslation("programme.approve"), VaadinIcon.CHECK.create(), e -> {
-                if (Feedback.run(this, () -> programme.approve(t.state().id(), t.state().version()))) {
+                if (Feedback.run(this, () -> approvals.approve(t.state().id(), t.state().version()))) {
                     Feedback.success(getTranslation("programme.approved"));
                     reload();
                 }
@@ -222,7 +229,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
             returnComment.setPlaceholder(getTranslation("programme.return-comment"));
             returnComment.setAriaLabel(getTranslation("programme.return-comment"));
             var giveBack = new Button(getTranslation("programme.return"), VaadinIcon.ARROW_BACKWARD.create(), e -> {
-                if (Feedback.run(this, () -> programme.returnForRevision(t.state().id(), t.state().version(),
+                if (Feedback.run(this, () -> approvals.returnForRevision(t.state().id(), t.state().version(),
                         returnComment.getValue()))) {
                     Feedback.success(getTranslation("programme.returned"));
                     reload();
@@ -314,7 +321,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
         ProgrammeTree t = current;
         List<PriorityRow> priorities = t.priorities().stream().map(PriorityNode::priority).toList();
         var details = commissions.details(code).orElseThrow();
-        new ProjectDialog(programme, t.commissionCode(), t.triennium().id(), priorities, details.members(),
+        new ProjectDialog(projectService, t.commissionCode(), t.triennium().id(), priorities, details.members(),
                 commissions.activeCommissions(), null, id -> reload()).open();
     }
 

@@ -20,7 +20,7 @@ import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.commission.CommissionSummary;
 import org.issa.tcw.commission.MemberRow;
 import org.issa.tcw.programme.PriorityRow;
-import org.issa.tcw.programme.ProgrammeService;
+import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.ProjectDetails;
 import org.issa.tcw.programme.ProjectDraft;
 import org.issa.tcw.programme.ProjectType;
@@ -44,7 +44,7 @@ class ProjectDialog extends Dialog {
      * @param existing null to create a project
      * @param saved    called with the project's id once saved
      */
-    ProjectDialog(ProgrammeService programme, String commissionCode, long trienniumId, List<PriorityRow> priorities,
+    ProjectDialog(ProjectService projectService, String commissionCode, long trienniumId, List<PriorityRow> priorities,
             List<MemberRow> members, List<CommissionSummary> commissions, @Nullable ProjectDetails existing,
             LongConsumer saved) {
         setId("project-dialog");
@@ -124,8 +124,8 @@ class ProjectDialog extends Dialog {
             if (title.isInvalid()) {
                 title.setErrorMessage(getTranslation("validation.required", getTranslation("project.title")));
             }
-            if (Feedback.run(this, () -> id[0] = existing == null ? programme.createProject(commissionCode, trienniumId, draft)
-                    : update(programme, draft))) {
+            if (Feedback.run(this, () -> id[0] = existing == null ? projectService.createProject(commissionCode, trienniumId, draft)
+                    : update(projectService, draft))) {
                 Feedback.success(getTranslation("common.saved"));
                 close();
                 saved.accept(id[0]);
@@ -137,8 +137,8 @@ class ProjectDialog extends Dialog {
         setWidth("48rem");
     }
 
-    private static long update(ProgrammeService programme, ProjectDraft draft) {
-        programme.updateProject(draft);
+    private static long update(ProjectService projectService, ProjectDraft draft) {
+        projectService.updateProject(draft);
         return draft.id();
     }
 }

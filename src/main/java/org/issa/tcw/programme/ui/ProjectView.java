@@ -35,6 +35,8 @@ import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.programme.MilestoneRow;
 import org.issa.tcw.programme.PriorityRow;
 import org.issa.tcw.programme.PriorityService;
+import org.issa.tcw.programme.MilestoneService;
+import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.ProgrammeService;
 import org.issa.tcw.programme.ProjectChange;
 import org.issa.tcw.programme.ProjectDetails;
@@ -60,6 +62,8 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     final Select<PriorityRow> carryPriority = new Select<>();
 
     private final ProgrammeService programme;
+    private final ProjectService projectService;
+    private final MilestoneService milestoneService;
     private final PriorityService priorities;
     private final ProjectHistoryService history;
     private final CommissionService commissions;
@@ -69,10 +73,13 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private final org.issa.tcw.discussion.DiscussionPanels discussionPanels;
 
-    ProjectView(ProgrammeService programme, PriorityService priorities, ProjectHistoryService history,
+    ProjectView(ProgrammeService programme, ProjectService projectService, MilestoneService milestoneService,
+            PriorityService priorities, ProjectHistoryService history,
             CommissionService commissions, Clock clock, org.issa.tcw.discussion.DiscussionPanels discussionPanels) {
         this.discussionPanels = discussionPanels;
         this.programme = programme;
+        this.projectService = projectService;
+        this.milestoneService = milestoneService;
         this.priorities = priorities;
         this.history = history;
         this.commissions = commissions;
@@ -182,7 +189,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             edit.setId("edit-project");
             var delete = new Button(getTranslation("common.delete"), VaadinIcon.TRASH.create(),
                     e -> ConfirmDelete.open(this, p.title(), () -> {
-                        if (Feedback.run(this, () -> programme.deleteProject(p.id(), p.version()))) {
+                        if (Feedback.run(this, () -> projectService.deleteProject(p.id(), p.version()))) {
                             Feedback.success(getTranslation("common.deleted"));
                             getUI().ifPresent(ui -> ui.navigate("commissions/" + p.commissionCode() + "/programme"));
                         }
@@ -195,7 +202,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             newStatus.setValue(p.status());
             statusNote.clear();
             var setStatus = new Button(getTranslation("project.set-status"), e -> {
-                if (Feedback.run(this, () -> programme.changeStatus(p.id(), p.version(), newStatus.getValue(),
+                if (Feedback.run(this, () -> projectService.changeStatus(p.id(), p.version(), newStatus.getValue(),
                         statusNote.getValue()))) {
                     Feedback.success(getTranslation("common.saved"));
                     load();
@@ -209,7 +216,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             carryPriority.setItems(nextPriorities(p));
             var carry = new Button(getTranslation("carry-over.action"), VaadinIcon.FORWARD.create(), e -> {
                 long[] copy = new long[1];
-                if (Feedback.run(this, () -> copy[0] = programme.carryOver(p.id(),
+                if (Feedback.run(this, () -> copy[0] = projectService.carryOver(p.id(),
                         carryPriority.getValue() == null ? null : carryPriority.getValue().id()))) {
                     Feedback.success(getTranslation("carry-over.done"));
                     getUI().ifPresent(ui -> ui.navigate("projects/" + copy[0]));
@@ -224,7 +231,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         milestoneHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (p.mayUpdate()) {
             var add = new Button(getTranslation("milestone.new"), VaadinIcon.PLUS.create(),
-                    e -> new MilestoneDialog(programme, p.id(), p.people(), p.events(), null, this::load).open());
+                    e -> new MilestoneDialog(milestoneService, p.id(), p.people(), p.events(), null, this::load).open());
             add.setId("new-milestone");
             milestoneHeader.add(add);
         }
@@ -274,26 +281,26 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             return layout;
         }
         if (!m.done() && !m.cancelled()) {
-            var complete = new Button(getTranslation("milestone.complete"), e -> act(() -> programme.completeMilestone(m.id(), m.version())));
+            var complete = new Button(getTranslation("milestone.complete"), e -> act(() -> milestoneService.completeMilestone(m.id(), m.version())));
             complete.setId("complete-" + m.id());
             complete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
-            var cancel = new Button(getTranslation("milestone.cancel"), e -> act(() -> programme.cancelMilestone(m.id(), m.version())));
+            var cancel = new Button(getTranslation("milestone.cancel"), e -> act(() -> milestoneService.cancelMilestone(m.id(), m.version())));
             cancel.setId("cancel-" + m.id());
             cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             layout.add(complete, cancel);
         } else if (m.done()) {
-            var reopen = new Button(getTranslation("milestone.reopen"), e -> act(() -> programme.reopenMilestone(m.id(), m.version())));
+            var reopen = new Button(getTranslation("milestone.reopen"), e -> act(() -> milestoneService.reopenMilestone(m.id(), m.version())));
             reopen.setId("reopen-" + m.id());
             reopen.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             layout.add(reopen);
         }
-        var edit = new Button(VaadinIcon.EDIT.create(), e -> new MilestoneDialog(programme, project.id(), project.people(),
+        var edit = new Button(VaadinIcon.EDIT.create(), e -> new MilestoneDialog(milestoneService, project.id(), project.people(),
                 project.events(), m, this::load).open());
         edit.setId("edit-" + m.id());
         edit.setAriaLabel(getTranslation("milestone.edit"));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         var delete = new Button(VaadinIcon.TRASH.create(), e -> ConfirmDelete.open(this, m.title(),
-                () -> act(() -> programme.deleteMilestone(m.id(), m.version()))));
+                () -> act(() -> milestoneService.deleteMilestone(m.id(), m.version()))));
         delete.setId("delete-" + m.id());
         delete.setAriaLabel(getTranslation("common.delete"));
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
@@ -311,7 +318,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private void openEdit() {
         ProjectDetails p = project;
         var details = commissions.details(p.commissionCode()).orElseThrow();
-        new ProjectDialog(programme, p.commissionCode(), p.triennium().id(), priorities.priorities(p.triennium().id()),
+        new ProjectDialog(projectService, p.commissionCode(), p.triennium().id(), priorities.priorities(p.triennium().id()),
                 details.members(), commissions.activeCommissions(), p, saved -> load()).open();
     }
 
