@@ -3,10 +3,10 @@ package org.issa.tcw.discussion;
 import java.util.function.Consumer;
 
 /**
- * Delivers {@link DiscussionSignal}s to the open views of this node. Fed only after commit (see
- * {@code DiscussionLiveFeed}), so a rolled-back post is never shown. An interface so that a later
- * implementation can carry signals across several nodes (e.g. PostgreSQL LISTEN/NOTIFY) without
- * the views changing. Listeners are called on a background thread and must not block.
+ * Delivers {@link DiscussionSignal}s to the open views: the discussion's channels on the
+ * application's {@link org.issa.tcw.base.LiveDelivery}, which delivers only after commit (so a
+ * rolled-back post is never shown) and is the one place to replace for several nodes. Listeners
+ * are called on a background thread and must not block.
  */
 public interface DiscussionBroadcaster {
 
@@ -16,6 +16,6 @@ public interface DiscussionBroadcaster {
     /** Signals of every thread of a commission (its thread list). */
     Subscription subscribeCommission(long commissionId, Consumer<DiscussionSignal> listener);
 
-    /** Delivers a committed change to the subscribers of its thread and of its commission. */
+    /** Delivers a change to the subscribers of its thread and of its commission once it is committed. */
     void publish(DiscussionSignal signal);
 }

@@ -1,12 +1,12 @@
 package org.issa.tcw.discussion;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Hands committed changes to the broadcaster. Listening after commit is what guarantees that a
- * post whose transaction rolled back is never shown to anyone.
+ * Hands changes to the broadcaster as they are published; the live delivery behind it holds them
+ * until the transaction commits ({@link org.issa.tcw.base.LiveDelivery}), so a post whose
+ * transaction rolled back is never shown to anyone.
  */
 @Component
 class DiscussionLiveFeed {
@@ -17,7 +17,7 @@ class DiscussionLiveFeed {
         this.broadcaster = broadcaster;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(DiscussionSignal signal) {
         broadcaster.publish(signal);
     }

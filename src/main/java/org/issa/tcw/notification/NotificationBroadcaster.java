@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 import org.issa.tcw.discussion.Subscription;
 
 /**
- * Tells a person's open bells, after commit, that their notifications changed. An interface so that
- * a later implementation can carry it across nodes.
+ * Tells a person's open bells, after commit, that their notifications changed: the notification
+ * channel of the application's {@link org.issa.tcw.base.LiveDelivery}.
  */
 public interface NotificationBroadcaster {
 

@@ -1,10 +1,9 @@
 package org.issa.tcw.notification;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Tells open bells about committed changes only. */
+/** Tells open bells about changes; the live delivery holds them until the transaction commits. */
 @Component
 class NotificationLiveFeed {
 
@@ -14,7 +13,7 @@ class NotificationLiveFeed {
         this.broadcaster = broadcaster;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(NotificationsChanged e) {
         e.personIds().forEach(broadcaster::publish);
     }
