@@ -24,7 +24,9 @@ class ArchitectureTest {
         slices().matching("org.issa.tcw.(*).(domain|ui)..").should().notDependOnEachOther()
                 .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("org.issa.tcw.base.."))
-                .because("features talk through their root packages (services, records, events); base.ui is the shared shell")
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(), EMBEDDABLE_UI)
+                .because("features talk through their root packages (services, records, events); base.ui is the"
+                        + " shared shell; a view embeds another feature's components only through its @EmbeddableUi bean")
                 .check(CLASSES);
         java.util.Set<String> features = new java.util.TreeSet<>();
         CLASSES.forEach(c -> {
@@ -40,6 +42,31 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(CLASSES);
         }
+    }
+
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>
+            EMBEDDABLE_UI = com.tngtech.archunit.base.DescribedPredicate.describe("an @EmbeddableUi bean",
+                    c -> c.isAnnotatedWith(org.issa.tcw.base.ui.EmbeddableUi.class));
+
+    /**
+     * The one exception to "ui is private": a public component factory in a feature's {@code ui}
+     * package, marked {@code @EmbeddableUi}, whose data comes only from its feature's protected
+     * services (no repository, no other class of the {@code ui} package that other features could
+     * reach through it).
+     */
+    @Test
+    void embeddable_ui_is_a_public_bean_of_a_ui_package_that_reads_through_services() {
+        classes().that(EMBEDDABLE_UI).should().resideInAPackage("org.issa.tcw.*.ui").andShould().bePublic()
+                .andShould().beAnnotatedWith(org.springframework.stereotype.Component.class)
+                .check(CLASSES);
+        noClasses().that(EMBEDDABLE_UI).should().dependOnClassesThat()
+                .areAssignableTo(org.springframework.data.repository.Repository.class)
+                .orShould().dependOnClassesThat().resideInAPackage("..domain..")
+                .check(CLASSES);
+        org.assertj.core.api.Assertions.assertThat(CLASSES.stream().filter(EMBEDDABLE_UI::test)
+                .map(com.tngtech.archunit.core.domain.JavaClass::getName))
+                .as("the embeddable UI of each feature (one door per feature)")
+                .containsExactly("org.issa.tcw.discussion.ui.DiscussionPanels");
     }
 
     @Test
@@ -76,8 +103,6 @@ class ArchitectureTest {
             "org.issa.tcw.security.CurrentUser", "reads the caller's own security context; needed before any check",
             "org.issa.tcw.base.Texts", "translations of UI texts; no data",
             "org.issa.tcw.discussion.DiscussionLimits", "configured limits; no data",
-            "org.issa.tcw.discussion.DiscussionPanels",
-            "builds a Vaadin panel; every datum it shows comes through DiscussionService, which is protected",
             "org.issa.tcw.documents.YjsEngine",
             "pure CRDT computation on bytes its callers (protected services) give it; no repository, no data of its own");
 

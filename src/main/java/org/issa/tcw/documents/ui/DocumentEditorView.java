@@ -18,7 +18,7 @@ import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.discussion.Anchor;
 import org.issa.tcw.discussion.AnchorType;
-import org.issa.tcw.discussion.DiscussionPanels;
+import org.issa.tcw.discussion.ui.DiscussionPanels;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;

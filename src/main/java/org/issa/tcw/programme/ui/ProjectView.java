@@ -71,11 +71,11 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private long id;
     private @Nullable ProjectDetails project;
 
-    private final org.issa.tcw.discussion.DiscussionPanels discussionPanels;
+    private final org.issa.tcw.discussion.ui.DiscussionPanels discussionPanels;
 
     ProjectView(ProgrammeService programme, ProjectService projectService, MilestoneService milestoneService,
             PriorityService priorities, ProjectHistoryService history,
-            CommissionService commissions, Clock clock, org.issa.tcw.discussion.DiscussionPanels discussionPanels) {
+            CommissionService commissions, Clock clock, org.issa.tcw.discussion.ui.DiscussionPanels discussionPanels) {
         this.discussionPanels = discussionPanels;
         this.programme = programme;
         this.projectService = projectService;

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import org.issa.tcw.discussion.AnchorType;
 import org.issa.tcw.discussion.DiscussionFixture;
-import org.issa.tcw.discussion.DiscussionPanels;
 import org.issa.tcw.testsupport.KaribuTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

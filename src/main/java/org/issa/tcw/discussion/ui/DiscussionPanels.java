@@ -1,4 +1,4 @@
-package org.issa.tcw.discussion;
+package org.issa.tcw.discussion.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -7,15 +7,20 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Map;
+import org.issa.tcw.base.ui.EmbeddableUi;
 import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
+import org.issa.tcw.discussion.Anchor;
+import org.issa.tcw.discussion.DiscussionService;
+import org.issa.tcw.discussion.ThreadRow;
 
 /**
  * The embeddable "Discussions" panel for pages of other features (a project, a document, an
  * event): lists the threads attached to it with the reader's unread counts and links to start
- * one attached to it. Other features call {@code discussionPanels.forAnchor(...)}; they never see
- * the discussion views.
+ * one attached to it. Other features' views call {@code discussionPanels.forAnchor(...)}; it is
+ * the discussion's only {@link EmbeddableUi} door, the other discussion views stay private.
  */
+@EmbeddableUi
 @org.springframework.stereotype.Component
 public class DiscussionPanels {
 
