@@ -1,0 +1,284 @@
+package org.issa.tcw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.issa.tcw.base.NotFoundException;
+import org.issa.tcw.commission.CommissionDetails;
+import org.issa.tcw.commission.CommissionRole;
+import org.issa.tcw.commission.CommissionService;
+import org.issa.tcw.commission.MemberRow;
+import org.issa.tcw.commission.MembershipService;
+import org.issa.tcw.commission.MyCommission;
+import org.issa.tcw.discussion.DiscussionFixture;
+import org.issa.tcw.documents.DocumentCollaboration;
+import org.issa.tcw.documents.DocumentForm;
+import org.issa.tcw.documents.DocumentKind;
+import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.EditorConnection;
+import org.issa.tcw.documents.WorkingLanguage;
+import org.issa.tcw.notification.NotificationRow;
+import org.issa.tcw.notification.NotificationService;
+import org.issa.tcw.people.PersonForm;
+import org.issa.tcw.people.PersonService;
+import org.issa.tcw.testsupport.SignIn;
+import org.issa.tcw.testsupport.SpringTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Public service methods whose {@code @PreAuthorize} is only {@code isAuthenticated()} make their
+ * real check inside (an object-level right, or "only one's own"). {@link #GUARDS} lists every such
+ * method with the test that proves its refusal, or why it has none (data every signed-in person
+ * may see); the list is checked against the code, so a new method of that kind fails this test
+ * until its refusal is tested. docs/security.md shows the same table. Refusals not tested
+ * elsewhere are tested here.
+ */
+@SpringTest
+class InnerChecksTest {
+
+    private static final String OPEN = "open: ";
+
+    /** "Class.method" → "TestClass#testMethod" that proves the refusal, or "open: why there is none". */
+    static final Map<String, String> GUARDS = new TreeMap<>(Map.ofEntries(
+            Map.entry("commission.CommissionService.myCommissions",
+                    "InnerChecksTest#one_sees_only_ones_own_commissions_and_members_of_readable_ones"),
+            Map.entry("commission.CommissionService.details",
+                    "InnerChecksTest#one_sees_only_ones_own_commissions_and_members_of_readable_ones"),
+            Map.entry("commission.CommissionService.page", OPEN + "the directory of commissions (codes, names, chairs)"),
+            Map.entry("commission.CommissionService.count", OPEN + "the directory of commissions"),
+            Map.entry("commission.CommissionService.activeCommissions", OPEN + "the directory of commissions"),
+            Map.entry("commission.MembershipService.changeRole",
+                    "InnerChecksTest#only_who_manages_memberships_changes_ends_or_declines_one"),
+            Map.entry("commission.MembershipService.end",
+                    "InnerChecksTest#only_who_manages_memberships_changes_ends_or_declines_one"),
+            Map.entry("commission.MembershipService.decline",
+                    "InnerChecksTest#only_who_manages_memberships_changes_ends_or_declines_one"),
+            Map.entry("commission.MembershipService.confirm",
+                    "MembershipServiceTest#chair_only_proposes_and_the_secretariat_confirms"),
+            Map.entry("discussion.DiscussionService.threadsFor",
+                    "DiscussionPermissionsTest#threads_for_an_anchor_are_listed_only_to_readers_of_the_commission"),
+            Map.entry("discussion.DiscussionService.preview", OPEN + "renders the caller's own text; reads no data"),
+            Map.entry("documents.DocumentService.mine",
+                    "DocumentServiceTest#a_member_creates_a_document_that_the_commission_sees_and_others_do_not"),
+            Map.entry("documents.DocumentService.countMine",
+                    "InnerChecksTest#documents_of_other_commissions_can_neither_be_loaded_nor_counted_nor_followed"),
+            Map.entry("documents.DocumentService.open",
+                    "DocumentServiceTest#a_member_creates_a_document_that_the_commission_sees_and_others_do_not"),
+            Map.entry("documents.DocumentService.text",
+                    "DocumentServiceTest#a_member_creates_a_document_that_the_commission_sees_and_others_do_not"),
+            Map.entry("documents.DocumentService.delete",
+                    "DocumentServiceTest#a_member_creates_a_document_that_the_commission_sees_and_others_do_not"),
+            Map.entry("documents.DocumentService.describe", "DocumentServiceTest#renaming_with_a_stale_form_is_refused"),
+            Map.entry("documents.DocumentService.load",
+                    "InnerChecksTest#documents_of_other_commissions_can_neither_be_loaded_nor_counted_nor_followed"),
+            Map.entry("documents.DocumentCollaboration.join",
+                    "DocumentCollaborationTest#a_member_of_another_commission_can_neither_open_nor_change_nor_follow_the_document"),
+            Map.entry("documents.DocumentCollaboration.push",
+                    "DocumentCollaborationTest#a_member_of_another_commission_can_neither_open_nor_change_nor_follow_the_document"),
+            Map.entry("documents.DocumentCollaboration.since",
+                    "DocumentCollaborationTest#a_member_of_another_commission_can_neither_open_nor_change_nor_follow_the_document"),
+            Map.entry("documents.DocumentCollaboration.missing",
+                    "InnerChecksTest#documents_of_other_commissions_can_neither_be_loaded_nor_counted_nor_followed"),
+            Map.entry("documents.DocumentCollaboration.openEditors",
+                    "InnerChecksTest#documents_of_other_commissions_can_neither_be_loaded_nor_counted_nor_followed"),
+            Map.entry("notification.NotificationService.mine",
+                    "InnerChecksTest#one_reads_and_marks_only_ones_own_notifications"),
+            Map.entry("notification.NotificationService.countMine",
+                    "InnerChecksTest#one_reads_and_marks_only_ones_own_notifications"),
+            Map.entry("notification.NotificationService.unreadCount",
+                    "InnerChecksTest#one_reads_and_marks_only_ones_own_notifications"),
+            Map.entry("notification.NotificationService.markRead",
+                    "InnerChecksTest#one_reads_and_marks_only_ones_own_notifications"),
+            Map.entry("notification.NotificationService.markAllRead",
+                    "InnerChecksTest#one_reads_and_marks_only_ones_own_notifications"),
+            Map.entry("people.PersonService.options", OPEN + "names and institutions of active people (pickers)"),
+            Map.entry("people.PersonService.summaries", OPEN + "names and institutions of people shown beside their work"),
+            Map.entry("people.PersonService.usernames", OPEN + "@handles of people, for mentions"),
+            Map.entry("people.PersonService.activeStaff", OPEN + "who the secretariat and administrators are"),
+            Map.entry("programme.PriorityService.priorities", OPEN + "the triennium's priorities are published to all"),
+            Map.entry("programme.PriorityService.events", OPEN + "the triennium's fixed events are published to all"),
+            Map.entry("programme.TrienniumService.all", OPEN + "the list of trienniums"),
+            Map.entry("programme.TrienniumService.active", OPEN + "the current triennium")));
+
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    DiscussionFixture fixture;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    CommissionService commissions;
+    @Autowired
+    MembershipService memberships;
+    @Autowired
+    PersonService people;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    DocumentCollaboration relay;
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    @Test
+    void every_method_checked_only_for_a_signed_in_caller_names_the_test_of_its_inner_check() throws Exception {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.issa.tcw");
+        var found = new TreeSet<String>();
+        for (var c : classes) {
+            for (JavaMethod m : c.getMethods()) {
+                var pre = m.tryGetAnnotationOfType(PreAuthorize.class);
+                if (pre.isPresent() && pre.get().value().replace(" ", "").equals("isAuthenticated()")
+                        && m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+                    found.add(c.getName().replaceFirst("^org\\.issa\\.tcw\\.", "") + "." + m.getName());
+                }
+            }
+        }
+        assertThat(GUARDS.keySet()).as("methods protected by isAuthenticated() only").isEqualTo(found);
+        for (String guard : GUARDS.values()) {
+            if (guard.startsWith(OPEN)) {
+                continue;
+            }
+            String[] parts = guard.split("#");
+            Class<?> test = testClass(parts[0]);
+            assertThat(Arrays.stream(test.getDeclaredMethods()).map(java.lang.reflect.Method::getName))
+                    .as(guard).contains(parts[1]);
+        }
+    }
+
+    private static Class<?> testClass(String simpleName) throws ClassNotFoundException {
+        for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
+                "programme.")) {
+            try {
+                return Class.forName("org.issa.tcw." + p + simpleName);
+            } catch (ClassNotFoundException e) {
+                // next package
+            }
+        }
+        throw new ClassNotFoundException(simpleName);
+    }
+
+    @Test
+    void one_reads_and_marks_only_ones_own_notifications() {
+        long thread = fixture.thread("chair-ict", "ICT", "Own notifications " + System.nanoTime());
+        fixture.reply("chair-ict", thread, "@member-ict please look");
+        signIn.as("member-ict");
+        List<NotificationRow> mine = notifications.mine(PageRequest.of(0, 500));
+        long theirs = mine.stream().filter(n -> !n.read()).findFirst().orElseThrow().id();
+        long unread = notifications.unreadCount();
+        assertThat(unread).isPositive();
+
+        signIn.as("observer-ict");
+        assertThat(notifications.mine(PageRequest.of(0, 500))).extracting(NotificationRow::id).doesNotContain(theirs);
+        assertThat(notifications.countMine()).isLessThanOrEqualTo(notifications.mine(PageRequest.of(0, 500)).size());
+        assertThatThrownBy(() -> notifications.markRead(theirs)).isInstanceOf(NotFoundException.class);
+        notifications.markAllRead();
+        assertThat(notifications.unreadCount()).isZero();
+
+        signIn.as("member-ict");
+        assertThat(notifications.unreadCount()).as("another's mark-all-read changed nothing here").isEqualTo(unread);
+        assertThat(notifications.mine(PageRequest.of(0, 500))).filteredOn(n -> n.id() == theirs)
+                .allMatch(n -> !n.read());
+    }
+
+    @Test
+    void only_who_manages_memberships_changes_ends_or_declines_one() {
+        signIn.as("secretariat");
+        long ict = commissions.details("ICT").orElseThrow().id();
+        PersonForm form = new PersonForm();
+        String unique = "g" + System.nanoTime();
+        form.setUsername(unique);
+        form.setEmail(unique + "@example.org");
+        form.setLastName("Guarded");
+        long person = people.save(form);
+        long id = memberships.add(ict, person, CommissionRole.MEMBER, LocalDate.of(2026, 1, 1));
+        MemberRow before = row(ict, id);
+
+        for (String user : List.of("member-ict", "observer-ict", "member-fam")) {
+            signIn.as(user);
+            assertThatThrownBy(() -> memberships.changeRole(id, before.version(), CommissionRole.OBSERVER)).as(user)
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> memberships.end(id, before.version())).as(user)
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> memberships.decline(id, before.version())).as(user)
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        MemberRow after = row(ict, id);
+        assertThat(after.role()).isEqualTo(CommissionRole.MEMBER);
+        assertThat(after.endDate()).isNull();
+        assertThat(after.version()).isEqualTo(before.version());
+    }
+
+    private MemberRow row(long commissionId, long membershipId) {
+        signIn.as("secretariat");
+        return memberships.ofCommission(commissionId).stream().filter(m -> m.membershipId() == membershipId)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void one_sees_only_ones_own_commissions_and_members_of_readable_ones() {
+        signIn.as("member-fam");
+        assertThat(commissions.myCommissions()).extracting(MyCommission::code).contains("FAM").doesNotContain("ICT");
+        CommissionDetails ict = commissions.details("ICT").orElseThrow();
+        assertThat(ict.membersVisible()).isFalse();
+        assertThat(ict.members()).isEmpty();
+
+        signIn.as("member-ict");
+        CommissionDetails own = commissions.details("ICT").orElseThrow();
+        assertThat(own.membersVisible()).isTrue();
+        assertThat(own.members()).isNotEmpty();
+    }
+
+    @Test
+    void documents_of_other_commissions_can_neither_be_loaded_nor_counted_nor_followed() {
+        signIn.as("member-ict");
+        var form = new DocumentForm();
+        form.setTitle("Inner checks " + System.nanoTime());
+        form.setKind(DocumentKind.OTHER);
+        form.setLanguage(WorkingLanguage.EN);
+        long id = documents.create("ICT", form);
+        assertThat(documents.load(id).getTitle()).isEqualTo(form.getTitle());
+        long ictCount = documents.countMine();
+        assertThat(relay.openEditors(id)).isZero();
+
+        signIn.as("member-fam");
+        assertThatThrownBy(() -> documents.load(id)).isInstanceOf(AccessDeniedException.class);
+        assertThat(documents.countMine()).isEqualTo(documents.mine(PageRequest.of(0, 500)).size());
+        assertThat(documents.mine(PageRequest.of(0, 500))).noneMatch(r -> r.id() == id);
+        assertThatThrownBy(() -> relay.openEditors(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> relay.missing(id, new EditorConnection() {
+            @Override
+            public void deliver(long seq, String updateBase64) {
+            }
+
+            @Override
+            public void presence(String awarenessBase64) {
+            }
+
+            @Override
+            public void left(List<Long> clientIds) {
+            }
+
+            @Override
+            public void reconcile() {
+            }
+        })).isInstanceOf(AccessDeniedException.class);
+        assertThat(ictCount).isPositive();
+    }
+}
