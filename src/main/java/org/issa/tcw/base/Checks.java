@@ -16,6 +16,8 @@ public final class Checks {
     private Checks() {
     }
 
+    /** Refuses with {@code messageKey} unless {@code condition} holds. */
+    @Contract("false, _, _ -> fail")
     public static void require(boolean condition, String messageKey, Object... arguments) {
         if (!condition) {
             throw new UserFacingException(messageKey, arguments);

@@ -26,6 +26,7 @@ import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
 import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.security.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -203,7 +204,7 @@ public class CommissionService {
             return counts.getOrDefault(id, 0L);
         }
 
-        String chairName(long id) {
+        @Nullable String chairName(long id) {
             return chairs.get(id);
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import org.issa.tcw.commission.CommissionRole;
@@ -24,6 +25,7 @@ import org.issa.tcw.security.DemoAccounts;
 import org.issa.tcw.security.Roles;
 import org.issa.tcw.security.domain.LocalAccount;
 import org.issa.tcw.security.domain.LocalAccountRepository;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -78,7 +80,7 @@ class DemoData implements ApplicationRunner {
         long started = System.nanoTime();
         List<Institution> insts = createInstitutions();
         List<Commission> comms = createCommissions();
-        String hash = passwordEncoder.encode(DemoAccounts.PASSWORD);
+        String hash = Objects.requireNonNull(passwordEncoder.encode(DemoAccounts.PASSWORD));
         createTrienniums();
         createPeopleAndMemberships(insts, comms, hash);
         log.info("Demo data created in {} ms: {} institutions, {} people, {} commissions, {} memberships",
@@ -144,7 +146,7 @@ class DemoData implements ApplicationRunner {
         int index = 0;
         while (pool.size() < 114) {
             Institution inst = insts.get(index % insts.size());
-            String[] names = NAMES.get(inst.getRegion());
+            String[] names = Objects.requireNonNull(NAMES.get(inst.getRegion()));
             String first = names[0].split(",")[random.nextInt(names[0].split(",").length)].trim();
             String last = names[1].split(",")[random.nextInt(names[1].split(",").length)].trim();
             String username = ascii(first.charAt(0) + "." + last);
@@ -177,7 +179,8 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    private Person person(String username, String first, String last, String email, Institution institution) {
+    private Person person(String username, String first, String last, String email,
+            @Nullable Institution institution) {
         return people.save(new Person(username, email, first, last, institution));
     }
 

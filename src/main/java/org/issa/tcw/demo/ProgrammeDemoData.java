@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.issa.tcw.commission.CommissionRole;
 import org.issa.tcw.commission.domain.Commission;
@@ -183,13 +184,13 @@ class ProgrammeDemoData implements ApplicationRunner {
                 ProjectType.GUIDELINE, chairIct, concat(List.of(memberIct), first(ictOthers, 2)), List.of());
         milestone(guideline, "Revision plan and chapter owners agreed", LocalDate.of(y, 3, 31), chairIct, null,
                 LocalDate.of(y, 3, 28));
-        milestone(guideline, "First draft discussed at the TC Forum", ev.get("forum2").getEventDate(), chairIct,
-                ev.get("forum2"), null);
+        milestone(guideline, "First draft discussed at the TC Forum", event(ev, "forum2").getEventDate(), chairIct,
+                event(ev, "forum2"), null);
         milestone(guideline, "Consultation of the members (one month)", LocalDate.of(y + 1, 10, 31), memberIct, null,
                 null);
         milestone(guideline, "Approval by the commission chairs", LocalDate.of(y + 2, 4, 30), chairIct, null, null);
-        milestone(guideline, "Presentation at the World Social Security Forum", ev.get("wssf").getEventDate(),
-                chairIct, ev.get("wssf"), null);
+        milestone(guideline, "Presentation at the World Social Security Forum", event(ev, "wssf").getEventDate(),
+                chairIct, event(ev, "wssf"), null);
         status(guideline, ProjectStatus.ON_TRACK, "Chapter owners confirmed; drafting has started.",
                 LocalDate.of(y, 4, 2), "Mariana Costa");
         ids.put("guideline", guideline.getId());
@@ -203,7 +204,7 @@ class ProgrammeDemoData implements ApplicationRunner {
         milestone(ai, "Draft report to the commission", clamp(today.plusDays(10), ai), memberIct, null, null);
         milestone(ai, "Webinar on responsible AI", clamp(today.plusDays(45), ai), first(ictOthers, 1).get(0), null,
                 null);
-        milestone(ai, "Report presented at the TC Forum", ev.get("forum2").getEventDate(), memberIct, ev.get("forum2"),
+        milestone(ai, "Report presented at the TC Forum", event(ev, "forum2").getEventDate(), memberIct, event(ev, "forum2"),
                 null);
         status(ai, ProjectStatus.ON_TRACK, null, LocalDate.of(y, 3, 1), "Mariana Costa");
         ids.put("ai", ai.getId());
@@ -231,7 +232,7 @@ class ProgrammeDemoData implements ApplicationRunner {
         milestone(portability, "Inventory of exchange agreements", LocalDate.of(y + 1, 5, 31),
                 portability.getLeadPersonId(), null, null);
         milestone(portability, "Findings at the Regional Social Security Forum for Europe",
-                ev.get("rssf-europe").getEventDate(), portability.getLeadPersonId(), ev.get("rssf-europe"), null);
+                event(ev, "rssf-europe").getEventDate(), portability.getLeadPersonId(), event(ev, "rssf-europe"), null);
         ids.put("portability", portability.getId());
 
         Project identity = project(ict, current, now.get(0), "Webinar series: digital identity for social security",
@@ -268,7 +269,7 @@ class ProgrammeDemoData implements ApplicationRunner {
                 first(famOthers, 2), LocalDate.of(y, 4, 1), LocalDate.of(y + 1, 11, 30));
         milestone(nonStandard, "Country case studies", clamp(today.minusDays(5), nonStandard), memberFam, null, null);
         milestone(nonStandard, "Draft report", clamp(today.plusDays(60), nonStandard), memberFam, null, null);
-        milestone(nonStandard, "Report at the TC Forum", ev.get("forum2").getEventDate(), memberFam, ev.get("forum2"),
+        milestone(nonStandard, "Report at the TC Forum", event(ev, "forum2").getEventDate(), memberFam, event(ev, "forum2"),
                 null);
         status(nonStandard, ProjectStatus.AT_RISK, "Two case studies are late.", today.minusDays(3), "Jonas Becker");
         Project enrolment = project(fam, current, now.get(0),
@@ -281,9 +282,9 @@ class ProgrammeDemoData implements ApplicationRunner {
         Project famGuideline = project(fam, current, now.get(2),
                 "Guidelines on family benefits administration: revision", ProjectType.GUIDELINE, famLead,
                 first(famOthers, 3), LocalDate.of(y + 1, 1, 1), LocalDate.of(y + 2, 10, 31));
-        milestone(famGuideline, "Outline at the TC Forum", ev.get("forum2").getEventDate(), famLead, ev.get("forum2"),
+        milestone(famGuideline, "Outline at the TC Forum", event(ev, "forum2").getEventDate(), famLead, event(ev, "forum2"),
                 null);
-        milestone(famGuideline, "Presentation at the WSSF", ev.get("wssf").getEventDate(), famLead, ev.get("wssf"),
+        milestone(famGuideline, "Presentation at the WSSF", event(ev, "wssf").getEventDate(), famLead, event(ev, "wssf"),
                 null);
         WorkProgramme famProgramme = new WorkProgramme(fam, current.getId());
         famProgramme.submit(instant(today.minusDays(6)), "FAM chair");
@@ -311,8 +312,8 @@ class ProgrammeDemoData implements ApplicationRunner {
             milestone(p, "Terms of reference", p.getStartDate().plusMonths(2), team.get(0), null,
                     p.getStartDate().plusMonths(2).plusDays(5));
             milestone(p, "Interim findings", clamp(today.plusDays(15L + 20L * i - 60), p), team.get(0), null, null);
-            milestone(p, "Presentation at the TC Forum", ev.get("forum2").getEventDate(), team.get(0),
-                    ev.get("forum2"), null);
+            milestone(p, "Presentation at the TC Forum", event(ev, "forum2").getEventDate(), team.get(0),
+                    event(ev, "forum2"), null);
             status(p, i % 4 == 1 ? ProjectStatus.AT_RISK : ProjectStatus.ON_TRACK, null, LocalDate.of(y, 5, 1),
                     "Commission chair");
             i++;
@@ -336,7 +337,7 @@ class ProgrammeDemoData implements ApplicationRunner {
         Project guideline = projects.findById(ids.get("guideline")).orElseThrow();
         guideline.getMilestones().stream().filter(m -> m.getTitle().startsWith("Consultation")).findFirst()
                 .ifPresent(m -> m.update(m.getTitle(), m.getDueDate().plusMonths(1), m.getOwnerPersonId(), null, null));
-        Project ai = projects.findById(ids.get("ai")).orElseThrow();
+        Project ai = projects.findById(Objects.requireNonNull(ids.get("ai"))).orElseThrow();
         ai.reschedule(ai.getStartDate(), ai.getEndDate().plusMonths(3).isAfter(LocalDate.of(ai.getEndDate().getYear() + 1, 12, 31))
                 ? ai.getEndDate() : ai.getEndDate().plusMonths(3));
         ai.changeStatus(ProjectStatus.AT_RISK, "Fewer survey answers than hoped; analysis is late.",
@@ -446,5 +447,9 @@ class ProgrammeDemoData implements ApplicationRunner {
         List<Long> result = new ArrayList<>(a);
         b.stream().filter(x -> !result.contains(x)).forEach(result::add);
         return result;
+    }
+
+    private static ProgrammeEvent event(Map<String, ProgrammeEvent> events, String key) {
+        return Objects.requireNonNull(events.get(key), key);
     }
 }

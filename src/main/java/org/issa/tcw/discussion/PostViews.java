@@ -15,6 +15,7 @@ import org.issa.tcw.discussion.domain.ReactionSummary;
 import org.issa.tcw.discussion.domain.ReplyTarget;
 import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +75,7 @@ class PostViews {
         return of(List.of(post), reader, moderator).get(0);
     }
 
-    static PostView view(Post p, String authorName, Long replyToSeq, String replyToAuthor,
+    static PostView view(Post p, String authorName, @Nullable Long replyToSeq, @Nullable String replyToAuthor,
             List<PostView.ReactionCount> reactions, boolean moderator) {
         boolean visible = !p.isDeleted() && !p.isHidden();
         // Moderators still see a hidden post's text (to review or show it again); nobody sees a removed one.

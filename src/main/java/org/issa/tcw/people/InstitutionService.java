@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.issa.tcw.base.Checks;
 import org.issa.tcw.base.FormValidation;
 import org.issa.tcw.base.NotFoundException;
@@ -106,13 +107,14 @@ public class InstitutionService {
         }
         Institution institution;
         if (form.getId() == null) {
-            institution = new Institution(form.getName(), form.getCountryCode(), form.getRegion(),
+            institution = new Institution(form.getName(), form.getCountryCode(), Objects.requireNonNull(form.getRegion()),
                     form.getMembershipType());
         } else {
             institution = institutions.findById(form.getId()).orElseThrow(NotFoundException::new);
             Versions.requireUnchanged(institution.getVersion(), form.getVersion());
         }
-        institution.update(form.getName(), form.getAcronym(), form.getCountryCode(), form.getRegion(),
+        institution.update(form.getName(), form.getAcronym(), form.getCountryCode(),
+                Objects.requireNonNull(form.getRegion()),
                 form.getMembershipType(), form.getIdpAlias(), form.emailDomainList());
         return institutions.saveAndFlush(institution).getId();
     }

@@ -7,9 +7,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -172,7 +172,7 @@ public class CalendarFeedService {
             List<MilestoneFacts> ms = ps.isEmpty() ? List.of()
                     : milestones.factsOfProjects(ps.stream().map(ProjectFacts::id).toList());
             for (MilestoneFacts m : ms) {
-                String project = titles.get(m.projectId());
+                String project = titles.getOrDefault(m.projectId(), "");
                 String state = m.doneDate() != null
                         ? texts.getTranslation("calendar.feed.done", lang, localDate.format(m.doneDate()))
                         : texts.getTranslation(m.cancelled() ? "milestone.state.cancelled" : "milestone.state.open", lang);

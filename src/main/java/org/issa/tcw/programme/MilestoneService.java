@@ -54,7 +54,8 @@ public class MilestoneService {
     @PreAuthorize("@programmeAccess.mayUpdate(#draft.projectId())")
     public long saveMilestone(MilestoneDraft draft) {
         String title = Checks.requireName(draft.title(), 300, "milestone.title");
-        require(draft.dueDate() != null, "validation.required", new Checks.FieldName("milestone.due"));
+        LocalDate due = draft.dueDate();
+        require(due != null, "validation.required", new Checks.FieldName("milestone.due"));
         Project p = projects.findById(draft.projectId()).orElseThrow(NotFoundException::new);
         ProgrammeQueries.requireOpen(trienniums.findById(p.getTrienniumId()).orElseThrow(NotFoundException::new));
         if (draft.eventId() != null) {
@@ -62,7 +63,7 @@ public class MilestoneService {
                     "milestone.event.invalid");
         }
         if (draft.id() == null) {
-            Milestone m = p.addMilestone(title, draft.dueDate(), draft.ownerPersonId(), draft.eventId(),
+            Milestone m = p.addMilestone(title, due, draft.ownerPersonId(), draft.eventId(),
                     draft.documentId());
             projects.flush();
             return m.getId();
@@ -70,7 +71,7 @@ public class MilestoneService {
         Milestone m = milestones.findById(draft.id()).orElseThrow(NotFoundException::new);
         require(m.getProject().getId().equals(p.getId()), "error.not-found");
         Versions.requireUnchanged(m.getVersion(), draft.version());
-        m.update(title, draft.dueDate(), draft.ownerPersonId(), draft.eventId(), draft.documentId());
+        m.update(title, due, draft.ownerPersonId(), draft.eventId(), draft.documentId());
         milestones.flush();
         return m.getId();
     }

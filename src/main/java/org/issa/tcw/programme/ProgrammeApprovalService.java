@@ -88,13 +88,13 @@ public class ProgrammeApprovalService {
     @Transactional
     @PreAuthorize("@programmeAccess.mayDecide(#programmeId)")
     public void returnForRevision(long programmeId, long seenVersion, @Nullable String comment) {
-        Checks.requireText(comment, 2000, "programme.return-comment");
+        String text = Checks.requireText(comment, 2000, "programme.return-comment");
         WorkProgramme wp = programmes.findById(programmeId).orElseThrow(NotFoundException::new);
         Versions.requireUnchanged(wp.getVersion(), seenVersion);
         SignedInUser me = currentUser.require();
-        wp.returnForRevision(Instant.now(clock), me.displayName(), comment);
+        wp.returnForRevision(Instant.now(clock), me.displayName(), text);
         programmes.flush();
         publisher.publishEvent(new ProgrammeReturned(wp.getId(), wp.getCommissionId(), wp.getTrienniumId(),
-                me.displayName(), comment.trim()));
+                me.displayName(), text));
     }
 }

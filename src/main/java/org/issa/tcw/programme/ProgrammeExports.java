@@ -302,7 +302,7 @@ public class ProgrammeExports {
         }
     }
 
-    private static void dateCell(Row row, int column, LocalDate value, CellStyle style) {
+    private static void dateCell(Row row, int column, @Nullable LocalDate value, CellStyle style) {
         var cell = row.createCell(column);
         if (value != null) {
             cell.setCellValue(value);

@@ -18,6 +18,7 @@ import org.issa.tcw.programme.domain.MilestoneRepository;
 import org.issa.tcw.programme.domain.ProjectFacts;
 import org.issa.tcw.programme.domain.ProjectRepository;
 import org.issa.tcw.programme.domain.Triennium;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,7 +109,7 @@ class ProgrammeQueries {
                 m.documentId(), m.version());
     }
 
-    static String name(Map<Long, PersonSummary> names, Long id) {
+    static @Nullable String name(Map<Long, PersonSummary> names, @Nullable Long id) {
         if (id == null) {
             return null;
         }

@@ -107,7 +107,7 @@ public class ProgrammeService {
                 .stream().map(ProgrammeService::row).toList();
         priorityRows.forEach(p -> byPriority.put(p.id(), new ArrayList<>()));
         nodes.forEach(n -> byPriority.computeIfAbsent(n.priorityId(), k -> new ArrayList<>()).add(n));
-        List<PriorityNode> tree = priorityRows.stream().map(p -> new PriorityNode(p, byPriority.get(p.id()))).toList();
+        List<PriorityNode> tree = priorityRows.stream().map(p -> new PriorityNode(p, byPriority.getOrDefault(p.id(), List.of()))).toList();
         ProgrammeState state = programmes.findByCommissionIdAndTrienniumId(commissionId, triennium.getId())
                 .map(ProgrammeService::state)
                 .orElse(new ProgrammeState(null, ProgrammeStatus.DRAFT, null, null, null, null, null, null, 0));

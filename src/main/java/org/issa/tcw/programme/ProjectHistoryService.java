@@ -24,6 +24,7 @@ import org.issa.tcw.programme.domain.Milestone;
 import org.issa.tcw.programme.domain.PriorityRepository;
 import org.issa.tcw.programme.domain.ProgrammeRevision;
 import org.issa.tcw.programme.domain.Project;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,8 +99,10 @@ public class ProjectHistoryService {
         Map<Long, PersonSummary> names = people.summaries(personIds);
         Map<Long, String> priorityTitles = new HashMap<>();
         priorities.findAll().forEach(p -> priorityTitles.put(p.getId(), p.getTitle()));
-        Function<Object, String> personText = id -> id == null ? "" : names.containsKey((Long) id)
-                ? names.get((Long) id).displayName() : "#" + id;
+        Function<Object, String> personText = id -> {
+            PersonSummary person = id == null ? null : names.get((Long) id);
+            return id == null ? "" : person != null ? person.displayName() : "#" + id;
+        };
 
         List<ProjectChange> changes = new ArrayList<>();
         Project previous = null;
@@ -154,7 +157,7 @@ public class ProjectHistoryService {
         return changes;
     }
 
-    private static String text(String field, Object value, Function<Object, String> personText,
+    private static String text(String field, @Nullable Object value, Function<Object, String> personText,
             Map<Long, String> priorityTitles) {
         if (value == null) {
             return "";

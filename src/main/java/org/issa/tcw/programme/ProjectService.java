@@ -68,11 +68,11 @@ public class ProjectService {
                 .orElseThrow(NotFoundException::new);
         Triennium t = trienniums.findById(trienniumId).orElseThrow(NotFoundException::new);
         ProgrammeQueries.requireOpen(t);
-        draft = validate(draft, t);
-        Project p = new Project(commission.id(), t.getId(), draft.priorityId(), draft.title(), draft.type(),
-                draft.startDate(), draft.endDate(), null);
-        p.describe(draft.priorityId(), draft.title(), draft.description(), draft.type(), draft.leadPersonId(),
-                draft.contributorIds(), draft.participatingCommissionIds());
+        Valid v = validate(draft, t);
+        Project p = new Project(commission.id(), t.getId(), v.priorityId(), v.title(), v.type(), v.startDate(),
+                v.endDate(), null);
+        p.describe(v.priorityId(), v.title(), v.description(), v.type(), draft.leadPersonId(), draft.contributorIds(),
+                draft.participatingCommissionIds());
         Project saved = projects.saveAndFlush(p);
         recordStatus(saved);
         return saved.getId();
@@ -83,10 +83,10 @@ public class ProjectService {
     public void updateProject(ProjectDraft draft) {
         Project p = loadForEdit(draft.id() == null ? -1 : draft.id(), draft.version());
         Triennium t = trienniums.findById(p.getTrienniumId()).orElseThrow(NotFoundException::new);
-        draft = validate(draft, t);
-        p.reschedule(draft.startDate(), draft.endDate());
-        p.describe(draft.priorityId(), draft.title(), draft.description(), draft.type(), draft.leadPersonId(),
-                draft.contributorIds(), draft.participatingCommissionIds());
+        Valid v = validate(draft, t);
+        p.reschedule(v.startDate(), v.endDate());
+        p.describe(v.priorityId(), v.title(), v.description(), v.type(), draft.leadPersonId(), draft.contributorIds(),
+                draft.participatingCommissionIds());
         projects.flush();
     }
     /** Deletes a project with its milestones (its history stays in the audit tables). */
@@ -151,22 +151,30 @@ public class ProjectService {
         recordStatus(saved);
         return saved.getId();
     }
-    /** Checks a draft; returns it with its title and description as they are stored. */
-    private ProjectDraft validate(ProjectDraft d, Triennium t) {
+    /** A checked draft: what is required is there, title and description as they are stored. */
+    private record Valid(long priorityId, String title, String description, ProjectType type, LocalDate startDate,
+            LocalDate endDate) {
+    }
+
+    private Valid validate(ProjectDraft d, Triennium t) {
         String title = Checks.requireName(d.title(), 300, "project.title");
         String description = Checks.optionalText(d.description(), 4000, "project.description");
-        require(d.type() != null, "validation.required", new Checks.FieldName("project.type"));
-        require(d.priorityId() != null, "validation.required", new Checks.FieldName("project.priority"));
-        require(d.startDate() != null, "validation.required", new Checks.FieldName("project.start"));
-        require(d.endDate() != null, "validation.required", new Checks.FieldName("project.end"));
-        require(!d.endDate().isBefore(d.startDate()), "project.span.invalid");
-        require(d.startDate().getYear() >= t.getStartYear() && d.endDate().getYear() <= t.getEndYear(),
+        ProjectType type = d.type();
+        Long priorityId = d.priorityId();
+        LocalDate start = d.startDate();
+        LocalDate end = d.endDate();
+        require(type != null, "validation.required", new Checks.FieldName("project.type"));
+        require(priorityId != null, "validation.required", new Checks.FieldName("project.priority"));
+        require(start != null, "validation.required", new Checks.FieldName("project.start"));
+        require(end != null, "validation.required", new Checks.FieldName("project.end"));
+        require(!end.isBefore(start), "project.span.invalid");
+        require(start.getYear() >= t.getStartYear() && end.getYear() <= t.getEndYear(),
                 "project.span.outside-triennium", t.getStartYear() + "–" + t.getEndYear());
-        require(priorities.findById(d.priorityId()).map(p -> p.getTrienniumId() == t.getId()).orElse(false),
+        require(priorities.findById(priorityId).map(p -> p.getTrienniumId() == t.getId()).orElse(false),
                 "project.priority.invalid");
-        return new ProjectDraft(d.id(), d.version(), d.priorityId(), title, description, d.type(), d.leadPersonId(),
-                d.contributorIds(), d.participatingCommissionIds(), d.startDate(), d.endDate());
+        return new Valid(priorityId, title, description, type, start, end);
     }
+
     private Project loadForEdit(long id, long seenVersion) {
         Project p = projects.findById(id).orElseThrow(NotFoundException::new);
         Versions.requireUnchanged(p.getVersion(), seenVersion);

@@ -113,9 +113,9 @@ public class SecretariatService {
         List<AwaitingApproval> awaiting = programmeOf.values().stream()
                 .filter(w -> w.getStatus() == ProgrammeStatus.SUBMITTED && byId.containsKey(w.getCommissionId()))
                 .filter(w -> filter.commissionId() == null || filter.commissionId() == w.getCommissionId())
-                .sorted(java.util.Comparator.comparing(w -> byId.get(w.getCommissionId()).code()))
-                .map(w -> new AwaitingApproval(w.getId(), w.getCommissionId(), byId.get(w.getCommissionId()).code(),
-                        byId.get(w.getCommissionId()).name(), w.getSubmittedAt(), w.getSubmittedBy(), w.getVersion()))
+                .sorted(java.util.Comparator.comparing(w -> commissionOf(byId, w).code()))
+                .map(w -> new AwaitingApproval(w.getId(), w.getCommissionId(), commissionOf(byId, w).code(),
+                        commissionOf(byId, w).name(), w.getSubmittedAt(), w.getSubmittedBy(), w.getVersion()))
                 .toList();
         return Optional.of(new SecretariatDashboard(ProgrammeQueries.row(t), lines, overdue, dueSoon, awaiting,
                 priorities.findByTrienniumIdOrderBySortOrderAscIdAsc(t.getId()).stream().map(ProgrammeService::row)
@@ -206,5 +206,10 @@ public class SecretariatService {
 
     /** Projects and events of a triennium for a timeline. */
     public record Timeline(TrienniumRow triennium, List<ProjectNode> projects, List<EventRow> events) {
+    }
+
+    /** The commission of a programme in a map that holds it (filtered before). */
+    private static CommissionSummary commissionOf(Map<Long, CommissionSummary> byId, WorkProgramme w) {
+        return java.util.Objects.requireNonNull(byId.get(w.getCommissionId()));
     }
 }

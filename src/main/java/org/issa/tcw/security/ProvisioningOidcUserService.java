@@ -43,7 +43,7 @@ class ProvisioningOidcUserService implements OAuth2UserService<OidcUserRequest, 
                     user.getGivenName(), user.getFamilyName(), user.getClaimAsString(IDP_CLAIM),
                     KeycloakRoles.globalRoles(user.getIdToken())));
         } catch (SignInRefusedException e) {
-            throw refused(e.reason(), e.getMessage());
+            throw refused(e.reason(), String.valueOf(e.getMessage()));
         } catch (DataAccessException e) {
             // e.g. two first sign-ins of the same new user at once: the second one retries
             log.warn("Could not provision the person of subject {}: {}", user.getSubject(), e.getMessage());

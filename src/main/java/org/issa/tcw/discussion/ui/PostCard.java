@@ -47,6 +47,7 @@ class PostCard extends Div {
 
     PostCard(PostView post, long readerId, boolean mayPost, boolean mayModerate, Actions actions) {
         addClassName("tcw-post");
+        this.post = post;
         update(post, readerId, mayPost, mayModerate, actions);
     }
 

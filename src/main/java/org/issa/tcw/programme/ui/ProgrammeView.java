@@ -29,23 +29,24 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.List;
-import org.issa.tcw.base.ui.UserZone;
+import java.util.Locale;
+import java.util.Objects;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.programme.CalendarFeedService;
 import org.issa.tcw.programme.MilestoneRow;
 import org.issa.tcw.programme.PriorityNode;
 import org.issa.tcw.programme.PriorityRow;
-import org.issa.tcw.programme.ProgrammeExports;
 import org.issa.tcw.programme.ProgrammeApprovalService;
+import org.issa.tcw.programme.ProgrammeExports;
 import org.issa.tcw.programme.ProgrammeService;
-import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.ProgrammeStatus;
 import org.issa.tcw.programme.ProgrammeTree;
 import org.issa.tcw.programme.ProjectNode;
+import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.TrienniumRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,8 +67,8 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
     final Div actions = new Div();
     final Div exports = new Div();
     final Div calendar = new Div();
-    ExportLink xlsx;
-    ExportLink pdf;
+    @Nullable ExportLink xlsx;
+    @Nullable ExportLink pdf;
 
     private final ProgrammeService programme;
     private final ProjectService projectService;
@@ -124,19 +125,20 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
         code = event.getRouteParameters().get("code").orElse("");
         Long trienniumId = event.getLocation().getQueryParameters().getSingleParameter("triennium")
                 .flatMap(ProgrammeView::parse).orElse(null);
+        ProgrammeTree tree;
         try {
-            current = programme.tree(code, trienniumId);
+            tree = programme.tree(code, trienniumId);
         } catch (AccessDeniedException e) {
             event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class);
             return;
         } catch (org.issa.tcw.base.NotFoundException e) {
             throw new NotFoundException();
         }
-        build();
+        current = tree;
+        build(tree);
     }
 
-    private void build() {
-        ProgrammeTree t = current;
+    private void build(ProgrammeTree t) {
         removeAll();
         var heading = new H2(getTranslation("programme.title", t.commissionCode(), t.triennium().label()));
         heading.setId("programme-title");
@@ -201,7 +203,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private void buildActions(ProgrammeTree t) {
         actions.removeAll();
         if (t.mayEdit()) {
-            var add = new Button(getTranslation("project.new"), VaadinIcon.PLUS.create(), e -> openNewProject());
+            var add = new Button(getTranslation("project.new"), VaadinIcon.PLUS.create(), e -> openNewProject(t));
             add.setId("new-project");
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(add);
@@ -216,9 +218,10 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
             submit.setId("submit");
             actions.add(submit);
         }
-        if (t.mayApprove()) {
+        Long programmeId = t.state().id();
+        if (t.mayApprove() && programmeId != null) {
             var approve = new Button(getTranslation("programme.approve"), VaadinIcon.CHECK.create(), e -> {
-                if (Feedback.run(this, () -> approvals.approve(t.state().id(), t.state().version()))) {
+                if (Feedback.run(this, () -> approvals.approve(programmeId, t.state().version()))) {
                     Feedback.success(getTranslation("programme.approved"));
                     reload();
                 }
@@ -229,7 +232,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
             returnComment.setPlaceholder(getTranslation("programme.return-comment"));
             returnComment.setAriaLabel(getTranslation("programme.return-comment"));
             var giveBack = new Button(getTranslation("programme.return"), VaadinIcon.ARROW_BACKWARD.create(), e -> {
-                if (Feedback.run(this, () -> approvals.returnForRevision(t.state().id(), t.state().version(),
+                if (Feedback.run(this, () -> approvals.returnForRevision(programmeId, t.state().version(),
                         returnComment.getValue()))) {
                     Feedback.success(getTranslation("programme.returned"));
                     reload();
@@ -313,12 +316,12 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     void reload() {
-        current = programme.tree(code, current == null ? null : current.triennium().id());
-        build();
+        ProgrammeTree tree = programme.tree(code, current == null ? null : current.triennium().id());
+        current = tree;
+        build(tree);
     }
 
-    private void openNewProject() {
-        ProgrammeTree t = current;
+    private void openNewProject(ProgrammeTree t) {
         List<PriorityRow> priorities = t.priorities().stream().map(PriorityNode::priority).toList();
         var details = commissions.details(code).orElseThrow();
         new ProjectDialog(projectService, t.commissionCode(), t.triennium().id(), priorities, details.members(),
@@ -334,8 +337,8 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
             String owner = p.commissionCode().equals(code) ? "" : " [" + p.commissionCode() + "]";
             return p.title() + owner + " · " + getTranslation("project.type." + p.type().name());
         }
-        return line.milestone().title()
-                + (line.milestone().eventTitle() == null ? "" : " · " + line.milestone().eventTitle());
+        MilestoneRow m = Objects.requireNonNull(line.milestone(), "a line is a priority, a project or a milestone");
+        return m.title() + (m.eventTitle() == null ? "" : " · " + m.eventTitle());
     }
 
     private String who(Line line) {
@@ -373,7 +376,8 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
         if (line.milestone() != null) {
             return ProjectBadges.milestone(line.milestone(), LocalDate.now(clock.withZone(UserZone.current())));
         }
-        return new Span(getTranslation("programme.projects-count", countOf(line.priority())));
+        return new Span(getTranslation("programme.projects-count", countOf(Objects.requireNonNull(line.priority(),
+                "a line is a priority, a project or a milestone"))));
     }
 
     private int countOf(PriorityRow priority) {

@@ -20,9 +20,9 @@ import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.commission.CommissionSummary;
 import org.issa.tcw.commission.MemberRow;
 import org.issa.tcw.programme.PriorityRow;
-import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.ProjectDetails;
 import org.issa.tcw.programme.ProjectDraft;
+import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.ProjectType;
 import org.jspecify.annotations.Nullable;
 
@@ -139,6 +139,6 @@ class ProjectDialog extends Dialog {
 
     private static long update(ProjectService projectService, ProjectDraft draft) {
         projectService.updateProject(draft);
-        return draft.id();
+        return java.util.Objects.requireNonNull(draft.id(), "an update names its project");
     }
 }

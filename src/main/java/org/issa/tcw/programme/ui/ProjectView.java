@@ -26,21 +26,22 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import org.issa.tcw.base.ui.UserZone;
+import java.util.Objects;
 import org.issa.tcw.base.ui.ConfirmDelete;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.programme.MilestoneRow;
+import org.issa.tcw.programme.MilestoneService;
 import org.issa.tcw.programme.PriorityRow;
 import org.issa.tcw.programme.PriorityService;
-import org.issa.tcw.programme.MilestoneService;
-import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.ProgrammeService;
 import org.issa.tcw.programme.ProjectChange;
 import org.issa.tcw.programme.ProjectDetails;
 import org.issa.tcw.programme.ProjectHistoryService;
+import org.issa.tcw.programme.ProjectService;
 import org.issa.tcw.programme.ProjectStatus;
 import org.issa.tcw.programme.StatusChangeRow;
 import org.jspecify.annotations.Nullable;
@@ -135,12 +136,12 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     void load() {
-        project = programme.project(id);
-        build();
+        ProjectDetails loaded = programme.project(id);
+        project = loaded;
+        build(loaded);
     }
 
-    private void build() {
-        ProjectDetails p = project;
+    private void build(ProjectDetails p) {
         removeAll();
         var back = new Anchor("commissions/" + p.commissionCode() + "/programme?triennium=" + p.triennium().id(),
                 getTranslation("programme.title", p.commissionCode(), p.triennium().label()));
@@ -157,7 +158,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         facts.add(fact("project.lead", p.leadName() == null ? "—" : p.leadName()));
         facts.add(fact("project.contributors", p.contributorNames().isEmpty() ? "—" : String.join(", ", p.contributorNames())));
         facts.add(fact("project.span", Formats.date(p.startDate(), getLocale()) + " – " + Formats.date(p.endDate(), getLocale())
-                + (p.baselineEnd() != null && (!p.baselineEnd().equals(p.endDate()) || !p.baselineStart().equals(p.startDate()))
+                + (p.baselineEnd() != null && (!p.baselineEnd().equals(p.endDate()) || !Objects.equals(p.baselineStart(), p.startDate()))
                         ? " (" + getTranslation("milestone.plan", Formats.date(p.baselineStart(), getLocale()) + " – "
                                 + Formats.date(p.baselineEnd(), getLocale())) + ")" : "")));
         if (!p.participatingCodes().isEmpty()) {
@@ -185,7 +186,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         edits.setAlignItems(FlexComponent.Alignment.BASELINE);
         edits.setWrap(true);
         if (p.mayEditAll()) {
-            var edit = new Button(getTranslation("project.edit"), VaadinIcon.EDIT.create(), e -> openEdit());
+            var edit = new Button(getTranslation("project.edit"), VaadinIcon.EDIT.create(), e -> openEdit(p));
             edit.setId("edit-project");
             var delete = new Button(getTranslation("common.delete"), VaadinIcon.TRASH.create(),
                     e -> ConfirmDelete.open(this, p.title(), () -> {
@@ -276,6 +277,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private HorizontalLayout milestoneActions(MilestoneRow m) {
+        ProjectDetails p = Objects.requireNonNull(project, "milestones are listed for a loaded project");
         var layout = new HorizontalLayout();
         if (project == null || !project.mayUpdate()) {
             return layout;
@@ -294,8 +296,8 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             reopen.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             layout.add(reopen);
         }
-        var edit = new Button(VaadinIcon.EDIT.create(), e -> new MilestoneDialog(milestoneService, project.id(), project.people(),
-                project.events(), m, this::load).open());
+        var edit = new Button(VaadinIcon.EDIT.create(), e -> new MilestoneDialog(milestoneService, p.id(), p.people(),
+                p.events(), m, this::load).open());
         edit.setId("edit-" + m.id());
         edit.setAriaLabel(getTranslation("milestone.edit"));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -315,8 +317,7 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         load();
     }
 
-    private void openEdit() {
-        ProjectDetails p = project;
+    private void openEdit(ProjectDetails p) {
         var details = commissions.details(p.commissionCode()).orElseThrow();
         new ProjectDialog(projectService, p.commissionCode(), p.triennium().id(), priorities.priorities(p.triennium().id()),
                 details.members(), commissions.activeCommissions(), p, saved -> load()).open();

@@ -20,8 +20,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.commission.CommissionSummary;
 import org.issa.tcw.programme.AwaitingApproval;
@@ -34,6 +34,7 @@ import org.issa.tcw.programme.ProgrammeExports;
 import org.issa.tcw.programme.ProjectStatus;
 import org.issa.tcw.programme.SecretariatDashboard;
 import org.issa.tcw.programme.SecretariatService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The secretariat's dashboard: every commission's progress in the active triennium, overdue
@@ -55,7 +56,7 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
     final Grid<AwaitingApproval> awaiting = new Grid<>();
     final GanttChart timeline = new GanttChart();
     final Span summary = new Span();
-    ExportLink report;
+    @Nullable ExportLink report;
 
     private final SecretariatService secretariat;
     private final Clock clock;
