@@ -159,23 +159,9 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /**
-     * Classes allowed to call {@code System.currentTimeMillis()}, and why: only pure elapsed-time
-     * measurements, never a time that is stored or shown (that comes from the Clock bean).
-     */
-    private static final java.util.Map<String, String> MILLIS_TIMERS = java.util.Map.of(
-            "org.issa.tcw.documents.DocumentCollaboration",
-            "presence TTL and reconciliation rate limit: elapsed time only (fields start at 0, which nanoTime "
-                    + "would not allow; to move to nanoTime with the co-editing work)",
-            "org.issa.tcw.documents.DocumentMaintenance", "compaction back-off after a failure: elapsed time only");
-
     @Test
     void wall_clock_millis_are_not_read_directly() {
-        noClasses().that(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "are not timers of " + MILLIS_TIMERS.keySet(),
-                        (com.tngtech.archunit.core.domain.JavaClass c) ->
-                                !MILLIS_TIMERS.containsKey(c.getName().replaceFirst("\\$.*", ""))))
-                .should().callMethod(System.class, "currentTimeMillis")
+        noClasses().should().callMethod(System.class, "currentTimeMillis")
                 .because("wall time comes from the injected Clock (tests move it); durations from System.nanoTime()")
                 .check(CLASSES);
     }

@@ -111,9 +111,9 @@ public class DocumentCollaboration {
             }
             room.peers.put(editor, peer);
             List<String> presence = new ArrayList<>();
-            long now = System.currentTimeMillis();
+            long now = System.nanoTime();
             room.peers.forEach((other, p) -> {
-                if (other != editor && p.awareness != null && now - p.seenAt < PRESENCE_TTL_MILLIS) {
+                if (other != editor && p.awareness != null && now - p.seenAt < PRESENCE_TTL_MILLIS * 1_000_000) {
                     presence.add(p.awareness);
                 }
             });
@@ -209,7 +209,7 @@ public class DocumentCollaboration {
             if (awarenessBase64 != null && !awarenessBase64.isEmpty() && peer != null) {
                 peer.clientIds.add(clientId);
                 peer.awareness = awarenessBase64;
-                peer.seenAt = System.currentTimeMillis();
+                peer.seenAt = System.nanoTime();
                 room.peers.keySet().forEach(other -> {
                     if (other != editor) {
                         other.presence(awarenessBase64);
@@ -264,8 +264,8 @@ public class DocumentCollaboration {
 
     /** Under the document's lock. Rate-limited per document: a reconciliation costs each editor a join. */
     private static void askToReconcile(Room room, @Nullable EditorConnection except) {
-        long now = System.currentTimeMillis();
-        if (now - room.reconcileAskedAt < RECONCILE_INTERVAL_MILLIS) {
+        long now = System.nanoTime();
+        if (now - room.reconcileAskedAt < RECONCILE_INTERVAL_MILLIS * 1_000_000) {
             return;
         }
         room.reconcileAskedAt = now;
@@ -387,7 +387,8 @@ public class DocumentCollaboration {
         long stateBytes;
         /** The last sequence number stored (as far as this node knows). */
         long lastSeq;
-        long reconcileAskedAt;
+        /** {@link System#nanoTime()} of the last request to reconcile; starts one interval ago. */
+        long reconcileAskedAt = System.nanoTime() - RECONCILE_INTERVAL_MILLIS * 1_000_000;
 
         Room(long commissionId) {
             this.commissionId = commissionId;

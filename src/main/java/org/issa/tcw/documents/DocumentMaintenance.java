@@ -43,6 +43,7 @@ class DocumentMaintenance implements DisposableBean {
     static final long INCOMPLETE_BACKOFF_MILLIS = 30_000;
 
     private final Set<Long> compacting = ConcurrentHashMap.newKeySet();
+    /** {@link System#nanoTime()} when compaction last found a document's log incomplete. */
     private final Map<Long, Long> incompleteAt = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> renderScheduled = new ConcurrentHashMap<>();
     private final DocumentLog documentLog;
@@ -75,7 +76,7 @@ class DocumentMaintenance implements DisposableBean {
     /** Starts a compaction in the background unless one is running for this document. */
     CompletableFuture<Boolean> compactSoon(long documentId) {
         Long failed = incompleteAt.get(documentId);
-        if (failed != null && System.currentTimeMillis() - failed < INCOMPLETE_BACKOFF_MILLIS) {
+        if (failed != null && System.nanoTime() - failed < TimeUnit.MILLISECONDS.toNanos(INCOMPLETE_BACKOFF_MILLIS)) {
             return CompletableFuture.completedFuture(false);
         }
         if (!compacting.add(documentId)) {
@@ -86,7 +87,7 @@ class DocumentMaintenance implements DisposableBean {
                 return compactNow(documentId);
             } catch (RuntimeException e) {
                 if (String.valueOf(e.getMessage()).contains("missing dependencies")) {
-                    incompleteAt.put(documentId, System.currentTimeMillis());
+                    incompleteAt.put(documentId, System.nanoTime());
                     log.error("Document {}: its log holds updates whose dependencies the server lost; the log is "
                             + "kept as it was and the open editors are asked for what is missing: {}", documentId,
                             e.getMessage());
