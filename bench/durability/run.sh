@@ -60,7 +60,7 @@ if [[ $mode == writedelay ]]; then
 else
     rounds=${1:-2}
     blocks=${2:-3}
-    h2=$(unzip -Z1 "$dir/app/app.jar" | grep -m1 'BOOT-INF/lib/h2-.*\.jar')
+    h2=$(unzip -Z1 "$dir/app/app.jar" 'BOOT-INF/lib/h2-*.jar')
     (cd "$dir/app" && unzip -q -o app.jar "$h2" 'BOOT-INF/classes/*')
     "$JAVA_HOME/bin/java" -cp "$dir/app/$h2:$dir/app/BOOT-INF/classes:$dir/app/test-classes" \
         org.issa.tcw.durability.CommitLatencyBench 5 200 "$dir" >"$dir/plain-h2.log" 2>&1
