@@ -15,7 +15,8 @@ import org.issa.tcw.DurableFilePath;
  * Plain H2 (no application): the time of a one-row insert + commit on a file database with
  * {@code WRITE_DELAY=0}, through {@code jdbc:h2:file:} (written to the page cache) and
  * {@code jdbc:h2:durable:} (forced to the disk), in alternating blocks so both see the same load.
- * Prints {@code BENCH …} lines (median, p95, ratio). Run by {@code bench/durability/run.sh commits}.
+ * Then the commits per second of 8 connections committing at once, per setting. Prints
+ * {@code BENCH …} lines (median, p95, ratio). Run by {@code bench/durability/run.sh fsync}.
  *
  * <p>usage: {@code java -cp h2.jar:target/classes:target/test-classes
  * org.issa.tcw.durability.CommitLatencyBench [blocks=5] [commits per block=200] [directory=target/bench]}
@@ -55,7 +56,60 @@ public final class CommitLatencyBench {
                 }
             }
         }
+        final long lastId = id;
         report("one-row insert + commit", plain, durable);
+        throughput(file, blocks, lastId);
+    }
+
+    /**
+     * Commits per second with 8 connections committing at once (as 8 editors' pushes would), in
+     * alternating 2-second blocks per setting.
+     */
+    private static void throughput(String file, int blocks, long firstId) throws Exception {
+        int threads = 8;
+        java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong(firstId);
+        List<Long> plain = new ArrayList<>();
+        List<Long> durable = new ArrayList<>();
+        for (int block = 0; block < blocks * 2; block++) {
+            boolean forced = block % 2 != 0;
+            String url = "jdbc:h2:" + (forced ? "durable:" : "file:") + file + ";WRITE_DELAY=0";
+            List<Connection> connections = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                connections.add(DriverManager.getConnection(url, "sa", ""));
+            }
+            java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+            long end = System.nanoTime() + 2_000_000_000L;
+            List<Thread> running = new ArrayList<>();
+            for (Connection c : connections) {
+                running.add(Thread.ofPlatform().start(() -> {
+                    try (PreparedStatement insert = c.prepareStatement("insert into t values (?, ?)")) {
+                        while (System.nanoTime() < end) {
+                            long id = ids.incrementAndGet();
+                            insert.setLong(1, id);
+                            insert.setString(2, "a keystroke's update, a few dozen bytes " + id);
+                            insert.executeUpdate();
+                            commits.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (Thread t : running) {
+                t.join();
+            }
+            for (Connection c : connections) {
+                c.close();
+            }
+            (forced ? durable : plain).add(commits.get() / 2);
+        }
+        System.out.printf(Locale.ROOT, "BENCH commits per second, %d connections at once: file: %s, durable: %s;"
+                + " median ratio durable / file = %.2f%n", threads, plain, durable,
+                (double) median(durable) / median(plain));
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     static void report(String what, List<Long> plain, List<Long> durable) {
