@@ -42,7 +42,8 @@ export function localCopiesAllowed(): boolean {
 
 type EditorLike = HTMLElement & { status?: string; docId?: string; userName?: string };
 
-const SENT = new Set(['saved', 'readonly', 'refused']);
+/** Statuses of an editor with nothing left to send. */
+const SENT = new Set(['saved', 'readonly']);
 
 function editors(): EditorLike[] {
   return [...document.querySelectorAll('tcw-editor')] as EditorLike[];
@@ -54,20 +55,21 @@ function pendingKeys(person: string): string[] {
   const keys: string[] = [];
   for (let i = 0; i < localStorage.length; i++) {
     const key = localStorage.key(i);
-    if (key && (key.startsWith(mine) || /^tcw-editor-pending:[^|]*$/.test(key))) keys.push(key);
+    if (key && (key.startsWith(mine) || (key.startsWith(PENDING_PREFIX) && !key.includes('|')))) keys.push(key);
   }
   return keys;
 }
 
 /**
  * Waits (up to timeoutMs) until every open editor has sent its changes. True when nothing of the
- * person's is left unsent: the open editors say "saved" (or cannot send: read-only, refused), and
- * no unacknowledged updates of another document are kept.
+ * person's is left unsent: the open editors say "saved" (or are read-only), and no unacknowledged
+ * updates of another document are kept. An editor whose changes the server refused answers at once.
  */
 async function flush(person: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = editors();
+    if (open.some((e) => e.status === 'refused')) return false;
     const allSent = open.every((e) => SENT.has(e.status ?? ''));
     if (allSent) {
       // an open, saved editor's kept updates are stale (its next save removes them); any other
