@@ -47,26 +47,56 @@ public final class DurableFilePath extends FilePathWrapper {
     }
 
     /** A file channel whose writes return once they are on the disk. */
-    private static final class ForcedWrites extends FileBase {
-
-        private final FileChannel base;
+    private static final class ForcedWrites extends Delegating {
 
         ForcedWrites(FileChannel base) {
-            this.base = base;
+            super(base);
         }
 
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
-            int written = base.write(src, position);
+            int written = super.write(src, position);
             base.force(false);
             return written;
         }
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            int written = base.write(src);
+            int written = super.write(src);
             base.force(false);
             return written;
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            super.truncate(size);
+            base.force(true);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return SCHEME + ":" + base;
+        }
+    }
+
+    /** A file channel that passes everything to another one (H2's {@link FileBase} does the rest). */
+    static class Delegating extends FileBase {
+
+        final FileChannel base;
+
+        Delegating(FileChannel base) {
+            this.base = base;
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            return base.write(src, position);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return base.write(src);
         }
 
         @Override
@@ -98,7 +128,6 @@ public final class DurableFilePath extends FilePathWrapper {
         @Override
         public FileChannel truncate(long size) throws IOException {
             base.truncate(size);
-            base.force(true);
             return this;
         }
 
@@ -120,11 +149,6 @@ public final class DurableFilePath extends FilePathWrapper {
         @Override
         protected void implCloseChannel() throws IOException {
             base.close();
-        }
-
-        @Override
-        public String toString() {
-            return SCHEME + ":" + base;
         }
     }
 }

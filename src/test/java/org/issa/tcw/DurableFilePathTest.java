@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.h2.store.fs.FileBase;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,18 +130,17 @@ public class DurableFilePathTest {
 
         @Override
         public FileChannel open(String mode) throws IOException {
-            FileChannel base = getBase().open(mode);
-            return new FileBase() {
+            return new DurableFilePath.Delegating(getBase().open(mode)) {
                 @Override
                 public int write(ByteBuffer src, long position) throws IOException {
                     count();
-                    return base.write(src, position);
+                    return super.write(src, position);
                 }
 
                 @Override
                 public int write(ByteBuffer src) throws IOException {
                     count();
-                    return base.write(src);
+                    return super.write(src);
                 }
 
                 private void count() {
@@ -153,51 +150,9 @@ public class DurableFilePathTest {
 
                 @Override
                 public void force(boolean metaData) throws IOException {
-                    base.force(metaData);
+                    super.force(metaData);
                     forces.incrementAndGet();
                     writesSinceForce.set(0);
-                }
-
-                @Override
-                public int read(ByteBuffer dst, long position) throws IOException {
-                    return base.read(dst, position);
-                }
-
-                @Override
-                public int read(ByteBuffer dst) throws IOException {
-                    return base.read(dst);
-                }
-
-                @Override
-                public long position() throws IOException {
-                    return base.position();
-                }
-
-                @Override
-                public FileChannel position(long newPosition) throws IOException {
-                    base.position(newPosition);
-                    return this;
-                }
-
-                @Override
-                public long size() throws IOException {
-                    return base.size();
-                }
-
-                @Override
-                public FileChannel truncate(long size) throws IOException {
-                    base.truncate(size);
-                    return this;
-                }
-
-                @Override
-                public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-                    return base.tryLock(position, size, shared);
-                }
-
-                @Override
-                protected void implCloseChannel() throws IOException {
-                    base.close();
                 }
             };
         }

@@ -39,6 +39,16 @@ class ResyncIT {
         }
     }
 
+    /** A browser of {@code user} with the document open, directly or through the cable. */
+    private EditorPage signedIn(String user, long doc, Offline cable) {
+        EditorPage page = new EditorPage(user);
+        pages.add(page);
+        if (cable != null) {
+            page.through(cable);
+        }
+        return page.signIn().open(doc);
+    }
+
     static int adopted(EditorPage page) {
         Object n = page.js("const e = document.querySelector('tcw-editor'); return e && e.stats ? e.stats.adopted : 0");
         return n == null ? 0 : ((Number) n).intValue();
@@ -53,12 +63,8 @@ class ResyncIT {
     void a_writer_offline_for_a_minute_keeps_focus_and_every_key_through_vaadins_resynchronisation() {
         long doc = RunningApp.newDocument("Resync " + System.nanoTime());
         Offline cable = new Offline(RunningApp.port());
-        EditorPage alice = new EditorPage("chair-ict").through(cable);
-        pages.add(alice);
-        alice.signIn().open(doc);
-        EditorPage bob = new EditorPage("member-ict");
-        pages.add(bob);
-        bob.signIn().open(doc);
+        EditorPage alice = signedIn("chair-ict", doc, cable);
+        EditorPage bob = signedIn("member-ict", doc, null);
         alice.caretAtEndOf(0);
         keyboard(alice, "Start.");
         CoEditingIT.converge(List.of(alice, bob));
@@ -139,12 +145,8 @@ class ResyncIT {
     void keys_typed_while_vaadin_re_creates_the_editor_land_in_the_document_on_every_replica() {
         long doc = RunningApp.newDocument("Key replay " + System.nanoTime());
         Offline cable = new Offline(RunningApp.port());
-        EditorPage alice = new EditorPage("chair-ict").through(cable);
-        pages.add(alice);
-        alice.signIn().open(doc);
-        EditorPage bob = new EditorPage("member-ict");
-        pages.add(bob);
-        bob.signIn().open(doc);
+        EditorPage alice = signedIn("chair-ict", doc, cable);
+        EditorPage bob = signedIn("member-ict", doc, null);
         alice.caretAtEndOf(0);
         keyboard(alice, "Before.");
         CoEditingIT.converge(List.of(alice, bob));
@@ -173,9 +175,7 @@ class ResyncIT {
                 .until(d -> adopted(alice) > 0);
         keyboard(alice, " After.");
 
-        EditorPage reader = new EditorPage("observer-ict");
-        pages.add(reader);
-        reader.signIn().open(doc);
+        EditorPage reader = signedIn("observer-ict", doc, null);
         CoEditingIT.converge(List.of(alice, bob, reader));
         assertThat(cable.lostMessages()).isEqualTo(1);
         assertThat(((Number) alice.stats().get("replayedKeys")).intValue()).isEqualTo(" During the gap.".length());
