@@ -38,6 +38,14 @@ import {
   ySyncPluginKey,
 } from '@tiptap/y-tiptap';
 import StarterKit from '@tiptap/starter-kit';
+import {
+  LOCAL_DB,
+  LOCAL_STORE,
+  legacyPendingKey,
+  localCopiesAllowed,
+  localDocKey,
+  pendingKey as pendingKeyOf,
+} from './tcw-local-copies';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
@@ -100,8 +108,8 @@ const LocalDocs = {
     if (!this.db) {
       this.db = new Promise((resolve) => {
         try {
-          const req = indexedDB.open('tcw-editor', 1);
-          req.onupgradeneeded = () => req.result.createObjectStore('docs');
+          const req = indexedDB.open(LOCAL_DB, 1);
+          req.onupgradeneeded = () => req.result.createObjectStore(LOCAL_STORE);
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => resolve(null);
         } catch {
@@ -116,7 +124,7 @@ const LocalDocs = {
     if (!db) return null;
     return new Promise((resolve) => {
       try {
-        const req = db.transaction('docs', 'readonly').objectStore('docs').get(key);
+        const req = db.transaction(LOCAL_STORE, 'readonly').objectStore(LOCAL_STORE).get(key);
         req.onsuccess = () => resolve(req.result instanceof Uint8Array ? req.result : null);
         req.onerror = () => resolve(null);
       } catch {
@@ -126,11 +134,11 @@ const LocalDocs = {
   },
   async put(key: string, state: Uint8Array): Promise<void> {
     const db = await this.open();
-    if (!db) return;
+    if (!db || !localCopiesAllowed()) return;
     await new Promise<void>((resolve) => {
       try {
-        const tx = db.transaction('docs', 'readwrite');
-        tx.objectStore('docs').put(state, key);
+        const tx = db.transaction(LOCAL_STORE, 'readwrite');
+        tx.objectStore(LOCAL_STORE).put(state, key);
         tx.oncomplete = () => resolve();
         tx.onerror = () => resolve();
       } catch {
@@ -509,7 +517,7 @@ export class TcwEditor extends LitElement {
   }
 
   private localKey() {
-    return `${this.userName ?? ''}|${this.docId}`;
+    return localDocKey(this.userName ?? '', this.docId);
   }
 
   /** Keeps the whole document in IndexedDB (debounced). */
@@ -743,12 +751,12 @@ export class TcwEditor extends LitElement {
   }
 
   private pendingKey() {
-    return `tcw-editor-pending:${this.docId}`;
+    return pendingKeyOf(this.userName ?? '', this.docId);
   }
 
   private loadPending(): Pending[] {
     try {
-      return JSON.parse(localStorage.getItem(this.pendingKey()) ?? '[]');
+      return JSON.parse(localStorage.getItem(this.pendingKey()) ?? localStorage.getItem(legacyPendingKey(this.docId)) ?? '[]');
     } catch {
       return [];
     }
@@ -766,7 +774,9 @@ export class TcwEditor extends LitElement {
 
   /** Keep what the server has not acknowledged, so that a reload does not lose it. */
   private savePending() {
+    if (!localCopiesAllowed()) return;
     try {
+      localStorage.removeItem(legacyPendingKey(this.docId));
       const list: Pending[] = [];
       if (this.inFlight) list.push(this.inFlight);
       if (this.outbox.length) list.push({ id: '', update: toB64(Y.mergeUpdates(this.outbox)) });

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says at start-up, in the log, when the database would acknowledge a commit before it is durable
- * (ADR 007): an H2 file database with a write delay, or a PostgreSQL with {@code synchronous_commit}
- * or {@code fsync} off. The application itself never turns these off; this catches a hand-written
+ * (ADR 007): an H2 file database with a write delay or not opened through the {@code durable:} file
+ * system (commits then reach the operating system's cache, not the disk), or a PostgreSQL with
+ * {@code synchronous_commit} or {@code fsync} off. The application itself never turns these off; this catches a hand-written
  * datasource URL or a server configured for speed.
  */
 @Component
@@ -52,6 +53,14 @@ class DurableCommitsCheck {
                 if (!"0".equals(delay)) {
                     problems.add("H2 writes commits up to " + delay + " ms after acknowledging them: a crash loses"
                             + " them; add ;WRITE_DELAY=0 to the datasource URL");
+                }
+                if (!url.startsWith("jdbc:h2:" + DurableFilePath.SCHEME + ":")) {
+                    problems.add("H2 does not force commits to the disk: a power cut or an operating-system crash"
+                            + " can lose acknowledged ones; open the database as jdbc:h2:"
+                            + DurableFilePath.SCHEME + ":<path>");
+                } else if (!DurableFilePath.isRegistered()) {
+                    problems.add("H2's " + DurableFilePath.SCHEME + ": file system is not registered: the database"
+                            + " file is neither forced to the disk nor where the URL says");
                 }
             }
         } else if (product.equals("PostgreSQL")) {

@@ -8,13 +8,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Properties;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The start-up check of ADR 007 on real H2 file databases: one opened with the packaged default
- * URL's settings makes commits durable; one with H2's own default write delay is reported.
+ * URL's settings makes commits durable; one with H2's own default write delay, and one written
+ * without the {@code durable:} file system, are reported.
  */
 class DurableCommitsCheckTest {
+
+    @BeforeAll
+    static void registerDurableFileSystem() {
+        DurableFilePath.register();
+    }
 
     @Test
     void an_h2_file_database_with_the_default_urls_settings_makes_commits_durable() throws Exception {
@@ -25,8 +32,15 @@ class DurableCommitsCheckTest {
 
     @Test
     void an_h2_file_database_with_h2s_default_write_delay_is_reported() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + freshFile(), "sa", "")) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:durable:" + freshFile(), "sa", "")) {
             assertThat(DurableCommitsCheck.problems(c)).singleElement().asString().contains("WRITE_DELAY=0");
+        }
+    }
+
+    @Test
+    void an_h2_file_database_whose_commits_are_not_forced_to_the_disk_is_reported() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + freshFile() + ";WRITE_DELAY=0", "sa", "")) {
+            assertThat(DurableCommitsCheck.problems(c)).singleElement().asString().contains("jdbc:h2:durable:");
         }
     }
 
@@ -41,7 +55,7 @@ class DurableCommitsCheckTest {
             properties.load(in);
         }
         String url = properties.getProperty("spring.datasource.url");
-        assertThat(url).startsWith("jdbc:h2:file:./data/tcw;");
+        assertThat(url).startsWith("jdbc:h2:durable:./data/tcw;");
         return url;
     }
 }

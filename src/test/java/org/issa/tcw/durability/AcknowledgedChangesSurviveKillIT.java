@@ -31,6 +31,10 @@ class AcknowledgedChangesSurviveKillIT {
                     Duration.ofMinutes(10), ACKS_BEFORE_KILL + " acknowledged changes");
             app.kill();
             acks = app.lines(l -> l.startsWith(Ack.PREFIX));
+            // the default URL's durable: file system was registered in time: no start-up warning, and
+            // the database is the plain ./data/tcw.mv.db
+            assertThat(app.lines(l -> l.contains("adr/007"))).as("durability warnings").isEmpty();
+            assertThat(dir.resolve("data").resolve("tcw.mv.db")).isRegularFile();
         }
         Path ackFile = dir.resolve("acks.txt");
         Files.write(ackFile, acks);

@@ -4,7 +4,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -31,10 +33,20 @@ import org.issa.tcw.security.SignedInUser;
  * annotated with {@code @Menu} that the user may open (Vaadin filters them by their access
  * annotations; the menu title is a translation key), and the user menu offers the language switch
  * and sign-out.
+ *
+ * <p>Sign-out clears what the browser keeps of the person's documents (frontend/tcw-local-copies.ts):
+ * the open editors first send what they have (up to {@link #FLUSH_MILLIS}), then the copies are
+ * removed, then the session ends. When changes could not be sent, the person chooses between
+ * staying and signing out anyway (losing them). A session that ends otherwise (expiry, a server
+ * restart) keeps the copies: they carry unsent changes over a reload.
  */
 @Layout
 @PermitAll
+@JsModule("./tcw-local-copies.ts")
 public class MainLayout extends AppLayout {
+
+    /** How long sign-out waits for the open editors to send their changes. */
+    static final int FLUSH_MILLIS = 5000;
 
     private final CurrentUser currentUser;
     private final AuthenticationContext authentication;
@@ -113,7 +125,38 @@ public class MainLayout extends AppLayout {
             item.setId("language-" + locale.getLanguage());
         }
         sub.addSeparator();
-        sub.addItem(getTranslation("menu.sign-out"), e -> authentication.logout()).setId("sign-out");
+        sub.addItem(getTranslation("menu.sign-out"), e -> signOut(user.displayName())).setId("sign-out");
         return menu;
+    }
+
+    /** Sends what the open editors have, clears the person's local copies, then signs out. */
+    private void signOut(String person) {
+        getElement().executeJs("return window.tcwLocalCopies.flush($0, $1)", person, FLUSH_MILLIS)
+                .then(Boolean.class, sent -> {
+                    if (Boolean.TRUE.equals(sent)) {
+                        clearAndSignOut(person);
+                    } else {
+                        askAboutUnsentChanges(person);
+                    }
+                }, error -> askAboutUnsentChanges(person));
+    }
+
+    private void askAboutUnsentChanges(String person) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("sign-out-unsent");
+        dialog.setHeader(getTranslation("sign-out.unsent.title"));
+        dialog.setText(getTranslation("sign-out.unsent.text"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("sign-out.unsent.stay"));
+        dialog.setConfirmText(getTranslation("sign-out.unsent.sign-out"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> clearAndSignOut(person));
+        dialog.open();
+    }
+
+    /** Signs out once the copies are gone (or could not be removed: the sign-out still happens). */
+    private void clearAndSignOut(String person) {
+        getElement().executeJs("return window.tcwLocalCopies.clear($0).then(() => true)", person)
+                .then(Boolean.class, cleared -> authentication.logout(), error -> authentication.logout());
     }
 }

@@ -14,6 +14,9 @@ import org.openqa.selenium.interactions.Actions;
  * pushes is lost: Vaadin's client gives up waiting for it and resynchronises its whole UI, which
  * re-creates the editor element. The person keeps typing throughout, to wherever the keyboard
  * focus is (as a person does): every key lands, and the caret stays in the editor.
+ * <p>
+ * The second test holds the re-created editor's join in the page, so that there is, for certain,
+ * a moment with no editor while the person types: those keys are replayed into the new editor.
  */
 class ResyncIT {
 
@@ -36,6 +39,16 @@ class ResyncIT {
         }
     }
 
+    /** A browser of {@code user} with the document open, directly or through the cable. */
+    private EditorPage signedIn(String user, long doc, Offline cable) {
+        EditorPage page = new EditorPage(user);
+        pages.add(page);
+        if (cable != null) {
+            page.through(cable);
+        }
+        return page.signIn().open(doc);
+    }
+
     static int adopted(EditorPage page) {
         Object n = page.js("const e = document.querySelector('tcw-editor'); return e && e.stats ? e.stats.adopted : 0");
         return n == null ? 0 : ((Number) n).intValue();
@@ -50,12 +63,8 @@ class ResyncIT {
     void a_writer_offline_for_a_minute_keeps_focus_and_every_key_through_vaadins_resynchronisation() {
         long doc = RunningApp.newDocument("Resync " + System.nanoTime());
         Offline cable = new Offline(RunningApp.port());
-        EditorPage alice = new EditorPage("chair-ict").through(cable);
-        pages.add(alice);
-        alice.signIn().open(doc);
-        EditorPage bob = new EditorPage("member-ict");
-        pages.add(bob);
-        bob.signIn().open(doc);
+        EditorPage alice = signedIn("chair-ict", doc, cable);
+        EditorPage bob = signedIn("member-ict", doc, null);
         alice.caretAtEndOf(0);
         keyboard(alice, "Start.");
         CoEditingIT.converge(List.of(alice, bob));
@@ -107,6 +116,74 @@ class ResyncIT {
                 + ", alice: " + alice.stats()).isTrue();
         assertThat(alice.pending()).isFalse();
         System.out.println("resync: adopted=" + adopted(alice) + " stats=" + alice.stats());
+        cable.close();
+    }
+
+    /**
+     * Holds the UIDL request that carries an editor's {@code join} (the new element's first call)
+     * until {@code window.tcwReleaseJoin()}: while it is held, the old editor is gone and the new one
+     * has no editor yet. Vaadin sends its requests with XMLHttpRequest (push transport
+     * WEBSOCKET_XHR).
+     */
+    private static final String HOLD_JOIN = """
+            window.tcwHeldJoins = [];
+            const send = XMLHttpRequest.prototype.send;
+            XMLHttpRequest.prototype.send = function (body) {
+              if (typeof body === 'string' && body.includes('"templateEventMethodName":"join"')) {
+                window.tcwHeldJoins.push(() => send.call(this, body));
+                return;
+              }
+              return send.call(this, body);
+            };
+            window.tcwReleaseJoin = () => {
+              XMLHttpRequest.prototype.send = send;
+              window.tcwHeldJoins.splice(0).forEach((f) => f());
+            };
+            """;
+
+    @Test
+    void keys_typed_while_vaadin_re_creates_the_editor_land_in_the_document_on_every_replica() {
+        long doc = RunningApp.newDocument("Key replay " + System.nanoTime());
+        Offline cable = new Offline(RunningApp.port());
+        EditorPage alice = signedIn("chair-ict", doc, cable);
+        EditorPage bob = signedIn("member-ict", doc, null);
+        alice.caretAtEndOf(0);
+        keyboard(alice, "Before.");
+        CoEditingIT.converge(List.of(alice, bob));
+
+        // one message the server pushes to alice is lost; the next one makes her client resynchronise
+        alice.js(HOLD_JOIN);
+        cable.loseNextServerMessage();
+        bob.caretAtStartOf(0);
+        bob.type("x", 0);
+        org.openqa.selenium.support.ui.WebDriverWait gap = new org.openqa.selenium.support.ui.WebDriverWait(
+                alice.driver, java.time.Duration.ofSeconds(60));
+        gap.until(d -> {
+            if (cable.lostMessages() > 0 && !Boolean.TRUE.equals(alice.js("return window.tcwHeldJoins.length > 0"))) {
+                bob.type("y", 0); // a later message reveals the lost one
+                EditorPage.pause(500);
+            }
+            return Boolean.TRUE.equals(alice.js("return window.tcwHeldJoins.length > 0"));
+        });
+        EditorPage.pause(300); // the old element parks itself after the task that removed it
+        assertThat(alice.js("const e = document.querySelector('tcw-editor'); return !!e && !e.editor"))
+                .as("no editor while the join is held").isEqualTo(Boolean.TRUE);
+
+        keyboard(alice, " During the gap.");
+        alice.js("window.tcwReleaseJoin()");
+        new org.openqa.selenium.support.ui.WebDriverWait(alice.driver, java.time.Duration.ofSeconds(60))
+                .until(d -> adopted(alice) > 0);
+        keyboard(alice, " After.");
+
+        EditorPage reader = signedIn("observer-ict", doc, null);
+        CoEditingIT.converge(List.of(alice, bob, reader));
+        assertThat(cable.lostMessages()).isEqualTo(1);
+        assertThat(((Number) alice.stats().get("replayedKeys")).intValue()).isEqualTo(" During the gap.".length());
+        for (EditorPage page : List.of(alice, bob, reader)) {
+            assertThat(page.text()).as(page.user).contains("Before. During the gap. After.");
+            assertThat(page.pending()).as(page.user + " holds pending structures").isFalse();
+        }
+        assertThat(focusInEditor(alice)).isTrue();
         cable.close();
     }
 }
