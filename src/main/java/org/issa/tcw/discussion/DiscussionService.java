@@ -17,11 +17,7 @@ import org.issa.tcw.discussion.domain.DiscussionThread;
 import org.issa.tcw.discussion.domain.DiscussionThreadRepository;
 import org.issa.tcw.discussion.domain.Post;
 import org.issa.tcw.discussion.domain.PostRepository;
-import org.issa.tcw.discussion.domain.ReadMarker;
-import org.issa.tcw.discussion.domain.ReadMarkerRepository;
 import org.issa.tcw.discussion.domain.ThreadForReader;
-import org.issa.tcw.discussion.domain.ThreadWatch;
-import org.issa.tcw.discussion.domain.ThreadWatchRepository;
 import org.issa.tcw.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -46,8 +42,6 @@ public class DiscussionService {
 
     private final DiscussionThreadRepository threads;
     private final PostRepository posts;
-    private final ReadMarkerRepository markers;
-    private final ThreadWatchRepository threadWatches;
     private final CommissionAccess access;
     private final CommissionMembers members;
     private final PostViews views;
@@ -59,14 +53,11 @@ public class DiscussionService {
     private final Clock clock;
     private final AnchorCheck anchors;
 
-    DiscussionService(DiscussionThreadRepository threads, PostRepository posts, ReadMarkerRepository markers,
-            ThreadWatchRepository threadWatches, CommissionAccess access, CommissionMembers members, PostViews views,
-            ThreadRows rows, PostWriter writer, CurrentUser currentUser, DiscussionLimits limits, PostingRate rate,
-            Clock clock, AnchorCheck anchors) {
+    DiscussionService(DiscussionThreadRepository threads, PostRepository posts, CommissionAccess access,
+            CommissionMembers members, PostViews views, ThreadRows rows, PostWriter writer, CurrentUser currentUser,
+            DiscussionLimits limits, PostingRate rate, Clock clock, AnchorCheck anchors) {
         this.threads = threads;
         this.posts = posts;
-        this.markers = markers;
-        this.threadWatches = threadWatches;
         this.access = access;
         this.members = members;
         this.views = views;
@@ -116,15 +107,8 @@ public class DiscussionService {
     public ThreadDetails thread(long threadId) {
         long reader = reader();
         DiscussionThread t = threads.findById(threadId).orElseThrow(NotFoundException::new);
-        long lastRead = markers.findById(new ReadMarker.Key(threadId, reader)).map(ReadMarker::getLastReadSeq)
-                .orElse(0L);
-        long firstUnread = lastRead < t.getLastSeq() ? lastRead + 1 : 0;
-        WatchLevel level = threadWatches.findById(new ThreadWatch.Key(threadId, reader)).map(ThreadWatch::getLevel)
-                .orElseGet(() -> rows.commissionLevel(t.getCommissionId(), reader));
-        return new ThreadDetails(t.getId(), t.getCommissionId(), t.getCommissionCode(), t.getTitle(),
-                t.getAnchorType(), t.getAnchorId(), t.getAnchorLabel(), t.isPinned(), t.isLocked(), t.getLastSeq(),
-                firstUnread, level, access.may(CommissionAction.POST, t.getCommissionId()) && !t.isLocked(),
-                access.may(CommissionAction.MODERATE, t.getCommissionId()), reader, t.getVersion());
+        return rows.details(t, reader, access.may(CommissionAction.POST, t.getCommissionId()) && !t.isLocked(),
+                access.may(CommissionAction.MODERATE, t.getCommissionId()));
     }
 
     /** Up to {@code limit} posts from sequence number {@code fromSeq} on, oldest first. */

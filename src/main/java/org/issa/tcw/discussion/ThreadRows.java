@@ -8,24 +8,46 @@ import java.util.function.Function;
 import org.issa.tcw.discussion.domain.CommissionWatch;
 import org.issa.tcw.discussion.domain.CommissionWatchRepository;
 import org.issa.tcw.discussion.domain.DiscussionThread;
+import org.issa.tcw.discussion.domain.ReadMarker;
+import org.issa.tcw.discussion.domain.ReadMarkerRepository;
 import org.issa.tcw.discussion.domain.ThreadForReader;
+import org.issa.tcw.discussion.domain.ThreadWatch;
+import org.issa.tcw.discussion.domain.ThreadWatchRepository;
 import org.issa.tcw.people.PersonSummary;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns threads as the reader sees them into list rows: author names (one query per list), the
- * watch level that applies (the thread's own, else the reader's level for its commission) and the
- * unread count that follows from it. Package-private: {@link DiscussionService} checks who may read.
+ * Threads as the reader sees them: list rows with author names (one query per list), the watch
+ * level that applies (the thread's own, else the reader's level for its commission) and the unread
+ * count that follows from it; and a thread's page header with where the reader's unread posts
+ * start. Package-private: {@link DiscussionService} checks who may read.
  */
 @Component
 class ThreadRows {
 
     private final CommissionWatchRepository commissionWatches;
+    private final ThreadWatchRepository threadWatches;
+    private final ReadMarkerRepository markers;
     private final PostViews views;
 
-    ThreadRows(CommissionWatchRepository commissionWatches, PostViews views) {
+    ThreadRows(CommissionWatchRepository commissionWatches, ThreadWatchRepository threadWatches,
+            ReadMarkerRepository markers, PostViews views) {
         this.commissionWatches = commissionWatches;
+        this.threadWatches = threadWatches;
+        this.markers = markers;
         this.views = views;
+    }
+
+    /** A thread's page header for the reader, with the rights the caller established. */
+    ThreadDetails details(DiscussionThread t, long reader, boolean mayPost, boolean mayModerate) {
+        long lastRead = markers.findById(new ReadMarker.Key(t.getId(), reader)).map(ReadMarker::getLastReadSeq)
+                .orElse(0L);
+        long firstUnread = lastRead < t.getLastSeq() ? lastRead + 1 : 0;
+        WatchLevel level = threadWatches.findById(new ThreadWatch.Key(t.getId(), reader)).map(ThreadWatch::getLevel)
+                .orElseGet(() -> commissionLevel(t.getCommissionId(), reader));
+        return new ThreadDetails(t.getId(), t.getCommissionId(), t.getCommissionCode(), t.getTitle(),
+                t.getAnchorType(), t.getAnchorId(), t.getAnchorLabel(), t.isPinned(), t.isLocked(), t.getLastSeq(),
+                firstUnread, level, mayPost, mayModerate, reader, t.getVersion());
     }
 
     /** Rows of threads of one commission. */
