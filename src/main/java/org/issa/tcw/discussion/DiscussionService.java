@@ -301,6 +301,25 @@ public class DiscussionService {
                 .limit(Math.max(1, limit)).toList();
     }
 
+    /**
+     * Markdown rendered and sanitised as a post of the commission would be, with its mentions
+     * resolved against the same people (members and staff): for other features' texts, which
+     * decide what to do with the mentions and the unknown handles.
+     */
+    @PreAuthorize("@commissionAccess.may('READ', #commissionId)")
+    public MentionedText render(long commissionId, String markdown) {
+        List<MentionCandidate> participants = members.of(members.codeOf(commissionId));
+        var rendered = PostMarkdown.render(markdown, CommissionMembers.handles(participants));
+        Map<String, MentionCandidate> byHandle = new HashMap<>();
+        participants.forEach(m -> byHandle.put(m.username().toLowerCase(Locale.ROOT), m));
+        List<MentionCandidate> mentioned = rendered.mentions().stream().map(byHandle::get).toList();
+        var prose = org.jsoup.Jsoup.parseBodyFragment(rendered.html());
+        prose.select("code, pre, a, .tcw-mention").remove();
+        Set<String> unknown = new LinkedHashSet<>(PostMarkdown.handles(prose.body().wholeText()));
+        unknown.removeAll(byHandle.keySet());
+        return new MentionedText(rendered.html(), mentioned, Set.copyOf(unknown));
+    }
+
     private PostView write(DiscussionThread t, long author, String body, @Nullable Long replyTo, Instant now) {
         List<MentionCandidate> participants = members.of(t.getCommissionCode());
         Map<String, String> handles = CommissionMembers.handles(participants);
