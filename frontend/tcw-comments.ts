@@ -38,6 +38,8 @@ type CommentsState = {
   /** Ids in document order, then the detached ones ('|' between the two lists): for change detection. */
   orderKey: string;
   scroll: boolean;
+  /** Whether y-tiptap's binding existed when the ranges were resolved (it is made after the editor). */
+  bound: boolean;
 };
 type Meta = { comments?: CommentAnchor[]; active?: number | null; scroll?: boolean; recompute?: boolean };
 type Binding = { mapping: unknown; type: Y.XmlFragment };
@@ -97,7 +99,7 @@ function build(state: EditorState, comments: CommentAnchor[], active: number | n
     .map((c) => c.id);
   const detached = comments.filter((c) => !ranges.has(c.id)).map((c) => c.id);
   return {
-    comments, active, ranges, scroll,
+    comments, active, ranges, scroll, bound: !!b,
     decorations: DecorationSet.create(state.doc, decos),
     orderKey: placed.join(',') + '|' + detached.join(','),
   };
@@ -189,6 +191,7 @@ export const Comments = Extension.create<CommentsOptions>({
               return build(state, meta.comments ?? value.comments, meta.active !== undefined ? meta.active : value.active,
                 meta.scroll ?? false);
             }
+            if (!value.bound && binding(state)) return build(state, value.comments, value.active, value.scroll);
             if (!tr.docChanged) return value.scroll ? { ...value, scroll: false } : value;
             // Until the Yjs mapping has caught up (after this transaction), move the highlights
             // with the change; the view then resolves the relative positions again.
@@ -220,7 +223,7 @@ export const Comments = Extension.create<CommentsOptions>({
         view: () => ({
           update(view, prev) {
             const st = commentsKey.getState(view.state)!;
-            if (view.state.doc !== prev.doc) {
+            if (view.state.doc !== prev.doc || (st.bound && !commentsKey.getState(prev)?.bound)) {
               // Remote changes and our own reach the Yjs mapping at different moments: resolve
               // the relative positions again once the binding has settled.
               window.clearTimeout(timer);
