@@ -63,22 +63,46 @@ class CommentsIT {
     /** Comments on the selected text through the panel's button, like a person. */
     static void comment(EditorPage page, String first, String last, String body) {
         select(page, first, last);
-        page.driver.findElement(By.id("comment-add")).click();
+        click(page, By.id("comment-add"));
         CoEditingIT.eventually(Duration.ofSeconds(20), () -> !page.driver.findElements(By.cssSelector("#comment-body textarea"))
                 .isEmpty(), () -> "the comment form did not open for " + page.user);
         page.driver.findElement(By.cssSelector("#comment-body textarea")).sendKeys(body);
-        page.driver.findElement(By.id("comment-send")).click();
+        click(page, By.id("comment-send"));
     }
 
     static void reply(EditorPage page, long commentId, String body) {
         CoEditingIT.eventually(Duration.ofSeconds(20), () -> !page.driver.findElements(By.id("comment-reply-open-" + commentId))
                 .isEmpty(), () -> "no reply button for " + commentId + " at " + page.user);
-        page.driver.findElement(By.id("comment-reply-open-" + commentId)).click();
+        click(page, By.id("comment-reply-open-" + commentId));
         By area = By.cssSelector("#comment-" + commentId + "-reply-body textarea");
         CoEditingIT.eventually(Duration.ofSeconds(20), () -> !page.driver.findElements(area).isEmpty(),
                 () -> "the reply box did not open");
-        page.driver.findElement(area).sendKeys(body);
-        page.driver.findElement(By.id("comment-reply-send-" + commentId)).click();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                page.driver.findElement(area).sendKeys(body);
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+        click(page, By.id("comment-reply-send-" + commentId));
+    }
+
+    /** Clicks, finding the element again if a live update re-rendered it meanwhile. */
+    static void click(EditorPage page, By by) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                page.driver.findElement(by).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+                EditorPage.pause(100);
+            }
+        }
     }
 
     /** id → text of the range it resolves to here (null: detached). */
@@ -92,6 +116,8 @@ class CommentsIT {
     }
 
     static long idOf(EditorPage page, String quote) {
+        CoEditingIT.eventually(Duration.ofSeconds(20), () -> ranges(page).containsValue(quote),
+                () -> "no comment on " + quote + ": " + ranges(page));
         return ranges(page).entrySet().stream().filter(e -> quote.equals(e.getValue())).map(e -> Long.parseLong(e.getKey()))
                 .findFirst().orElseThrow(() -> new AssertionError("no comment on " + quote + ": " + ranges(page)));
     }

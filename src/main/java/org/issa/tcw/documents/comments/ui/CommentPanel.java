@@ -1,6 +1,7 @@
 package org.issa.tcw.documents.comments.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -68,6 +69,9 @@ public class CommentPanel extends Div {
     private final Button add;
     private final RadioButtonGroup<Filter> filter = new RadioButtonGroup<>();
     private final Map<Long, MarkdownComposer> replyDrafts = new HashMap<>();
+    /** The cards shown, and what each showed when it was built. */
+    private final Map<Long, Div> cards = new HashMap<>();
+    private final Map<Long, List<Object>> cardStates = new HashMap<>();
     private @Nullable MarkdownComposer composer;
     private @Nullable Anchor pending;
     private DocumentCommentList data;
@@ -244,13 +248,31 @@ public class CommentPanel extends Div {
         // known places first (the editor's order), then comments the editor has not placed yet
         shown.sort(Comparator.comparing((CommentView c) -> rank.getOrDefault(c.id(), Integer.MAX_VALUE))
                 .thenComparing(CommentView::id));
+        // a card is built again only when what it shows changed (a reply being written stays as it is)
+        List<Component> next = new ArrayList<>();
+        Map<Long, Div> kept = new HashMap<>();
         for (CommentView c : shown) {
-            list.add(card(c));
+            List<Object> state = List.of(c, detached.contains(c.id()), replyDrafts.containsKey(c.id()));
+            Div card = cards.get(c.id());
+            if (card == null || !state.equals(cardStates.get(c.id()))) {
+                card = card(c);
+                cardStates.put(c.id(), state);
+            }
+            card.getElement().getClassList().set("active", Long.valueOf(c.id()).equals(active));
+            kept.put(c.id(), card);
+            next.add(card);
         }
+        cards.keySet().retainAll(kept.keySet());
+        cards.putAll(kept);
+        cardStates.keySet().retainAll(kept.keySet());
         if (shown.isEmpty()) {
             var none = new Paragraph(getTranslation(data.comments().isEmpty() ? "comments.none" : "comments.none-here"));
             none.setId("comment-none");
-            list.add(none);
+            next.add(none);
+        }
+        if (!list.getChildren().toList().equals(next)) {
+            list.removeAll();
+            next.forEach(list::add);
         }
     }
 
@@ -262,9 +284,6 @@ public class CommentPanel extends Div {
         card.getElement().setAttribute("data-comment", String.valueOf(c.id()));
         if (c.resolved()) {
             card.addClassName("resolved");
-        }
-        if (Long.valueOf(c.id()).equals(active)) {
-            card.addClassName("active");
         }
         boolean isDetached = detached.contains(c.id());
         if (isDetached) {
