@@ -192,10 +192,21 @@ export const Comments = Extension.create<CommentsOptions>({
                 meta.scroll ?? false);
             }
             if (!value.bound && binding(state)) return build(state, value.comments, value.active, value.scroll);
+            // A remote change (y-tiptap replaces the whole document): its mapping is already up to date.
+            if ((tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) {
+              return build(state, value.comments, value.active, false);
+            }
             if (!tr.docChanged) return value.scroll ? { ...value, scroll: false } : value;
-            // Until the Yjs mapping has caught up (after this transaction), move the highlights
-            // with the change; the view then resolves the relative positions again.
-            return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc), scroll: false };
+            // A local change reaches Yjs only after this transaction: move the ranges with the change
+            // (typing at the start of a range goes before it, at its end after it) until the view
+            // resolves the relative positions again.
+            const ranges = new Map<number, Range>();
+            for (const [id, r] of value.ranges) {
+              const from = tr.mapping.map(r.from, 1);
+              const to = tr.mapping.map(r.to, -1);
+              if (from < to) ranges.set(id, { from, to });
+            }
+            return { ...value, ranges, decorations: value.decorations.map(tr.mapping, tr.doc), scroll: false };
           },
         },
         props: {
