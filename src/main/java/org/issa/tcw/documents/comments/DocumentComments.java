@@ -183,12 +183,6 @@ public class DocumentComments {
         events.publishEvent(new CommentSignal(root.getDocumentId(), root.getId()));
     }
 
-    /** Who can be mentioned in a document's comments whose name or username starts with {@code prefix}. */
-    @PreAuthorize("isAuthenticated()")
-    public List<MentionCandidate> mentionCandidates(long documentId, String prefix, int limit) {
-        return discussions.mentionCandidates(documents.open(documentId).commissionId(), prefix, limit);
-    }
-
     private MentionedText render(long commissionId, String text) {
         MentionedText rendered = discussions.render(commissionId, text);
         if (!rendered.unknown().isEmpty()) {
