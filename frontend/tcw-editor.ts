@@ -49,6 +49,7 @@ import {
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
+import * as CommentsPlugin from './tcw-comments';
 
 export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string };
 export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
@@ -351,6 +352,8 @@ export class TcwEditor extends LitElement {
         <span class="tcw-sep"></span>
         ${b('undo', '↶', 'undo', () => chain().undo().run())}
         ${b('redo', '↷', 'redo', () => chain().redo().run())}
+        <span class="tcw-sep"></span>
+        ${b('comment', '💬', 'comment', () => this.dispatchEvent(new CustomEvent('comment-requested', { bubbles: true })))}
       </div>` : nothing}
       ${this.notice ? html`<div class="tcw-notice" id="notice" role="alert">${this.notice}</div>` : nothing}
       <div id="mount" class="tcw-mount"></div>
@@ -464,6 +467,7 @@ export class TcwEditor extends LitElement {
         TableHeader,
         TableCell,
         KeepStoredMarks,
+        CommentsPlugin.Comments.configure({ host: this, initial: () => ({ comments: this.comments, active: this.activeComment }) }),
         CollaborationCaret.configure({
           provider: { awareness: this.awareness },
           user: { name: this.userName ?? '?', color: this.color },
@@ -876,6 +880,34 @@ export class TcwEditor extends LitElement {
     } catch (e) {
       this.gapTimer = window.setTimeout(() => this.repairGap(), 2000);
     }
+  }
+
+  // ---------------- comments (tcw-comments.ts) ----------------
+
+  private comments: CommentsPlugin.CommentAnchor[] = [];
+  private activeComment: number | null = null;
+
+  /** The anchor of the selected text for a new comment, once what was typed has reached the server. */
+  async selectionAnchor(): Promise<CommentsPlugin.SelectionAnchor | null> {
+    await Promise.race([this.idle(), sleep(3000)]);
+    return this.editor ? CommentsPlugin.selectionAnchor(this.editor.view) : null;
+  }
+
+  /** The comments to highlight, as JSON [{id, from, to, resolved}]. */
+  setComments(json: string) {
+    this.comments = JSON.parse(json);
+    if (this.editor) CommentsPlugin.setComments(this.editor.view, this.comments);
+  }
+
+  /** Highlights a comment's range and scrolls to it (a negative id: none). */
+  focusComment(id: number) {
+    this.activeComment = id >= 0 ? id : null;
+    if (this.editor) CommentsPlugin.focusComment(this.editor.view, this.activeComment);
+  }
+
+  /** Where each comment resolves now (tests). */
+  commentRanges() {
+    return this.editor ? CommentsPlugin.commentRanges(this.editor.view) : {};
   }
 
   // ---------------- for tests and measurements ----------------

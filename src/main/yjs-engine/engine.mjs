@@ -316,3 +316,138 @@ export function typingSession(list, text) {
 export function missingFrom(local, remote) {
   return toB64(Y.encodeStateAsUpdate(load(local), Y.encodeStateVector(load(remote))));
 }
+
+// ===================================================================================================
+// Comments (org.issa.tcw.documents.comments): anchors are two base64 Y.RelativePosition relative to
+// the XML fragment FIELD, made by the editor (frontend/tcw-comments.ts): `from` associated with the
+// first character of the range (assoc 0), `to` with its last (assoc -1). Positions below are
+// ProseMirror positions (an element counts its opening and closing token, a leaf one token).
+// ===================================================================================================
+
+const LEAVES = new Set(['hardBreak', 'horizontalRule', 'image']);
+
+/** ProseMirror size of a Y type (a child of the fragment or of an element). */
+function pmSize(node, sizes) {
+  let n;
+  if (node instanceof Y.XmlText) n = node.length;
+  else if (node instanceof Y.XmlElement) {
+    if (LEAVES.has(node.nodeName)) n = 1;
+    else {
+      n = 2;
+      for (const child of node.toArray()) n += pmSize(child, sizes);
+    }
+  } else n = 0;
+  sizes.set(node, n);
+  return n;
+}
+
+/** Where the content of each element / text starts (ProseMirror position). */
+function pmStarts(type, start, sizes, starts) {
+  starts.set(type, start);
+  if (type instanceof Y.XmlText) return;
+  let pos = start;
+  for (const child of type.toArray()) {
+    pmStarts(child, child instanceof Y.XmlElement ? pos + 1 : pos, sizes, starts);
+    pos += sizes.get(child);
+  }
+}
+
+/** A relative position decoded and resolved to {type, index} inside FIELD, or null. */
+function resolveAnchor(doc, root, b64) {
+  let rpos;
+  try {
+    rpos = Y.decodeRelativePosition(fromB64(b64));
+  } catch (e) {
+    return null;
+  }
+  if (rpos.tname !== null && rpos.tname !== FIELD) return null;
+  if (rpos.item === null && rpos.type === null && rpos.tname === null) return null;
+  let abs;
+  try {
+    abs = Y.createAbsolutePositionFromRelativePosition(rpos, doc);
+  } catch (e) {
+    return null;
+  }
+  if (!abs) return null;
+  for (let t = abs.type; t !== root; ) {
+    const item = t._item;
+    if (!item || item.deleted) return null;
+    t = item.parent;
+  }
+  return abs;
+}
+
+/** Plain text between two ProseMirror positions (blocks separated by a line break). */
+function textBetween(root, starts, sizes, from, to) {
+  const out = [];
+  const walk = (type) => {
+    for (const child of type.toArray()) {
+      const s = starts.get(child);
+      if (child instanceof Y.XmlText) {
+        const str = child.toDelta().map((d) => (typeof d.insert === 'string' ? d.insert : ' ')).join('');
+        const a = Math.max(from, s), b = Math.min(to, s + str.length);
+        if (a < b) out.push(str.slice(a - s, b - s));
+      } else if (child instanceof Y.XmlElement) {
+        const open = s - 1, close = s + sizes.get(child) - 1;
+        if (close <= from || open >= to) continue;
+        if (BLOCKS.has(child.nodeName) && out.length && open >= from) out.push('\n');
+        walk(child);
+      }
+    }
+  };
+  walk(root);
+  return out.join('');
+}
+
+/**
+ * Checks a comment's anchor against the document: both positions decode, lie inside the
+ * document's text (not another document's, not deleted), and `from` comes before `to`. Returns
+ * {valid, from, to, text} with the ProseMirror positions and the text between them.
+ */
+export function anchorRange(list, from, to) {
+  const doc = load(list);
+  const root = doc.getXmlFragment(FIELD);
+  const a = resolveAnchor(doc, root, from);
+  const b = resolveAnchor(doc, root, to);
+  if (!a || !b) return JSON.stringify({ valid: false });
+  const sizes = new Map();
+  let size = 0;
+  for (const child of root.toArray()) size += pmSize(child, sizes);
+  const starts = new Map();
+  pmStarts(root, 0, sizes, starts);
+  const pos = (abs) => {
+    const s = starts.get(abs.type);
+    if (s === undefined) return null;
+    if (abs.type instanceof Y.XmlText) return s + abs.index;
+    let p = s;
+    const children = abs.type.toArray();
+    for (let i = 0; i < abs.index && i < children.length; i++) p += sizes.get(children[i]);
+    return p;
+  };
+  const pa = pos(a), pb = pos(b);
+  if (pa === null || pb === null || pa >= pb || pb > size) return JSON.stringify({ valid: false });
+  return JSON.stringify({ valid: true, from: pa, to: pb, text: textBetween(root, starts, sizes, pa, pb) });
+}
+
+/**
+ * The anchor an editor makes for the first occurrence of `quote` inside one text node of the
+ * document: {from, to} as base64 relative positions, or null. For tests, demo data and benchmarks.
+ */
+export function anchorFor(list, quote) {
+  const doc = load(list);
+  let found = null;
+  const walk = (type) => {
+    for (const child of type.toArray()) {
+      if (found) return;
+      if (child instanceof Y.XmlText) {
+        const str = child.toDelta().map((d) => (typeof d.insert === 'string' ? d.insert : ' ')).join('');
+        const i = str.indexOf(quote);
+        if (i >= 0) found = { text: child, index: i };
+      } else if (child instanceof Y.XmlElement) walk(child);
+    }
+  };
+  walk(doc.getXmlFragment(FIELD));
+  if (!found) return JSON.stringify(null);
+  const enc = (index, assoc) => toB64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(found.text, index, assoc)));
+  return JSON.stringify({ from: enc(found.index, 0), to: enc(found.index + quote.length, -1) });
+}

@@ -6,8 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.issa.tcw.base.Checks;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.Versions;
@@ -243,6 +247,25 @@ public class DiscussionService {
                         || java.util.Arrays.stream(m.displayName().toLowerCase(Locale.ROOT).split("\\s+"))
                                 .anyMatch(w -> w.startsWith(p)))
                 .limit(Math.max(1, limit)).toList();
+    }
+
+    /**
+     * Markdown rendered and sanitised as a post of the commission would be, with its mentions
+     * resolved against the same people (members and staff): for other features' texts, which
+     * decide what to do with the mentions and the unknown handles.
+     */
+    @PreAuthorize("@commissionAccess.may('READ', #commissionId)")
+    public MentionedText render(long commissionId, String markdown) {
+        List<MentionCandidate> participants = members.of(members.codeOf(commissionId));
+        var rendered = PostMarkdown.render(markdown, CommissionMembers.handles(participants));
+        Map<String, MentionCandidate> byHandle = new HashMap<>();
+        participants.forEach(m -> byHandle.put(m.username().toLowerCase(Locale.ROOT), m));
+        List<MentionCandidate> mentioned = rendered.mentions().stream().map(byHandle::get).toList();
+        var prose = org.jsoup.Jsoup.parseBodyFragment(rendered.html());
+        prose.select("code, pre, a, .tcw-mention").remove();
+        Set<String> unknown = new LinkedHashSet<>(PostMarkdown.handles(prose.body().wholeText()));
+        unknown.removeAll(byHandle.keySet());
+        return new MentionedText(rendered.html(), mentioned, Set.copyOf(unknown));
     }
 
     private void checkBody(String body) {

@@ -44,9 +44,11 @@ public class DocumentService {
     private final CurrentUser currentUser;
     private final YjsEngine engine;
     private final Clock clock;
+    private final DocumentLog log;
 
     DocumentService(DocumentRepository documents, CommissionService commissions, CommissionAccess access,
-            PersonService people, CurrentUser currentUser, YjsEngine engine, Clock clock) {
+            PersonService people, CurrentUser currentUser, YjsEngine engine, Clock clock, DocumentLog log) {
+        this.log = log;
         this.documents = documents;
         this.commissions = commissions;
         this.access = access;
@@ -168,6 +170,18 @@ public class DocumentService {
         requireMay(CommissionAction.READ, document.getCommissionId());
         return new DocumentText(Objects.requireNonNullElse(document.getPlainText(), ""),
                 Objects.requireNonNullElse(document.getHtml(), ""), document.getRenderedSeq());
+    }
+
+    /**
+     * Where an anchor (two base64 Yjs relative positions, e.g. of a comment) lies in the document's
+     * stored content now, checked by yjs itself: invalid when it does not decode, points into
+     * another document or into deleted text, or is empty.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public YjsEngine.AnchorRange anchorRange(long id, String from, String to) {
+        DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
+        requireMay(CommissionAction.READ, d.commissionId());
+        return engine.anchorRange(log.content(id).updates(), from, to).join();
     }
 
     private boolean mayDelete(DocumentListing d) {

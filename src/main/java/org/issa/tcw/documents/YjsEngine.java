@@ -170,6 +170,36 @@ public class YjsEngine implements DisposableBean {
         });
     }
 
+    /**
+     * Where a comment's anchor (two base64 {@code Y.RelativePosition}s, see frontend/tcw-comments.ts)
+     * lies in the document the log describes: invalid when a position does not decode, belongs to
+     * another document or to deleted text, or {@code from} is not before {@code to}.
+     */
+    public CompletableFuture<AnchorRange> anchorRange(List<byte[]> log, String from, String to) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode r = json.readTree(ns.getMember("anchorRange").execute(ProxyArray.fromList(b64), from, to)
+                    .asString());
+            return r.get("valid").asBoolean()
+                    ? new AnchorRange(true, r.get("from").asInt(), r.get("to").asInt(), r.get("text").asString())
+                    : new AnchorRange(false, -1, -1, "");
+        });
+    }
+
+    /**
+     * The anchor an editor would make for the first occurrence of {@code quote} inside one text
+     * node, as {@code [from, to]} base64 relative positions, or an empty list. For tests, demo data
+     * and benchmarks.
+     */
+    public CompletableFuture<List<String>> anchorFor(List<byte[]> log, String quote) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode r = json.readTree(ns.getMember("anchorFor").execute(ProxyArray.fromList(b64), quote).asString());
+            return r == null || r.isNull() ? List.<String>of()
+                    : List.of(r.get("from").asString(), r.get("to").asString());
+        });
+    }
+
     private Rendering rendering(String result) {
         JsonNode r = json.readTree(result);
         return new Rendering(r.get("text").asString(), DocumentHtml.sanitize(r.get("html").asString()),
@@ -210,6 +240,10 @@ public class YjsEngine implements DisposableBean {
 
     /** Whether a log integrates completely, and if not what its pending structures wait for. */
     public record Check(boolean complete, Map<Long, Long> missing, boolean pendingDeletes) {
+    }
+
+    /** A comment anchor resolved: ProseMirror positions and the plain text between them. */
+    public record AnchorRange(boolean valid, int from, int to, String text) {
     }
 
     /** A compacted state and what it reads as. */

@@ -33,6 +33,14 @@ public class DiscussionPanels {
     }
 
     /**
+     * The discussion's Markdown composer (preview rendered by the server, mention autocomplete
+     * among the commission's people) for other features' texts, e.g. document comments.
+     */
+    public org.issa.tcw.discussion.ui.MarkdownComposer composer(long commissionId, int maxLength, String idPrefix) {
+        return new org.issa.tcw.discussion.ui.MarkdownComposer(discussions, commissionId, maxLength, idPrefix);
+    }
+
+    /**
      * A panel listing the threads attached to {@code anchor} (of the commission {@code commissionCode}).
      * Shows nothing but a note to a reader who may not read the commission's threads.
      */

@@ -20,7 +20,7 @@ import org.issa.tcw.discussion.MentionCandidate;
  * post will show) and mention autocomplete: typing {@code @da} offers the commission's members
  * whose name or username starts so; choosing one completes the mention.
  */
-class MarkdownComposer extends VerticalLayout {
+public class MarkdownComposer extends VerticalLayout {
 
     private static final Pattern TRAILING_MENTION = Pattern.compile("(?:^|\\s)@([A-Za-z0-9._\\-]*)$");
 
@@ -33,7 +33,7 @@ class MarkdownComposer extends VerticalLayout {
     private final Tab show;
     private final Tabs tabs;
 
-    MarkdownComposer(DiscussionService discussions, long commissionId, int maxLength, String idPrefix) {
+    public MarkdownComposer(DiscussionService discussions, long commissionId, int maxLength, String idPrefix) {
         this.discussions = discussions;
         this.commissionId = commissionId;
         setPadding(false);
@@ -106,22 +106,22 @@ class MarkdownComposer extends VerticalLayout {
         body.focus();
     }
 
-    String getValue() {
+    public String getValue() {
         return body.getValue();
     }
 
-    void setValue(String text) {
+    public void setValue(String text) {
         body.setValue(text);
         tabs.setSelectedTab(write);
     }
 
-    void clear() {
+    public void clear() {
         setValue("");
         suggestions.removeAll();
         suggestions.setVisible(false);
     }
 
-    void focus() {
+    public void focus() {
         body.focus();
     }
 

@@ -53,7 +53,7 @@ class CollaborativeEditor extends Component implements EditorConnection {
     static final List<String> TEXT_KEYS = List.of("connecting", "saved", "saving", "offline", "readOnly", "presence",
             "bold", "italic", "underline", "strike", "heading1", "heading2", "heading3", "bulletList", "orderedList",
             "blockquote", "link", "linkPrompt", "insertTable", "addRow", "deleteRow", "addColumn", "deleteColumn",
-            "deleteTable", "undo", "redo", "incomplete");
+            "deleteTable", "undo", "redo", "incomplete", "comment");
 
     private final DocumentCollaboration collaboration;
     private final long documentId;

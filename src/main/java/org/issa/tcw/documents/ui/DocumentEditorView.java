@@ -2,6 +2,7 @@ package org.issa.tcw.documents.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -22,6 +23,8 @@ import org.issa.tcw.discussion.ui.DiscussionPanels;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.comments.ui.CommentPanels;
+import org.jspecify.annotations.Nullable;
 import org.issa.tcw.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -42,16 +45,20 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     H2 heading;
 
     private final DiscussionPanels discussionPanels;
+    private final CommentPanels commentPanels;
+    /** The column next to the editor: the comments (and, later, other review panels). */
+    Div side;
 
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
-            DiscussionPanels discussionPanels) {
+            DiscussionPanels discussionPanels, CommentPanels commentPanels) {
         this.discussionPanels = discussionPanels;
+        this.commentPanels = commentPanels;
         this.documents = documents;
         this.collaboration = collaboration;
         this.currentUser = currentUser;
         addClassName("tcw-page");
         setWidthFull();
-        setMaxWidth("72rem");
+        setMaxWidth("96rem");
     }
 
     @Override
@@ -112,9 +119,27 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         editor = new CollaborativeEditor(collaboration, header.id(), currentUser.require().displayName());
         editor.getElement().getStyle().set("width", "100%");
-        add(editor);
+        side = new Div(commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)));
+        side.setId("document-side");
+        side.addClassName("tcw-document-side");
+        var main = new Div(editor);
+        main.addClassName("tcw-document-main");
+        var columns = new Div(main, side);
+        columns.addClassName("tcw-document-columns");
+        columns.setWidthFull();
+        add(columns);
         add(discussionPanels.forAnchor(header.commissionId(), header.commissionCode(),
                 new Anchor(AnchorType.DOCUMENT, header.id(), header.title())));
+    }
+
+    /** {@code ?comment=ID}: the comment a notification leads to. */
+    private static @Nullable Long focusedComment(BeforeEnterEvent event) {
+        try {
+            return event.getLocation().getQueryParameters().getSingleParameter("comment").map(Long::parseLong)
+                    .orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private void openDetails(long id) {

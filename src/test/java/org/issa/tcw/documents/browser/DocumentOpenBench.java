@@ -181,7 +181,7 @@ class DocumentOpenBench {
         return o == null ? -1 : ((Number) o).doubleValue();
     }
 
-    private static String summary(String what, List<double[]> runs, int index) {
+    static String summary(String what, List<double[]> runs, int index) {
         double[] v = runs.stream().mapToDouble(r -> r[index]).sorted().toArray();
         double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
         double p90 = v[(int) Math.ceil(0.9 * v.length) - 1];
@@ -190,7 +190,7 @@ class DocumentOpenBench {
                 Arrays.toString(Arrays.stream(v).mapToLong(Math::round).toArray()));
     }
 
-    private static String load() {
+    static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (java.io.IOException e) {

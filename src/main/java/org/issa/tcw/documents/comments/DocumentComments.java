@@ -1,0 +1,238 @@
+package org.issa.tcw.documents.comments;
+
+import static org.issa.tcw.base.Checks.require;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.issa.tcw.base.NotFoundException;
+import org.issa.tcw.base.UserFacingException;
+import org.issa.tcw.commission.CommissionAccess;
+import org.issa.tcw.commission.CommissionAction;
+import org.issa.tcw.discussion.DiscussionService;
+import org.issa.tcw.discussion.MentionCandidate;
+import org.issa.tcw.discussion.MentionedText;
+import org.issa.tcw.documents.DocumentHeader;
+import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.documents.comments.domain.DocumentComment;
+import org.issa.tcw.documents.comments.domain.DocumentCommentRepository;
+import org.issa.tcw.people.PersonService;
+import org.issa.tcw.people.PersonSummary;
+import org.issa.tcw.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Comments on a document (permission table: {@code READ} to see them, {@code COMMENT_DRAFT} to
+ * write, {@code REVIEW_DRAFT} to resolve or reopen anyone's; authors resolve and reopen their own).
+ * Bodies are Markdown rendered, sanitised and mention-checked by the discussion feature exactly as
+ * posts are; anchors are checked by yjs on the server against the document's stored content.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DocumentComments {
+
+    /** Longest comment or reply, in characters. */
+    public static final int MAX_BODY = 20_000;
+    /** Longest encoded relative position (a real one is a few dozen bytes). */
+    static final int MAX_ANCHOR = 1_000;
+    /** How much of the commented text is kept. */
+    static final int MAX_QUOTE = 1_000;
+
+    private final DocumentCommentRepository comments;
+    private final DocumentService documents;
+    private final DiscussionService discussions;
+    private final CommissionAccess access;
+    private final PersonService people;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DocumentComments(DocumentCommentRepository comments, DocumentService documents, DiscussionService discussions,
+            CommissionAccess access, PersonService people, CurrentUser currentUser, ApplicationEventPublisher events,
+            Clock clock) {
+        this.comments = comments;
+        this.documents = documents;
+        this.discussions = discussions;
+        this.access = access;
+        this.people = people;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Every comment thread of a document with its replies (three queries, whatever their number).
+     *
+     * @throws AccessDeniedException if the reader may not read the document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public DocumentCommentList list(long documentId) {
+        DocumentHeader header = documents.open(documentId);
+        long commissionId = header.commissionId();
+        boolean review = access.may(CommissionAction.REVIEW_DRAFT, commissionId);
+        boolean comment = access.may(CommissionAction.COMMENT_DRAFT, commissionId);
+        Long me = currentUser.personId().orElse(null);
+        List<DocumentComment> all = comments.findByDocumentIdOrderByIdAsc(documentId);
+        Set<Long> persons = new HashSet<>();
+        for (DocumentComment c : all) {
+            persons.add(c.getAuthorId());
+            if (c.getResolvedBy() != null) {
+                persons.add(c.getResolvedBy());
+            }
+        }
+        Map<Long, PersonSummary> names = persons.isEmpty() ? Map.of() : people.summaries(persons);
+        Map<Long, List<CommentView.Reply>> replies = new LinkedHashMap<>();
+        for (DocumentComment c : all) {
+            if (c.getParentId() != null) {
+                replies.computeIfAbsent(c.getParentId(), k -> new ArrayList<>()).add(new CommentView.Reply(c.getId(),
+                        name(names, c.getAuthorId()), c.getCreatedAt(), c.getHtml()));
+            }
+        }
+        List<CommentView> threads = new ArrayList<>();
+        for (DocumentComment c : all) {
+            if (c.getParentId() == null) {
+                boolean mayResolve = review || (comment && me != null && me == c.getAuthorId());
+                threads.add(new CommentView(c.getId(), c.getAuthorId(), name(names, c.getAuthorId()),
+                        c.getCreatedAt(), c.getHtml(), nonNull(c.getAnchorFrom()), nonNull(c.getAnchorTo()),
+                        nonNull(c.getQuote()), c.getResolvedBy() == null ? null : name(names, c.getResolvedBy()),
+                        c.getResolvedAt(), mayResolve, List.copyOf(replies.getOrDefault(c.getId(), List.of()))));
+            }
+        }
+        return new DocumentCommentList(documentId, commissionId, comment, review, List.copyOf(threads));
+    }
+
+    /**
+     * Comments on the range {@code from}–{@code to} (base64 Yjs relative positions made by the
+     * editor) of a document.
+     *
+     * @return the new comment's id
+     * @throws UserFacingException   if the body is empty or too long, mentions someone outside the
+     *                               commission, or the anchor is not a range of this document's text
+     * @throws AccessDeniedException if the reader may not comment on the document
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public long comment(long documentId, String from, String to, String body) {
+        DocumentHeader header = documents.open(documentId);
+        long me = requireMay(CommissionAction.COMMENT_DRAFT, header.commissionId());
+        String text = checkBody(body);
+        require(from != null && to != null && !from.isBlank() && !to.isBlank() && from.length() <= MAX_ANCHOR
+                && to.length() <= MAX_ANCHOR, "comments.anchor.invalid");
+        MentionedText rendered = render(header.commissionId(), text);
+        YjsEngine.AnchorRange range = documents.anchorRange(documentId, from, to);
+        require(range.valid() && !range.text().isBlank(), "comments.anchor.invalid");
+        String quote = range.text().length() <= MAX_QUOTE ? range.text()
+                : range.text().substring(0, MAX_QUOTE - 1) + "…";
+        DocumentComment saved = comments.saveAndFlush(DocumentComment.anchored(documentId, me, text,
+                rendered.html(), from, to, quote, clock.instant()));
+        published(header, saved, me, rendered.mentioned());
+        return saved.getId();
+    }
+
+    /**
+     * Replies in a comment's thread (a reply to a reply goes to the same thread).
+     *
+     * @return the reply's id
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public long reply(long commentId, String body) {
+        DocumentComment root = root(commentId);
+        DocumentHeader header = documents.open(root.getDocumentId());
+        long me = requireMay(CommissionAction.COMMENT_DRAFT, header.commissionId());
+        String text = checkBody(body);
+        MentionedText rendered = render(header.commissionId(), text);
+        DocumentComment saved = comments.saveAndFlush(DocumentComment.reply(root, me, text, rendered.html(),
+                clock.instant()));
+        published(header, saved, me, rendered.mentioned());
+        return saved.getId();
+    }
+
+    /**
+     * Resolves ({@code resolved}) or reopens a comment thread: its author while they may comment,
+     * or a reviewer of the commission (chair, vice-chair, secretariat). Nothing is deleted.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void setResolved(long commentId, boolean resolved) {
+        DocumentComment root = root(commentId);
+        DocumentHeader header = documents.open(root.getDocumentId());
+        long me = requireMay(CommissionAction.COMMENT_DRAFT, header.commissionId(), CommissionAction.REVIEW_DRAFT);
+        if (me != root.getAuthorId() && !access.may(CommissionAction.REVIEW_DRAFT, header.commissionId())) {
+            throw new AccessDeniedException("comments.refused.resolve");
+        }
+        if (resolved == root.isResolved()) {
+            return;
+        }
+        if (resolved) {
+            root.resolve(me, clock.instant());
+        } else {
+            root.reopen();
+        }
+        comments.flush();
+        events.publishEvent(new CommentSignal(root.getDocumentId(), root.getId()));
+    }
+
+    private MentionedText render(long commissionId, String text) {
+        MentionedText rendered = discussions.render(commissionId, text);
+        if (!rendered.unknown().isEmpty()) {
+            throw new UserFacingException("comments.mention.outside",
+                    String.join(", ", rendered.unknown().stream().sorted().map(h -> "@" + h).toList()));
+        }
+        return rendered;
+    }
+
+    private void published(DocumentHeader header, DocumentComment saved, long author,
+            List<MentionCandidate> mentioned) {
+        String authorName = name(people.summaries(List.of(author)), author);
+        long threadId = saved.getParentId() == null ? saved.getId() : saved.getParentId();
+        mentioned.stream().map(MentionCandidate::personId).filter(p -> p != author).distinct()
+                .forEach(p -> events.publishEvent(new CommentMentioned(p, header.id(), threadId, authorName,
+                        header.title())));
+        events.publishEvent(new CommentSignal(header.id(), threadId));
+    }
+
+    private DocumentComment root(long commentId) {
+        DocumentComment c = comments.findById(commentId).orElseThrow(NotFoundException::new);
+        return c.getParentId() == null ? c : comments.findById(c.getParentId()).orElseThrow(NotFoundException::new);
+    }
+
+    /** The reader's person id, if they may do one of {@code actions} in the commission. */
+    private long requireMay(CommissionAction action, long commissionId, CommissionAction... or) {
+        boolean allowed = access.may(action, commissionId);
+        for (CommissionAction other : or) {
+            allowed |= access.may(other, commissionId);
+        }
+        Long me = currentUser.personId().orElse(null);
+        if (!allowed || me == null) {
+            throw new AccessDeniedException("comments.refused");
+        }
+        return me;
+    }
+
+    private static String checkBody(@Nullable String body) {
+        String text = body == null ? "" : body.replace("\u0000", "").strip();
+        require(!text.isEmpty(), "comments.body.required");
+        require(text.length() <= MAX_BODY, "comments.body.too-long", MAX_BODY);
+        return text;
+    }
+
+    private static String name(Map<Long, PersonSummary> names, long id) {
+        PersonSummary p = names.get(id);
+        return p == null ? "?" : p.displayName();
+    }
+
+    private static String nonNull(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+}

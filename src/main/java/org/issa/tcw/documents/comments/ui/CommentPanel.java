@@ -1,0 +1,428 @@
+package org.issa.tcw.documents.comments.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.dom.Element;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.LiveAccess;
+import org.issa.tcw.base.ui.UserZone;
+import org.issa.tcw.discussion.DiscussionPanels;
+import org.issa.tcw.discussion.Subscription;
+import org.issa.tcw.discussion.ui.MarkdownComposer;
+import org.issa.tcw.documents.comments.CommentBroadcaster;
+import org.issa.tcw.documents.comments.CommentView;
+import org.issa.tcw.documents.comments.DocumentCommentList;
+import org.issa.tcw.documents.comments.DocumentComments;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The comments of a document, in the side column next to its editor: the threads in the order of
+ * their text (the editor tells it, see frontend/tcw-comments.ts; detached ones last), each with its
+ * replies, a reply box and resolve / reopen; a filter open / resolved / all; the "Comment" button
+ * (also Ctrl+Alt+M and the editor's toolbar) for the selected text. Live: every committed change to
+ * the document's comments refreshes every open panel.
+ */
+@CssImport("./tcw-comments.css")
+public class CommentPanel extends Div {
+
+    /** Which comments the panel lists. */
+    enum Filter {
+        OPEN, RESOLVED, ALL
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DocumentComments comments;
+    private final DiscussionPanels discussion;
+    private final CommentBroadcaster broadcaster;
+    private final long documentId;
+    private final Element editor;
+    private final Div form = new Div();
+    private final Paragraph formQuote = new Paragraph();
+    private final Div list = new Div();
+    private final Button add;
+    private final RadioButtonGroup<Filter> filter = new RadioButtonGroup<>();
+    private final Map<Long, MarkdownComposer> replyDrafts = new HashMap<>();
+    /** The cards shown, and what each showed when it was built. */
+    private final Map<Long, Div> cards = new HashMap<>();
+    private final Map<Long, List<Object>> cardStates = new HashMap<>();
+    private @Nullable MarkdownComposer composer;
+    private @Nullable Anchor pending;
+    private DocumentCommentList data;
+    /** Ids in the order of the document (from the editor); detached ones among them last. */
+    private List<Long> order = List.of();
+    private Set<Long> detached = Set.of();
+    private @Nullable Long active;
+    private @Nullable Subscription subscription;
+
+    private record Anchor(String from, String to, String quote) {
+    }
+
+    public CommentPanel(DocumentComments comments, DiscussionPanels discussion, CommentBroadcaster broadcaster,
+            long documentId, Element editor, @Nullable Long focus) {
+        this.comments = comments;
+        this.discussion = discussion;
+        this.broadcaster = broadcaster;
+        this.documentId = documentId;
+        this.editor = editor;
+        this.active = focus;
+        setId("comment-panel");
+        addClassName("tcw-comment-panel");
+        data = comments.list(documentId);
+
+        var title = new H3(getTranslation("comments.title"));
+        add = new Button(getTranslation("comments.add"), e -> startComment());
+        add.setId("comment-add");
+        add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        add.setTooltipText(getTranslation("comments.add.hint"));
+        add.setVisible(data.mayComment());
+        var top = new Div(title, add);
+        top.addClassName("tcw-comment-top");
+
+        filter.setId("comment-filter");
+        filter.setAriaLabel(getTranslation("comments.filter"));
+        filter.setItems(Filter.values());
+        filter.setItemLabelGenerator(f -> getTranslation("comments.filter." + f.name()));
+        filter.setValue(Filter.OPEN);
+        filter.addValueChangeListener(e -> render());
+
+        form.setId("comment-form");
+        form.addClassName("tcw-comment-form");
+        form.setVisible(false);
+        formQuote.setId("comment-form-quote");
+        formQuote.addClassName("tcw-comment-quote");
+
+        list.setId("comment-list");
+        list.addClassName("tcw-comment-list");
+        add(top, filter, form, list);
+
+        editor.addEventListener("comment-order", e -> {
+            order = ids(e.getEventData().get("event.detail.order").asString());
+            detached = new HashSet<>(ids(e.getEventData().get("event.detail.detached").asString()));
+            render();
+        }).addEventData("event.detail.order").addEventData("event.detail.detached");
+        editor.addEventListener("comment-clicked",
+                e -> activate((long) e.getEventData().get("event.detail.id").asDouble(), false))
+                .addEventData("event.detail.id");
+        editor.addEventListener("comment-requested", e -> startComment());
+        show(data);
+        if (focus != null) {
+            activate(focus, true);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        Executor live = LiveAccess.in(ui);
+        subscription = broadcaster.subscribe(documentId, signal -> live.execute(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
+    /** Reads the comments again (a change was committed, by anyone). */
+    void refresh() {
+        show(comments.list(documentId));
+    }
+
+    private void show(DocumentCommentList fresh) {
+        data = fresh;
+        ArrayNode anchors = JSON.createArrayNode();
+        for (CommentView c : fresh.comments()) {
+            ObjectNode a = anchors.addObject();
+            a.put("id", c.id());
+            a.put("from", c.from());
+            a.put("to", c.to());
+            a.put("resolved", c.resolved());
+        }
+        editor.callJsFunction("setComments", anchors.toString());
+        render();
+    }
+
+    // ---------- a new comment ----------
+
+    private void startComment() {
+        if (!data.mayComment()) {
+            return;
+        }
+        editor.executeJs("return this.selectionAnchor().then(a => a ? JSON.stringify(a) : '')")
+                .then(String.class, json -> {
+                    if (json == null || json.isEmpty()) {
+                        Feedback.error(getTranslation("comments.select-first"));
+                        return;
+                    }
+                    JsonNode a = JSON.readTree(json);
+                    openForm(new Anchor(a.get("from").asString(), a.get("to").asString(), a.get("quote").asString()));
+                });
+    }
+
+    private void openForm(Anchor anchor) {
+        pending = anchor;
+        form.removeAll();
+        formQuote.setText(anchor.quote().length() > 300 ? anchor.quote().substring(0, 299) + "…" : anchor.quote());
+        MarkdownComposer c = discussion.composer(data.commissionId(), DocumentComments.MAX_BODY, "comment-");
+        composer = c;
+        var send = new Button(getTranslation("comments.send"), e -> send());
+        send.setId("comment-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        var cancel = new Button(getTranslation("comments.cancel"), e -> closeForm());
+        cancel.setId("comment-cancel");
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        form.add(formQuote, c, new Div(send, cancel));
+        form.setVisible(true);
+        c.focus();
+    }
+
+    private void send() {
+        Anchor anchor = pending;
+        MarkdownComposer c = composer;
+        if (anchor == null || c == null) {
+            return;
+        }
+        long[] id = new long[1];
+        if (Feedback.run(this, () -> id[0] = comments.comment(documentId, anchor.from(), anchor.to(), c.getValue()))) {
+            closeForm();
+            active = id[0];
+            refresh();
+            activate(id[0], true);
+        }
+    }
+
+    private void closeForm() {
+        pending = null;
+        composer = null;
+        form.removeAll();
+        form.setVisible(false);
+        add.focus();
+    }
+
+    // ---------- the list ----------
+
+    private void render() {
+        list.removeAll();
+        Map<Long, Integer> rank = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            rank.put(order.get(i), i);
+        }
+        List<CommentView> shown = new ArrayList<>();
+        Filter f = filter.getValue() == null ? Filter.OPEN : filter.getValue();
+        for (CommentView c : data.comments()) {
+            if (f == Filter.ALL || (f == Filter.RESOLVED) == c.resolved()) {
+                shown.add(c);
+            }
+        }
+        // known places first (the editor's order), then comments the editor has not placed yet
+        shown.sort(Comparator.comparing((CommentView c) -> rank.getOrDefault(c.id(), Integer.MAX_VALUE))
+                .thenComparing(CommentView::id));
+        // a card is built again only when what it shows changed (a reply being written stays as it is)
+        List<Component> next = new ArrayList<>();
+        Map<Long, Div> kept = new HashMap<>();
+        for (CommentView c : shown) {
+            List<Object> state = List.of(c, detached.contains(c.id()), replyDrafts.containsKey(c.id()));
+            Div card = cards.get(c.id());
+            if (card == null || !state.equals(cardStates.get(c.id()))) {
+                card = card(c);
+                cardStates.put(c.id(), state);
+            }
+            card.getElement().getClassList().set("active", Long.valueOf(c.id()).equals(active));
+            kept.put(c.id(), card);
+            next.add(card);
+        }
+        cards.keySet().retainAll(kept.keySet());
+        cards.putAll(kept);
+        cardStates.keySet().retainAll(kept.keySet());
+        if (shown.isEmpty()) {
+            var none = new Paragraph(getTranslation(data.comments().isEmpty() ? "comments.none" : "comments.none-here"));
+            none.setId("comment-none");
+            next.add(none);
+        }
+        if (!list.getChildren().toList().equals(next)) {
+            list.removeAll();
+            next.forEach(list::add);
+        }
+    }
+
+    private Div card(CommentView c) {
+        var card = new Div();
+        card.setId("comment-" + c.id());
+        card.addClassName("tcw-comment-card");
+        card.getElement().setAttribute("tabindex", "0");
+        card.getElement().setAttribute("data-comment", String.valueOf(c.id()));
+        if (c.resolved()) {
+            card.addClassName("resolved");
+        }
+        boolean isDetached = detached.contains(c.id());
+        if (isDetached) {
+            card.addClassName("detached");
+            var note = new Paragraph(getTranslation("comments.detached"));
+            note.addClassName("tcw-comment-detached");
+            card.add(note);
+        }
+        var quote = new Paragraph(c.quote());
+        quote.addClassName("tcw-comment-quote");
+        card.add(quote);
+        card.add(entry(c.authorName(), c.createdAt(), c.html()));
+        for (CommentView.Reply r : c.replies()) {
+            var reply = entry(r.authorName(), r.createdAt(), r.html());
+            reply.addClassName("tcw-comment-reply");
+            reply.setId("comment-reply-" + r.id());
+            card.add(reply);
+        }
+        if (c.resolved() && c.resolvedBy() != null) {
+            var by = new Paragraph(getTranslation("comments.resolved-by", c.resolvedBy()));
+            by.addClassName("tcw-comment-resolved-by");
+            card.add(by);
+        }
+        var actions = new Div();
+        actions.addClassName("tcw-comment-actions");
+        if (data.mayComment()) {
+            MarkdownComposer draft = replyDrafts.get(c.id());
+            if (draft != null) {
+                card.add(replyBox(c.id(), draft));
+            } else {
+                var reply = new Button(getTranslation("comments.reply"), e -> {
+                    replyDrafts.put(c.id(), discussion.composer(data.commissionId(), DocumentComments.MAX_BODY,
+                            "comment-" + c.id() + "-reply-"));
+                    render();
+                    replyDrafts.get(c.id()).focus();
+                });
+                reply.setId("comment-reply-open-" + c.id());
+                reply.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                actions.add(reply);
+            }
+        }
+        if (c.mayResolve()) {
+            var resolve = new Button(getTranslation(c.resolved() ? "comments.reopen" : "comments.resolve"),
+                    e -> Feedback.run(this, () -> {
+                        comments.setResolved(c.id(), !c.resolved());
+                        refresh();
+                    }));
+            resolve.setId("comment-resolve-" + c.id());
+            resolve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.add(resolve);
+        }
+        card.add(actions);
+        card.getElement().addEventListener("click", e -> activate(c.id(), true))
+                .setFilter("!event.target.closest('button, vaadin-button, textarea, vaadin-text-area, a, vaadin-tabs')");
+        card.getElement().addEventListener("keydown", e -> activate(c.id(), true))
+                .setFilter("event.key === 'Enter' && event.target === element");
+        return card;
+    }
+
+    private Div replyBox(long commentId, MarkdownComposer draft) {
+        var send = new Button(getTranslation("comments.send-reply"), e -> {
+            if (Feedback.run(this, () -> comments.reply(commentId, draft.getValue()))) {
+                replyDrafts.remove(commentId);
+                refresh();
+            }
+        });
+        send.setId("comment-reply-send-" + commentId);
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        var cancel = new Button(getTranslation("comments.cancel"), e -> {
+            replyDrafts.remove(commentId);
+            render();
+        });
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        var box = new Div(draft, new Div(send, cancel));
+        box.addClassName("tcw-comment-reply-box");
+        return box;
+    }
+
+    private Div entry(String author, Instant at, String html) {
+        var who = new Span(author);
+        who.addClassName("tcw-comment-author");
+        var when = new Span(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(UserZone.current()).format(at));
+        when.addClassName("tcw-comment-time");
+        var body = new Div();
+        body.addClassName("tcw-post-body");
+        body.getElement().setProperty("innerHTML", html);
+        var entry = new Div(new Div(who, when), body);
+        entry.addClassName("tcw-comment-entry");
+        return entry;
+    }
+
+    /** Highlights a comment in the panel and, when asked, its range in the text. */
+    void activate(long id, boolean inText) {
+        active = id;
+        boolean resolved = data.comments().stream().anyMatch(c -> c.id() == id && c.resolved());
+        if (resolved && filter.getValue() == Filter.OPEN) {
+            filter.setValue(Filter.ALL);
+        }
+        list.getChildren().forEach(card -> card.getElement().getClassList()
+                .set("active", card.getId().map(("comment-" + id)::equals).orElse(false)));
+        list.getChildren().filter(card -> card.getId().map(("comment-" + id)::equals).orElse(false)).findFirst()
+                .ifPresent(card -> card.getElement().executeJs("this.scrollIntoView({block: 'nearest'})"));
+        if (inText) {
+            editor.callJsFunction("focusComment", (double) id);
+        }
+    }
+
+    private static List<Long> ids(@Nullable String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).map(Long::parseLong).toList();
+    }
+
+    // ---------- for tests ----------
+
+    /** The ids of the listed comments, top to bottom. */
+    List<Long> listed() {
+        return list.getChildren().filter(c -> c.getId().orElse("").matches("comment-\\d+"))
+                .map(c -> Long.parseLong(c.getId().orElseThrow().substring("comment-".length()))).toList();
+    }
+
+    Filter filter() {
+        return filter.getValue();
+    }
+
+    void filter(Filter value) {
+        filter.setValue(value);
+    }
+
+    /** As if the editor reported the order of the comments' text. */
+    void ordered(List<Long> ids, Set<Long> detachedIds) {
+        order = List.copyOf(ids);
+        detached = Set.copyOf(detachedIds);
+        render();
+    }
+
+    @Nullable Long active() {
+        return active;
+    }
+}

@@ -1,0 +1,30 @@
+package org.issa.tcw.documents;
+
+import java.util.List;
+import org.springframework.context.ApplicationContext;
+
+/** Test fixtures of other packages' tests that need a document's content (the log is package-private). */
+public final class DocumentFixtures {
+
+    private DocumentFixtures() {
+    }
+
+    /** Types {@code text} at the end of the document (in a new paragraph when asked), as an editor's update. */
+    public static void type(ApplicationContext context, long documentId, String text, boolean newParagraph) {
+        DocumentLog log = context.getBean(DocumentLog.class);
+        YjsEngine engine = context.getBean(YjsEngine.class);
+        byte[] update = engine.typeText(log.content(documentId).updates(), text, newParagraph).join();
+        log.append(documentId, null, update, null);
+    }
+
+    /** The anchor an editor makes for the first occurrence of {@code quote}: [from, to], base64. */
+    public static List<String> anchor(ApplicationContext context, long documentId, String quote) {
+        DocumentLog log = context.getBean(DocumentLog.class);
+        List<String> anchor = context.getBean(YjsEngine.class).anchorFor(log.content(documentId).updates(), quote)
+                .join();
+        if (anchor.isEmpty()) {
+            throw new IllegalArgumentException("not in the document: " + quote);
+        }
+        return anchor;
+    }
+}

@@ -1,0 +1,208 @@
+package org.issa.tcw.documents.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * Comments anchored by Yjs relative positions, in real browsers (one person each): two people
+ * comment and reply while a third types before and inside the commented ranges; every replica shows
+ * the same ranges, also after a reload; deleting the commented text detaches the comment.
+ */
+class CommentsIT {
+
+    private final List<EditorPage> pages = new ArrayList<>();
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        pages.forEach(EditorPage::close);
+    }
+
+    EditorPage open(String user, long doc) {
+        EditorPage page = new EditorPage(user);
+        pages.add(page);
+        return page.signIn().open(doc);
+    }
+
+    /** The ProseMirror position of the first character of {@code text} (which lies in one text node). */
+    static int posOf(EditorPage page, String text) {
+        return ((Number) page.js("""
+                const doc = document.querySelector('tcw-editor').editor.state.doc;
+                let found = -1;
+                doc.descendants((node, pos) => {
+                  if (found < 0 && node.isText) { const i = node.text.indexOf(arguments[0]); if (i >= 0) found = pos + i; }
+                });
+                return found;""", text)).intValue();
+    }
+
+    /** Selects from the start of {@code first} to the end of {@code last} (also in a read-only editor). */
+    static void select(EditorPage page, String first, String last) {
+        int from = posOf(page, first);
+        int to = posOf(page, last) + last.length();
+        assertThat(from).as(first).isGreaterThanOrEqualTo(0);
+        page.js("""
+                const view = document.querySelector('tcw-editor').editor.view;
+                const sel = view.state.selection.constructor.create(view.state.doc, arguments[0], arguments[1]);
+                view.dispatch(view.state.tr.setSelection(sel));""", from, to);
+    }
+
+    /** Comments on the selected text through the panel's button, like a person. */
+    static void comment(EditorPage page, String first, String last, String body) {
+        select(page, first, last);
+        click(page, By.id("comment-add"));
+        CoEditingIT.eventually(Duration.ofSeconds(20), () -> !page.driver.findElements(By.cssSelector("#comment-body textarea"))
+                .isEmpty(), () -> "the comment form did not open for " + page.user);
+        page.driver.findElement(By.cssSelector("#comment-body textarea")).sendKeys(body);
+        click(page, By.id("comment-send"));
+    }
+
+    static void reply(EditorPage page, long commentId, String body) {
+        CoEditingIT.eventually(Duration.ofSeconds(20), () -> !page.driver.findElements(By.id("comment-reply-open-" + commentId))
+                .isEmpty(), () -> "no reply button for " + commentId + " at " + page.user);
+        click(page, By.id("comment-reply-open-" + commentId));
+        By area = By.cssSelector("#comment-" + commentId + "-reply-body textarea");
+        CoEditingIT.eventually(Duration.ofSeconds(20), () -> !page.driver.findElements(area).isEmpty(),
+                () -> "the reply box did not open");
+        for (int attempt = 0; ; attempt++) {
+            try {
+                page.driver.findElement(area).sendKeys(body);
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+        click(page, By.id("comment-reply-send-" + commentId));
+    }
+
+    /** Clicks, finding the element again if a live update re-rendered it meanwhile. */
+    static void click(EditorPage page, By by) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                page.driver.findElement(by).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+                EditorPage.pause(100);
+            }
+        }
+    }
+
+    /** id → text of the range it resolves to here (null: detached). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> ranges(EditorPage page) {
+        return (Map<String, Object>) page.js("""
+                const r = document.querySelector('tcw-editor').commentRanges();
+                const out = {};
+                for (const [id, v] of Object.entries(r)) out[id] = v ? v.text : null;
+                return out;""");
+    }
+
+    static long idOf(EditorPage page, String quote) {
+        CoEditingIT.eventually(Duration.ofSeconds(20), () -> ranges(page).containsValue(quote),
+                () -> "no comment on " + quote + ": " + ranges(page));
+        return ranges(page).entrySet().stream().filter(e -> quote.equals(e.getValue())).map(e -> Long.parseLong(e.getKey()))
+                .findFirst().orElseThrow(() -> new AssertionError("no comment on " + quote + ": " + ranges(page)));
+    }
+
+    /** Every replica shows the same ranges, with these texts. */
+    void sameRanges(Map<String, String> expected) {
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> pages.stream().allMatch(p -> expected.equals(texts(p))),
+                () -> "ranges differ: " + pages.stream().map(p -> p.user + "=" + ranges(p)).toList());
+    }
+
+    static Map<String, String> texts(EditorPage page) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        ranges(page).forEach((k, v) -> out.put(k, v == null ? "<detached>" : v.toString()));
+        return out;
+    }
+
+    static int replies(EditorPage page, long commentId) {
+        return ((Number) page.js("return document.querySelectorAll('#comment-' + arguments[0] + ' .tcw-comment-reply').length",
+                commentId)).intValue();
+    }
+
+    @Test
+    void comments_and_replies_stay_on_their_text_while_someone_types_before_and_inside_them_also_after_reload() throws Exception {
+        long doc = RunningApp.newDocument("Comments " + System.nanoTime());
+        EditorPage writer = open("chair-ict", doc);
+        EditorPage member = open("member-ict", doc);
+        EditorPage observer = open("observer-ict", doc);
+        writer.caretAtEndOf(0);
+        writer.type("Alpha beta gamma delta epsilon.", 0);
+        CoEditingIT.converge(pages);
+
+        // the writer types before and inside the ranges while the two others comment
+        CompletableFuture<Void> typing = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 3; i++) {
+                writer.caretAtStartOf(0);
+                writer.type("Intro" + i + " ", 40);
+                writer.js("const ed = document.querySelector('tcw-editor').editor; ed.commands.focus();"
+                        + "ed.commands.setTextSelection(arguments[0]);", posOf(writer, "gamma") + 5);
+                writer.type(" x" + i, 40);
+            }
+        });
+        CompletableFuture<Void> memberComments = CompletableFuture.runAsync(
+                () -> comment(member, "beta", "delta", "Is **beta** right? @chair-ict"));
+        comment(observer, "epsilon", "epsilon", "Observers may comment too");
+        memberComments.get();
+        typing.get();
+        CoEditingIT.converge(pages);
+        String inside = "beta gamma x2 x1 x0 delta";
+        assertThat(writer.text()).isEqualTo("Intro2 Intro1 Intro0 Alpha " + inside + " epsilon.");
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> ranges(writer).size() == 2, () -> "ranges: " + ranges(writer));
+        long onBeta = idOf(writer, inside);
+        long onDelta = idOf(writer, "epsilon");
+        Map<String, String> expected = Map.of(String.valueOf(onBeta), inside, String.valueOf(onDelta), "epsilon");
+        sameRanges(expected);
+
+        // replies, at the same time, from both commenters
+        CompletableFuture<Void> memberReplies = CompletableFuture.runAsync(() -> reply(member, onDelta, "Agreed"));
+        reply(observer, onBeta, "I think so");
+        memberReplies.get();
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> pages.stream()
+                .allMatch(p -> replies(p, onBeta) == 1 && replies(p, onDelta) == 1), () -> "replies not everywhere");
+        // the highlight is in the text for everyone
+        for (EditorPage p : pages) {
+            assertThat(((Number) p.js("return document.querySelectorAll('tcw-editor .tcw-comment').length")).intValue())
+                    .as(p.user).isGreaterThanOrEqualTo(2);
+        }
+
+        for (EditorPage p : pages) {
+            p.driver.navigate().refresh();
+            p.waitForEditor();
+        }
+        sameRanges(expected);
+
+        // the commented text is deleted: the comment stays, detached, with the text it was on
+        int from = posOf(writer, "epsilon");
+        writer.js("const ed = document.querySelector('tcw-editor').editor; ed.commands.focus();"
+                + "ed.commands.setTextSelection({from: arguments[0], to: arguments[1]});", from, from + "epsilon".length());
+        writer.press(Keys.BACK_SPACE);
+        CoEditingIT.converge(pages);
+        sameRanges(Map.of(String.valueOf(onBeta), inside, String.valueOf(onDelta), "<detached>"));
+        for (EditorPage p : pages) {
+            CoEditingIT.eventually(Duration.ofSeconds(20), () -> Boolean.TRUE.equals(p.js(
+                    "const c = document.getElementById('comment-' + arguments[0]); return !!c && c.classList.contains('detached')"
+                            + " && c.textContent.includes('epsilon')", onDelta)), () -> p.user + " shows no detached card");
+        }
+        System.out.println("comments: " + writer.stats());
+    }
+}

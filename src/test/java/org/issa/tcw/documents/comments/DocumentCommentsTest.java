@@ -1,0 +1,224 @@
+package org.issa.tcw.documents.comments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.issa.tcw.base.UserFacingException;
+import org.issa.tcw.discussion.Subscription;
+import org.issa.tcw.documents.DocumentFixtures;
+import org.issa.tcw.documents.DocumentForm;
+import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.notification.NotificationRow;
+import org.issa.tcw.notification.NotificationService;
+import org.issa.tcw.testsupport.SignIn;
+import org.issa.tcw.testsupport.SpringTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Comments on a document: who may see, write, resolve; bad input refused with nothing changed; mentions; live. */
+@SpringTest
+class DocumentCommentsTest {
+
+    static final String TEXT = "The quick brown fox jumps over the lazy dog.";
+
+    @Autowired
+    DocumentComments comments;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    CommentBroadcaster broadcaster;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    ApplicationContext context;
+
+    long documentId;
+    List<String> fox;
+
+    @BeforeEach
+    void documentWithText() {
+        documentId = newDocument("Comments test");
+        DocumentFixtures.type(context, documentId, TEXT, false);
+        fox = DocumentFixtures.anchor(context, documentId, "brown fox");
+    }
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    long newDocument(String title) {
+        signIn.as("chair-ict");
+        DocumentForm form = new DocumentForm();
+        form.setTitle(title + " " + System.nanoTime());
+        long id = documents.create("ICT", form);
+        signIn.out();
+        return id;
+    }
+
+    long commentAs(String user, String body) {
+        signIn.as(user);
+        try {
+            return comments.comment(documentId, fox.get(0), fox.get(1), body);
+        } finally {
+            signIn.out();
+        }
+    }
+
+    int count() {
+        signIn.as("secretariat");
+        try {
+            DocumentCommentList list = comments.list(documentId);
+            return list.comments().size() + list.comments().stream().mapToInt(c -> c.replies().size()).sum();
+        } finally {
+            signIn.out();
+        }
+    }
+
+    @Test
+    void every_role_of_the_commission_and_the_secretariat_comment_others_are_refused() {
+        for (String user : List.of("chair-ict", "member-ict", "observer-ict", "secretariat")) {
+            commentAs(user, "A remark by **" + user + "**");
+        }
+        signIn.as("observer-ict");
+        DocumentCommentList list = comments.list(documentId);
+        assertThat(list.comments()).hasSize(4);
+        assertThat(list.mayComment()).isTrue();
+        assertThat(list.mayReview()).isFalse();
+        CommentView first = list.comments().getFirst();
+        assertThat(first.quote()).isEqualTo("brown fox");
+        assertThat(first.html()).isEqualTo("<p>A remark by <strong>chair-ict</strong></p>");
+        assertThat(first.from()).isEqualTo(fox.get(0));
+
+        for (String outsider : List.of("member-fam", "admin")) {
+            assertThatThrownBy(() -> commentAs(outsider, "hello")).as(outsider).isInstanceOf(AccessDeniedException.class);
+        }
+        signIn.as("member-fam");
+        assertThatThrownBy(() -> comments.list(documentId)).isInstanceOf(AccessDeniedException.class);
+        long id = first.id();
+        assertThatThrownBy(() -> comments.reply(id, "hi")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> comments.setResolved(id, true)).isInstanceOf(AccessDeniedException.class);
+        signIn.as("admin");
+        assertThat(comments.list(documentId).mayComment()).as("the administrator reads but does not comment").isFalse();
+        assertThatThrownBy(() -> comments.reply(id, "hi")).isInstanceOf(AccessDeniedException.class);
+        assertThat(count()).isEqualTo(4);
+    }
+
+    @Test
+    void authors_resolve_their_own_reviewers_anyones_and_resolved_comments_keep_their_thread() {
+        long id = commentAs("member-ict", "Needs a source");
+        signIn.as("chair-ict");
+        comments.reply(id, "Agreed");
+        signIn.as("observer-ict");
+        assertThatThrownBy(() -> comments.setResolved(id, true)).isInstanceOf(AccessDeniedException.class);
+        assertThat(comments.list(documentId).comments().getFirst().mayResolve()).isFalse();
+        signIn.as("member-ict");
+        assertThat(comments.list(documentId).comments().getFirst().mayResolve()).isTrue();
+        comments.setResolved(id, true);
+        CommentView resolved = comments.list(documentId).comments().getFirst();
+        assertThat(resolved.resolved()).isTrue();
+        assertThat(resolved.resolvedBy()).isNotBlank();
+        assertThat(resolved.replies()).extracting(CommentView.Reply::html).containsExactly("<p>Agreed</p>");
+        comments.setResolved(id, false);
+        for (String reviewer : List.of("chair-ict", "secretariat")) {
+            signIn.as(reviewer);
+            comments.setResolved(id, true);
+            assertThat(comments.list(documentId).comments().getFirst().resolved()).as(reviewer).isTrue();
+            comments.setResolved(id, false);
+        }
+        long observers = commentAs("observer-ict", "Mine");
+        signIn.as("member-ict");
+        assertThatThrownBy(() -> comments.setResolved(observers, true)).isInstanceOf(AccessDeniedException.class);
+        signIn.as("observer-ict");
+        comments.setResolved(observers, true);
+        assertThat(comments.list(documentId).comments()).filteredOn(CommentView::resolved).hasSize(1);
+    }
+
+    @Test
+    void bad_input_is_refused_with_a_message_and_nothing_changes() {
+        commentAs("member-ict", "First");
+        signIn.as("member-ict");
+        assertRefused(() -> comments.comment(documentId, fox.get(0), fox.get(1), "   "), "comments.body.required");
+        assertRefused(() -> comments.comment(documentId, fox.get(0), fox.get(1), "x".repeat(20_001)),
+                "comments.body.too-long");
+        assertRefused(() -> comments.comment(documentId, fox.get(0), fox.get(1), "x".repeat(1_000_000)),
+                "comments.body.too-long");
+        assertRefused(() -> comments.comment(documentId, fox.get(0), fox.get(1), "What does @member-fam think?"),
+                "comments.mention.outside");
+        assertRefused(() -> comments.comment(documentId, "not base64!", fox.get(1), "x"), "comments.anchor.invalid");
+        assertRefused(() -> comments.comment(documentId, "AAAA", "AAAA", "x"), "comments.anchor.invalid");
+        assertRefused(() -> comments.comment(documentId, fox.get(1), fox.get(0), "backwards"),
+                "comments.anchor.invalid");
+        assertRefused(() -> comments.comment(documentId, fox.get(0), "x".repeat(5000), "long"),
+                "comments.anchor.invalid");
+        // an anchor made in another document (same text) does not point into this one
+        long other = newDocument("Other");
+        DocumentFixtures.type(context, other, TEXT, false);
+        List<String> forged = DocumentFixtures.anchor(context, other, "brown fox");
+        signIn.as("member-ict");
+        assertRefused(() -> comments.comment(documentId, forged.get(0), forged.get(1), "forged"),
+                "comments.anchor.invalid");
+        long id = comments.list(documentId).comments().getFirst().id();
+        assertRefused(() -> comments.reply(id, ""), "comments.body.required");
+        assertRefused(() -> comments.reply(id, "cc @nobody-such"), "comments.mention.outside");
+        assertThat(count()).isEqualTo(1);
+    }
+
+    void assertRefused(Runnable action, String key) {
+        assertThatThrownBy(action::run).isInstanceOf(UserFacingException.class).hasMessageContaining(key);
+    }
+
+    @Test
+    void a_mention_notifies_with_a_link_to_the_comment_and_code_is_not_a_mention() {
+        long id = commentAs("member-ict", "@chair-ict and @secretariat, please check. `@member-fam` is code.");
+        signIn.as("chair-ict");
+        NotificationRow n = notifications.mine(PageRequest.of(0, 1)).getFirst();
+        assertThat(n.link()).isEqualTo("documents/" + documentId + "?comment=" + id);
+        assertThat(n.subject()).startsWith("Comments test");
+        signIn.as("member-ict");
+        assertThat(comments.list(documentId).comments().getFirst().html()).contains("tcw-mention");
+        signIn.as("observer-ict");
+        comments.reply(id, "@member-ict see above");
+        signIn.as("member-ict");
+        assertThat(notifications.mine(PageRequest.of(0, 1)).getFirst().link())
+                .isEqualTo("documents/" + documentId + "?comment=" + id);
+    }
+
+    @Test
+    void the_server_resolves_an_anchor_to_its_text_after_later_edits() {
+        commentAs("member-ict", "On the fox");
+        YjsEngine.AnchorRange before;
+        signIn.as("member-ict");
+        before = documents.anchorRange(documentId, fox.get(0), fox.get(1));
+        assertThat(before.text()).isEqualTo("brown fox");
+        // (text typed before and inside ranges, on real replicas: CommentsIT)
+        DocumentFixtures.type(context, documentId, "More text", true);
+        YjsEngine.AnchorRange after = documents.anchorRange(documentId, fox.get(0), fox.get(1));
+        assertThat(after.text()).isEqualTo("brown fox");
+        assertThat(after.from()).isEqualTo(before.from());
+    }
+
+    @Test
+    void a_committed_comment_is_delivered_live_to_the_documents_subscribers() throws Exception {
+        CompletableFuture<CommentSignal> received = new CompletableFuture<>();
+        Subscription s = broadcaster.subscribe(documentId, received::complete);
+        try {
+            long id = commentAs("member-ict", "Live");
+            CommentSignal signal = received.get(5, TimeUnit.SECONDS);
+            assertThat(signal).isEqualTo(new CommentSignal(documentId, id));
+        } finally {
+            s.cancel();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.issa.tcw.documents.comments.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.List;
+import java.util.Set;
+import org.issa.tcw.documents.DocumentFixtures;
+import org.issa.tcw.documents.DocumentForm;
+import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.comments.CommentView;
+import org.issa.tcw.documents.comments.DocumentComments;
+import org.issa.tcw.testsupport.KaribuTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The comments panel next to the editor: order, filter, detached, reply, resolve, the comment a link leads to. */
+class CommentPanelTest extends KaribuTest {
+
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    DocumentComments comments;
+    @Autowired
+    ApplicationContext context;
+
+    long documentId;
+    long onFox;
+    long onDog;
+    long resolved;
+
+    @BeforeEach
+    void documentWithComments() {
+        signIn.as("chair-ict");
+        DocumentForm form = new DocumentForm();
+        form.setTitle("Panel " + System.nanoTime());
+        documentId = documents.create("ICT", form);
+        DocumentFixtures.type(context, documentId, "The quick brown fox jumps over the lazy dog.", false);
+        List<String> dog = DocumentFixtures.anchor(context, documentId, "lazy dog");
+        List<String> fox = DocumentFixtures.anchor(context, documentId, "brown fox");
+        onDog = comments.comment(documentId, dog.get(0), dog.get(1), "Which dog?");
+        resolved = comments.comment(documentId, fox.get(0), fox.get(1), "Done already");
+        comments.setResolved(resolved, true);
+        signIn.as("member-ict");
+        onFox = comments.comment(documentId, fox.get(0), fox.get(1), "Is it *brown*?");
+        signIn.out();
+    }
+
+    CommentPanel panel() {
+        return _get(CommentPanel.class);
+    }
+
+    String text(Div card) {
+        return card.getElement().getTextRecursively();
+    }
+
+    @Test
+    void open_comments_in_the_order_of_their_text_detached_last_and_the_filter_shows_the_resolved() {
+        signInAs("member-ict");
+        navigate("documents/" + documentId);
+        CommentPanel panel = panel();
+        assertThat(panel.listed()).as("until the editor placed them: oldest first").containsExactly(onDog, onFox);
+        panel.ordered(List.of(resolved, onFox, onDog), Set.of());
+        assertThat(panel.listed()).containsExactly(onFox, onDog);
+        panel.ordered(List.of(resolved, onDog, onFox), Set.of(onFox));
+        assertThat(panel.listed()).containsExactly(onDog, onFox);
+        Div card = _get(Div.class, spec -> spec.withId("comment-" + onFox));
+        assertThat(card.getClassNames()).contains("detached");
+        assertThat(text(card)).contains("The text this comment was on was removed.").contains("brown fox");
+        assertThat(text(_get(Div.class, spec -> spec.withId("comment-" + onDog)))).doesNotContain("was removed");
+        panel.filter(CommentPanel.Filter.RESOLVED);
+        assertThat(panel.listed()).containsExactly(resolved);
+        panel.filter(CommentPanel.Filter.ALL);
+        assertThat(panel.listed()).containsExactly(resolved, onDog, onFox);
+    }
+
+    @Test
+    void a_member_replies_and_resolves_their_own_comment_but_not_the_chairs() {
+        signInAs("member-ict");
+        navigate("documents/" + documentId);
+        assertThat(_find(Button.class, spec -> spec.withId("comment-resolve-" + onDog))).isEmpty();
+        _click(_get(Button.class, spec -> spec.withId("comment-reply-open-" + onDog)));
+        _setValue(_get(TextArea.class, spec -> spec.withId("comment-" + onDog + "-reply-body")), "The **lazy** one");
+        _click(_get(Button.class, spec -> spec.withId("comment-reply-send-" + onDog)));
+        CommentView dog = comments.list(documentId).comments().stream().filter(c -> c.id() == onDog).findFirst()
+                .orElseThrow();
+        assertThat(dog.replies()).extracting(CommentView.Reply::html)
+                .containsExactly("<p>The <strong>lazy</strong> one</p>");
+        assertThat(_get(Div.class, spec -> spec.withId("comment-" + onDog)).getChildren()
+                .filter(c -> c.getClassNames().contains("tcw-comment-reply"))
+                .map(c -> c.getChildren().toList().get(1).getElement().getProperty("innerHTML")))
+                .containsExactly("<p>The <strong>lazy</strong> one</p>");
+        _click(_get(Button.class, spec -> spec.withId("comment-resolve-" + onFox)));
+        assertThat(panel().listed()).containsExactly(onDog);
+    }
+
+    @Test
+    void an_empty_reply_is_refused_with_a_message() {
+        signInAs("observer-ict");
+        navigate("documents/" + documentId);
+        _click(_get(Button.class, spec -> spec.withId("comment-reply-open-" + onFox)));
+        _click(_get(Button.class, spec -> spec.withId("comment-reply-send-" + onFox)));
+        assertThat(notifications()).contains("Write the comment first.");
+        assertThat(comments.list(documentId).comments()).allMatch(c -> c.replies().isEmpty());
+    }
+
+    @Test
+    void the_link_of_a_mention_opens_the_document_with_the_comment_highlighted_even_when_resolved() {
+        signInAs("chair-ict");
+        com.vaadin.flow.component.UI.getCurrent().navigate("documents/" + documentId,
+                com.vaadin.flow.router.QueryParameters.of("comment", String.valueOf(resolved)));
+        CommentPanel panel = panel();
+        assertThat(panel.active()).isEqualTo(resolved);
+        assertThat(panel.filter()).isEqualTo(CommentPanel.Filter.ALL);
+        assertThat(_get(Div.class, spec -> spec.withId("comment-" + resolved)).getClassNames()).contains("active");
+        _get(Button.class, spec -> spec.withId("comment-resolve-" + onFox));
+    }
+}
