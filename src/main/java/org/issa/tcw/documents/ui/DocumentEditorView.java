@@ -22,6 +22,9 @@ import org.issa.tcw.discussion.DiscussionPanels;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.suggestions.SuggestOnlyService;
+import org.issa.tcw.documents.suggestions.SuggestionService;
+import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -42,10 +45,18 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     H2 heading;
 
     private final DiscussionPanels discussionPanels;
+    private final SuggestionService suggestions;
+    private final SuggestOnlyService suggestOnly;
+    private final CommissionService commissions;
+    SuggestionList suggestionList;
 
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
-            DiscussionPanels discussionPanels) {
+            DiscussionPanels discussionPanels, SuggestionService suggestions, SuggestOnlyService suggestOnly,
+            CommissionService commissions) {
         this.discussionPanels = discussionPanels;
+        this.suggestions = suggestions;
+        this.suggestOnly = suggestOnly;
+        this.commissions = commissions;
         this.documents = documents;
         this.collaboration = collaboration;
         this.currentUser = currentUser;
@@ -92,6 +103,14 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
             details.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             top.add(details);
         }
+        if (suggestions.mayReview(header.id())) {
+            var settings = new Button(getTranslation("suggestions.settings"), e -> new SuggestOnlyDialog(suggestOnly,
+                    header.id(), commissions.details(header.commissionCode())
+                            .map(d -> d.members()).orElse(java.util.List.of())).open());
+            settings.setId("suggest-only-settings");
+            settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            top.add(settings);
+        }
         if (header.deletable()) {
             var delete = new Button(getTranslation("common.delete"), e -> ConfirmDelete.open(this, header.title(),
                     () -> {
@@ -111,8 +130,17 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
             add(note);
         }
         editor = new CollaborativeEditor(collaboration, header.id(), currentUser.require().displayName());
-        editor.getElement().getStyle().set("width", "100%");
-        add(editor);
+        editor.getElement().getStyle().set("flex", "1 1 auto").set("min-width", "0");
+        // the side column: suggestions (and the document's comments, next to them)
+        suggestionList = new SuggestionList(suggestions, header.id());
+        editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
+        var side = new com.vaadin.flow.component.html.Div(suggestionList);
+        side.setId("document-side");
+        side.addClassName("tcw-document-side");
+        var body = new HorizontalLayout(editor, side);
+        body.setWidthFull();
+        body.setAlignItems(FlexComponent.Alignment.START);
+        add(body);
         add(discussionPanels.forAnchor(header.commissionId(), header.commissionCode(),
                 new Anchor(AnchorType.DOCUMENT, header.id(), header.title())));
     }
