@@ -131,7 +131,7 @@ function nodeMarkSync(): Plugin {
           const attr = (node.attrs[NODE_ATTR] as string | null) ?? null;
           if (fromMarks !== attr) {
             if (remote) {
-              let set = node.marks.filter((m) => !SUGGESTION_MARKS.includes(m.type.name));
+              let set: readonly PMMark[] = node.marks.filter((m) => !SUGGESTION_MARKS.includes(m.type.name));
               try {
                 for (const json of attr ? JSON.parse(attr) : []) set = state.schema.markFromJSON(json).addToSet(set);
               } catch {
