@@ -798,3 +798,19 @@ export function edit(list, opsJson) {
   });
   return toB64(Y.encodeStateAsUpdate(doc, before));
 }
+
+/**
+ * A suggesting session by one fresh client: one update per keystroke, each typing one character
+ * marked as an insertion with `id` into the text of the element at `path`, from offset `at` on.
+ * What a person in Suggesting mode sends while typing (benchmarks and tests).
+ */
+export function suggestingSession(list, pathJson, at, text, id) {
+  const doc = load(list);
+  const path = JSON.parse(pathJson);
+  const el = path.reduce((node, i) => node.get(i), doc.getXmlFragment(FIELD));
+  const t = el.toArray().find((c) => c instanceof Y.XmlText);
+  const out = [];
+  doc.on('update', (u) => out.push(toB64(u)));
+  for (let i = 0; i < text.length; i++) doc.transact(() => t.insert(at + i, text[i], { insertion: { id } }));
+  return JSON.stringify(out);
+}

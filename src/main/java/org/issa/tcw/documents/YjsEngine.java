@@ -271,6 +271,22 @@ public class YjsEngine implements DisposableBean {
                 ns.getMember("edit").execute(ProxyArray.fromList(b64), opsJson).asString()));
     }
 
+    /**
+     * A suggesting session: one update per keystroke typed at {@code at} into the element at
+     * {@code pathJson}, each character marked as an insertion with {@code id} (benchmarks, tests).
+     */
+    public CompletableFuture<List<byte[]>> suggestingSession(List<byte[]> log, String pathJson, int at, String text,
+            String id) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode updates = json.readTree(ns.getMember("suggestingSession").execute(ProxyArray.fromList(b64),
+                    pathJson, at, text, id).asString());
+            List<byte[]> list = new ArrayList<>(updates.size());
+            updates.forEach(u -> list.add(Base64.getDecoder().decode(u.asString())));
+            return list;
+        });
+    }
+
     /** The XML of the document the log describes (tests). */
     public CompletableFuture<String> xml(List<byte[]> log) {
         List<Object> b64 = encode(log);

@@ -1,0 +1,177 @@
+package org.issa.tcw.documents.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.issa.tcw.commission.CommissionRole;
+import org.issa.tcw.documents.suggestions.SuggestOnlyService;
+import org.issa.tcw.documents.suggestions.SuggestOnlySettings;
+import org.issa.tcw.testsupport.SignIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Suggestions in real Chromium, one browser per person: a member suggests, the chair accepts one
+ * suggestion and rejects another, every replica ends with the same right text; a whole new
+ * paragraph suggested (a ProseMirror node mark, which y-tiptap alone does not sync) reaches another
+ * replica and survives its reload; a suggest-only observer's forged plain insertion is refused.
+ */
+class SuggestionsIT {
+
+    private final List<EditorPage> pages = new ArrayList<>();
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        pages.forEach(EditorPage::close);
+    }
+
+    EditorPage open(String user, long documentId) {
+        EditorPage page = new EditorPage(user);
+        pages.add(page);
+        page.signIn().open(documentId);
+        return page;
+    }
+
+    static void eventually(Supplier<Boolean> condition, Supplier<String> describe) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("Timed out: " + describe.get());
+            }
+            EditorPage.pause(100);
+        }
+    }
+
+    static List<WebElement> suggestionItems(EditorPage page) {
+        return page.driver.findElements(By.cssSelector("#suggestion-items [data-suggestion-id]"));
+    }
+
+    /** Clicks the button {@code action} (accept, reject, withdraw) of the listed suggestion whose text contains {@code text}. */
+    static void act(EditorPage page, String text, String action) {
+        eventually(() -> suggestionItems(page).stream().anyMatch(i -> i.getText().contains(text)),
+                () -> page.user + " does not list a suggestion with " + text);
+        WebElement item = suggestionItems(page).stream().filter(i -> i.getText().contains(text)).findFirst().orElseThrow();
+        item.findElement(By.cssSelector("vaadin-button[id^='suggestion-" + action + "-']")).click();
+    }
+
+    static long marks(EditorPage page, String selector) {
+        return ((Number) page.js("return document.querySelectorAll('tcw-editor .ProseMirror " + selector + "').length"))
+                .longValue();
+    }
+
+    @Test
+    void a_members_suggestions_one_accepted_one_rejected_by_the_chair_give_the_same_text_everywhere() {
+        long doc = RunningApp.newDocument("Suggestions " + System.nanoTime());
+        EditorPage chair = open("chair-ict", doc);
+        chair.caretAtEndOf(0);
+        chair.type("Base text.", 0);
+        chair.idle();
+        EditorPage member = open("member-ict", doc);
+        EditorPage secretariat = open("secretariat", doc);
+        eventually(() -> member.text().equals("Base text."), member::text);
+
+        member.toolbar("mode-suggesting");
+        member.caretAtEndOf(0);
+        member.type(" Keep this.", 10);
+        member.caretAtStartOf(0);
+        member.type("Drop this. ", 10);
+        member.idle();
+        // everyone sees both suggestions, coloured, with their author in the title
+        eventually(() -> marks(secretariat, "ins.tcw-insertion") >= 2, secretariat::html);
+        String title = (String) secretariat.js(
+                "return document.querySelector('tcw-editor .ProseMirror ins.tcw-insertion').getAttribute('title')");
+        assertThat(title).as("the author's name in the title").contains("David Okafor");
+        eventually(() -> suggestionItems(chair).size() == 2, () -> "chair lists " + suggestionItems(chair).size());
+
+        act(chair, "Drop this.", "reject");
+        act(chair, "Keep this.", "accept");
+        for (EditorPage page : List.of(chair, member, secretariat)) {
+            eventually(() -> page.text().equals("Base text. Keep this.") && marks(page, "ins, del") == 0,
+                    () -> page.user + ": " + page.html());
+        }
+        eventually(() -> suggestionItems(member).isEmpty(), () -> "member still lists suggestions");
+    }
+
+    @Test
+    void a_whole_new_paragraph_suggested_reaches_another_replica_and_survives_its_reload() {
+        long doc = RunningApp.newDocument("Block suggestion " + System.nanoTime());
+        EditorPage chair = open("chair-ict", doc);
+        chair.caretAtEndOf(0);
+        chair.type("First paragraph.", 0);
+        chair.idle();
+        EditorPage member = open("member-ict", doc);
+        eventually(() -> member.text().equals("First paragraph."), member::text);
+        member.toolbar("mode-suggesting");
+        // a whole paragraph inserted (as a paste of a paragraph would): a node mark on the new block
+        member.js("""
+                const ed = document.querySelector('tcw-editor').editor;
+                ed.commands.insertContentAt(ed.state.doc.content.size,
+                    {type: 'paragraph', content: [{type: 'text', text: 'A suggested paragraph.'}]});
+                """);
+        member.idle();
+        String blockMarks = "return JSON.stringify(document.querySelector('tcw-editor').editor.state.doc.child(1)"
+                + ".marks.map(m => m.type.name))";
+        assertThat(member.js(blockMarks)).isEqualTo("[\"insertion\"]");
+        eventually(() -> chair.text().contains("A suggested paragraph.") && "[\"insertion\"]".equals(chair.js(blockMarks)),
+                () -> "chair: " + chair.html() + " " + chair.js(blockMarks));
+        assertThat(marks(chair, ".tcw-block-insertion")).isEqualTo(1);
+
+        chair.open(doc); // reload
+        eventually(() -> chair.text().contains("A suggested paragraph."), chair::text);
+        assertThat(chair.js(blockMarks)).isEqualTo("[\"insertion\"]");
+        assertThat(marks(chair, ".tcw-block-insertion")).isEqualTo(1);
+
+        // rejected by the chair: the paragraph goes, everywhere
+        act(chair, "", "reject");
+        for (EditorPage page : List.of(chair, member)) {
+            eventually(() -> page.text().equals("First paragraph."), () -> page.user + ": " + page.html());
+        }
+    }
+
+    @Test
+    void a_suggest_only_observer_suggests_without_a_switch_and_a_forged_plain_insertion_is_refused() {
+        long doc = RunningApp.newDocument("Suggest-only " + System.nanoTime());
+        SignIn signIn = RunningApp.bean(SignIn.class);
+        signIn.as("chair-ict");
+        try {
+            RunningApp.bean(SuggestOnlyService.class).save(doc,
+                    new SuggestOnlySettings(EnumSet.of(CommissionRole.OBSERVER), Set.of()));
+        } finally {
+            signIn.out();
+        }
+        EditorPage chair = open("chair-ict", doc);
+        chair.caretAtEndOf(0);
+        chair.type("Agreed.", 0);
+        chair.idle();
+        EditorPage observer = open("observer-ict", doc);
+        eventually(() -> observer.text().equals("Agreed."), observer::text);
+        assertThat(observer.driver.findElements(By.id("tb-mode-editing"))).isEmpty();
+        assertThat(observer.driver.findElements(By.id("suggest-only"))).hasSize(1);
+        observer.caretAtEndOf(0);
+        observer.type(" Proposed.", 10);
+        observer.idle();
+        eventually(() -> marks(chair, "ins.tcw-insertion") >= 1 && chair.text().equals("Agreed. Proposed."), chair::html);
+        // a forged client: a plain insertion written straight into the Yjs document
+        observer.js("""
+                const el = document.querySelector('tcw-editor');
+                const p = el.ydoc.getXmlFragment('default').get(0);
+                p.get(0).insert(0, 'FORGED ');
+                """);
+        eventually(() -> "refused".equals(observer.status()), observer::status);
+        EditorPage.pause(500);
+        assertThat(chair.text()).isEqualTo("Agreed. Proposed.");
+    }
+}
