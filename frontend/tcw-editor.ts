@@ -41,7 +41,7 @@ import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
-import { Suggestions, setSuggesting, isSuggesting, refreshTitles } from './tcw-suggestions';
+import { Suggestions, setSuggesting, isSuggesting, refreshTitles, SUGGESTABLE_NODES, REPLACED_NODES } from './tcw-suggestions';
 
 export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string; suggestOnly?: boolean };
 export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
@@ -489,8 +489,9 @@ export class TcwEditor extends LitElement {
       editable: this.editable,
       extensions: [
         // A suggest-only person's editor must not add a trailing paragraph of its own (not a suggestion).
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true },
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true }, ...REPLACED_NODES,
           ...(this.suggestOnly ? { trailingNode: false as const } : {}) }),
+        ...SUGGESTABLE_NODES,
         Suggestions.configure({
           personId: () => (this.personId ? Number(this.personId) : null),
           names: () => this.authorNames,

@@ -24,6 +24,9 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Mark as PMMark, Node as PMNode, MarkType } from '@tiptap/pm/model';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import Document from '@tiptap/extension-document';
+import Blockquote from '@tiptap/extension-blockquote';
+import { BulletList, OrderedList, ListItem } from '@tiptap/extension-list';
 import {
   suggestChanges,
   suggestChangesKey,
@@ -39,7 +42,6 @@ export const NODE_ATTR = 'suggestion';
 /** Block types that can be suggested as a whole (and the containers that hold them). */
 const BLOCKS = ['paragraph', 'heading', 'blockquote', 'codeBlock', 'horizontalRule', 'bulletList', 'orderedList',
   'listItem', 'table', 'tableRow', 'tableCell', 'tableHeader'];
-const CONTAINERS = ['doc', 'blockquote', 'bulletList', 'orderedList', 'listItem', 'tableCell', 'tableHeader'];
 
 export type SuggestionsOptions = {
   /** The signed-in person's id (the author part of new suggestion ids); null: may not suggest. */
@@ -94,6 +96,18 @@ function suggestionMark(name: 'insertion' | 'deletion' | 'modification', tag: st
     },
   });
 }
+
+/**
+ * The containers whose blocks can carry suggestion node marks (ProseMirror allows a node mark where
+ * the parent's spec lists it): StarterKit's document, lists, list items and blockquote, with
+ * `marks` set. TipTap's extendNodeSchema cannot add `marks` (the node's own, undefined, field wins),
+ * so these replace StarterKit's: configure StarterKit with REPLACED_NODES and add SUGGESTABLE_NODES.
+ */
+const containerMarks = { marks: SUGGESTION_MARKS.join(' ') };
+export const SUGGESTABLE_NODES = [Document.extend(containerMarks), Blockquote.extend(containerMarks),
+  BulletList.extend(containerMarks), OrderedList.extend(containerMarks), ListItem.extend(containerMarks)];
+export const REPLACED_NODES = { document: false, blockquote: false, bulletList: false, orderedList: false,
+  listItem: false } as const;
 
 export const Insertion = suggestionMark('insertion', 'ins', 'deletion modification insertion');
 export const Deletion = suggestionMark('deletion', 'del', 'insertion modification deletion');
@@ -289,11 +303,6 @@ export const Suggestions = Extension.create<SuggestionsOptions>({
 
   addGlobalAttributes() {
     return [{ types: BLOCKS, attributes: { [NODE_ATTR]: { default: null, rendered: false, keepOnSplit: false } } }];
-  },
-
-  // Node marks of suggestions are allowed on the blocks inside these containers.
-  extendNodeSchema(extension) {
-    return CONTAINERS.includes(extension.name) ? { marks: SUGGESTION_MARKS.join(' ') } : {};
   },
 
   addProseMirrorPlugins() {

@@ -572,10 +572,6 @@ export function replicaOpen(key, list) {
   return true;
 }
 
-export function replicaOpenFor(key) {
-  return replicas.has(key);
-}
-
 /** An update accepted from someone who is not suggest-only (or made by the server): applied as is. */
 export function replicaApply(key, updateB64) {
   const replica = replicas.get(key);

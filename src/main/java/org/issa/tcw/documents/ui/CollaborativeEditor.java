@@ -48,6 +48,10 @@ import tools.jackson.databind.node.ObjectNode;
 @NpmPackage(value = "@tiptap/y-tiptap", version = "3.0.9")
 // Suggestion mode (track changes): frontend/tcw-suggestions.ts, docs/adr/025.
 @NpmPackage(value = "@handlewithcare/prosemirror-suggest-changes", version = "0.1.8")
+// StarterKit's document, lists and blockquote, extended to allow suggestion node marks (tcw-suggestions.ts)
+@NpmPackage(value = "@tiptap/extension-document", version = "3.31.3")
+@NpmPackage(value = "@tiptap/extension-blockquote", version = "3.31.3")
+@NpmPackage(value = "@tiptap/extension-list", version = "3.31.3")
 // The npm registry of this workplace lacks the 3.11.1 tarball that Vaadin's build would pull in;
 // an @NpmPackage also becomes an npm override, which pins the transitive version.
 @NpmPackage(value = "@preact/signals-react", version = "3.11.0")

@@ -59,12 +59,20 @@ class SuggestionsIT {
         return page.driver.findElements(By.cssSelector("#suggestion-items [data-suggestion-id]"));
     }
 
-    /** Clicks the button {@code action} (accept, reject, withdraw) of the listed suggestion whose text contains {@code text}. */
+    /**
+     * Clicks the button {@code action} (accept, reject, withdraw) of the listed suggestion whose text
+     * contains {@code text}, as a person would once the list shows it (the list is re-rendered when
+     * suggestions change, so it is found and clicked in one step).
+     */
     static void act(EditorPage page, String text, String action) {
-        eventually(() -> suggestionItems(page).stream().anyMatch(i -> i.getText().contains(text)),
-                () -> page.user + " does not list a suggestion with " + text);
-        WebElement item = suggestionItems(page).stream().filter(i -> i.getText().contains(text)).findFirst().orElseThrow();
-        item.findElement(By.cssSelector("vaadin-button[id^='suggestion-" + action + "-']")).click();
+        eventually(() -> Boolean.TRUE.equals(page.js("""
+                const item = [...document.querySelectorAll('#suggestion-items [data-suggestion-id]')]
+                    .find(i => i.textContent.includes(arguments[0]));
+                const button = item && item.querySelector("vaadin-button[id^='suggestion-" + arguments[1] + "-']");
+                if (!button) return false;
+                button.click();
+                return true;
+                """, text, action)), () -> page.user + " does not list a suggestion with '" + text + "' to " + action);
     }
 
     static long marks(EditorPage page, String selector) {
@@ -91,9 +99,9 @@ class SuggestionsIT {
         member.idle();
         // everyone sees both suggestions, coloured, with their author in the title
         eventually(() -> marks(secretariat, "ins.tcw-insertion") >= 2, secretariat::html);
-        String title = (String) secretariat.js(
-                "return document.querySelector('tcw-editor .ProseMirror ins.tcw-insertion').getAttribute('title')");
-        assertThat(title).as("the author's name in the title").contains("David Okafor");
+        Supplier<String> title = () -> (String) secretariat.js("const t = document.querySelector("
+                + "'tcw-editor .ProseMirror [data-suggestion-author]'); return t ? t.getAttribute('title') : ''");
+        eventually(() -> String.valueOf(title.get()).contains("David Okafor"), () -> "title: " + title.get());
         eventually(() -> suggestionItems(chair).size() == 2, () -> "chair lists " + suggestionItems(chair).size());
 
         act(chair, "Drop this.", "reject");
