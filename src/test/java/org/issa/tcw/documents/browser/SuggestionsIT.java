@@ -62,7 +62,7 @@ class SuggestionsIT {
     /**
      * Clicks the button {@code action} (accept, reject, withdraw) of the listed suggestion whose text
      * contains {@code text}, as a person would once the list shows it (the list is re-rendered when
-     * suggestions change, so it is found and clicked in one step).
+     * suggestions change, so it is found and clicked in one step), and waits until it is gone.
      */
     static void act(EditorPage page, String text, String action) {
         eventually(() -> Boolean.TRUE.equals(page.js("""
@@ -73,6 +73,10 @@ class SuggestionsIT {
                 button.click();
                 return true;
                 """, text, action)), () -> page.user + " does not list a suggestion with '" + text + "' to " + action);
+        // done: the list (refreshed from the server) no longer shows it
+        eventually(() -> Boolean.FALSE.equals(page.js("return [...document.querySelectorAll("
+                + "'#suggestion-items [data-suggestion-id]')].some(i => i.textContent.includes(arguments[0]))", text)),
+                () -> page.user + " still lists '" + text + "' after " + action);
     }
 
     static long marks(EditorPage page, String selector) {
