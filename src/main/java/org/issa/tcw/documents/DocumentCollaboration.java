@@ -196,13 +196,7 @@ public class DocumentCollaboration {
                 if (limited) {
                     checkSuggestOnly(documentId, room, update, user.personId());
                 }
-                DocumentLog.Appended appended;
-                try {
-                    appended = log.append(documentId, clientUpdateId, update, user.personId());
-                } catch (RuntimeException e) {
-                    dropReplica(documentId, room);
-                    throw e;
-                }
+                DocumentLog.Appended appended = append(documentId, room, clientUpdateId, update, user.personId());
                 if (!limited && room != null && room.replica && !appended.duplicate()) {
                     feedReplica(documentId, room, update);
                 }
@@ -392,6 +386,17 @@ public class DocumentCollaboration {
         }
     }
 
+    /** Stores the update; if that fails, the replica (which may hold it already) is dropped. */
+    private DocumentLog.Appended append(long documentId, @Nullable Room room, @Nullable String clientUpdateId,
+            byte[] update, @Nullable Long authorId) {
+        try {
+            return log.append(documentId, clientUpdateId, update, authorId);
+        } catch (RuntimeException e) {
+            dropReplica(documentId, room);
+            throw e;
+        }
+    }
+
     private void feedReplica(long documentId, Room room, byte[] update) {
         if (!engine.replicaApply(documentId, update).join()) {
             room.replica = false;
@@ -427,13 +432,7 @@ public class DocumentCollaboration {
                 return -1;
             }
             Room room = rooms.get(documentId);
-            DocumentLog.Appended appended;
-            try {
-                appended = log.append(documentId, null, update, user.personId());
-            } catch (RuntimeException e) {
-                dropReplica(documentId, room);
-                throw e;
-            }
+            DocumentLog.Appended appended = append(documentId, room, null, update, user.personId());
             if (room != null) {
                 room.lastSeq = Math.max(room.lastSeq, appended.seq());
                 room.tailCount++;

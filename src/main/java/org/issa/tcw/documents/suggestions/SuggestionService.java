@@ -97,12 +97,7 @@ public class SuggestionService {
     @PreAuthorize("isAuthenticated()")
     public boolean review(long documentId, boolean accept, @Nullable List<String> ids, @Nullable Long authorId) {
         validate(ids);
-        try {
-            return collaboration.change(documentId, CommissionAction.REVIEW_DRAFT,
-                    log -> engine.review(log, accept, ids, authorId).join()) > 0;
-        } catch (AccessDeniedException e) {
-            throw new UserFacingException("suggestions.refused.review");
-        }
+        return change(documentId, CommissionAction.REVIEW_DRAFT, accept, ids, authorId, "suggestions.refused.review");
     }
 
     /**
@@ -118,11 +113,16 @@ public class SuggestionService {
         if (me == null || ids.isEmpty() || ids.stream().anyMatch(id -> !me.equals(authorOf(id)))) {
             throw new UserFacingException("suggestions.refused.withdraw");
         }
+        return change(documentId, CommissionAction.READ, false, ids, me, "suggestions.refused.withdraw");
+    }
+
+    /** The change made by the engine on the current content, stored and relayed; a refusal as {@code refusalKey}. */
+    private boolean change(long documentId, CommissionAction action, boolean accept, @Nullable List<String> ids,
+            @Nullable Long authorId, String refusalKey) {
         try {
-            return collaboration.change(documentId, CommissionAction.READ,
-                    log -> engine.review(log, false, ids, me).join()) > 0;
+            return collaboration.change(documentId, action, log -> engine.review(log, accept, ids, authorId).join()) > 0;
         } catch (AccessDeniedException e) {
-            throw new UserFacingException("suggestions.refused.withdraw");
+            throw new UserFacingException(refusalKey);
         }
     }
 

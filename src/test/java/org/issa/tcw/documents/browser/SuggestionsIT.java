@@ -46,13 +46,18 @@ class SuggestionsIT {
     }
 
     static void eventually(Supplier<Boolean> condition, Supplier<String> describe) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("Timed out: " + describe.get());
-            }
-            EditorPage.pause(100);
-        }
+        CoEditingIT.eventually(Duration.ofSeconds(60), condition, describe);
+    }
+
+    /** The chair writes {@code text} into a new document; {@code other} opens it and sees it. */
+    EditorPage[] written(long doc, String text, String other) {
+        EditorPage chair = open("chair-ict", doc);
+        chair.caretAtEndOf(0);
+        chair.type(text, 0);
+        chair.idle();
+        EditorPage page = open(other, doc);
+        eventually(() -> page.text().equals(text), page::text);
+        return new EditorPage[] {chair, page};
     }
 
     static List<WebElement> suggestionItems(EditorPage page) {
@@ -87,13 +92,10 @@ class SuggestionsIT {
     @Test
     void a_members_suggestions_one_accepted_one_rejected_by_the_chair_give_the_same_text_everywhere() {
         long doc = RunningApp.newDocument("Suggestions " + System.nanoTime());
-        EditorPage chair = open("chair-ict", doc);
-        chair.caretAtEndOf(0);
-        chair.type("Base text.", 0);
-        chair.idle();
-        EditorPage member = open("member-ict", doc);
+        EditorPage[] two = written(doc, "Base text.", "member-ict");
+        EditorPage chair = two[0];
+        EditorPage member = two[1];
         EditorPage secretariat = open("secretariat", doc);
-        eventually(() -> member.text().equals("Base text."), member::text);
 
         member.toolbar("mode-suggesting");
         member.caretAtEndOf(0);
@@ -120,12 +122,9 @@ class SuggestionsIT {
     @Test
     void a_whole_new_paragraph_suggested_reaches_another_replica_and_survives_its_reload() {
         long doc = RunningApp.newDocument("Block suggestion " + System.nanoTime());
-        EditorPage chair = open("chair-ict", doc);
-        chair.caretAtEndOf(0);
-        chair.type("First paragraph.", 0);
-        chair.idle();
-        EditorPage member = open("member-ict", doc);
-        eventually(() -> member.text().equals("First paragraph."), member::text);
+        EditorPage[] two = written(doc, "First paragraph.", "member-ict");
+        EditorPage chair = two[0];
+        EditorPage member = two[1];
         member.toolbar("mode-suggesting");
         // a whole paragraph inserted (as a paste of a paragraph would): a node mark on the new block
         member.js("""
@@ -164,12 +163,9 @@ class SuggestionsIT {
         } finally {
             signIn.out();
         }
-        EditorPage chair = open("chair-ict", doc);
-        chair.caretAtEndOf(0);
-        chair.type("Agreed.", 0);
-        chair.idle();
-        EditorPage observer = open("observer-ict", doc);
-        eventually(() -> observer.text().equals("Agreed."), observer::text);
+        EditorPage[] two = written(doc, "Agreed.", "observer-ict");
+        EditorPage chair = two[0];
+        EditorPage observer = two[1];
         assertThat(observer.driver.findElements(By.id("tb-mode-editing"))).isEmpty();
         assertThat(observer.driver.findElements(By.id("suggest-only"))).hasSize(1);
         observer.caretAtEndOf(0);

@@ -13,7 +13,7 @@ import org.issa.tcw.commission.CommissionRole;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
-import org.issa.tcw.documents.EditorConnection;
+import org.issa.tcw.documents.RecordingEditor;
 import org.issa.tcw.documents.JoinResult;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.security.CurrentUser;
@@ -49,29 +49,7 @@ class SuggestionServiceTest {
     CurrentUser currentUser;
 
     long documentId;
-    final List<Editor> editors = new ArrayList<>();
-
-    /** An open editor: records what the relay delivers. */
-    static final class Editor implements EditorConnection {
-        final List<String> delivered = new ArrayList<>();
-
-        @Override
-        public synchronized void deliver(long seq, String updateBase64) {
-            delivered.add(updateBase64);
-        }
-
-        @Override
-        public void presence(String awarenessBase64) {
-        }
-
-        @Override
-        public void left(List<Long> clientIds) {
-        }
-
-        @Override
-        public void reconcile() {
-        }
-    }
+    final List<RecordingEditor> editors = new ArrayList<>();
 
     @BeforeEach
     void newDocument() {
@@ -87,9 +65,9 @@ class SuggestionServiceTest {
         signIn.out();
     }
 
-    Editor open(String user) {
+    RecordingEditor open(String user) {
         signIn.as(user);
-        Editor e = new Editor();
+        RecordingEditor e = new RecordingEditor();
         relay.join(documentId, e);
         editors.add(e);
         return e;
@@ -108,13 +86,13 @@ class SuggestionServiceTest {
     }
 
     /** Pushes a scripted edit (a real Yjs update by a fresh client) as the signed-in person. */
-    void push(Editor editor, String ops) {
+    void push(RecordingEditor editor, String ops) {
         byte[] update = engine.edit(content(), ops).join();
         relay.push(documentId, editor, "u" + System.nanoTime(), Base64.getEncoder().encodeToString(update), null, 1);
     }
 
     String suggestInsertion(String user, String text) {
-        Editor e = open(user);
+        RecordingEditor e = open(user);
         String id = me() + ":" + Long.toString(System.currentTimeMillis(), 36) + ":x" + System.nanoTime() % 100000;
         push(e, "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"" + text + "\",\"attrs\":{\"insertion\":{\"id\":\""
                 + id + "\"}}}]");
@@ -123,20 +101,20 @@ class SuggestionServiceTest {
 
     @Test
     void the_chair_accepts_and_the_secretariat_rejects_and_every_editor_gets_the_change() {
-        Editor chairEditor = open("chair-ict");
+        RecordingEditor chairEditor = open("chair-ict");
         String first = suggestInsertion("member-ict", "Accepted ");
         String second = suggestInsertion("member-ict", "Rejected ");
         signIn.as("member-ict");
         assertThat(suggestions.list(documentId)).extracting(SuggestionView::id).containsExactly(second, first);
         assertThat(suggestions.list(documentId)).allMatch(SuggestionView::mine)
                 .allMatch(s -> s.authorName() != null && s.authorName().equals(currentUser.require().displayName()));
-        int before = chairEditor.delivered.size();
+        int before = chairEditor.delivered();
         signIn.as("chair-ict");
         assertThat(suggestions.review(documentId, true, List.of(first), null)).isTrue();
         signIn.as("secretariat");
         assertThat(suggestions.review(documentId, false, List.of(second), null)).isTrue();
         assertThat(xml()).isEqualTo("<paragraph>Accepted </paragraph>");
-        assertThat(chairEditor.delivered).hasSize(before + 2);
+        assertThat(chairEditor.delivered()).isEqualTo(before + 2);
         signIn.as("chair-ict");
         assertThat(suggestions.list(documentId)).isEmpty();
         assertThat(suggestions.review(documentId, true, null, null)).isFalse();
@@ -207,12 +185,12 @@ class SuggestionServiceTest {
     @Test
     void a_suggest_only_observer_may_suggest_but_a_plain_insertion_is_refused_and_nothing_is_stored() {
         // unmarked, an observer may not change the document at all
-        Editor observer = open("observer-ict");
+        RecordingEditor observer = open("observer-ict");
         assertThatThrownBy(() -> push(observer, "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"x\"}]"))
                 .isInstanceOf(AccessDeniedException.class);
         signIn.as("chair-ict");
         suggestOnly.save(documentId, new SuggestOnlySettings(EnumSet.of(CommissionRole.OBSERVER), Set.of()));
-        Editor chair = open("chair-ict");
+        RecordingEditor chair = open("chair-ict");
         push(chair, "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Agreed text.\"}]");
 
         signIn.as("observer-ict");
@@ -246,11 +224,11 @@ class SuggestionServiceTest {
         long member = me();
         signIn.as("chair-ict");
         suggestOnly.save(documentId, new SuggestOnlySettings(Set.of(), Set.of(member)));
-        Editor editor = open("member-ict");
+        RecordingEditor editor = open("member-ict");
         assertThatThrownBy(() -> push(editor, "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"plain\"}]"))
                 .isInstanceOf(UserFacingException.class);
         // the chair is not marked: a plain edit is fine
-        Editor chair = open("chair-ict");
+        RecordingEditor chair = open("chair-ict");
         push(chair, "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"plain\"}]");
         assertThat(xml()).isEqualTo("<paragraph>plain</paragraph>");
     }
