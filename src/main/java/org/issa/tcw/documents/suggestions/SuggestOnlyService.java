@@ -4,7 +4,9 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionAccess;
@@ -23,6 +25,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who changes a document only by suggesting: per document, commission roles (e.g. observers
@@ -40,6 +44,9 @@ public class SuggestOnlyService implements SuggestOnlyPolicy {
     private final DocumentCollaboration collaboration;
     private final DocumentService documents;
     private final CommissionService commissions;
+    /** Settings per document, read at most every {@link #CACHE_NANOS} (another node's change shows then). */
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    static final long CACHE_NANOS = 5_000_000_000L;
 
     SuggestOnlyService(DataSource dataSource, CommissionAccess access, CurrentUser currentUser,
             DocumentCollaboration collaboration,
@@ -52,24 +59,39 @@ public class SuggestOnlyService implements SuggestOnlyPolicy {
         this.commissions = commissions;
     }
 
-    /** Answers for the signed-in person (called by the relay, which has checked READ already). */
+    /**
+     * Answers for the signed-in person (called by the relay at every join and update push, which has
+     * checked READ already). The settings of a document are kept for a few seconds, so that a
+     * keystroke in a document without suggest-only participants costs no query at all.
+     */
     @Override
     @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public boolean suggestOnly(long documentId, long commissionId) {
         Optional<SignedInUser> user = currentUser.get();
         if (user.isEmpty()) {
             return false;
         }
+        SuggestOnlySettings settings = cached(documentId);
         Long personId = user.get().personId();
-        String role = access.roleIn(commissionId).map(Enum::name).orElse(null);
-        if (personId == null && role == null) {
-            return false;
+        if (personId != null && settings.personIds().contains(personId)) {
+            return true;
         }
-        return jdbc.sql("""
-                select count(*) from document_suggest_only
-                where document_id = :doc and (person_id = :person or role = :role)""")
-                .param("doc", documentId).param("person", personId).param("role", role)
-                .query(Long.class).single() > 0;
+        return !settings.roles().isEmpty()
+                && access.roleIn(commissionId).map(settings.roles()::contains).orElse(false);
+    }
+
+    private SuggestOnlySettings cached(long documentId) {
+        long now = System.nanoTime();
+        Cached c = cache.get(documentId);
+        if (c == null || now - c.readAt > CACHE_NANOS) {
+            c = new Cached(read(documentId), now);
+            cache.put(documentId, c);
+        }
+        return c.settings;
+    }
+
+    private record Cached(SuggestOnlySettings settings, long readAt) {
     }
 
     /**
@@ -82,6 +104,10 @@ public class SuggestOnlyService implements SuggestOnlyPolicy {
         if (!collaboration.may(documentId, CommissionAction.READ)) {
             throw new AccessDeniedException("document.refused.read");
         }
+        return read(documentId);
+    }
+
+    private SuggestOnlySettings read(long documentId) {
         Set<CommissionRole> roles = EnumSet.noneOf(CommissionRole.class);
         Set<Long> people = new HashSet<>();
         jdbc.sql("select person_id, role from document_suggest_only where document_id = :doc")
@@ -126,6 +152,15 @@ public class SuggestOnlyService implements SuggestOnlyPolicy {
         for (Long person : List.copyOf(settings.personIds())) {
             jdbc.sql("insert into document_suggest_only (document_id, person_id) values (:doc, :person)")
                     .param("doc", documentId).param("person", person).update();
+        }
+        cache.remove(documentId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(documentId);
+                }
+            });
         }
     }
 }
