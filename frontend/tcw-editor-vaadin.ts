@@ -10,6 +10,7 @@ type ServerApi = {
   push(updateId: string | null, update: string | null, awareness: string | null, clientId: number, lastSeq: number): Promise<never>;
   since(afterSeq: number): Promise<never>;
   missing(): Promise<never>;
+  suggestionsChanged(authorsCsv: string): Promise<Record<string, string>>;
 };
 
 type ConnectionState = { state: string; addStateChangeListener(l: (prev: string, next: string) => void): void };
@@ -26,6 +27,7 @@ class VaadinTcwEditor extends TcwEditor {
         push: (id, update, awareness, clientId, lastSeq) => element.$server.push(id, update, awareness, clientId, lastSeq),
         since: (after) => element.$server.since(after),
         missing: () => element.$server.missing(),
+        suggestionsChanged: (authors) => element.$server.suggestionsChanged(authors.join(',')),
         onConnectionChange(listener) {
           const store = (window as unknown as { Vaadin?: { connectionState?: ConnectionState } }).Vaadin?.connectionState;
           // 'loading' is an ordinary request in flight; only these two mean the connection is gone

@@ -50,8 +50,9 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
 import * as CommentsPlugin from './tcw-comments';
+import { Suggestions, setSuggesting, isSuggesting, refreshTitles, SUGGESTABLE_NODES, REPLACED_NODES } from './tcw-suggestions';
 
-export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string };
+export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string; suggestOnly?: boolean };
 export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
 export type CatchUp = { seq: number; updates: string[] };
 
@@ -63,6 +64,8 @@ export interface EditorTransport {
   since(afterSeq: number): Promise<CatchUp>;
   /** Optional: this editor holds updates waiting for others it never got; ask the other editors. */
   missing?(): Promise<unknown>;
+  /** Optional: the document's suggestions changed (tcw-suggestions.ts); answers names of the given authors. */
+  suggestionsChanged?(authors: number[]): Promise<Record<string, string>>;
   /** Optional: tells the editor when the connection is lost and back. */
   onConnectionChange?(listener: (online: boolean) => void): void;
 }
@@ -230,6 +233,7 @@ export class TcwEditor extends LitElement {
   static properties = {
     docId: { type: String, attribute: 'doc-id' },
     userName: { type: String, attribute: 'user-name' },
+    personId: { type: Number, attribute: 'person-id' },
     texts: { type: Object },
     status: { state: true },
     people: { state: true },
@@ -239,6 +243,12 @@ export class TcwEditor extends LitElement {
 
   declare docId: string;
   declare userName: string;
+  /** The signed-in person's id: the author part of their suggestions' ids. */
+  declare personId: number | null;
+  /** Suggest-only: the editor stays in Suggesting mode (the server refuses anything else). */
+  suggestOnly = false;
+  /** Names of suggestion authors, by person id (from the server). */
+  authorNames = new Map<number, string>();
   declare texts: EditorTexts;
   declare status: 'connecting' | 'saved' | 'saving' | 'offline' | 'readonly' | 'refused';
   declare people: Array<{ id: number; name: string; color: string; me: boolean }>;
@@ -350,6 +360,12 @@ export class TcwEditor extends LitElement {
         ${b('col-delete', '−⦀', 'deleteColumn', () => chain().deleteColumn().run(), false, inTable && can().deleteColumn().run())}
         ${b('table-delete', '✕▦', 'deleteTable', () => chain().deleteTable().run(), false, inTable && can().deleteTable().run())}
         <span class="tcw-sep"></span>
+        ${this.suggestOnly ? html`<span class="tcw-suggest-only" id="suggest-only">${this.t('suggestOnly', 'You can suggest changes')}</span>`
+          : html`<span class="tcw-mode" role="group" aria-label=${this.t('mode', 'Editing or suggesting')}>
+            ${b('mode-editing', this.t('editing', 'Editing'), 'editing', () => this.setSuggesting(false), !isSuggesting(ed))}
+            ${b('mode-suggesting', this.t('suggesting', 'Suggesting'), 'suggesting', () => this.setSuggesting(true), isSuggesting(ed))}
+          </span>`}
+        <span class="tcw-sep"></span>
         ${b('undo', '↶', 'undo', () => chain().undo().run())}
         ${b('redo', '↷', 'redo', () => chain().redo().run())}
         <span class="tcw-sep"></span>
@@ -358,6 +374,29 @@ export class TcwEditor extends LitElement {
       ${this.notice ? html`<div class="tcw-notice" id="notice" role="alert">${this.notice}</div>` : nothing}
       <div id="mount" class="tcw-mount"></div>
     `;
+  }
+
+  /** Editing / Suggesting (a suggest-only person has no switch). */
+  setSuggesting(on: boolean) {
+    if (!this.editor || (this.suggestOnly && !on)) return;
+    setSuggesting(this.editor, on);
+    this.editor.commands.focus();
+    this.requestUpdate();
+  }
+
+  /** The suggestions changed: the host refreshes its list; names of new authors come back for the titles. */
+  private async suggestionsChanged(authors: number[]) {
+    try {
+      const names = await this.transport?.suggestionsChanged?.(authors.filter((a) => !this.authorNames.has(a)));
+      let learned = false;
+      for (const [id, name] of Object.entries(names ?? {})) {
+        if (!this.authorNames.has(Number(id))) learned = true;
+        this.authorNames.set(Number(id), name);
+      }
+      if (learned && this.editor && !this.editor.isDestroyed) refreshTitles(this.editor);
+    } catch (e) {
+      console.warn('suggestions: could not tell the server', e);
+    }
   }
 
   private editLink() {
@@ -404,6 +443,7 @@ export class TcwEditor extends LitElement {
     this.lastSeq = init.seq;
     for (const a of init.presence) applyAwarenessUpdate(this.awareness, fromB64(a), REMOTE);
     this.editable = init.editable;
+    this.suggestOnly = !!init.suggestOnly;
     this.color = init.color;
     this.stats.joinMs = now() - t0;
     this.stats.joinUpdates = updates.length;
@@ -459,7 +499,16 @@ export class TcwEditor extends LitElement {
       element: mount,
       editable: this.editable,
       extensions: [
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+        // A suggest-only person's editor must not add a trailing paragraph of its own (not a suggestion).
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true }, ...REPLACED_NODES,
+          ...(this.suggestOnly ? { trailingNode: false as const } : {}) }),
+        ...SUGGESTABLE_NODES,
+        Suggestions.configure({
+          personId: () => (this.personId ? Number(this.personId) : null),
+          names: () => this.authorNames,
+          suggestedBy: () => this.t('suggestedBy', 'Suggested by'),
+          onChange: (authors) => this.suggestionsChanged(authors),
+        }),
         Collaboration.configure({ document: this.ydoc, field: FIELD }),
         // No column resizing: widths would be per-user noise in a shared document.
         Table.configure({ resizable: false }),
@@ -474,6 +523,7 @@ export class TcwEditor extends LitElement {
         }),
       ],
     });
+    if (this.suggestOnly) setSuggesting(this.editor, true);
     this.editor.on('update', () => this.updateTimes.push([now(), this.editor!.state.doc.textContent.length]));
     this.editor.on('transaction', () => this.requestUpdate());
     this.editor.on('focus', () => { this.focused = true; });

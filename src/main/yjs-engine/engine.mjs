@@ -317,8 +317,7 @@ export function missingFrom(local, remote) {
   return toB64(Y.encodeStateAsUpdate(load(local), Y.encodeStateVector(load(remote))));
 }
 
-// ===================================================================================================
-// Comments (org.issa.tcw.documents.comments): anchors are two base64 Y.RelativePosition relative to
+// ============================================================================================// Comments (org.issa.tcw.documents.comments): anchors are two base64 Y.RelativePosition relative to
 // the XML fragment FIELD, made by the editor (frontend/tcw-comments.ts): `from` associated with the
 // first character of the range (assoc 0), `to` with its last (assoc -1). Positions below are
 // ProseMirror positions (an element counts its opening and closing token, a leaf one token).
@@ -450,4 +449,497 @@ export function anchorFor(list, quote) {
   if (!found) return JSON.stringify(null);
   const enc = (index, assoc) => toB64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(found.text, index, assoc)));
   return JSON.stringify({ from: enc(found.index, 0), to: enc(found.index + quote.length, -1) });
+=======
+// =====================================================================================
+// ---------- suggestions (track changes) and the suggest-only check (docs/adr/025) ----------
+// Suggestions are the marks of @handlewithcare/prosemirror-suggest-changes as y-tiptap stores
+// them: on text, the formatting attributes `insertion` / `deletion` / `modification` ({id, ...});
+// on a block, the element attribute `suggestion` (a JSON array of the node's suggestion marks,
+// written by frontend/tcw-suggestions.ts because y-tiptap does not sync node marks). A suggestion
+// id is "<person id>:<time, base 36>:<random>": its author is the number before the first colon.
+// =====================================================================================
+
+const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification'];
+const NODE_SUGGESTION = 'suggestion';
+const ZWSP = '\u200B';
+
+/** The author (person id) of a suggestion id, or null when the id names none. */
+function authorOf(id) {
+  const m = /^(\d+):/.exec(String(id));
+  return m ? Number(m[1]) : null;
+}
+
+function nodeMarks(el) {
+  const raw = el.getAttribute(NODE_SUGGESTION);
+  if (raw === undefined || raw === null) return [];
+  try {
+    const list = typeof raw === 'string' ? JSON.parse(raw) : raw;
+    return Array.isArray(list) ? list.filter((m) => m && SUGGESTION_MARKS.includes(m.type) && m.attrs) : [];
+  } catch {
+    return [{ type: 'invalid', attrs: { id: '?' } }];
+  }
+}
+
+function sortedJson(o) {
+  if (o === null || typeof o !== 'object') return JSON.stringify(o);
+  if (Array.isArray(o)) return '[' + o.map(sortedJson).join(',') + ']';
+  return '{' + Object.keys(o).sort().map((k) => JSON.stringify(k) + ':' + sortedJson(o[k])).join(',') + '}';
+}
+
+/**
+ * The tokens of one node: element open/close and text runs, each with the suggestion ids it
+ * carries. `node` = a node-level suggestion (the whole element), `ins`/`del`/`mod` = inline ones.
+ */
+function tokensOf(node, out) {
+  if (node instanceof Y.XmlText) {
+    for (const d of node.toDelta()) {
+      if (typeof d.insert !== 'string') {
+        out.push({ k: 't', text: '\uFFFC', key: sortedJson(d.insert), ins: null, del: null, mod: null });
+        continue;
+      }
+      const a = d.attributes || {};
+      const rest = {};
+      for (const [k, v] of Object.entries(a)) if (!SUGGESTION_MARKS.includes(k)) rest[k] = v;
+      const id = (m) => (a[m] && a[m].id !== undefined && a[m].id !== null ? String(a[m].id) : null);
+      out.push({ k: 't', text: d.insert, key: sortedJson(rest), ins: id('insertion'), del: id('deletion'),
+        mod: id('modification'), modAttrs: a.modification || null });
+    }
+    return;
+  }
+  if (!(node instanceof Y.XmlElement)) return;
+  const marks = nodeMarks(node);
+  const attrs = node.getAttributes();
+  delete attrs[NODE_SUGGESTION];
+  const rejected = Object.assign({}, attrs);
+  let name = node.nodeName;
+  for (const m of marks) {
+    if (m.type === 'modification' && m.attrs.type === 'attr' && typeof m.attrs.attrName === 'string') {
+      if (m.attrs.previousValue === null || m.attrs.previousValue === undefined) delete rejected[m.attrs.attrName];
+      else rejected[m.attrs.attrName] = m.attrs.previousValue;
+    } else if (m.type === 'modification' && m.attrs.type === 'nodeType' && typeof m.attrs.previousValue === 'string') {
+      name = m.attrs.previousValue;
+    }
+  }
+  // len: how many tokens the element spans (relative, so that token lists can be concatenated)
+  const open = { k: 'o', s: '<' + name + ' ' + sortedJson(rejected) + '>', marks, len: 0 };
+  const at = out.length;
+  out.push(open);
+  for (const c of node.toArray()) tokensOf(c, out);
+  open.len = out.length - at;
+  out.push({ k: 'c', s: '</' + name + '>' });
+}
+
+/**
+ * The document as it reads with every suggestion rejected, and what each suggestion is made of,
+ * for a run of tokens. Rejecting removes inserted text and inserted blocks, and the block
+ * boundaries an insertion made (an insertion run that continues, with the same id, at the start
+ * of the next block: a paragraph split); deleted text stays (the zero-width spaces the library
+ * puts at block ends as markers of a deletion go); node attribute changes go back to their
+ * previous value.
+ */
+function viewOf(tokens) {
+  const n = tokens.length;
+  const drop = new Uint8Array(n);
+  const parts = new Map();
+  const add = (id, s) => parts.set(id, (parts.get(id) || '') + s + '\u0001');
+  const inside = [];
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    while (inside.length && inside[inside.length - 1].end < i) inside.pop();
+    const owners = inside.map((x) => x.id);
+    if (t.k === 'o') {
+      for (const m of t.marks) {
+        add(String(m.attrs.id), m.type + t.s + sortedJson(m.attrs));
+        if (m.type === 'insertion') {
+          for (let j = i; j <= i + t.len; j++) drop[j] = 1;
+          inside.push({ id: String(m.attrs.id), end: i + t.len });
+        }
+      }
+      for (const o of owners) add(o, t.s);
+      continue;
+    }
+    if (t.k === 'c') {
+      for (const o of owners) add(o, t.s);
+      continue;
+    }
+    for (const o of owners) add(o, 'n' + t.key + t.text);
+    if (t.ins) add(t.ins, 'i' + t.key + t.text);
+    if (t.del) add(t.del, 'd' + t.key + t.text);
+    if (t.mod) add(t.mod, 'm' + t.key + t.text + sortedJson(t.modAttrs));
+    if (t.ins) {
+      drop[i] = 1;
+      // a block boundary inside one insertion: the blocks were one before
+      let j = i + 1;
+      while (j < n && tokens[j].k !== 't') j++;
+      if (j < n && j > i + 1 && tokens[j].ins === t.ins) for (let x = i + 1; x < j; x++) drop[x] = 1;
+    } else if (t.del && t.text.indexOf(ZWSP) >= 0) {
+      t.view = t.text.split(ZWSP).join('');
+    }
+  }
+  let s = '';
+  let key = null;
+  for (let i = 0; i < n; i++) {
+    if (drop[i]) continue;
+    const t = tokens[i];
+    if (t.k === 't') {
+      const text = t.view !== undefined ? t.view : t.text;
+      if (!text.length) continue;
+      if (key !== t.key) { s += '\u0002' + t.key + '\u0003'; key = t.key; }
+      s += text;
+    } else {
+      s += t.s;
+      key = null;
+    }
+  }
+  return { view: s, parts };
+}
+
+/** A live copy of one document, with the tokens of each top-level block kept. */
+class Replica {
+  constructor(list) {
+    this.doc = load(list);
+    this.frag = this.doc.getXmlFragment(FIELD);
+    this.tokens = new Map();
+    this.blocks = this.frag.toArray();
+    for (const b of this.blocks) this.tokens.set(b, this.blockTokens(b));
+  }
+
+  blockTokens(b) {
+    const out = [];
+    tokensOf(b, out);
+    return out;
+  }
+
+  /** Applies an update; returns {before, after, changed, foreign}: the top-level blocks it touched. */
+  apply(update) {
+    const before = this.blocks;
+    const changed = new Set();
+    let foreign = false;
+    const frag = this.frag;
+    const onTx = (tr) => {
+      for (const type of tr.changed.keys()) {
+        let t = type;
+        if (t === frag) continue;
+        while (t && t._item && t._item.parent !== frag) t = t._item.parent;
+        if (t && t._item && t._item.parent === frag) changed.add(t);
+        else foreign = true;
+      }
+    };
+    this.doc.on('afterTransaction', onTx);
+    try {
+      Y.applyUpdate(this.doc, update);
+    } finally {
+      this.doc.off('afterTransaction', onTx);
+    }
+    const after = frag.toArray();
+    return { before, after, changed, foreign };
+  }
+
+  /** Takes what an apply changed into the kept tokens. */
+  commit(r) {
+    this.blocks = r.after;
+    const keep = new Set(r.after);
+    for (const b of r.before) if (!keep.has(b)) this.tokens.delete(b);
+    for (const b of r.after) if (r.changed.has(b) || !this.tokens.has(b)) this.tokens.set(b, this.blockTokens(b));
+  }
+}
+
+const replicas = new Map();
+
+/**
+ * The window of top-level blocks an update changed, one unchanged block on either side included
+ * (an insertion can join a block with its neighbour), before and after.
+ */
+function windowOf(r, oldTokens, replica) {
+  const { before, after, changed } = r;
+  let lo = 0;
+  while (lo < before.length && lo < after.length && before[lo] === after[lo] && !changed.has(after[lo])) lo++;
+  let hb = before.length - 1;
+  let ha = after.length - 1;
+  while (hb >= lo && ha >= lo && before[hb] === after[ha] && !changed.has(after[ha])) { hb--; ha--; }
+  const from = Math.max(0, lo - 1);
+  const tokB = [];
+  for (let i = from; i <= Math.min(before.length - 1, hb + 1); i++) tokB.push(...oldTokens(before[i]));
+  const tokA = [];
+  for (let i = from; i <= Math.min(after.length - 1, ha + 1); i++) tokA.push(...replica.blockTokens(after[i]));
+  return { tokB, tokA, blocks: Math.max(hb, ha) - lo + 1 };
+}
+
+/**
+ * The suggest-only rule for one update by `personId`, evaluated on the replica: allowed only if
+ * (a) the document with every suggestion rejected reads the same before and after, and (b) every
+ * suggestion the update adds, changes or removes is the person's own. Allowed: the update stays
+ * applied on the replica. Refused: the replica is dropped (the caller opens it again from the log).
+ */
+function checkOn(key, replica, updateB64, personId) {
+  const started = Date.now();
+  const oldTokens = (b) => replica.tokens.get(b) || [];
+  const refuse = (reason, extra) => {
+    replicas.delete(key);
+    return JSON.stringify(Object.assign({ allowed: false, reason, millis: Date.now() - started }, extra || {}));
+  };
+  let r;
+  try {
+    r = replica.apply(fromB64(updateB64));
+  } catch (e) {
+    return refuse('unreadable');
+  }
+  if (!complete(replica.doc)) return refuse('incomplete');
+  if (r.foreign) return refuse('outside-document');
+  const w = windowOf(r, oldTokens, replica);
+  const vb = viewOf(w.tokB);
+  const va = viewOf(w.tokA);
+  if (vb.view !== va.view) return refuse('changes-text');
+  const others = [];
+  for (const id of new Set([...vb.parts.keys(), ...va.parts.keys()])) {
+    if (vb.parts.get(id) !== va.parts.get(id) && authorOf(id) !== personId) others.push(id);
+  }
+  if (others.length) return refuse('not-own', { ids: others.slice(0, 10) });
+  replica.commit(r);
+  return JSON.stringify({ allowed: true, reason: null, blocks: w.blocks, millis: Date.now() - started });
+}
+
+/** Opens (or replaces) the live replica kept under `key`, from the log. */
+export function replicaOpen(key, list) {
+  replicas.set(key, new Replica(list));
+  return true;
+}
+
+/** An update accepted from someone who is not suggest-only (or made by the server): applied as is. */
+export function replicaApply(key, updateB64) {
+  const replica = replicas.get(key);
+  if (!replica) return false;
+  try {
+    const r = replica.apply(fromB64(updateB64));
+    replica.commit(r);
+    if (!complete(replica.doc)) replicas.delete(key);
+  } catch (e) {
+    replicas.delete(key);
+  }
+  return replicas.has(key);
+}
+
+export function replicaClose(key) {
+  return replicas.delete(key);
+}
+
+/** The suggest-only check on the replica kept under `key` (which must be open). */
+export function replicaCheck(key, updateB64, personId) {
+  const replica = replicas.get(key);
+  if (!replica) throw new Error('no replica open for ' + key);
+  return checkOn(key, replica, updateB64, Number(personId));
+}
+
+/** The suggest-only check on a fresh replica of the log (tests). */
+export function suggestOnlyCheck(list, updateB64, personId) {
+  const key = '\u0000once';
+  const replica = new Replica(list);
+  replicas.set(key, replica);
+  try {
+    return checkOn(key, replica, updateB64, Number(personId));
+  } finally {
+    replicas.delete(key);
+  }
+}
+
+/** The document with every suggestion rejected, as the check compares it (tests). */
+export function rejectedView(list) {
+  const doc = load(list);
+  const tokens = [];
+  for (const b of doc.getXmlFragment(FIELD).toArray()) tokensOf(b, tokens);
+  return viewOf(tokens).view;
+}
+
+// ---------- listing, accepting, rejecting ----------
+
+/** Every text run and block of the document in document order, with its parent textblock. */
+function walk(frag, visit) {
+  const rec = (node, textblock) => {
+    if (node instanceof Y.XmlText) { visit({ text: node, block: textblock }); return; }
+    if (!(node instanceof Y.XmlElement)) return;
+    visit({ element: node });
+    for (const c of node.toArray()) rec(c, node);
+  };
+  for (const c of frag.toArray()) rec(c, null);
+}
+
+/**
+ * The suggestions of the document in document order: id, author (person id), kind (insertion,
+ * deletion, modification; "block" ones are whole paragraphs or list items) and their text.
+ */
+export function suggestions(list) {
+  const doc = load(list);
+  const byId = new Map();
+  const note = (id, kind, text) => {
+    let s = byId.get(id);
+    if (!s) { s = { id, author: authorOf(id), kinds: [], text: '', order: byId.size }; byId.set(id, s); }
+    if (!s.kinds.includes(kind)) s.kinds.push(kind);
+    if (s.text.length < 200) s.text += text;
+  };
+  walk(doc.getXmlFragment(FIELD), (x) => {
+    if (x.element) {
+      for (const m of nodeMarks(x.element)) note(String(m.attrs.id), 'block-' + m.type, '');
+      return;
+    }
+    for (const d of x.text.toDelta()) {
+      if (typeof d.insert !== 'string') continue;
+      const a = d.attributes || {};
+      for (const m of SUGGESTION_MARKS) if (a[m] && a[m].id !== undefined) note(String(a[m].id), m, d.insert.split(ZWSP).join(''));
+    }
+  });
+  return JSON.stringify([...byId.values()]);
+}
+
+/**
+ * Accepts or rejects suggestions, as one update made by a fresh Yjs client (the server's).
+ * `spec`: {accept: boolean, ids: [..] | null, author: person id | null}: the suggestions with one
+ * of these ids, or all of this author, or all. Accepting an insertion keeps its text (its marker
+ * zero-width spaces go), rejecting it removes the text, and a block boundary it made joins the
+ * blocks again; deletions the other way round. Returns '' when nothing matched.
+ */
+export function review(list, specJson) {
+  const spec = JSON.parse(specJson);
+  const doc = load(list);
+  const before = Y.encodeStateVector(doc);
+  const frag = doc.getXmlFragment(FIELD);
+  const wanted = (id) => id !== undefined && id !== null
+    && (spec.ids ? spec.ids.map(String).includes(String(id)) : true)
+    && (spec.author !== null && spec.author !== undefined ? authorOf(id) === Number(spec.author) : true);
+  // What goes: insertions when rejecting, deletions when accepting; what stays loses its mark.
+  const goes = spec.accept ? 'deletion' : 'insertion';
+  const stays = spec.accept ? 'insertion' : 'deletion';
+  let touched = 0;
+  doc.transact(() => {
+    // 1. blocks
+    const elements = [];
+    walk(frag, (x) => { if (x.element) elements.push(x.element); });
+    for (const el of elements.reverse()) {
+      const marks = nodeMarks(el);
+      const mine = marks.filter((m) => wanted(m.attrs.id));
+      if (!mine.length) continue;
+      touched++;
+      if (mine.some((m) => m.type === goes)) {
+        const parent = el.parent;
+        if (parent) parent.delete(parent.toArray().indexOf(el), 1);
+        continue;
+      }
+      for (const m of mine) {
+        if (m.type === 'modification' && !spec.accept && m.attrs.type === 'attr' && typeof m.attrs.attrName === 'string') {
+          if (m.attrs.previousValue === null || m.attrs.previousValue === undefined) el.removeAttribute(m.attrs.attrName);
+          else el.setAttribute(m.attrs.attrName, m.attrs.previousValue);
+        }
+      }
+      const rest = marks.filter((m) => !mine.includes(m));
+      if (rest.length) el.setAttribute(NODE_SUGGESTION, JSON.stringify(rest));
+      else el.removeAttribute(NODE_SUGGESTION);
+    }
+    // 2. text: collect the runs, then change them from the end
+    const texts = [];
+    walk(frag, (x) => { if (x.text) texts.push(x); });
+    const edgeId = (t, first) => {
+      const delta = t.text.toDelta().filter((d) => typeof d.insert === 'string' && d.insert.length);
+      const d = first ? delta[0] : delta[delta.length - 1];
+      const a = d && d.attributes && d.attributes[goes];
+      return a && wanted(a.id) ? String(a.id) : null;
+    };
+    // block boundaries made by a suggestion that goes: the text block after it joins the one before
+    const joins = [];
+    for (let i = 0; i + 1 < texts.length; i++) {
+      const a = texts[i];
+      const b = texts[i + 1];
+      if (!a.block || !b.block || a.block === b.block) continue;
+      const last = a.block.toArray().filter((c) => c instanceof Y.XmlText).pop();
+      const first = b.block.toArray().find((c) => c instanceof Y.XmlText);
+      if (last !== a.text || first !== b.text) continue;
+      const ida = edgeId(a, false);
+      if (ida && ida === edgeId(b, true)) joins.push([a, b]);
+    }
+    for (const x of texts.slice().reverse()) {
+      const ops = [];
+      let at = 0;
+      for (const d of x.text.toDelta()) {
+        const len = typeof d.insert === 'string' ? d.insert.length : 1;
+        const a = d.attributes || {};
+        for (const m of SUGGESTION_MARKS) {
+          if (!a[m] || !wanted(a[m].id)) continue;
+          if (m === goes) ops.push({ del: true, at, len });
+          else ops.push({ unmark: m, at, len, zw: typeof d.insert === 'string' ? d.insert : '' });
+        }
+        at += len;
+      }
+      for (const op of ops.reverse()) {
+        touched++;
+        if (op.del) { x.text.delete(op.at, op.len); continue; }
+        x.text.format(op.at, op.len, { [op.unmark]: null });
+        if (op.unmark === stays || op.unmark === 'modification') {
+          for (let i = op.zw.length - 1; i >= 0; i--) if (op.zw[i] === ZWSP) x.text.delete(op.at + i, 1);
+        }
+      }
+    }
+    for (const [a, b] of joins.reverse()) {
+      const moved = b.text.toDelta();
+      let at = a.text.length;
+      for (const d of moved) {
+        if (typeof d.insert !== 'string') continue;
+        a.text.insert(at, d.insert, d.attributes || {});
+        at += d.insert.length;
+      }
+      let gone = b.block;
+      while (gone.parent && gone.parent !== frag && gone.parent.length === 1) gone = gone.parent;
+      const p = gone.parent;
+      if (p) p.delete(p.toArray().indexOf(gone), 1);
+    }
+  });
+  return touched ? toB64(Y.encodeStateAsUpdate(doc, before)) : '';
+}
+
+/**
+ * An update made by a fresh client that edits the document as scripted (tests, benchmarks and
+ * demo data: what an editor would send). ops: [{op:'insert'|'delete'|'format', path:[i, j, ...]
+ * (indices of elements from the top), at, text | len, attrs}, {op:'block', at, name, text,
+ * attrs, marks (text attributes)}, {op:'attr', path, name, value}].
+ */
+export function edit(list, opsJson) {
+  const doc = load(list);
+  const before = Y.encodeStateVector(doc);
+  const frag = doc.getXmlFragment(FIELD);
+  const elementAt = (path) => path.reduce((node, i) => node.get(i), frag);
+  const textOf = (el) => {
+    let t = el.toArray().find((c) => c instanceof Y.XmlText);
+    if (!t) { t = new Y.XmlText(); el.insert(el.length, [t]); }
+    return t;
+  };
+  doc.transact(() => {
+    for (const op of JSON.parse(opsJson)) {
+      if (op.op === 'insert') textOf(elementAt(op.path)).insert(op.at, op.text, op.attrs || {});
+      else if (op.op === 'delete') textOf(elementAt(op.path)).delete(op.at, op.len);
+      else if (op.op === 'format') textOf(elementAt(op.path)).format(op.at, op.len, op.attrs || {});
+      else if (op.op === 'attr') elementAt(op.path).setAttribute(op.name, op.value);
+      else if (op.op === 'block') {
+        const el = new Y.XmlElement(op.name || 'paragraph');
+        for (const [k, v] of Object.entries(op.attrs || {})) el.setAttribute(k, v);
+        frag.insert(op.at, [el]);
+        if (op.text) { const t = new Y.XmlText(); el.insert(0, [t]); t.insert(0, op.text, op.marks || {}); }
+      } else if (op.op === 'removeBlock') frag.delete(op.at, 1);
+      else if (op.op === 'map') doc.getMap(op.name).set('x', op.value);
+      else throw new Error('unknown op ' + op.op);
+    }
+  });
+  return toB64(Y.encodeStateAsUpdate(doc, before));
+}
+
+/**
+ * A suggesting session by one fresh client: one update per keystroke, each typing one character
+ * marked as an insertion with `id` into the text of the element at `path`, from offset `at` on.
+ * What a person in Suggesting mode sends while typing (benchmarks and tests).
+ */
+export function suggestingSession(list, pathJson, at, text, id) {
+  const doc = load(list);
+  const path = JSON.parse(pathJson);
+  const el = path.reduce((node, i) => node.get(i), doc.getXmlFragment(FIELD));
+  const t = el.toArray().find((c) => c instanceof Y.XmlText);
+  const out = [];
+  doc.on('update', (u) => out.push(toB64(u)));
+  for (let i = 0; i < text.length; i++) doc.transact(() => t.insert(at + i, text[i], { insertion: { id } }));
+  return JSON.stringify(out);
 }

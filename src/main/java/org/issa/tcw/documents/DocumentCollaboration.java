@@ -64,11 +64,16 @@ public class DocumentCollaboration {
     private final CurrentUser currentUser;
     private final RateLimiter rateLimiter;
     private final CollaborationLimits limits;
+    private final org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy;
+    private final YjsEngine engine;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
 
     DocumentCollaboration(DocumentLog log, DocumentRepository documents, DocumentLocks locks,
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
-            CollaborationLimits limits) {
+            CollaborationLimits limits,
+            org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy, YjsEngine engine) {
+        this.suggestOnlyPolicy = suggestOnlyPolicy;
+        this.engine = engine;
         this.log = log;
         this.documents = documents;
         this.locks = locks;
@@ -90,7 +95,8 @@ public class DocumentCollaboration {
         SignedInUser user = currentUser.require();
         long commissionId = commissionOf(documentId);
         require(CommissionAction.READ, commissionId);
-        boolean editable = access.may(CommissionAction.EDIT_DRAFT, commissionId);
+        boolean limited = suggestOnly(documentId, commissionId);
+        boolean editable = limited || access.may(CommissionAction.EDIT_DRAFT, commissionId);
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -117,7 +123,8 @@ public class DocumentCollaboration {
                     presence.add(p.awareness);
                 }
             });
-            return new JoinResult(content.lastSeq(), encode(content.updates()), presence, editable, peer.color);
+            return new JoinResult(content.lastSeq(), encode(content.updates()), presence, editable, peer.color,
+                    limited);
         } finally {
             lock.unlock();
         }
@@ -151,8 +158,10 @@ public class DocumentCollaboration {
         SignedInUser user = currentUser.require();
         long commissionId = commissionOf(documentId);
         byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
+        boolean limited = false;
         if (update != null) {
-            require(CommissionAction.EDIT_DRAFT, commissionId);
+            limited = suggestOnly(documentId, commissionId);
+            require(limited ? CommissionAction.READ : CommissionAction.EDIT_DRAFT, commissionId);
             if (clientUpdateId != null && (clientUpdateId.isBlank() || clientUpdateId.length() > 64)) {
                 throw new UserFacingException("document.update.invalid");
             }
@@ -184,7 +193,13 @@ public class DocumentCollaboration {
                             limits.maxDocumentBytes() / (1024 * 1024));
                 }
                 rateLimiter.take(user.username(), update.length);
-                DocumentLog.Appended appended = log.append(documentId, clientUpdateId, update, user.personId());
+                if (limited) {
+                    checkSuggestOnly(documentId, room, update, user.personId());
+                }
+                DocumentLog.Appended appended = append(documentId, room, clientUpdateId, update, user.personId());
+                if (!limited && room != null && room.replica && !appended.duplicate()) {
+                    feedReplica(documentId, room, update);
+                }
                 seq = appended.seq();
                 if (!appended.duplicate() && room != null) {
                     if (seq <= room.lastSeq) {
@@ -310,6 +325,7 @@ public class DocumentCollaboration {
             Peer peer = room.peers.remove(editor);
             if (room.peers.isEmpty()) {
                 rooms.remove(documentId);
+                dropReplica(documentId, room);
             }
             if (peer != null && !peer.clientIds.isEmpty()) {
                 List<Long> ids = List.copyOf(peer.clientIds);
@@ -334,7 +350,121 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public void forgetEditors() {
+        rooms.forEach((id, room) -> dropReplica(id, room));
         rooms.clear();
+    }
+
+    // ---------- suggest-only participation and server-made changes (docs/adr/025) ----------
+
+    /**
+     * Under the document's lock: refuses the update of a suggest-only person unless the document
+     * with every suggestion rejected stays the same and every suggestion it touches is theirs. The
+     * check runs on the room's live replica in the engine (opened from the log at first need and
+     * fed every accepted update), so that a keystroke does not load the whole document again.
+     */
+    private void checkSuggestOnly(long documentId, @Nullable Room room, byte[] update, @Nullable Long personId) {
+        if (personId == null) {
+            throw new UserFacingException("suggestions.refused.suggest-only");
+        }
+        YjsEngine.SuggestOnlyVerdict verdict;
+        if (room == null) {
+            verdict = engine.suggestOnlyCheck(log.content(documentId).updates(), update, personId).join();
+        } else {
+            if (!room.replica) {
+                engine.replicaOpen(documentId, log.content(documentId).updates()).join();
+                room.replica = true;
+            }
+            verdict = engine.replicaCheck(documentId, update, personId).join();
+            if (!verdict.allowed()) {
+                room.replica = false; // the engine dropped it: the refused update is in it
+            }
+        }
+        if (!verdict.allowed()) {
+            logger.info("Document {}: update of suggest-only person {} refused ({})", documentId, personId,
+                    verdict.reason());
+            throw new UserFacingException("suggestions.refused.suggest-only");
+        }
+    }
+
+    /** Stores the update; if that fails, the replica (which may hold it already) is dropped. */
+    private DocumentLog.Appended append(long documentId, @Nullable Room room, @Nullable String clientUpdateId,
+            byte[] update, @Nullable Long authorId) {
+        try {
+            return log.append(documentId, clientUpdateId, update, authorId);
+        } catch (RuntimeException e) {
+            dropReplica(documentId, room);
+            throw e;
+        }
+    }
+
+    private void feedReplica(long documentId, Room room, byte[] update) {
+        if (!engine.replicaApply(documentId, update).join()) {
+            room.replica = false;
+        }
+    }
+
+    private void dropReplica(long documentId, @Nullable Room room) {
+        if (room != null && room.replica) {
+            room.replica = false;
+            engine.replicaClose(documentId);
+        }
+    }
+
+    /**
+     * Makes a change computed by the server (accepting or rejecting suggestions) on the document's
+     * current content, under its lock: stored as the next update of the log in the name of the
+     * signed-in person and delivered to every open editor like any other update.
+     *
+     * @param action what the signed-in person must be allowed in the document's commission
+     * @return the update's sequence number, or -1 if the change was empty (nothing stored)
+     * @throws AccessDeniedException if the person may not do {@code action}
+     */
+    @PreAuthorize("isAuthenticated()")
+    public long change(long documentId, CommissionAction action, ServerChange change) {
+        SignedInUser user = currentUser.require();
+        long commissionId = commissionOf(documentId);
+        require(action, commissionId);
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            byte[] update = change.compute(log.content(documentId).updates());
+            if (update.length == 0) {
+                return -1;
+            }
+            Room room = rooms.get(documentId);
+            DocumentLog.Appended appended = append(documentId, room, null, update, user.personId());
+            if (room != null) {
+                room.lastSeq = Math.max(room.lastSeq, appended.seq());
+                room.tailCount++;
+                room.tailBytes += update.length;
+                if (room.replica) {
+                    feedReplica(documentId, room, update);
+                }
+                String encoded = Base64.getEncoder().encodeToString(update);
+                room.peers.keySet().forEach(other -> other.deliver(appended.seq(), encoded));
+                maintenance.edited(documentId, appended.seq(), room.tailCount, room.tailBytes);
+            }
+            return appended.seq();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reads the document's current content (compacted state first, then the updates after it).
+     *
+     * @throws AccessDeniedException if the person may not read the document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public <T> T read(long documentId, java.util.function.Function<List<byte[]>, T> reader) {
+        require(CommissionAction.READ, commissionOf(documentId));
+        return reader.apply(log.content(documentId).updates());
+    }
+
+    /** Whether the signed-in person may do {@code action} in the document's commission. */
+    @PreAuthorize("isAuthenticated()")
+    public boolean may(long documentId, CommissionAction action) {
+        return access.may(action, commissionOf(documentId));
     }
 
     /** Called by the compactor, under the document's lock, after the log shrank. */
@@ -345,6 +475,11 @@ public class DocumentCollaboration {
             room.tailCount = tailCount;
             room.tailBytes = tailBytes;
         }
+    }
+
+    private boolean suggestOnly(long documentId, long commissionId) {
+        SuggestOnlyPolicy policy = suggestOnlyPolicy.getIfAvailable();
+        return policy != null && policy.suggestOnly(documentId, commissionId);
     }
 
     private long commissionOf(long documentId) {
@@ -389,6 +524,8 @@ public class DocumentCollaboration {
         long lastSeq;
         /** {@link System#nanoTime()} of the last request to reconcile; starts one interval ago. */
         long reconcileAskedAt = System.nanoTime() - RECONCILE_INTERVAL_MILLIS * 1_000_000;
+        /** Whether the engine keeps a live replica of the document for the suggest-only check. */
+        boolean replica;
 
         Room(long commissionId) {
             this.commissionId = commissionId;

@@ -18,6 +18,7 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -186,6 +187,96 @@ public class YjsEngine implements DisposableBean {
         });
     }
 
+    // ---------- suggestions (track changes) and the suggest-only check: docs/adr/025 ----------
+
+    /**
+     * Opens (or replaces) the live replica of a document kept in the engine for the suggest-only
+     * check, from its log. The replica is then fed every accepted update ({@link #replicaApply}).
+     */
+    public CompletableFuture<Void> replicaOpen(long documentId, List<byte[]> log) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            ns.getMember("replicaOpen").execute(String.valueOf(documentId), ProxyArray.fromList(b64));
+            return null;
+        });
+    }
+
+    /** An accepted update applied to the document's replica, if one is open. */
+    public CompletableFuture<Boolean> replicaApply(long documentId, byte[] update) {
+        String b64 = Base64.getEncoder().encodeToString(update);
+        return call(ns -> ns.getMember("replicaApply").execute(String.valueOf(documentId), b64).asBoolean());
+    }
+
+    /** Drops the document's replica (nobody edits it on this node any more). */
+    public CompletableFuture<Boolean> replicaClose(long documentId) {
+        return call(ns -> ns.getMember("replicaClose").execute(String.valueOf(documentId)).asBoolean());
+    }
+
+    /**
+     * The suggest-only rule for an update by {@code personId}, on the document's open replica:
+     * allowed only if the document with every suggestion rejected is the same before and after and
+     * every suggestion the update adds, changes or removes is the person's own. An allowed update
+     * stays applied on the replica; a refused one drops the replica (open it again from the log).
+     */
+    public CompletableFuture<SuggestOnlyVerdict> replicaCheck(long documentId, byte[] update, long personId) {
+        String b64 = Base64.getEncoder().encodeToString(update);
+        return call(ns -> verdict(ns.getMember("replicaCheck").execute(String.valueOf(documentId), b64,
+                (double) personId).asString()));
+    }
+
+    /** The suggest-only rule on a fresh replica of the log (see {@link #replicaCheck}). */
+    public CompletableFuture<SuggestOnlyVerdict> suggestOnlyCheck(List<byte[]> log, byte[] update, long personId) {
+        List<Object> b64 = encode(log);
+        String u = Base64.getEncoder().encodeToString(update);
+        return call(ns -> verdict(ns.getMember("suggestOnlyCheck").execute(ProxyArray.fromList(b64), u,
+                (double) personId).asString()));
+    }
+
+    private SuggestOnlyVerdict verdict(String result) {
+        JsonNode r = json.readTree(result);
+        return new SuggestOnlyVerdict(r.get("allowed").asBoolean(),
+                r.get("reason").isNull() ? null : r.get("reason").asString(), r.get("millis").asLong());
+    }
+
+    /**
+     * Accepts or rejects suggestions as one update by a fresh client: those with one of {@code ids},
+     * else all of {@code authorId}, else all ({@code null} = no restriction). Empty when nothing matched.
+     */
+    public CompletableFuture<byte[]> review(List<byte[]> log, boolean accept, @Nullable List<String> ids,
+            @Nullable Long authorId) {
+        List<Object> b64 = encode(log);
+        var spec = json.createObjectNode().put("accept", accept);
+        if (ids == null) {
+            spec.putNull("ids");
+        } else {
+            ids.forEach(spec.putArray("ids")::add);
+        }
+        if (authorId == null) {
+            spec.putNull("author");
+        } else {
+            spec.put("author", authorId);
+        }
+        String specJson = spec.toString();
+        return call(ns -> Base64.getDecoder().decode(
+                ns.getMember("review").execute(ProxyArray.fromList(b64), specJson).asString()));
+    }
+
+    /** The suggestions of a document in document order. */
+    public CompletableFuture<List<Suggestion>> suggestions(List<byte[]> log) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode list = json.readTree(ns.getMember("suggestions").execute(ProxyArray.fromList(b64)).asString());
+            List<Suggestion> out = new ArrayList<>(list.size());
+            list.forEach(s -> {
+                List<String> kinds = new ArrayList<>();
+                s.get("kinds").forEach(k -> kinds.add(k.asString()));
+                out.add(new Suggestion(s.get("id").asString(),
+                        s.get("author").isNull() ? null : s.get("author").asLong(), kinds, s.get("text").asString()));
+            });
+            return out;
+        });
+    }
+
     /**
      * The anchor an editor would make for the first occurrence of {@code quote} inside one text
      * node, as {@code [from, to]} base64 relative positions, or an empty list. For tests, demo data
@@ -198,6 +289,46 @@ public class YjsEngine implements DisposableBean {
             return r == null || r.isNull() ? List.<String>of()
                     : List.of(r.get("from").asString(), r.get("to").asString());
         });
+    }
+
+    /**
+     * An update by a fresh client that edits the document as scripted (see {@code edit} in
+     * engine.mjs): what an editor would send, for tests, benchmarks and forged clients.
+     */
+    public CompletableFuture<byte[]> edit(List<byte[]> log, String opsJson) {
+        List<Object> b64 = encode(log);
+        return call(ns -> Base64.getDecoder().decode(
+                ns.getMember("edit").execute(ProxyArray.fromList(b64), opsJson).asString()));
+    }
+
+    /**
+     * A suggesting session: one update per keystroke typed at {@code at} into the element at
+     * {@code pathJson}, each character marked as an insertion with {@code id} (benchmarks, tests).
+     */
+    public CompletableFuture<List<byte[]>> suggestingSession(List<byte[]> log, String pathJson, int at, String text,
+            String id) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode updates = json.readTree(ns.getMember("suggestingSession").execute(ProxyArray.fromList(b64),
+                    pathJson, at, text, id).asString());
+            List<byte[]> list = new ArrayList<>(updates.size());
+            updates.forEach(u -> list.add(Base64.getDecoder().decode(u.asString())));
+            return list;
+        });
+    }
+
+    /** The XML of the document the log describes (tests). */
+    public CompletableFuture<String> xml(List<byte[]> log) {
+        List<Object> b64 = encode(log);
+        return call(ns -> ns.getMember("xml").execute(ProxyArray.fromList(b64)).asString());
+    }
+
+    /** The outcome of the suggest-only check: allowed, or why not; and how long it took inside the engine. */
+    public record SuggestOnlyVerdict(boolean allowed, @Nullable String reason, long millis) {
+    }
+
+    /** One suggestion: its id, author (person id, null if the id names none), kinds and (start of its) text. */
+    public record Suggestion(String id, @Nullable Long authorId, List<String> kinds, String text) {
     }
 
     private Rendering rendering(String result) {

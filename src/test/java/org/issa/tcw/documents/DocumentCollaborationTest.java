@@ -281,7 +281,11 @@ class DocumentCollaborationTest {
                     rateLimiter.take("member-ict", 1);
                 }
             } catch (RateLimitedException e) {
-                assertThat(taken).isGreaterThanOrEqualTo(limits.updatesBurst() - 1);
+                // only the first drain starts from a full bucket: a push that got through because a
+                // token was refilled meanwhile (a slow machine) leaves the next attempt an almost empty one
+                if (attempt == 0) {
+                    assertThat(taken).isGreaterThanOrEqualTo(limits.updatesBurst() - 1);
+                }
             }
             try {
                 relay.push(documentId, member, "r-" + attempt, update, null, 1);

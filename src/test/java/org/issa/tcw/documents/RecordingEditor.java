@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** An editor connection for tests: records what the relay delivers to it. */
-class RecordingEditor implements EditorConnection {
+public class RecordingEditor implements EditorConnection {
 
     final List<Long> seqs = new ArrayList<>();
     final List<byte[]> updates = new ArrayList<>();
@@ -36,6 +36,11 @@ class RecordingEditor implements EditorConnection {
 
     synchronized int reconcileRequests() {
         return reconcileRequests;
+    }
+
+    /** How many updates were delivered. */
+    public synchronized int delivered() {
+        return updates.size();
     }
 
     synchronized List<Long> seqs() {

@@ -22,6 +22,7 @@ import org.issa.tcw.documents.EditorConnection;
 import org.issa.tcw.documents.JoinResult;
 import org.issa.tcw.documents.PushResult;
 import org.issa.tcw.documents.RateLimitedException;
+import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.ObjectMapper;
@@ -45,6 +46,12 @@ import tools.jackson.databind.node.ObjectNode;
 // Table, TableRow, TableHeader and TableCell all come from this one package in TipTap 3.
 @NpmPackage(value = "@tiptap/extension-table", version = "3.31.3")
 @NpmPackage(value = "@tiptap/y-tiptap", version = "3.0.9")
+// Suggestion mode (track changes): frontend/tcw-suggestions.ts, docs/adr/025.
+@NpmPackage(value = "@handlewithcare/prosemirror-suggest-changes", version = "0.1.8")
+// StarterKit's document, lists and blockquote, extended to allow suggestion node marks (tcw-suggestions.ts)
+@NpmPackage(value = "@tiptap/extension-document", version = "3.31.3")
+@NpmPackage(value = "@tiptap/extension-blockquote", version = "3.31.3")
+@NpmPackage(value = "@tiptap/extension-list", version = "3.31.3")
 // The npm registry of this workplace lacks the 3.11.1 tarball that Vaadin's build would pull in;
 // an @NpmPackage also becomes an npm override, which pins the transitive version.
 @NpmPackage(value = "@preact/signals-react", version = "3.11.0")
@@ -54,10 +61,15 @@ class CollaborativeEditor extends Component implements EditorConnection {
             "bold", "italic", "underline", "strike", "heading1", "heading2", "heading3", "bulletList", "orderedList",
             "blockquote", "link", "linkPrompt", "insertTable", "addRow", "deleteRow", "addColumn", "deleteColumn",
             "deleteTable", "undo", "redo", "incomplete", "comment");
+    /** The suggestion mode's strings (bundle {@code suggestions}, prefix {@code suggestions.editor.}). */
+    static final List<String> SUGGESTION_TEXT_KEYS = List.of("editing", "suggesting", "mode", "suggestOnly",
+            "suggestedBy");
 
     private final DocumentCollaboration collaboration;
     private final long documentId;
     private @Nullable UI ui;
+    private @Nullable SuggestionService suggestions;
+    private Runnable onSuggestionsChanged = () -> { };
 
     CollaborativeEditor(DocumentCollaboration collaboration, long documentId, String userName) {
         this.collaboration = collaboration;
@@ -73,6 +85,7 @@ class CollaborativeEditor extends Component implements EditorConnection {
         Map<String, String> map = TEXT_KEYS.stream()
                 .collect(Collectors.toMap(k -> k, k -> getTranslation("editor." + k)));
         map.forEach(texts::put);
+        SUGGESTION_TEXT_KEYS.forEach(k -> texts.put(k, getTranslation("suggestions.editor." + k)));
         getElement().setPropertyJson("texts", texts);
     }
 
@@ -88,7 +101,43 @@ class CollaborativeEditor extends Component implements EditorConnection {
         collaboration.leave(documentId, this);
     }
 
+    /** Suggestion mode: the person's id (author of their suggestions) and who is told of changes. */
+    void suggestions(SuggestionService service, @Nullable Long personId, Runnable onChange) {
+        this.suggestions = service;
+        this.onSuggestionsChanged = onChange;
+        if (personId != null) {
+            getElement().setProperty("personId", personId.doubleValue());
+        }
+    }
+
     // ---------- browser -> server ----------
+
+    /**
+     * The editor saw the document's suggestions change: the list is refreshed (from the server's own
+     * reading of the document); names of the given authors (person ids, comma-separated) are returned
+     * for the editor's "suggested by" titles.
+     */
+    @ClientCallable
+    Map<String, String> suggestionsChanged(String authorsCsv) {
+        onSuggestionsChanged.run();
+        if (suggestions == null || authorsCsv.isBlank()) {
+            return Map.of();
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (String part : authorsCsv.split(",")) {
+            try {
+                ids.add(Long.parseLong(part.trim()));
+            } catch (NumberFormatException e) {
+                return Map.of();
+            }
+            if (ids.size() > 200) {
+                break;
+            }
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        suggestions.authorNames(documentId, ids).forEach((id, name) -> out.put(String.valueOf(id), name));
+        return out;
+    }
 
     @ClientCallable
     JoinResult join() {

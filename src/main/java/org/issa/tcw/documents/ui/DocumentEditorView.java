@@ -25,6 +25,9 @@ import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.comments.ui.CommentPanels;
 import org.jspecify.annotations.Nullable;
+import org.issa.tcw.documents.suggestions.SuggestOnlyService;
+import org.issa.tcw.documents.suggestions.SuggestionService;
+import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -46,13 +49,21 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final DiscussionPanels discussionPanels;
     private final CommentPanels commentPanels;
-    /** The column next to the editor: the comments (and, later, other review panels). */
+    private final SuggestionService suggestions;
+    private final SuggestOnlyService suggestOnly;
+    private final CommissionService commissions;
+    SuggestionList suggestionList;
+    /** The column next to the editor: suggestions and comments. */
     Div side;
 
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
-            DiscussionPanels discussionPanels, CommentPanels commentPanels) {
+            DiscussionPanels discussionPanels, CommentPanels commentPanels, SuggestionService suggestions,
+            SuggestOnlyService suggestOnly, CommissionService commissions) {
         this.discussionPanels = discussionPanels;
         this.commentPanels = commentPanels;
+        this.suggestions = suggestions;
+        this.suggestOnly = suggestOnly;
+        this.commissions = commissions;
         this.documents = documents;
         this.collaboration = collaboration;
         this.currentUser = currentUser;
@@ -99,6 +110,14 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
             details.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             top.add(details);
         }
+        if (suggestions.mayReview(header.id())) {
+            var settings = new Button(getTranslation("suggestions.settings"), e -> new SuggestOnlyDialog(suggestOnly,
+                    header.id(), commissions.details(header.commissionCode())
+                            .map(d -> d.members()).orElse(java.util.List.of())).open());
+            settings.setId("suggest-only-settings");
+            settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            top.add(settings);
+        }
         if (header.deletable()) {
             var delete = new Button(getTranslation("common.delete"), e -> ConfirmDelete.open(this, header.title(),
                     () -> {
@@ -119,7 +138,9 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         editor = new CollaborativeEditor(collaboration, header.id(), currentUser.require().displayName());
         editor.getElement().getStyle().set("width", "100%");
-        side = new Div(commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)));
+        suggestionList = new SuggestionList(suggestions, header.id());
+        editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
+        side = new Div(suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)));
         side.setId("document-side");
         side.addClassName("tcw-document-side");
         var main = new Div(editor);

@@ -1,0 +1,143 @@
+package org.issa.tcw.documents.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.UserZone;
+import org.issa.tcw.documents.suggestions.SuggestionService;
+import org.issa.tcw.documents.suggestions.SuggestionView;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The suggestions of a document, in document order, for the side column of the document page:
+ * author, time, kind and text of each; reviewers accept or reject one, all of one person or all;
+ * authors withdraw their own. Every action is checked again by {@link SuggestionService}; the
+ * result reaches every open editor as an ordinary update, and this list is refreshed when the
+ * editor sees the suggestions change. Plain buttons: every action is reachable by keyboard.
+ */
+class SuggestionList extends Div {
+
+    private final SuggestionService service;
+    private final long documentId;
+    private final boolean reviewer;
+    private final Div items = new Div();
+    private final Div bulk = new Div();
+
+    SuggestionList(SuggestionService service, long documentId) {
+        this.service = service;
+        this.documentId = documentId;
+        this.reviewer = service.mayReview(documentId);
+        setId("suggestions");
+        addClassName("tcw-suggestion-list");
+        getElement().setAttribute("role", "region");
+        H3 title = new H3(getTranslation("suggestions.title"));
+        getElement().setAttribute("aria-label", getTranslation("suggestions.title"));
+        items.setId("suggestion-items");
+        bulk.addClassName("tcw-suggestion-bulk");
+        add(title, bulk, items);
+        refresh();
+    }
+
+    /** Reads the suggestions again (the server's own reading of the stored document). */
+    void refresh() {
+        List<SuggestionView> list = service.list(documentId);
+        items.removeAll();
+        bulk.removeAll();
+        if (list.isEmpty()) {
+            var empty = new Paragraph(getTranslation("suggestions.empty"));
+            empty.setId("suggestions-empty");
+            items.add(empty);
+            return;
+        }
+        if (reviewer) {
+            bulk.add(button("accept-all", getTranslation("suggestions.accept-all"), true,
+                    () -> service.review(documentId, true, null, null)));
+            bulk.add(button("reject-all", getTranslation("suggestions.reject-all"), false,
+                    () -> service.review(documentId, false, null, null)));
+            Map<Long, String> authors = new LinkedHashMap<>();
+            list.forEach(s -> {
+                if (s.authorId() != null) {
+                    authors.putIfAbsent(s.authorId(), s.authorName() == null ? "#" + s.authorId() : s.authorName());
+                }
+            });
+            authors.forEach((id, name) -> {
+                bulk.add(button("accept-all-" + id, getTranslation("suggestions.accept-all-of", name), true,
+                        () -> service.review(documentId, true, null, id)));
+                bulk.add(button("reject-all-" + id, getTranslation("suggestions.reject-all-of", name), false,
+                        () -> service.review(documentId, false, null, id)));
+            });
+        }
+        int i = 0;
+        for (SuggestionView s : list) {
+            items.add(item(s, i++));
+        }
+    }
+
+    private Div item(SuggestionView s, int index) {
+        var card = new Div();
+        card.addClassName("tcw-suggestion-item");
+        card.setId("suggestion-" + index);
+        card.getElement().setAttribute("data-suggestion-id", s.id());
+        String who = s.authorName() == null ? getTranslation("suggestions.unknown-author") : s.authorName();
+        var head = new Div(new Span(who));
+        head.addClassName("tcw-suggestion-head");
+        if (s.madeAt() > 0) {
+            var when = new Span(" · " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(getLocale()).withZone(UserZone.current()).format(Instant.ofEpochMilli(s.madeAt())));
+            head.add(when);
+        }
+        String kinds = s.kinds().stream().map(k -> getTranslation("suggestions.kind." + k))
+                .collect(Collectors.joining(", "));
+        var kind = new Span(kinds);
+        kind.addClassName("tcw-suggestion-kind");
+        var text = new Div(new Span(excerpt(s.text())));
+        text.addClassName("tcw-suggestion-text");
+        card.add(head, kind, text);
+        var actions = new Div();
+        actions.addClassName("tcw-suggestion-actions");
+        List<String> one = List.of(s.id());
+        if (reviewer) {
+            actions.add(button("accept-" + index, getTranslation("suggestions.accept"), true,
+                    () -> service.review(documentId, true, one, null)));
+            actions.add(button("reject-" + index, getTranslation("suggestions.reject"), false,
+                    () -> service.review(documentId, false, one, null)));
+        }
+        if (s.mine()) {
+            actions.add(button("withdraw-" + index, getTranslation("suggestions.withdraw"), false,
+                    () -> service.withdraw(documentId, one)));
+        }
+        card.add(actions);
+        return card;
+    }
+
+    private static String excerpt(@Nullable String text) {
+        String t = text == null ? "" : text.strip();
+        return t.length() > 140 ? t.substring(0, 140) + "…" : t;
+    }
+
+    /** An action that reports "done" or "nothing to change", and refreshes the list. */
+    private Button button(String id, String label, boolean primary, java.util.function.BooleanSupplier action) {
+        var b = new Button(label);
+        b.setId("suggestion-" + id);
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, primary ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
+        b.addClickListener(e -> {
+            boolean[] changed = {false};
+            if (Feedback.run(this, () -> changed[0] = action.getAsBoolean())) {
+                Feedback.success(getTranslation(changed[0] ? "suggestions.done" : "suggestions.nothing"));
+            }
+            refresh();
+        });
+        return b;
+    }
+}
