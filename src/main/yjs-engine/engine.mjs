@@ -317,7 +317,8 @@ export function missingFrom(local, remote) {
   return toB64(Y.encodeStateAsUpdate(load(local), Y.encodeStateVector(load(remote))));
 }
 
-// ============================================================================================// Comments (org.issa.tcw.documents.comments): anchors are two base64 Y.RelativePosition relative to
+// ===================================================================================================
+// Comments (org.issa.tcw.documents.comments): anchors are two base64 Y.RelativePosition relative to
 // the XML fragment FIELD, made by the editor (frontend/tcw-comments.ts): `from` associated with the
 // first character of the range (assoc 0), `to` with its last (assoc -1). Positions below are
 // ProseMirror positions (an element counts its opening and closing token, a leaf one token).
@@ -449,7 +450,8 @@ export function anchorFor(list, quote) {
   if (!found) return JSON.stringify(null);
   const enc = (index, assoc) => toB64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(found.text, index, assoc)));
   return JSON.stringify({ from: enc(found.index, 0), to: enc(found.index + quote.length, -1) });
-=======
+}
+
 // =====================================================================================
 // ---------- suggestions (track changes) and the suggest-only check (docs/adr/025) ----------
 // Suggestions are the marks of @handlewithcare/prosemirror-suggest-changes as y-tiptap stores

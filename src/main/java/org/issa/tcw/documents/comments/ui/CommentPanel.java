@@ -28,7 +28,7 @@ import java.util.concurrent.Executor;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.base.ui.UserZone;
-import org.issa.tcw.discussion.DiscussionPanels;
+import org.issa.tcw.discussion.ui.DiscussionPanels;
 import org.issa.tcw.discussion.Subscription;
 import org.issa.tcw.discussion.ui.MarkdownComposer;
 import org.issa.tcw.documents.comments.CommentBroadcaster;

@@ -2,7 +2,7 @@ package org.issa.tcw.documents.comments.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.dom.Element;
-import org.issa.tcw.discussion.DiscussionPanels;
+import org.issa.tcw.discussion.ui.DiscussionPanels;
 import org.issa.tcw.documents.comments.CommentBroadcaster;
 import org.issa.tcw.documents.comments.DocumentComments;
 import org.jspecify.annotations.Nullable;
