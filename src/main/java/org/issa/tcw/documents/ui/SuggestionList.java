@@ -33,6 +33,7 @@ class SuggestionList extends Div {
     private final boolean reviewer;
     private final Div items = new Div();
     private final Div bulk = new Div();
+    private @Nullable List<SuggestionView> shown;
 
     SuggestionList(SuggestionService service, long documentId) {
         this.service = service;
@@ -52,6 +53,10 @@ class SuggestionList extends Div {
     /** Reads the suggestions again (the server's own reading of the stored document). */
     void refresh() {
         List<SuggestionView> list = service.list(documentId);
+        if (list.equals(shown)) {
+            return; // nothing changed: keep the buttons (and the keyboard focus) where they are
+        }
+        shown = list;
         items.removeAll();
         bulk.removeAll();
         if (list.isEmpty()) {

@@ -66,22 +66,30 @@ class SuggestionsIT {
 
     /**
      * Clicks the button {@code action} (accept, reject, withdraw) of the listed suggestion whose text
-     * contains {@code text}, as a person would once the list shows it (the list is re-rendered when
-     * suggestions change, so it is found and clicked in one step), and waits until it is gone.
+     * contains {@code text}, as a person would, until the list (refreshed from the server) no longer
+     * shows it. The list is re-rendered whenever the editor sees the suggestions change, so a click
+     * can land on a button that was just replaced; it is then clicked again (a second accept or
+     * reject of the same suggestion changes nothing).
      */
     static void act(EditorPage page, String text, String action) {
         eventually(() -> Boolean.TRUE.equals(page.js("""
-                const item = [...document.querySelectorAll('#suggestion-items [data-suggestion-id]')]
-                    .find(i => i.textContent.includes(arguments[0]));
-                const button = item && item.querySelector("vaadin-button[id^='suggestion-" + arguments[1] + "-']");
-                if (!button) return false;
-                button.click();
-                return true;
-                """, text, action)), () -> page.user + " does not list a suggestion with '" + text + "' to " + action);
-        // done: the list (refreshed from the server) no longer shows it
-        eventually(() -> Boolean.FALSE.equals(page.js("return [...document.querySelectorAll("
-                + "'#suggestion-items [data-suggestion-id]')].some(i => i.textContent.includes(arguments[0]))", text)),
-                () -> page.user + " still lists '" + text + "' after " + action);
+                return [...document.querySelectorAll('#suggestion-items [data-suggestion-id]')]
+                    .some(i => i.textContent.includes(arguments[0]));""", text)),
+                () -> page.user + " does not list a suggestion with '" + text + "'");
+        eventually(() -> {
+            Object listed = page.js("""
+                    const item = [...document.querySelectorAll('#suggestion-items [data-suggestion-id]')]
+                        .find(i => i.textContent.includes(arguments[0]));
+                    const button = item && item.querySelector("vaadin-button[id^='suggestion-" + arguments[1] + "-']");
+                    if (button) button.click();
+                    return !!item;
+                    """, text, action);
+            if (Boolean.TRUE.equals(listed)) {
+                EditorPage.pause(1000);
+                return false;
+            }
+            return true;
+        }, () -> page.user + " still lists '" + text + "' after " + action);
     }
 
     static long marks(EditorPage page, String selector) {

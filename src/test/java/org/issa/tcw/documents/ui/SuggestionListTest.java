@@ -1,0 +1,76 @@
+package org.issa.tcw.documents.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import org.issa.tcw.documents.DocumentCollaboration;
+import org.issa.tcw.documents.DocumentForm;
+import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.documents.suggestions.SuggestionService;
+import org.issa.tcw.security.CurrentUser;
+import org.issa.tcw.testsupport.KaribuTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The suggestion list beside the editor: a reviewer gets accept / reject (one, all of a person,
+ * all) and the suggest-only settings; a member gets neither, only "withdraw" on their own.
+ */
+class SuggestionListTest extends KaribuTest {
+
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    DocumentCollaboration collaboration;
+    @Autowired
+    SuggestionService suggestions;
+    @Autowired
+    YjsEngine engine;
+    @Autowired
+    CurrentUser currentUser;
+
+    /** A document with one suggestion by member-ict, stored through the server's own change path. */
+    long documentWithASuggestion() {
+        signIn.as("chair-ict");
+        DocumentForm form = new DocumentForm();
+        form.setTitle("Review " + System.nanoTime());
+        long id = documents.create("ICT", form);
+        signIn.as("member-ict");
+        String suggestion = currentUser.require().personId() + ":mf00:ui1";
+        collaboration.change(id, org.issa.tcw.commission.CommissionAction.EDIT_DRAFT, log -> engine.edit(log,
+                "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Proposed\",\"attrs\":{\"insertion\":{\"id\":\""
+                        + suggestion + "\"}}}]").join());
+        return id;
+    }
+
+    @Test
+    void a_reviewer_accepts_from_the_list_and_sees_the_settings() {
+        long id = documentWithASuggestion();
+        signInAs("chair-ict");
+        navigate("documents/" + id);
+        assertThat(_find(Button.class, spec -> spec.withId("suggest-only-settings"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("suggestion-reject-all"))).hasSize(1);
+        _click(_get(Button.class, spec -> spec.withId("suggestion-accept-0")));
+        assertThat(suggestions.list(id)).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("suggestions-empty")))
+                .hasSize(1);
+        assertThat(engine.xml(collaboration.read(id, log -> log)).join()).isEqualTo("<paragraph>Proposed</paragraph>");
+    }
+
+    @Test
+    void a_member_may_only_withdraw_their_own() {
+        long id = documentWithASuggestion();
+        signInAs("member-ict");
+        navigate("documents/" + id);
+        assertThat(_find(Button.class, spec -> spec.withId("suggest-only-settings"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("suggestion-accept-0"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("suggestion-accept-all"))).isEmpty();
+        _click(_get(Button.class, spec -> spec.withId("suggestion-withdraw-0")));
+        assertThat(suggestions.list(id)).isEmpty();
+        assertThat(engine.xml(collaboration.read(id, log -> log)).join()).isEqualTo("<paragraph></paragraph>");
+    }
+}
