@@ -17,6 +17,11 @@ public final class DocumentFixtures {
         log.append(documentId, null, update, null);
     }
 
+    /** Compacts the document's log into one state now (as the background maintenance does). */
+    public static void compact(ApplicationContext context, long documentId) {
+        context.getBean(DocumentMaintenance.class).compactNow(documentId);
+    }
+
     /** The anchor an editor makes for the first occurrence of {@code quote}: [from, to], base64. */
     public static List<String> anchor(ApplicationContext context, long documentId, String quote) {
         DocumentLog log = context.getBean(DocumentLog.class);

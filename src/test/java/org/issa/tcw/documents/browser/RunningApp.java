@@ -79,6 +79,12 @@ public final class RunningApp {
         return context.getBean(type);
     }
 
+    /** The application's context (for fixtures that take one). */
+    static synchronized ConfigurableApplicationContext context() {
+        url();
+        return context;
+    }
+
     /** A new empty document in ICT, created through the service as the chair. */
     public static long newDocument(String title) {
         SignIn signIn = bean(SignIn.class);
