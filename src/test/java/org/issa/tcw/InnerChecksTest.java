@@ -26,6 +26,8 @@ import org.issa.tcw.documents.DocumentKind;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.EditorConnection;
 import org.issa.tcw.documents.WorkingLanguage;
+import org.issa.tcw.documents.suggestions.SuggestOnlyService;
+import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.issa.tcw.notification.NotificationRow;
 import org.issa.tcw.notification.NotificationService;
 import org.issa.tcw.people.PersonForm;
@@ -95,6 +97,27 @@ class InnerChecksTest {
                     "InnerChecksTest#documents_of_other_commissions_can_neither_be_loaded_nor_counted_nor_followed"),
             Map.entry("documents.DocumentCollaboration.openEditors",
                     "InnerChecksTest#documents_of_other_commissions_can_neither_be_loaded_nor_counted_nor_followed"),
+            Map.entry("documents.DocumentCollaboration.read", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
+            Map.entry("documents.DocumentCollaboration.change",
+                    "SuggestionServiceTest#a_member_an_observer_another_commissions_member_and_the_admin_may_not_accept_and_nothing_changes"),
+            Map.entry("documents.DocumentCollaboration.may", OPEN + "answers whether the caller may act; reads no data"),
+            Map.entry("documents.DocumentService.anchorRange", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
+            Map.entry("documents.comments.DocumentComments.list", "DocumentCommentsTest#every_role_of_the_commission_and_the_secretariat_comment_others_are_refused"),
+            Map.entry("documents.comments.DocumentComments.comment", "DocumentCommentsTest#every_role_of_the_commission_and_the_secretariat_comment_others_are_refused"),
+            Map.entry("documents.comments.DocumentComments.reply", "DocumentCommentsTest#every_role_of_the_commission_and_the_secretariat_comment_others_are_refused"),
+            Map.entry("documents.comments.DocumentComments.setResolved",
+                    "DocumentCommentsTest#authors_resolve_their_own_reviewers_anyones_and_resolved_comments_keep_their_thread"),
+            Map.entry("documents.suggestions.SuggestionService.list", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
+            Map.entry("documents.suggestions.SuggestionService.authorNames", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
+            Map.entry("documents.suggestions.SuggestionService.review",
+                    "SuggestionServiceTest#a_member_an_observer_another_commissions_member_and_the_admin_may_not_accept_and_nothing_changes"),
+            Map.entry("documents.suggestions.SuggestionService.withdraw",
+                    "SuggestionServiceTest#an_author_withdraws_their_own_suggestion_but_not_someone_elses"),
+            Map.entry("documents.suggestions.SuggestionService.mayReview", OPEN + "answers whether the caller may review; reads no data"),
+            Map.entry("documents.suggestions.SuggestOnlyService.settings", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
+            Map.entry("documents.suggestions.SuggestOnlyService.save", "SuggestionServiceTest#only_reviewers_mark_people_suggest_only"),
+            Map.entry("documents.suggestions.SuggestOnlyService.suggestOnly",
+                    OPEN + "answers only about the caller, for the relay that checked READ first"),
             Map.entry("notification.NotificationService.mine",
                     "InnerChecksTest#one_reads_and_marks_only_ones_own_notifications"),
             Map.entry("notification.NotificationService.countMine",
@@ -130,6 +153,10 @@ class InnerChecksTest {
     DocumentService documents;
     @Autowired
     DocumentCollaboration relay;
+    @Autowired
+    SuggestionService suggestions;
+    @Autowired
+    SuggestOnlyService suggestOnly;
 
     @AfterEach
     void signOut() {
@@ -164,7 +191,7 @@ class InnerChecksTest {
 
     private static Class<?> testClass(String simpleName) throws ClassNotFoundException {
         for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
-                "programme.")) {
+                "programme.", "documents.comments.", "documents.suggestions.")) {
             try {
                 return Class.forName("org.issa.tcw." + p + simpleName);
             } catch (ClassNotFoundException e) {
@@ -243,6 +270,28 @@ class InnerChecksTest {
         CommissionDetails own = commissions.details("ICT").orElseThrow();
         assertThat(own.membersVisible()).isTrue();
         assertThat(own.members()).isNotEmpty();
+    }
+
+    @Test
+    void review_of_another_commissions_document_is_refused() {
+        signIn.as("member-ict");
+        var form = new DocumentForm();
+        form.setTitle("Inner checks review " + System.nanoTime());
+        form.setKind(DocumentKind.OTHER);
+        form.setLanguage(WorkingLanguage.EN);
+        long id = documents.create("ICT", form);
+        assertThat(suggestions.list(id)).isEmpty();
+        assertThat(suggestOnly.settings(id).personIds()).isEmpty();
+        int entries = relay.read(id, log -> log.size());
+        assertThat(entries).isPositive();
+
+        signIn.as("member-fam");
+        assertThatThrownBy(() -> relay.read(id, log -> log.size())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> documents.anchorRange(id, "AA==", "AA==")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> suggestions.list(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> suggestions.authorNames(id, java.util.Set.of(1L))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> suggestOnly.settings(id)).isInstanceOf(AccessDeniedException.class);
+        assertThat(suggestions.mayReview(id)).isFalse();
     }
 
     @Test
