@@ -90,13 +90,20 @@ class CommentsIT {
         click(page, By.id("comment-reply-send-" + commentId));
     }
 
-    /** Clicks, finding the element again if a live update re-rendered it meanwhile. */
+    /**
+     * Clicks, finding the element again if a live update re-rendered it meanwhile, and again if
+     * something (a notification) covered it for a moment.
+     */
     static void click(EditorPage page, By by) {
         for (int attempt = 0; ; attempt++) {
             try {
-                page.driver.findElement(by).click();
+                var element = page.driver.findElement(by);
+                // as a person would: bring it to the middle of the window first (the side column is long)
+                page.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                element.click();
                 return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.ElementClickInterceptedException e) {
                 if (attempt > 10) {
                     throw e;
                 }
