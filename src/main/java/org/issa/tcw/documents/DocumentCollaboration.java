@@ -212,7 +212,7 @@ public class DocumentCollaboration {
                     room.lastSeq = Math.max(room.lastSeq, seq);
                     room.tailCount++;
                     room.tailBytes += update.length;
-                    String encoded = updateBase64;
+                    String encoded = java.util.Objects.requireNonNull(updateBase64);
                     room.peers.keySet().forEach(other -> {
                         if (other != editor) {
                             other.deliver(appended.seq(), encoded);
@@ -221,7 +221,7 @@ public class DocumentCollaboration {
                     maintenance.edited(documentId, seq, room.tailCount, room.tailBytes);
                 }
             }
-            if (awarenessBase64 != null && !awarenessBase64.isEmpty() && peer != null) {
+            if (awarenessBase64 != null && !awarenessBase64.isEmpty() && room != null && peer != null) {
                 peer.clientIds.add(clientId);
                 peer.awareness = awarenessBase64;
                 peer.seenAt = System.nanoTime();

@@ -2,11 +2,11 @@ package org.issa.tcw.documents;
 
 import static org.issa.tcw.base.Checks.require;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.Checks;
 import org.issa.tcw.base.FormValidation;
@@ -24,7 +24,7 @@ import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
 import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.security.SignedInUser;
-import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -71,7 +71,8 @@ public class DocumentService {
         validate(form);
         SignedInUser user = currentUser.require();
         byte[] state = engine.emptyState().join();
-        Document document = new Document(commission.id(), form.getTitle(), form.getKind(), form.getLanguage(),
+        Document document = new Document(commission.id(), form.getTitle(), Objects.requireNonNull(form.getKind()),
+                Objects.requireNonNull(form.getLanguage()),
                 user.personId(), clock.instant(), state, "", "<p></p>");
         return documents.saveAndFlush(document).getId();
     }
@@ -145,7 +146,8 @@ public class DocumentService {
         requireMay(CommissionAction.EDIT_DRAFT, document.getCommissionId());
         validate(form);
         Versions.requireUnchanged(document.getVersion(), form.getVersion());
-        document.describe(form.getTitle(), form.getKind(), form.getLanguage());
+        document.describe(form.getTitle(), Objects.requireNonNull(form.getKind()),
+                Objects.requireNonNull(form.getLanguage()));
         documents.saveAndFlush(document);
     }
 
@@ -219,8 +221,12 @@ public class DocumentService {
         Set<Long> editors = page.stream().map(DocumentListing::updatedBy).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<Long, PersonSummary> names = editors.isEmpty() ? Map.of() : people.summaries(editors);
-        Function<Long, String> name = pid -> pid == null || !names.containsKey(pid) ? null : names.get(pid).displayName();
         return page.stream().map(d -> new DocumentRow(d.id(), d.title(), d.kind(), d.language(),
-                codes.getOrDefault(d.commissionId(), ""), d.updatedAt(), name.apply(d.updatedBy()))).toList();
+                codes.getOrDefault(d.commissionId(), ""), d.updatedAt(), name(names, d.updatedBy()))).toList();
+    }
+
+    private static @Nullable String name(Map<Long, PersonSummary> names, @Nullable Long personId) {
+        PersonSummary person = personId == null ? null : names.get(personId);
+        return person == null ? null : person.displayName();
     }
 }

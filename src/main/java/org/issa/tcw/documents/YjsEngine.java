@@ -47,9 +47,10 @@ public class YjsEngine implements DisposableBean {
     });
     private final ObjectMapper json = new ObjectMapper();
     private final CompletableFuture<byte[]> emptyState;
-    private Engine engine;
-    private Context context;
-    private Value exports;
+    /** Set by {@link #start()} on the engine's thread; {@code null} until then, or if it failed. */
+    private @Nullable Engine engine;
+    private @Nullable Context context;
+    private @Nullable Value exports;
 
     YjsEngine() {
         CompletableFuture<Void> warm = CompletableFuture.runAsync(this::start, thread);
@@ -67,14 +68,17 @@ public class YjsEngine implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-        context = Context.newBuilder("js").engine(engine).option("js.esm-eval-returns-exports", "true").build();
+        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        Context context = Context.newBuilder("js").engine(engine).option("js.esm-eval-returns-exports", "true").build();
+        this.engine = engine;
+        this.context = context;
         // lib0 asks crypto.getRandomValues for Y.Doc client ids at load time; GraalJS has no WebCrypto.
         // The server only creates a new document's first paragraph, so Math.random is good enough.
         context.eval("js", "globalThis.crypto = { getRandomValues(a) { for (let i = 0; i < a.length; i++) "
                 + "a[i] = Math.floor(Math.random() * 4294967296); return a; } };");
-        exports = context.eval(Source.newBuilder("js", code, "yjs-engine.mjs")
+        Value exports = context.eval(Source.newBuilder("js", code, "yjs-engine.mjs")
                 .mimeType("application/javascript+module").buildLiteral());
+        this.exports = exports;
         // one warm-up round through every function, so the first real call is not the slow one
         String empty = exports.getMember("create").execute(EMPTY_DOCUMENT).asString();
         exports.getMember("render").execute(ProxyArray.fromArray(empty)).asString();
@@ -193,11 +197,11 @@ public class YjsEngine implements DisposableBean {
      * Opens (or replaces) the live replica of a document kept in the engine for the suggest-only
      * check, from its log. The replica is then fed every accepted update ({@link #replicaApply}).
      */
-    public CompletableFuture<Void> replicaOpen(long documentId, List<byte[]> log) {
+    public CompletableFuture<Boolean> replicaOpen(long documentId, List<byte[]> log) {
         List<Object> b64 = encode(log);
         return call(ns -> {
             ns.getMember("replicaOpen").execute(String.valueOf(documentId), ProxyArray.fromList(b64));
-            return null;
+            return Boolean.TRUE;
         });
     }
 
@@ -347,19 +351,24 @@ public class YjsEngine implements DisposableBean {
 
     private <T> CompletableFuture<T> call(Function<Value, T> work) {
         return CompletableFuture.supplyAsync(() -> {
-            if (exports == null) {
+            Value ns = exports;
+            if (ns == null) {
                 throw new IllegalStateException("The yjs engine did not start");
             }
-            return work.apply(exports);
+            return work.apply(ns);
         }, thread);
     }
 
     @Override
     public void destroy() {
         thread.submit(() -> {
-            if (context != null) {
-                context.close(true);
-                engine.close();
+            Context c = context;
+            Engine e = engine;
+            if (c != null) {
+                c.close(true);
+            }
+            if (e != null) {
+                e.close();
             }
         });
         thread.shutdown();

@@ -33,6 +33,7 @@ class CommissionDocumentsView extends VerticalLayout implements BeforeEnterObser
     DocumentGrid grid;
     Button create;
 
+    @SuppressWarnings("NullAway.Init") // the fields are set in beforeEnter, before anything uses them
     CommissionDocumentsView(DocumentService documents, CommissionService commissions, CommissionAccess access) {
         this.documents = documents;
         this.commissions = commissions;

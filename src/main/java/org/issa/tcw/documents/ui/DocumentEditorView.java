@@ -56,6 +56,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     /** The column next to the editor: suggestions and comments. */
     Div side;
 
+    @SuppressWarnings("NullAway.Init") // the fields are set in beforeEnter, before anything uses them
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
             DiscussionPanels discussionPanels, CommentPanels commentPanels, SuggestionService suggestions,
             SuggestOnlyService suggestOnly, CommissionService commissions) {

@@ -45,8 +45,9 @@ public final class RunningApp {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 // durable: and WRITE_DELAY as in the packaged default (ADR 007); -Dtcw.it.h2-write-delay=500
-                // gives H2's own default, for the before/after benchmark in docs/benchmarks-durability.md
-                "--spring.datasource.url=jdbc:h2:durable:" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY="
+                // gives H2's own default and -Dtcw.it.h2-scheme=file the page cache only, for the
+                // before/after benchmarks in docs/benchmarks-durability.md
+                "--spring.datasource.url=jdbc:h2:" + System.getProperty("tcw.it.h2-scheme", "durable") + ":" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY="
                         + Integer.getInteger("tcw.it.h2-write-delay", 0),
                 "--vaadin.productionMode=true",
                 "--vaadin.launch-browser=false",
