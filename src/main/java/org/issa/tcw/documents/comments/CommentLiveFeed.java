@@ -1,10 +1,12 @@
 package org.issa.tcw.documents.comments;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Hands committed comment changes to the broadcaster: a rolled-back comment is never shown. */
+/**
+ * Hands comment changes to the broadcaster. The broadcaster's {@code LiveDelivery} delivers only
+ * after the transaction commits, so a rolled-back comment is never shown (as for discussions).
+ */
 @Component
 class CommentLiveFeed {
 
@@ -14,7 +16,7 @@ class CommentLiveFeed {
         this.broadcaster = broadcaster;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(CommentSignal signal) {
         broadcaster.publish(signal);
     }
