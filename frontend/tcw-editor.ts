@@ -94,6 +94,28 @@ function fromB64(b64: string): Uint8Array {
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long a server call may stay unanswered before it counts as failed and is made again. */
+const JOIN_TIMEOUT_MS = 20_000;
+const CALL_TIMEOUT_MS = 12_000;
+
+/**
+ * A server call whose answer never comes counts as failed after {@code ms}. Vaadin can drop a
+ * call's answer when it resynchronises the page; a promise left pending for good would otherwise
+ * stop this editor from sending anything again. Every call is safe to repeat: a push carries its
+ * update id (the server de-duplicates), join and since only read.
+ */
+class Unanswered extends Error {}
+
+function answered<T>(call: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Unanswered(`${what}: no answer within ${ms} ms`)), ms);
+    call.then(
+      (v) => { clearTimeout(timer); resolve(v); },
+      (e) => { clearTimeout(timer); reject(e); },
+    );
+  });
+}
+
 /** Whether a Y.Doc holds updates that wait for others it never received (yjs keeps them invisible). */
 function hasPending(doc: Y.Doc): boolean {
   const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
@@ -284,7 +306,7 @@ export class TcwEditor extends LitElement {
 
   /** Measurements and test hooks. */
   stats = { joinMs: 0, joinUpdates: 0, joinBytes: 0, pushes: 0, retries: 0, remoteUpdates: 0, catchUps: 0, rejoins: 0, caretFixes: 0, resentAfterReload: 0,
-    reconciles: 0, healedFromLocal: 0, pendingFaults: 0, adopted: 0, adoptedWithFocus: 0, replayedKeys: 0 };
+    reconciles: 0, healedFromLocal: 0, pendingFaults: 0, adopted: 0, adoptedWithFocus: 0, replayedKeys: 0, unanswered: 0 };
   /** The editor had focus (kept true when it lost focus only because the element was removed). */
   private focused = false;
   /** When the person last changed the document here (typing, formatting). */
@@ -427,9 +449,10 @@ export class TcwEditor extends LitElement {
     let init: JoinResult;
     for (let attempt = 0; ; attempt++) {
       try {
-        init = await this.transport.join();
+        init = await answered(this.transport.join(), JOIN_TIMEOUT_MS, 'join');
         break;
       } catch (e) {
+        this.countUnanswered(e);
         console.warn('join failed, retrying', e);
         await sleep(Math.min(5000, 250 * 2 ** attempt));
       }
@@ -723,7 +746,8 @@ export class TcwEditor extends LitElement {
     const sending = this.inFlight;
     let retryAfter = 0;
     try {
-      const ack = await this.transport!.push(sending?.id ?? null, sending?.update ?? null, aw, this.ydoc.clientID, this.lastSeq);
+      const ack = await answered(this.transport!.push(sending?.id ?? null, sending?.update ?? null, aw, this.ydoc.clientID, this.lastSeq),
+        CALL_TIMEOUT_MS, 'push');
       this.stats.pushes++;
       this.failing = false;
       this.connected = true; // an answer is the best proof that the connection is back
@@ -745,6 +769,7 @@ export class TcwEditor extends LitElement {
       }
     } catch (e) {
       // Connection trouble: keep everything, retry with the same id (the server de-duplicates).
+      this.countUnanswered(e);
       if (aw) this.awarenessDirty = true;
       this.failing = true;
       this.stats.retries++;
@@ -759,6 +784,13 @@ export class TcwEditor extends LitElement {
       await sleep(retryAfter);
     }
     if (this.inFlight || this.outbox.length || this.awarenessDirty) this.flush();
+  }
+
+  private countUnanswered(e: unknown) {
+    if (e instanceof Unanswered) {
+      this.stats.unanswered++;
+      console.warn('tcw-editor: a server call was never answered; made again', e.message);
+    }
   }
 
   /** The server asks: it lacks history this editor may hold. */
@@ -779,7 +811,7 @@ export class TcwEditor extends LitElement {
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          const init = await this.transport!.join();
+          const init = await answered(this.transport!.join(), JOIN_TIMEOUT_MS, 'join');
           const server = new Y.Doc();
           const updates = init.updates.map(fromB64);
           server.transact(() => updates.forEach((u) => Y.applyUpdate(server, u)));
@@ -795,6 +827,7 @@ export class TcwEditor extends LitElement {
           for (const a of init.presence) applyAwarenessUpdate(this.awareness, fromB64(a), REMOTE);
           break;
         } catch (e) {
+          this.countUnanswered(e);
           await sleep(Math.min(5000, 250 * 2 ** attempt));
         }
       }
@@ -922,12 +955,13 @@ export class TcwEditor extends LitElement {
     if (this.received.size === 0) return;
     this.stats.catchUps++;
     try {
-      const c = await this.transport!.since(this.lastSeq);
+      const c = await answered(this.transport!.since(this.lastSeq), CALL_TIMEOUT_MS, 'since');
       this.applyRemote(c.updates.map(fromB64));
       this.lastSeq = Math.max(this.lastSeq, c.seq);
       for (const k of [...this.received.keys()]) if (k <= this.lastSeq) this.received.delete(k);
       if (this.received.size > 0) this.accept(this.lastSeq, null);
     } catch (e) {
+      this.countUnanswered(e);
       this.gapTimer = window.setTimeout(() => this.repairGap(), 2000);
     }
   }

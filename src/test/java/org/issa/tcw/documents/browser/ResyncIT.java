@@ -120,6 +120,35 @@ class ResyncIT {
     }
 
     /**
+     * The server takes a push but its answer never reaches the editor (Vaadin can drop the answers
+     * of calls made around a resynchronisation): the editor must not wait for it for ever, but make
+     * the call again with the same update id, which the server stores once.
+     */
+    @Test
+    void a_push_whose_answer_never_comes_is_made_again_and_stored_once() {
+        long doc = RunningApp.newDocument("Unanswered " + System.nanoTime());
+        EditorPage alice = signedIn("chair-ict", doc, null);
+        EditorPage bob = signedIn("member-ict", doc, null);
+        alice.js("""
+                const t = document.querySelector('tcw-editor').transport;
+                const push = t.push;
+                let calls = 0;
+                t.push = (id, update, ...rest) => {
+                  const answer = push(id, update, ...rest);
+                  return update !== null && calls++ === 0 ? new Promise(() => {}) : answer;
+                };
+                """);
+        alice.caretAtEndOf(0);
+        alice.type("Answer lost.", 0);
+        CoEditingIT.converge(List.of(alice, bob));
+        assertThat(((Number) alice.stats().get("unanswered")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(bob.text()).isEqualTo("Answer lost.");
+        EditorPage reader = signedIn("observer-ict", doc, null);
+        CoEditingIT.converge(List.of(alice, bob, reader));
+        assertThat(reader.text()).isEqualTo("Answer lost.");
+    }
+
+    /**
      * Holds the UIDL request that carries an editor's {@code join} (the new element's first call)
      * until {@code window.tcwReleaseJoin()}: while it is held, the old editor is gone and the new one
      * has no editor yet. Vaadin sends its requests with XMLHttpRequest (push transport

@@ -51,6 +51,8 @@ public final class RunningApp {
                         + Integer.getInteger("tcw.it.h2-write-delay", 0),
                 "--vaadin.productionMode=true",
                 "--vaadin.launch-browser=false",
+                // open push connections would hold a graceful shutdown for 30 s at the end of the run
+                "--server.shutdown=immediate",
                 "--logging.level.com.vaadin=warn",
                 "--logging.level.org.atmosphere=warn");
     }
