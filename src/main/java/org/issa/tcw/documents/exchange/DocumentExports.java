@@ -125,28 +125,28 @@ public class DocumentExports {
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang);
         ZoneId zone = clock.getZone();
         List<Map.Entry<String, String>> cover = new ArrayList<>();
-        cover.add(new SimpleEntry<>(t("export.cover.commission", lang),
+        cover.add(new SimpleEntry<>(t("exchange.cover.commission", lang),
                 UserText.sanitize(header.commissionCode() + " · " + header.commissionName(), true)));
-        cover.add(new SimpleEntry<>(t("export.cover.kind", lang), t("document.kind." + header.kind().name(), lang)));
-        cover.add(new SimpleEntry<>(t("export.cover.language", lang),
+        cover.add(new SimpleEntry<>(t("exchange.cover.kind", lang), t("document.kind." + header.kind().name(), lang)));
+        cover.add(new SimpleEntry<>(t("exchange.cover.language", lang),
                 t("document.language." + header.language().name(), lang)));
-        cover.add(new SimpleEntry<>(t("export.cover.version", lang), versionName(version, lang)));
+        cover.add(new SimpleEntry<>(t("exchange.cover.version", lang), versionName(version, lang)));
         Instant date = version.date() == null ? clock.instant() : version.date();
-        cover.add(new SimpleEntry<>(t("export.cover.date", lang), day.format(date.atZone(zone))));
-        return new ExportContent(UserText.sanitize(header.title(), true), tree, cover, t("export.toc", lang),
-                t("export.page", lang), open, names, t("export.unknown-author", lang));
+        cover.add(new SimpleEntry<>(t("exchange.cover.date", lang), day.format(date.atZone(zone))));
+        return new ExportContent(UserText.sanitize(header.title(), true), tree, cover, t("exchange.toc", lang),
+                t("exchange.page", lang), open, names, t("exchange.unknown-author", lang));
     }
 
     private String versionName(Version version, Locale lang) {
         String name = version.name();
-        return name == null || name.isBlank() ? t("export.current-text", lang) : UserText.sanitize(name, true);
+        return name == null || name.isBlank() ? t("exchange.current-text", lang) : UserText.sanitize(name, true);
     }
 
     /** "Title – version – date.ext" in the reader's language, without characters file systems refuse. */
     private String fileName(String title, Version version, Locale locale, String extension) {
         Locale lang = Texts.supported(locale.toLanguageTag());
         Instant date = version.date() == null ? clock.instant() : version.date();
-        String name = t("export.file-name", lang, title, versionName(version, lang),
+        String name = t("exchange.file-name", lang, title, versionName(version, lang),
                 DateTimeFormatter.ISO_LOCAL_DATE.format(date.atZone(clock.getZone())));
         String safe = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
         if (safe.length() > 150) {
