@@ -352,6 +352,28 @@ function pmStarts(type, start, sizes, starts) {
   }
 }
 
+/**
+ * ProseMirror sizes and start positions of every Y type under the fragment, its total size, and
+ * `pos(abs)`: the ProseMirror position of an absolute Yjs position (null if outside the fragment).
+ */
+function pmIndex(root) {
+  const sizes = new Map();
+  let size = 0;
+  for (const child of root.toArray()) size += pmSize(child, sizes);
+  const starts = new Map();
+  pmStarts(root, 0, sizes, starts);
+  const pos = (abs) => {
+    const s = starts.get(abs.type);
+    if (s === undefined) return null;
+    if (abs.type instanceof Y.XmlText) return s + abs.index;
+    let p = s;
+    const children = abs.type.toArray();
+    for (let i = 0; i < abs.index && i < children.length; i++) p += sizes.get(children[i]);
+    return p;
+  };
+  return { sizes, starts, size, pos };
+}
+
 /** A relative position decoded and resolved to {type, index} inside FIELD, or null. */
 function resolveAnchor(doc, root, b64) {
   let rpos;
@@ -410,20 +432,7 @@ export function anchorRange(list, from, to) {
   const a = resolveAnchor(doc, root, from);
   const b = resolveAnchor(doc, root, to);
   if (!a || !b) return JSON.stringify({ valid: false });
-  const sizes = new Map();
-  let size = 0;
-  for (const child of root.toArray()) size += pmSize(child, sizes);
-  const starts = new Map();
-  pmStarts(root, 0, sizes, starts);
-  const pos = (abs) => {
-    const s = starts.get(abs.type);
-    if (s === undefined) return null;
-    if (abs.type instanceof Y.XmlText) return s + abs.index;
-    let p = s;
-    const children = abs.type.toArray();
-    for (let i = 0; i < abs.index && i < children.length; i++) p += sizes.get(children[i]);
-    return p;
-  };
+  const { sizes, starts, size, pos } = pmIndex(root);
   const pa = pos(a), pb = pos(b);
   if (pa === null || pb === null || pa >= pb || pb > size) return JSON.stringify({ valid: false });
   return JSON.stringify({ valid: true, from: pa, to: pb, text: textBetween(root, starts, sizes, pa, pb) });
@@ -959,19 +968,7 @@ export function suggestingSession(list, pathJson, at, text, id) {
 export function exportTree(list, anchorsJson) {
   const doc = load(list);
   const root = doc.getXmlFragment(FIELD);
-  const sizes = new Map();
-  for (const child of root.toArray()) pmSize(child, sizes);
-  const starts = new Map();
-  pmStarts(root, 0, sizes, starts);
-  const pos = (abs) => {
-    const s = starts.get(abs.type);
-    if (s === undefined) return null;
-    if (abs.type instanceof Y.XmlText) return s + abs.index;
-    let p = s;
-    const children = abs.type.toArray();
-    for (let i = 0; i < abs.index && i < children.length; i++) p += sizes.get(children[i]);
-    return p;
-  };
+  const { starts, pos } = pmIndex(root);
   const events = [];
   for (const a of JSON.parse(anchorsJson || '[]')) {
     const f = resolveAnchor(doc, root, a.from);

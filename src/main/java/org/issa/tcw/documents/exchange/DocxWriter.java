@@ -190,7 +190,9 @@ final class DocxWriter {
             XWPFParagraph p = doc.createParagraph();
             CTR label = p.getCTP().addNewR();
             label.addNewRPr().addNewB();
-            label.addNewT().setStringValue(line.getKey() + ": ");
+            CTText t = label.addNewT();
+            t.setStringValue(line.getKey() + ": ");
+            t.setSpace(SpaceAttribute.Space.PRESERVE);
             text(p.getCTP(), line.getValue());
         }
         XWPFParagraph rule = doc.createParagraph();

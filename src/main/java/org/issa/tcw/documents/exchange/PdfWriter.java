@@ -1,13 +1,11 @@
 package org.issa.tcw.documents.exchange;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.issa.tcw.base.PdfFonts;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Entities;
@@ -21,9 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class PdfWriter {
 
-    private static final String FONT_FAMILY = "TCW Sans";
-    private static final byte[] REGULAR = font("fonts/dejavu/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("fonts/dejavu/DejaVuSans-Bold.ttf");
+    private static final String FONT_FAMILY = PdfFonts.FAMILY;
 
     private final ExportContent content;
     private final StringBuilder body = new StringBuilder();
@@ -79,10 +75,7 @@ final class PdfWriter {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-            builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.ITALIC, true);
-            builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.ITALIC, true);
+            PdfFonts.register(builder);
             builder.withW3cDocument(xhtml, null);
             builder.toStream(out);
             builder.run();
@@ -224,16 +217,5 @@ final class PdfWriter {
 
     private static String css(String s) {
         return s.replace("\\", "\\\\").replace("'", "\\'").replaceAll("[\\r\\n]", " ");
-    }
-
-    private static byte[] font(String resource) {
-        try (InputStream in = PdfWriter.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing font " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -103,6 +103,8 @@ class DocumentExchangeTest {
         signIn.as("observer-ict"); // observers may download
         ExportFile file = exports.docx(documentId, DocumentExports.Version.CURRENT, Locale.FRENCH);
         assertThat(file.fileName()).endsWith(".docx").contains("texte actuel");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/exchange-export.docx"), file.bytes()); // for LibreOffice
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file.bytes()))) {
             List<XWPFParagraph> ps = doc.getParagraphs();
             assertThat(ps.get(0).getStyle()).isEqualTo("Title");
@@ -180,6 +182,7 @@ class DocumentExchangeTest {
         signIn.as("observer-ict");
         ExportFile file = exports.pdf(documentId, DocumentExports.Version.CURRENT, Locale.GERMAN);
         assertThat(file.fileName()).endsWith(".pdf").contains("aktueller Text");
+        java.nio.file.Files.write(java.nio.file.Path.of("target/exchange-export.pdf"), file.bytes());
         try (PDDocument pdf = Loader.loadPDF(file.bytes())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Дмитрий Иванов").contains("Γιώργος Παπαδόπουλος")
@@ -213,6 +216,26 @@ class DocumentExchangeTest {
                         + "<strike>struck</strike> and a <link href=\"https://www.issa.int\">link</link> by Дмитрий Иванов")
                 .contains("<tableheader colspan=\"2\" rowspan=\"1\"><paragraph><bold>Merged header</bold>");
         assertThat(imported.summary().headings()).isGreaterThanOrEqualTo(3);
+        assertThat(imported.summary().tables()).isEqualTo(1);
+    }
+
+    @Test
+    void a_word_file_made_by_libreoffice_becomes_a_new_document_with_headings_lists_and_merged_cells() throws IOException {
+        signIn.as("member-ict");
+        DocumentForm form = new DocumentForm();
+        form.setTitle("From LibreOffice " + System.nanoTime());
+        WordImports.Imported imported = imports.newDocument("ICT", form, fixture("libreoffice-rich.docx"));
+        String xml = engine.xml(relay.read(imported.documentId(), log -> log)).join();
+        assertThat(xml).contains("<heading level=\"1\">Report on coverage</heading>")
+                .contains("<heading level=\"2\">Members</heading>").contains("<heading level=\"3\">Figures</heading>")
+                .contains("<bold>LibreOffice</bold>").contains("<italic>italic</italic>")
+                .contains("Ольга Смирнова").contains("Νίκος Γεωργίου")
+                .containsPattern("<bulletlist><listitem><paragraph>Argentina</paragraph><bulletlist><listitem>"
+                        + "<paragraph>Buenos Aires</paragraph>")
+                .contains("<orderedlist").contains("Compare schemes")
+                .containsPattern("colspan=\"2\"[^>]*>(<paragraph>)?(<bold>)?Scheme and country")
+                .containsPattern("rowspan=\"2\"[^>]*><paragraph>Pensions");
+        assertThat(xml).containsPattern("<link href=\"https://www.issa.int/\"[^>]*>link</link>");
         assertThat(imported.summary().tables()).isEqualTo(1);
     }
 

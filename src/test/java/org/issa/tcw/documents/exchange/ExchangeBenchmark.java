@@ -88,6 +88,13 @@ class ExchangeBenchmark {
         int chars = documents.text(id).text().length();
         String plain = engine.render(relay.read(id, l -> l)).join().text();
         System.out.printf(Locale.ROOT, "document: %d characters of text%n", plain.length() + 0 * chars);
+        List<byte[]> log = relay.read(id, l -> l);
+        report("engine exportTree only", 7, () -> engine.exportTree(log, "[]").join().length());
+        ExportContent content = new ExportContent("Benchmark", new tools.jackson.databind.ObjectMapper().readTree(
+                engine.exportTree(log, "[]").join()), List.of(), "Contents", "Page", java.util.Map.of(),
+                java.util.Map.of(), "Unknown");
+        report("DocxWriter only", 7, () -> DocxWriter.write(content).length);
+        report("PdfWriter only", 7, () -> PdfWriter.write(content).length);
         report("DOCX export", 7, () -> exports.docx(id, DocumentExports.Version.CURRENT, Locale.ENGLISH).bytes().length);
         report("PDF export", 7, () -> exports.pdf(id, DocumentExports.Version.CURRENT, Locale.ENGLISH).bytes().length);
         // a 50-page Word file: about 3,000 characters a page

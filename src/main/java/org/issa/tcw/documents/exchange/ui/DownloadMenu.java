@@ -17,13 +17,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.documents.exchange.DocumentExports;
 import org.issa.tcw.documents.exchange.ExportFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 
 /**
@@ -77,15 +75,7 @@ class DownloadMenu extends HorizontalLayout {
                     menu.setEnabled(true);
                     progress.setVisible(false);
                     if (failure != null) {
-                        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                        if (cause instanceof UserFacingException u) {
-                            Feedback.error(Feedback.message(this, u));
-                        } else if (cause instanceof AccessDeniedException) {
-                            Feedback.error(getTranslation("error.access-denied"));
-                        } else {
-                            log.error("Export of a document failed", cause);
-                            Feedback.error(getTranslation("exchange.failed"));
-                        }
+                        Feedback.failure(this, failure, "exchange.failed", log);
                         return;
                     }
                     byte[] bytes = file.bytes();

@@ -13,7 +13,6 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentKind;
@@ -24,7 +23,6 @@ import org.issa.tcw.documents.exchange.WordImports;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 
 /**
@@ -90,15 +88,7 @@ class WordImportButton extends Button {
                         progress.setVisible(false);
                         status.setText("");
                         if (failure != null) {
-                            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                            if (cause instanceof UserFacingException u) {
-                                Feedback.error(Feedback.message(this, u));
-                            } else if (cause instanceof AccessDeniedException) {
-                                Feedback.error(getTranslation("error.access-denied"));
-                            } else {
-                                log.error("Word import failed", cause);
-                                Feedback.error(getTranslation("exchange.failed"));
-                            }
+                            Feedback.failure(this, failure, "exchange.failed", log);
                             return;
                         }
                         dialog.close();
