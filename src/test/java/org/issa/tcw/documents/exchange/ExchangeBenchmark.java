@@ -102,6 +102,9 @@ class ExchangeBenchmark {
         System.out.printf(Locale.ROOT, "Word file for the import: %d bytes%n", word.length);
         report("Word file read (checks + mammoth + mapping)", 5, () -> WordReader.read(word,
                 new ImportLimits(null, null, null)).proseMirrorJson().length());
+        String imported = WordReader.read(word, new ImportLimits(null, null, null)).proseMirrorJson();
+        report("engine replaceContent only (the Yjs update of the imported content)", 5,
+                () -> engine.replaceContent(relay.read(id, l -> l), imported).join().length);
         report("Import as new content (read + relay change)", 5, () -> {
             imports.replace(id, word);
             return 0;
