@@ -464,7 +464,7 @@ final class DocxWriter {
     }
 
     private void run(CTP p, JsonNode node, Marks base) {
-        String text = node.path("text").asString("").replace("\u200B", "");
+        String text = ExchangeText.clean(node.path("text").asString(""), false);
         JsonNode marks = node.path("marks");
         String deletion = marks.path("deletion").path("id").asString(null);
         String insertion = marks.path("insertion").path("id").asString(null);

@@ -170,7 +170,7 @@ final class PdfWriter {
         for (JsonNode node : nodes) {
             String type = node.path("type").asString("");
             if ("text".equals(type)) {
-                String text = node.path("text").asString("").replace("\u200B", "");
+                String text = ExchangeText.clean(node.path("text").asString(""), false);
                 if (text.isEmpty()) {
                     continue;
                 }

@@ -10,7 +10,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.issa.tcw.base.UserFacingException;
-import org.issa.tcw.base.UserText;
 import org.issa.tcw.documents.DocumentHtml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -248,7 +247,7 @@ final class WordReader {
             }
             case "pre" -> {
                 ObjectNode code = out.addObject().put("type", "codeBlock");
-                String text = clean(e.wholeText(), false);
+                String text = ExchangeText.clean(e.wholeText(), false);
                 if (!text.isEmpty()) {
                     code.putArray("content").addObject().put("type", "text").put("text", text);
                 }
@@ -291,24 +290,6 @@ final class WordReader {
         }
     }
 
-    /**
-     * Text as the editor may hold it: NFC, without control and text-direction characters (the rule
-     * of {@link UserText}), but with its spaces, which separate the runs of a paragraph.
-     */
-    static String clean(String text, boolean singleLine) {
-        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp == '\t') {
-                out.append(singleLine ? ' ' : (char) cp);
-            } else if (Character.getType(cp) != Character.CONTROL && !(cp >= 0x202A && cp <= 0x202E)
-                    && !(cp >= 0x2066 && cp <= 0x2069) && cp != 0x200B) {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
-    }
-
     private static int span(String value) {
         try {
             return value.isEmpty() ? 1 : Math.max(1, Math.min(1000, Integer.parseInt(value)));
@@ -327,7 +308,7 @@ final class WordReader {
 
     private static void inline(Node node, ArrayNode out, ObjectNode marks) {
         if (node instanceof TextNode t) {
-            String text = clean(t.text(), true);
+            String text = ExchangeText.clean(t.text(), true);
             if (text.isBlank() && (out.isEmpty() || text.isEmpty())) {
                 return;
             }
