@@ -352,6 +352,28 @@ function pmStarts(type, start, sizes, starts) {
   }
 }
 
+/**
+ * ProseMirror sizes and start positions of every Y type under the fragment, its total size, and
+ * `pos(abs)`: the ProseMirror position of an absolute Yjs position (null if outside the fragment).
+ */
+function pmIndex(root) {
+  const sizes = new Map();
+  let size = 0;
+  for (const child of root.toArray()) size += pmSize(child, sizes);
+  const starts = new Map();
+  pmStarts(root, 0, sizes, starts);
+  const pos = (abs) => {
+    const s = starts.get(abs.type);
+    if (s === undefined) return null;
+    if (abs.type instanceof Y.XmlText) return s + abs.index;
+    let p = s;
+    const children = abs.type.toArray();
+    for (let i = 0; i < abs.index && i < children.length; i++) p += sizes.get(children[i]);
+    return p;
+  };
+  return { sizes, starts, size, pos };
+}
+
 /** A relative position decoded and resolved to {type, index} inside FIELD, or null. */
 function resolveAnchor(doc, root, b64) {
   let rpos;
@@ -410,20 +432,7 @@ export function anchorRange(list, from, to) {
   const a = resolveAnchor(doc, root, from);
   const b = resolveAnchor(doc, root, to);
   if (!a || !b) return JSON.stringify({ valid: false });
-  const sizes = new Map();
-  let size = 0;
-  for (const child of root.toArray()) size += pmSize(child, sizes);
-  const starts = new Map();
-  pmStarts(root, 0, sizes, starts);
-  const pos = (abs) => {
-    const s = starts.get(abs.type);
-    if (s === undefined) return null;
-    if (abs.type instanceof Y.XmlText) return s + abs.index;
-    let p = s;
-    const children = abs.type.toArray();
-    for (let i = 0; i < abs.index && i < children.length; i++) p += sizes.get(children[i]);
-    return p;
-  };
+  const { sizes, starts, size, pos } = pmIndex(root);
   const pa = pos(a), pb = pos(b);
   if (pa === null || pb === null || pa >= pb || pb > size) return JSON.stringify({ valid: false });
   return JSON.stringify({ valid: true, from: pa, to: pb, text: textBetween(root, starts, sizes, pa, pb) });
@@ -944,4 +953,86 @@ export function suggestingSession(list, pathJson, at, text, id) {
   doc.on('update', (u) => out.push(toB64(u)));
   for (let i = 0; i < text.length; i++) doc.transact(() => t.insert(at + i, text[i], { insertion: { id } }));
   return JSON.stringify(out);
+}
+
+// =====================================================================================
+// ---------- Word and PDF exchange (org.issa.tcw.documents.exchange, docs/adr/027) ----------
+// =====================================================================================
+
+/**
+ * The document as ProseMirror-like JSON for the exporters: elements {type, attrs, content}, text
+ * runs {type:'text', text, marks:{bold:{}, link:{href}, insertion:{id}, ...}} and, where the given
+ * comment anchors ([{id, from, to}] as base64 relative positions) start and end, the inline markers
+ * {type:'commentStart'|'commentEnd', id}. Anchors that no longer resolve are left out.
+ */
+export function exportTree(list, anchorsJson) {
+  const doc = load(list);
+  const root = doc.getXmlFragment(FIELD);
+  const { starts, pos } = pmIndex(root);
+  const events = [];
+  for (const a of JSON.parse(anchorsJson || '[]')) {
+    const f = resolveAnchor(doc, root, a.from);
+    const t = resolveAnchor(doc, root, a.to);
+    if (!f || !t) continue;
+    const pf = pos(f), pt = pos(t);
+    if (pf === null || pt === null || pf >= pt) continue;
+    events.push({ pos: pf, kind: 'commentStart', id: a.id }, { pos: pt, kind: 'commentEnd', id: a.id });
+  }
+  // ends before starts at the same position, then by position
+  events.sort((x, y) => x.pos - y.pos || (x.kind === y.kind ? 0 : x.kind === 'commentEnd' ? -1 : 1));
+  let next = 0;
+  const flush = (upTo, out) => {
+    while (next < events.length && events[next].pos <= upTo) {
+      out.push({ type: events[next].kind, id: events[next].id });
+      next++;
+    }
+  };
+  const node = (n) => {
+    const out = { type: n.nodeName, attrs: n.getAttributes(), content: [] };
+    for (const c of n.toArray()) {
+      if (c instanceof Y.XmlText) textRuns(c, out.content);
+      else if (c instanceof Y.XmlElement) out.content.push(node(c));
+    }
+    return out;
+  };
+  const textRuns = (t, out) => {
+    let p = starts.get(t);
+    for (const d of t.toDelta()) {
+      if (typeof d.insert !== 'string') { p += 1; continue; }
+      let s = d.insert;
+      while (s.length) {
+        flush(p, out);
+        const limit = next < events.length ? events[next].pos - p : s.length;
+        const take = Math.max(1, Math.min(s.length, limit));
+        out.push({ type: 'text', text: s.slice(0, take), marks: d.attributes || {} });
+        s = s.slice(take);
+        p += take;
+      }
+    }
+    flush(p, out);
+  };
+  const content = [];
+  for (const c of root.toArray()) if (c instanceof Y.XmlElement) content.push(node(c));
+  const rest = [];
+  flush(Number.MAX_SAFE_INTEGER, rest);
+  if (rest.length) content.push({ type: 'paragraph', attrs: {}, content: rest });
+  return JSON.stringify({ type: 'doc', content });
+}
+
+/**
+ * An update by a fresh client that replaces the whole content of the document with the given
+ * ProseMirror JSON (an import from Word): what an editor would send when its user selects all and
+ * pastes. '' when the log is empty of content and the JSON too (nothing to do).
+ */
+export function replaceContent(list, json) {
+  const doc = load(list);
+  const before = Y.encodeStateVector(doc);
+  const frag = doc.getXmlFragment(FIELD);
+  const pm = JSON.parse(json);
+  doc.transact(() => {
+    if (frag.length) frag.delete(0, frag.length);
+    const blocks = (pm.content && pm.content.length) ? pm.content : [{ type: 'paragraph' }];
+    frag.insert(0, blocks.map(toY));
+  });
+  return toB64(Y.encodeStateAsUpdate(doc, before));
 }

@@ -102,6 +102,12 @@ class InnerChecksTest {
                     "SuggestionServiceTest#a_member_an_observer_another_commissions_member_and_the_admin_may_not_accept_and_nothing_changes"),
             Map.entry("documents.DocumentCollaboration.may", OPEN + "answers whether the caller may act; reads no data"),
             Map.entry("documents.DocumentService.anchorRange", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
+            Map.entry("documents.exchange.DocumentExports.docx",
+                    "DocumentExchangeTest#another_commissions_member_may_not_download"),
+            Map.entry("documents.exchange.DocumentExports.pdf",
+                    "DocumentExchangeTest#another_commissions_member_may_not_download"),
+            Map.entry("documents.exchange.WordImports.replace",
+                    "DocumentExchangeTest#an_observer_and_another_commissions_member_may_not_import_or_replace"),
             Map.entry("documents.comments.DocumentComments.list", "DocumentCommentsTest#every_role_of_the_commission_and_the_secretariat_comment_others_are_refused"),
             Map.entry("documents.comments.DocumentComments.comment", "DocumentCommentsTest#every_role_of_the_commission_and_the_secretariat_comment_others_are_refused"),
             Map.entry("documents.comments.DocumentComments.reply", "DocumentCommentsTest#every_role_of_the_commission_and_the_secretariat_comment_others_are_refused"),
@@ -191,7 +197,8 @@ class InnerChecksTest {
 
     private static Class<?> testClass(String simpleName) throws ClassNotFoundException {
         for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
-                "programme.", "documents.comments.", "documents.suggestions.")) {
+                "programme.", "documents.comments.", "documents.suggestions.",
+                "documents.exchange.")) {
             try {
                 return Class.forName("org.issa.tcw." + p + simpleName);
             } catch (ClassNotFoundException e) {

@@ -9,7 +9,7 @@ import org.jsoup.safety.Safelist;
  * structure (tables: table, tbody, tr, th, td with colspan/rowspan) and inline formatting only,
  * links to http(s) and mailto, nothing that runs.
  */
-final class DocumentHtml {
+public final class DocumentHtml {
 
     private static final Safelist SAFE = new Safelist()
             .addTags("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "pre", "code", "hr",
@@ -26,7 +26,7 @@ final class DocumentHtml {
     private DocumentHtml() {
     }
 
-    static String sanitize(String html) {
+    public static String sanitize(String html) {
         return Jsoup.clean(html, "", SAFE, OUTPUT);
     }
 }

@@ -321,6 +321,26 @@ public class YjsEngine implements DisposableBean {
         });
     }
 
+    /**
+     * The document as JSON for the Word and PDF exporters (see {@code exportTree} in engine.mjs):
+     * elements, text runs with their marks, and inline {@code commentStart}/{@code commentEnd}
+     * markers where the given anchors ({@code [{id, from, to}]}) resolve.
+     */
+    public CompletableFuture<String> exportTree(List<byte[]> log, String anchorsJson) {
+        List<Object> b64 = encode(log);
+        return call(ns -> ns.getMember("exportTree").execute(ProxyArray.fromList(b64), anchorsJson).asString());
+    }
+
+    /**
+     * An update by a fresh client that replaces the document's whole content with the given
+     * ProseMirror JSON (an import from Word), to be stored through the relay as a server change.
+     */
+    public CompletableFuture<byte[]> replaceContent(List<byte[]> log, String proseMirrorJson) {
+        List<Object> b64 = encode(log);
+        return call(ns -> Base64.getDecoder().decode(
+                ns.getMember("replaceContent").execute(ProxyArray.fromList(b64), proseMirrorJson).asString()));
+    }
+
     /** The XML of the document the log describes (tests). */
     public CompletableFuture<String> xml(List<byte[]> log) {
         List<Object> b64 = encode(log);

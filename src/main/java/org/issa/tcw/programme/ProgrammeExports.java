@@ -1,11 +1,8 @@
 package org.issa.tcw.programme;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.issa.tcw.base.Markup;
 import org.issa.tcw.base.NotFoundException;
+import org.issa.tcw.base.PdfFonts;
 import org.issa.tcw.base.Texts;
 import org.issa.tcw.base.UserText;
 import org.issa.tcw.commission.CommissionService;
@@ -45,10 +43,8 @@ import org.springframework.stereotype.Service;
 @org.springframework.transaction.annotation.Transactional(readOnly = true)
 public class ProgrammeExports {
 
-    /** The font family the report's style sheet names; both faces are registered under it. */
-    static final String FONT_FAMILY = "DejaVu Sans";
-    private static final byte[] REGULAR = font("fonts/dejavu/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("fonts/dejavu/DejaVuSans-Bold.ttf");
+    /** The font family the report's style sheet names (see {@link PdfFonts}). */
+    static final String FONT_FAMILY = PdfFonts.FAMILY;
 
     private final ProgrammeService programme;
     private final CommissionService commissions;
@@ -260,8 +256,7 @@ public class ProgrammeExports {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            PdfFonts.register(builder);
             builder.withHtmlContent(h.toString(), null);
             builder.toStream(out);
             builder.run();
@@ -281,17 +276,6 @@ public class ProgrammeExports {
                 IsoChronology.INSTANCE, locale);
         String excel = pattern.replaceAll("y+", "yyyy").replaceAll("M+", "mm").replaceAll("d+", "dd");
         return excel.matches("[dmy./\\- ]+") ? excel : "yyyy-mm-dd";
-    }
-
-    private static byte[] font(String resource) {
-        try (InputStream in = ProgrammeExports.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing font " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void header(Sheet sheet, CellStyle bold, String... titles) {

@@ -42,6 +42,22 @@ public final class Feedback {
         return source.getTranslation(e.messageKey(), args);
     }
 
+    /**
+     * Tells the user why work done in the background failed: a service's refusal as its message,
+     * access denied as such; anything else is logged and shown as the translation of {@code failedKey}.
+     */
+    public static void failure(Component source, Throwable failure, String failedKey, org.slf4j.Logger log) {
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        if (cause instanceof UserFacingException u) {
+            error(message(source, u));
+        } else if (cause instanceof AccessDeniedException) {
+            error(source.getTranslation("error.access-denied"));
+        } else {
+            log.error("{} failed", failedKey, cause);
+            error(source.getTranslation(failedKey));
+        }
+    }
+
     public static void success(String text) {
         Notification n = Notification.show(text, 3000, Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -20,6 +20,7 @@ import org.issa.tcw.commission.CommissionDetails;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
+import org.issa.tcw.documents.exchange.ui.ExchangeControls;
 
 /** A commission's documents in a lazy grid, and (for those who may write drafts) a new document. */
 @Route("commissions/:code/documents")
@@ -29,12 +30,15 @@ class CommissionDocumentsView extends VerticalLayout implements BeforeEnterObser
     private final DocumentService documents;
     private final CommissionService commissions;
     private final CommissionAccess access;
+    private final ExchangeControls exchange;
     private String title = "";
     DocumentGrid grid;
     Button create;
 
     @SuppressWarnings("NullAway.Init") // the fields are set in beforeEnter, before anything uses them
-    CommissionDocumentsView(DocumentService documents, CommissionService commissions, CommissionAccess access) {
+    CommissionDocumentsView(DocumentService documents, CommissionService commissions, CommissionAccess access,
+            ExchangeControls exchange) {
+        this.exchange = exchange;
         this.documents = documents;
         this.commissions = commissions;
         this.access = access;
@@ -64,7 +68,7 @@ class CommissionDocumentsView extends VerticalLayout implements BeforeEnterObser
             create = new Button(getTranslation("documents.new"), VaadinIcon.PLUS.create(), e -> openCreate(commission.code()));
             create.setId("new-document");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            header.add(create);
+            header.add(exchange.newFromWord(commission.code()), create);
         }
         add(header, grid);
         setFlexGrow(1, grid);

@@ -24,6 +24,7 @@ import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.comments.ui.CommentPanels;
+import org.issa.tcw.documents.exchange.ui.ExchangeControls;
 import org.jspecify.annotations.Nullable;
 import org.issa.tcw.documents.suggestions.SuggestOnlyService;
 import org.issa.tcw.documents.suggestions.SuggestionService;
@@ -52,6 +53,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final SuggestionService suggestions;
     private final SuggestOnlyService suggestOnly;
     private final CommissionService commissions;
+    private final ExchangeControls exchange;
     SuggestionList suggestionList;
     /** The column next to the editor: suggestions and comments. */
     Div side;
@@ -59,7 +61,8 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     @SuppressWarnings("NullAway.Init") // the fields are set in beforeEnter, before anything uses them
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
             DiscussionPanels discussionPanels, CommentPanels commentPanels, SuggestionService suggestions,
-            SuggestOnlyService suggestOnly, CommissionService commissions) {
+            SuggestOnlyService suggestOnly, CommissionService commissions, ExchangeControls exchange) {
+        this.exchange = exchange;
         this.discussionPanels = discussionPanels;
         this.commentPanels = commentPanels;
         this.suggestions = suggestions;
@@ -105,6 +108,10 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         top.setWidthFull();
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.expand(heading);
+        top.add(exchange.download(header.id()));
+        if (header.editable()) {
+            top.add(exchange.replaceFromWord(header.id()));
+        }
         if (header.editable()) {
             var details = new Button(getTranslation("document.details"), e -> openDetails(header.id()));
             details.setId("details");

@@ -14,11 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 
 /**
@@ -59,15 +57,7 @@ class ExportLink extends HorizontalLayout {
                 start.setEnabled(true);
                 progress.setVisible(false);
                 if (failure != null) {
-                    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                    if (cause instanceof UserFacingException u) {
-                        Feedback.error(Feedback.message(this, u));
-                    } else if (cause instanceof AccessDeniedException) {
-                        Feedback.error(getTranslation("error.access-denied"));
-                    } else {
-                        log.error("Export {} failed", fileName, cause);
-                        Feedback.error(getTranslation("export.failed"));
-                    }
+                    Feedback.failure(this, failure, "export.failed", log);
                     return;
                 }
                 download.setHref(DownloadHandler.fromInputStream(event -> new DownloadResponse(

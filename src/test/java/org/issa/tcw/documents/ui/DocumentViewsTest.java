@@ -6,7 +6,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.menubar.MenuBar;
+import java.time.Duration;
+import org.issa.tcw.testsupport.UiPolling;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -97,6 +102,26 @@ class DocumentViewsTest extends KaribuTest {
         navigate("documents");
         DocumentGrid mine = _get(DocumentGrid.class);
         assertThat(GridKt._findAll(mine)).anyMatch(r -> r.id() == id && r.commissionCode().equals("ICT"));
+    }
+
+    @Test
+    void an_observer_downloads_a_word_file_but_sees_no_word_import_a_member_sees_both() {
+        long id = document("Downloaded " + System.nanoTime());
+        signInAs("observer-ict");
+        navigate("commissions/ICT/documents");
+        assertThat(_find(Button.class, spec -> spec.withId("import-word"))).isEmpty();
+        navigate("documents/" + id);
+        assertThat(_find(Button.class, spec -> spec.withId("replace-from-word"))).isEmpty();
+        MenuBar menu = _get(MenuBar.class, spec -> spec.withId("download"));
+        ContextMenuKt._clickItemWithID(menu, "download-docx");
+        UiPolling.awaitUi(Duration.ofSeconds(90), () -> !_find(Anchor.class, spec -> spec.withId("download-link")).isEmpty());
+        assertThat(_get(Anchor.class, spec -> spec.withId("download-link")).getText()).startsWith("Save Downloaded ")
+                .endsWith(".docx");
+        signInAs("member-ict");
+        navigate("commissions/ICT/documents");
+        _get(Button.class, spec -> spec.withId("import-word"));
+        navigate("documents/" + id);
+        _get(Button.class, spec -> spec.withId("replace-from-word"));
     }
 
     @Test

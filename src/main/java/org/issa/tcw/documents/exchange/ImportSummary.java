@@ -1,0 +1,11 @@
+package org.issa.tcw.documents.exchange;
+
+/**
+ * What an import brought in and what it left out, for the short summary shown afterwards.
+ *
+ * @param images      pictures left out (the editor holds text only)
+ * @param unsupported other parts Word had that the editor has no place for (text boxes, unknown
+ *                    styles, fields...), as counted by the converter's warnings
+ */
+public record ImportSummary(int headings, int paragraphs, int lists, int tables, int images, int unsupported) {
+}

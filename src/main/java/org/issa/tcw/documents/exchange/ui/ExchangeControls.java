@@ -1,0 +1,40 @@
+package org.issa.tcw.documents.exchange.ui;
+
+import com.vaadin.flow.component.Component;
+import org.issa.tcw.documents.exchange.DocumentExports;
+import org.issa.tcw.documents.exchange.ImportLimits;
+import org.issa.tcw.documents.exchange.WordImports;
+
+/**
+ * Makes the Word and PDF controls the document pages embed (which only know this class): the
+ * "Download" menu of a document, "Replace content from Word" and "New document from Word file".
+ * Every datum goes through {@link DocumentExports} and {@link WordImports}, which check the rights.
+ */
+@org.springframework.stereotype.Component
+public class ExchangeControls {
+
+    private final DocumentExports exports;
+    private final WordImports imports;
+    private final ImportLimits limits;
+
+    ExchangeControls(DocumentExports exports, WordImports imports, ImportLimits limits) {
+        this.exports = exports;
+        this.imports = imports;
+        this.limits = limits;
+    }
+
+    /** The "Download" menu (DOCX, PDF of the current text), made off the request thread. */
+    public Component download(long documentId) {
+        return new DownloadMenu(exports, documentId);
+    }
+
+    /** "Replace content from Word" for a document (only shown to those who may edit it). */
+    public Component replaceFromWord(long documentId) {
+        return new WordImportButton(imports, limits, documentId, null);
+    }
+
+    /** "New document from Word file" in a commission (only shown to those who may create documents). */
+    public Component newFromWord(String commissionCode) {
+        return new WordImportButton(imports, limits, null, commissionCode);
+    }
+}
