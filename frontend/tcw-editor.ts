@@ -48,9 +48,10 @@ import {
 } from './tcw-local-copies';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
+import { Table, TableRow } from '@tiptap/extension-table';
 import * as CommentsPlugin from './tcw-comments';
-import { Suggestions, setSuggesting, isSuggesting, refreshTitles, SUGGESTABLE_NODES, REPLACED_NODES } from './tcw-suggestions';
+import { Suggestions, setSuggesting, isSuggesting, refreshTitles, SUGGESTABLE_NODES, REPLACED_NODES, SuggestableTableCell,
+  SuggestableTableHeader } from './tcw-suggestions';
 
 export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string; suggestOnly?: boolean };
 export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
@@ -514,8 +515,8 @@ export class TcwEditor extends LitElement {
         // No column resizing: widths would be per-user noise in a shared document.
         Table.configure({ resizable: false }),
         TableRow,
-        TableHeader,
-        TableCell,
+        SuggestableTableHeader,
+        SuggestableTableCell,
         KeepStoredMarks,
         CommentsPlugin.Comments.configure({ host: this, initial: () => ({ comments: this.comments, active: this.activeComment }) }),
         CollaborationCaret.configure({
