@@ -58,14 +58,27 @@ class SuggestionList extends Div {
         bulk.addClassName("tcw-suggestion-bulk");
         add(title, bulk, items, history);
         if (threads != null) {
-            threads.live(this, this::refresh);
+            threads.live(this, this::threadsChanged);
         }
         refresh();
     }
 
     /** Reads the suggestions again (the server's own reading of the stored document). */
     void refresh() {
-        List<SuggestionView> list = service.list(documentId);
+        show(service.list(documentId));
+    }
+
+    /** A thread changed (or a reply box opened): the suggestions are as they were, no need to read them again. */
+    private void threadsChanged() {
+        List<SuggestionView> list = shown;
+        if (list == null) {
+            refresh();
+        } else {
+            show(list);
+        }
+    }
+
+    private void show(List<SuggestionView> list) {
         Object threadState = threads == null ? null : threads.state();
         if (list.equals(shown) && java.util.Objects.equals(threadState, shownThreads)) {
             return; // nothing changed: keep the buttons (and the keyboard focus) where they are
