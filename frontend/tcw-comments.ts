@@ -243,7 +243,9 @@ export const Comments = Extension.create<CommentsOptions>({
                   .setMeta('addToHistory', false));
               }, 30);
             }
-            if (st.orderKey !== lastOrder) {
+            // Only once y-tiptap's binding exists: before it every comment would read as detached
+            // and the panel would render everything twice.
+            if (st.bound && st.orderKey !== lastOrder) {
               lastOrder = st.orderKey;
               const [placed, detached] = st.orderKey.split('|');
               const ids = (s: string) => (s ? s.split(',').map(Number) : []);

@@ -48,9 +48,10 @@ import {
 } from './tcw-local-copies';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
+import { Table, TableRow } from '@tiptap/extension-table';
 import * as CommentsPlugin from './tcw-comments';
-import { Suggestions, setSuggesting, isSuggesting, refreshTitles, SUGGESTABLE_NODES, REPLACED_NODES } from './tcw-suggestions';
+import { Suggestions, setSuggesting, isSuggesting, refreshTitles, SUGGESTABLE_NODES, REPLACED_NODES, SuggestableTableCell,
+  SuggestableTableHeader } from './tcw-suggestions';
 
 export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string; suggestOnly?: boolean };
 export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
@@ -445,6 +446,7 @@ export class TcwEditor extends LitElement {
     window.addEventListener('online', this.onlineListener);
     window.addEventListener('offline', this.onlineListener);
     window.addEventListener('pagehide', this.pageHideListener);
+    document.addEventListener('keydown', this.readOnlyKeys, true);
     const t0 = now();
     let init: JoinResult;
     for (let attempt = 0; ; attempt++) {
@@ -536,8 +538,8 @@ export class TcwEditor extends LitElement {
         // No column resizing: widths would be per-user noise in a shared document.
         Table.configure({ resizable: false }),
         TableRow,
-        TableHeader,
-        TableCell,
+        SuggestableTableHeader,
+        SuggestableTableCell,
         KeepStoredMarks,
         CommentsPlugin.Comments.configure({ host: this, initial: () => ({ comments: this.comments, active: this.activeComment }) }),
         CollaborationCaret.configure({
@@ -547,6 +549,8 @@ export class TcwEditor extends LitElement {
       ],
     });
     if (this.suggestOnly) setSuggesting(this.editor, true);
+    // read only: the text can still take the focus (keyboard selection, Ctrl+Alt+M to comment)
+    if (!this.editable) this.editor.view.dom.setAttribute('tabindex', '0');
     this.editor.on('update', () => this.updateTimes.push([now(), this.editor!.state.doc.textContent.length]));
     this.editor.on('transaction', () => this.requestUpdate());
     this.editor.on('focus', () => { this.focused = true; });
@@ -661,6 +665,7 @@ export class TcwEditor extends LitElement {
       window.clearTimeout(this.localSaveTimer);
       this.stopped = true;
       window.removeEventListener('online', this.onlineListener);
+      document.removeEventListener('keydown', this.readOnlyKeys, true);
       window.removeEventListener('offline', this.onlineListener);
       window.removeEventListener('pagehide', this.pageHideListener);
       removeAwarenessStates(this.awareness, [this.ydoc.clientID], 'local');
@@ -670,6 +675,21 @@ export class TcwEditor extends LitElement {
   }
 
   /** Leaving the page (or a reload): keep what is not acknowledged yet, now. */
+  /**
+   * Ctrl+Alt+M in a read-only editor (observers may comment): ProseMirror runs no key bindings when
+   * the view is not editable and the text never has the focus, so the shortcut is taken here when
+   * the selected text (or the focus) is inside this editor.
+   */
+  private readOnlyKeys = (e: KeyboardEvent) => {
+    if (this.editable || !this.editor || !(e.ctrlKey || e.metaKey) || !e.altKey || e.code !== 'KeyM') return;
+    const dom = this.editor.view.dom;
+    const sel = window.getSelection();
+    const inside = (n: Node | null | undefined) => !!n && dom.contains(n);
+    if (!inside(sel?.anchorNode) && !inside(document.activeElement) && !this.contains(document.activeElement)) return;
+    e.preventDefault();
+    this.dispatchEvent(new CustomEvent('comment-requested', { bubbles: true, composed: true }));
+  };
+
   private pageHideListener = () => {
     if (this.joined && this.editable) this.savePending();
   };

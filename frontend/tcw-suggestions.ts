@@ -27,6 +27,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import Document from '@tiptap/extension-document';
 import Blockquote from '@tiptap/extension-blockquote';
 import { BulletList, OrderedList, ListItem } from '@tiptap/extension-list';
+import { TableCell, TableHeader } from '@tiptap/extension-table';
 import {
   suggestChanges,
   suggestChangesKey,
@@ -106,6 +107,14 @@ function suggestionMark(name: 'insertion' | 'deletion' | 'modification', tag: st
 const containerMarks = { marks: SUGGESTION_MARKS.join(' ') };
 export const SUGGESTABLE_NODES = [Document.extend(containerMarks), Blockquote.extend(containerMarks),
   BulletList.extend(containerMarks), OrderedList.extend(containerMarks), ListItem.extend(containerMarks)];
+/**
+ * Table cells and header cells allow the suggestion node marks too, so that a paragraph suggested
+ * inside a cell is a block-level suggestion (synchronised through the `suggestion` attribute like
+ * any other) instead of the library's inline fallback. Use these instead of TipTap's TableCell /
+ * TableHeader.
+ */
+export const SuggestableTableCell = TableCell.extend(containerMarks);
+export const SuggestableTableHeader = TableHeader.extend(containerMarks);
 export const REPLACED_NODES = { document: false, blockquote: false, bulletList: false, orderedList: false,
   listItem: false } as const;
 

@@ -99,13 +99,21 @@ export function compact(list) {
   return JSON.stringify({ state: toB64(state), xml: after });
 }
 
-/** Plain text (one line per block) and an HTML rendering, to be sanitized by the caller. */
-export function render(list) {
+/**
+ * Plain text (one line per block) and an HTML rendering, to be sanitized by the caller, of the
+ * document's current text: suggested insertions (inline and block-level) are left out, suggested
+ * deletions are still in (neither is accepted yet), the library's zero-width markers go. With
+ * `marked`, everything is in and every suggestion is marked in the HTML: inline ones as
+ * <ins>/<del>, block-level ones on the block's tag, each with data-suggestion-id, data-author
+ * (person id) and data-time (epoch millis), so that exports can show them as tracked changes.
+ */
+export function render(list, marked) {
   const doc = load(list);
   const frag = doc.getXmlFragment(FIELD);
+  const opts = { marked: !!marked };
   const lines = [];
-  blocksText(frag, lines);
-  return JSON.stringify({ text: lines.join('\n'), html: childrenHtml(frag), xml: frag.toString() });
+  blocksText(frag, lines, opts);
+  return JSON.stringify({ text: lines.join('\n'), html: childrenHtml(frag, opts), xml: frag.toString() });
 }
 
 /** The XML of the document (for tests and verification). */
@@ -160,37 +168,51 @@ function toY(node) {
 const BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
 const CELLS = new Set(['tableCell', 'tableHeader']);
 
-function blocksText(node, lines) {
+/** Whether a block is a suggested insertion (its node marks) and so not part of the current text. */
+function suggestedBlock(el, opts) {
+  return !opts.marked && el instanceof Y.XmlElement && nodeMarks(el).some((m) => m.type === 'insertion');
+}
+
+/** Whether an inline run is left out of the current text (a suggested insertion). */
+function leftOut(attrs, opts) {
+  return !opts.marked && !!(attrs && attrs.insertion);
+}
+
+const noMarkers = (s) => s.split(ZWSP).join('');
+
+function blocksText(node, lines, opts) {
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText) continue;
-    if (BLOCKS.has(child.nodeName)) lines.push(inlineText(child));
+    if (child instanceof Y.XmlText || suggestedBlock(child, opts)) continue;
+    if (BLOCKS.has(child.nodeName)) lines.push(inlineText(child, opts));
     else if (child.nodeName === 'horizontalRule') lines.push('');
-    else if (child.nodeName === 'table') tableText(child, lines);
-    else blocksText(child, lines);
+    else if (child.nodeName === 'table') tableText(child, lines, opts);
+    else blocksText(child, lines, opts);
   }
 }
 
 /** A table: one line per row, its cells separated by " | " (a cell's own blocks by a space). */
-function tableText(table, lines) {
+function tableText(table, lines, opts) {
   for (const row of table.toArray()) {
-    if (!(row instanceof Y.XmlElement)) continue;
+    if (!(row instanceof Y.XmlElement) || suggestedBlock(row, opts)) continue;
     const cells = [];
     for (const cell of row.toArray()) {
       if (!(cell instanceof Y.XmlElement) || !CELLS.has(cell.nodeName)) continue;
       const inner = [];
-      blocksText(cell, inner);
+      blocksText(cell, inner, opts);
       cells.push(inner.join(' ').replace(/\n/g, ' ').trim());
     }
     lines.push(cells.join(' | '));
   }
 }
 
-function inlineText(el) {
+function inlineText(el, opts) {
   let s = '';
   for (const c of el.toArray()) {
-    if (c instanceof Y.XmlText) for (const d of c.toDelta()) s += typeof d.insert === 'string' ? d.insert : '';
+    if (c instanceof Y.XmlText) {
+      for (const d of c.toDelta()) if (typeof d.insert === 'string' && !leftOut(d.attributes, opts)) s += noMarkers(d.insert);
+    } else if (suggestedBlock(c, opts)) continue;
     else if (c.nodeName === 'hardBreak') s += '\n';
-    else s += inlineText(c);
+    else s += inlineText(c, opts);
   }
   return s;
 }
@@ -203,24 +225,43 @@ const TAGS = {
 };
 const MARKS = [['bold', 'strong'], ['italic', 'em'], ['underline', 'u'], ['strike', 's'], ['code', 'code']];
 
-function childrenHtml(node) {
-  let s = '';
-  for (const c of node.toArray()) s += nodeHtml(c);
+/** data-suggestion-id, data-author and data-time of a suggestion mark's attributes (marked rendering). */
+function suggestionData(attrs) {
+  const id = String((attrs && attrs.id) || '');
+  const m = /^(\d+):([0-9a-z]+):/.exec(id);
+  let s = ` data-suggestion-id="${esc(id)}"`;
+  if (m) s += ` data-author="${m[1]}" data-time="${parseInt(m[2], 36)}"`;
   return s;
 }
 
-function nodeHtml(n) {
-  if (n instanceof Y.XmlText) return textHtml(n);
+/** The attributes a block carries in the marked rendering: its block-level suggestions. */
+function blockData(n, opts) {
+  if (!opts.marked) return '';
+  const marks = nodeMarks(n);
+  if (!marks.length) return '';
+  return ` data-suggestion="${esc(marks.map((m) => m.type).join(' '))}"` + suggestionData(marks[0].attrs);
+}
+
+function childrenHtml(node, opts) {
+  let s = '';
+  for (const c of node.toArray()) s += nodeHtml(c, opts);
+  return s;
+}
+
+function nodeHtml(n, opts) {
+  if (n instanceof Y.XmlText) return textHtml(n, opts);
+  if (suggestedBlock(n, opts)) return '';
   const name = n.nodeName;
   const attrs = n.getAttributes();
+  const data = blockData(n, opts);
   if (name === 'hardBreak') return '<br>';
   if (name === 'horizontalRule') return '<hr>';
   if (name === 'heading') {
     const level = Math.min(6, Math.max(1, Number(attrs.level) || 1));
-    return `<h${level}>${childrenHtml(n)}</h${level}>`;
+    return `<h${level}${data}>${childrenHtml(n, opts)}</h${level}>`;
   }
-  if (name === 'codeBlock') return `<pre><code>${childrenHtml(n)}</code></pre>`;
-  if (name === 'table') return `<table><tbody>${childrenHtml(n)}</tbody></table>`;
+  if (name === 'codeBlock') return `<pre${data}><code>${childrenHtml(n, opts)}</code></pre>`;
+  if (name === 'table') return `<table${data}><tbody>${childrenHtml(n, opts)}</tbody></table>`;
   if (CELLS.has(name)) {
     const tag = TAGS[name];
     let span = '';
@@ -228,21 +269,26 @@ function nodeHtml(n) {
       const v = Math.floor(Number(attrs[a]));
       if (v > 1 && v <= 1000) span += ` ${a}="${v}"`;
     }
-    return `<${tag}${span}>${childrenHtml(n)}</${tag}>`;
+    return `<${tag}${span}${data}>${childrenHtml(n, opts)}</${tag}>`;
   }
-  if (name === 'orderedList' && Number(attrs.start) > 1) return `<ol start="${Number(attrs.start)}">${childrenHtml(n)}</ol>`;
+  if (name === 'orderedList' && Number(attrs.start) > 1) return `<ol start="${Number(attrs.start)}"${data}>${childrenHtml(n, opts)}</ol>`;
   const tag = TAGS[name] || 'div';
-  return `<${tag}>${childrenHtml(n)}</${tag}>`;
+  return `<${tag}${data}>${childrenHtml(n, opts)}</${tag}>`;
 }
 
-function textHtml(t) {
+function textHtml(t, opts) {
   let s = '';
   for (const d of t.toDelta()) {
     if (typeof d.insert !== 'string') continue;
-    let h = esc(d.insert);
     const a = d.attributes || {};
+    if (leftOut(a, opts)) continue;
+    const str = noMarkers(d.insert);
+    if (!str) continue;
+    let h = esc(str);
     for (const [mark, tag] of MARKS) if (a[mark]) h = `<${tag}>${h}</${tag}>`;
     if (a.link && typeof a.link.href === 'string') h = `<a href="${esc(a.link.href)}">${h}</a>`;
+    if (opts.marked && a.insertion) h = `<ins${suggestionData(a.insertion)}>${h}</ins>`;
+    if (opts.marked && a.deletion) h = `<del${suggestionData(a.deletion)}>${h}</del>`;
     s += h;
   }
   return s;
@@ -427,7 +473,39 @@ function textBetween(root, starts, sizes, from, to) {
  * {valid, from, to, text} with the ProseMirror positions and the text between them.
  */
 export function anchorRange(list, from, to) {
-  const doc = load(list);
+  return rangeOn(load(list), from, to);
+}
+
+/**
+ * The documents the anchor check keeps loaded (key -> {doc, seq}), most recently used last: a new
+ * comment is checked against the kept Y.Doc plus the updates logged since, instead of loading the
+ * whole log each time. At most ANCHOR_DOCS are kept.
+ */
+const anchorDocs = new Map();
+const ANCHOR_DOCS = 8;
+
+/**
+ * anchorRange on the kept Y.Doc of document `key`. `baseSeq` < 0: `list` is the whole content
+ * (the doc is loaded anew); otherwise `list` holds the updates after `baseSeq`, and if the kept doc
+ * is not at `baseSeq` (evicted, or moved on by a concurrent check) the answer is {stale: true} and
+ * the caller sends the whole content. `lastSeq`: the log position the doc is at afterwards.
+ */
+export function anchorRangeCached(key, baseSeq, lastSeq, list, from, to) {
+  let kept = anchorDocs.get(key);
+  if (baseSeq < 0) {
+    kept = { doc: load(list), seq: lastSeq };
+  } else {
+    if (!kept || kept.seq !== baseSeq) return JSON.stringify({ stale: true });
+    if (list.length) Y.applyUpdate(kept.doc, list.length === 1 ? fromB64(list[0]) : Y.mergeUpdates(list.map(fromB64)));
+    kept.seq = lastSeq;
+  }
+  anchorDocs.delete(key);
+  anchorDocs.set(key, kept);
+  while (anchorDocs.size > ANCHOR_DOCS) anchorDocs.delete(anchorDocs.keys().next().value);
+  return rangeOn(kept.doc, from, to);
+}
+
+function rangeOn(doc, from, to) {
   const root = doc.getXmlFragment(FIELD);
   const a = resolveAnchor(doc, root, from);
   const b = resolveAnchor(doc, root, to);

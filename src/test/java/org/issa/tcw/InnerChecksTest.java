@@ -108,9 +108,14 @@ class InnerChecksTest {
                     "DocumentExchangeTest#another_commissions_member_may_not_download"),
             Map.entry("documents.exchange.WordImports.replace",
                     "DocumentExchangeTest#an_observer_and_another_commissions_member_may_not_import_or_replace"),
+            Map.entry("documents.DocumentService.markedUp", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
             Map.entry("documents.comments.DocumentComments.list", "DocumentCommentsTest#every_role_of_the_commission_and_the_secretariat_comment_others_are_refused"),
             Map.entry("documents.comments.DocumentComments.comment", "DocumentCommentsTest#every_role_of_the_commission_and_the_secretariat_comment_others_are_refused"),
             Map.entry("documents.comments.DocumentComments.reply", "DocumentCommentsTest#every_role_of_the_commission_and_the_secretariat_comment_others_are_refused"),
+            Map.entry("documents.comments.DocumentComments.commentOnSuggestion",
+                    "SuggestionThreadsTest#people_outside_the_commission_may_neither_write_nor_read_a_suggestions_thread_the_admin_only_reads"),
+            Map.entry("documents.comments.DocumentComments.suggestionThreads",
+                    "SuggestionThreadsTest#people_outside_the_commission_may_neither_write_nor_read_a_suggestions_thread_the_admin_only_reads"),
             Map.entry("documents.comments.DocumentComments.setResolved",
                     "DocumentCommentsTest#authors_resolve_their_own_reviewers_anyones_and_resolved_comments_keep_their_thread"),
             Map.entry("documents.suggestions.SuggestionService.list", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
@@ -288,6 +293,7 @@ class InnerChecksTest {
         form.setLanguage(WorkingLanguage.EN);
         long id = documents.create("ICT", form);
         assertThat(suggestions.list(id)).isEmpty();
+        assertThat(documents.markedUp(id).text()).isEmpty();
         assertThat(suggestOnly.settings(id).personIds()).isEmpty();
         int entries = relay.read(id, log -> log.size());
         assertThat(entries).isPositive();
@@ -295,6 +301,7 @@ class InnerChecksTest {
         signIn.as("member-fam");
         assertThatThrownBy(() -> relay.read(id, log -> log.size())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> documents.anchorRange(id, "AA==", "AA==")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> documents.markedUp(id)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> suggestions.list(id)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> suggestions.authorNames(id, java.util.Set.of(1L))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> suggestOnly.settings(id)).isInstanceOf(AccessDeniedException.class);

@@ -3,9 +3,11 @@ package org.issa.tcw.documents;
 import static org.issa.tcw.base.Checks.require;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.Checks;
@@ -175,6 +177,20 @@ public class DocumentService {
     }
 
     /**
+     * The document as it is now with its open suggestions marked up (for exports showing tracked
+     * changes; see {@link YjsEngine#renderMarked}), derived from the stored content on demand.
+     * {@link #text} is the current text: suggested insertions left out, suggested deletions in.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public DocumentText markedUp(long id) {
+        DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
+        requireMay(CommissionAction.READ, d.commissionId());
+        DocumentLog.Content content = log.content(id);
+        YjsEngine.Rendering r = engine.renderMarked(content.updates()).join();
+        return new DocumentText(r.text(), r.html(), content.lastSeq());
+    }
+
+    /**
      * Where an anchor (two base64 Yjs relative positions, e.g. of a comment) lies in the document's
      * stored content now, checked by yjs itself: invalid when it does not decode, points into
      * another document or into deleted text, or is empty.
@@ -183,8 +199,32 @@ public class DocumentService {
     public YjsEngine.AnchorRange anchorRange(long id, String from, String to) {
         DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
         requireMay(CommissionAction.READ, d.commissionId());
-        return engine.anchorRange(log.content(id).updates(), from, to).join();
+        // the engine keeps the document loaded: only the updates since the last check are sent to it
+        Long known;
+        synchronized (anchorSeqs) {
+            known = anchorSeqs.get(id);
+        }
+        DocumentLog.Content content = known == null ? log.content(id) : log.since(id, known);
+        boolean whole = known == null || content.state() != null;
+        Optional<YjsEngine.AnchorRange> range = engine.anchorRangeCached(id, whole ? -1 : known, content.lastSeq(),
+                content.updates(), from, to).join();
+        if (range.isEmpty()) {
+            content = log.content(id);
+            range = engine.anchorRangeCached(id, -1, content.lastSeq(), content.updates(), from, to).join();
+        }
+        synchronized (anchorSeqs) {
+            anchorSeqs.put(id, content.lastSeq());
+        }
+        return range.orElseThrow();
     }
+
+    /** The log position of each document the engine keeps loaded for anchor checks (its own LRU decides). */
+    private final Map<Long, Long> anchorSeqs = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+            return size() > 64;
+        }
+    };
 
     private boolean mayDelete(DocumentListing d) {
         if (access.may(CommissionAction.APPROVE_DOCUMENT, d.commissionId())

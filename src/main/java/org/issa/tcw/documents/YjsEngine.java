@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -142,10 +143,25 @@ public class YjsEngine implements DisposableBean {
                 ns.getMember("missingFrom").execute(ProxyArray.fromList(l), ProxyArray.fromList(r)).asString()));
     }
 
-    /** Plain text and sanitized HTML of the document the log describes. */
+    /**
+     * Plain text and sanitized HTML of the document's current text (what the log describes with
+     * every suggestion still open: suggested insertions left out, suggested deletions still in).
+     */
     public CompletableFuture<Rendering> render(List<byte[]> log) {
         List<Object> b64 = encode(log);
-        return call(ns -> rendering(ns.getMember("render").execute(ProxyArray.fromList(b64)).asString()));
+        return call(ns -> rendering(ns.getMember("render").execute(ProxyArray.fromList(b64), false).asString()));
+    }
+
+    /**
+     * Plain text and sanitized HTML of the document with its suggestions marked up (for exports
+     * that show tracked changes): the text holds suggested insertions and deletions; in the HTML an
+     * inline suggestion is an {@code <ins>} or {@code <del>}, a block-level one is on the block's
+     * tag ({@code data-suggestion="insertion"}), each with {@code data-suggestion-id},
+     * {@code data-author} (person id) and {@code data-time} (epoch millis).
+     */
+    public CompletableFuture<Rendering> renderMarked(List<byte[]> log) {
+        List<Object> b64 = encode(log);
+        return call(ns -> rendering(ns.getMember("render").execute(ProxyArray.fromList(b64), true).asString()));
     }
 
     /**
@@ -188,6 +204,28 @@ public class YjsEngine implements DisposableBean {
             return r.get("valid").asBoolean()
                     ? new AnchorRange(true, r.get("from").asInt(), r.get("to").asInt(), r.get("text").asString())
                     : new AnchorRange(false, -1, -1, "");
+        });
+    }
+
+    /**
+     * {@link #anchorRange} on the Y.Doc of document {@code documentId} that the engine keeps loaded
+     * for anchor checks: {@code baseSeq} &lt; 0 loads it from {@code log} (the whole content);
+     * otherwise {@code log} holds the updates after {@code baseSeq} and is applied to the kept doc.
+     * Empty when the engine does not hold the document at {@code baseSeq} (then call again with the
+     * whole content).
+     */
+    public CompletableFuture<Optional<AnchorRange>> anchorRangeCached(long documentId, long baseSeq, long lastSeq,
+            List<byte[]> log, String from, String to) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode r = json.readTree(ns.getMember("anchorRangeCached").execute(String.valueOf(documentId),
+                    (double) baseSeq, (double) lastSeq, ProxyArray.fromList(b64), from, to).asString());
+            if (r.has("stale")) {
+                return Optional.empty();
+            }
+            return Optional.of(r.get("valid").asBoolean()
+                    ? new AnchorRange(true, r.get("from").asInt(), r.get("to").asInt(), r.get("text").asString())
+                    : new AnchorRange(false, -1, -1, ""));
         });
     }
 

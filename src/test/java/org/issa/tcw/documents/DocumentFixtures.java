@@ -17,6 +17,27 @@ public final class DocumentFixtures {
         log.append(documentId, null, update, null);
     }
 
+    /**
+     * Suggests inserting {@code text} at offset {@code at} of the text of the document's paragraph
+     * {@code paragraph}, under suggestion id {@code id} ("person:time:random"), as an editor in
+     * Suggesting mode would send it.
+     */
+    public static void suggest(ApplicationContext context, long documentId, int paragraph, int at, String text,
+            String id) {
+        DocumentLog log = context.getBean(DocumentLog.class);
+        YjsEngine engine = context.getBean(YjsEngine.class);
+        String ops = "[{\"op\":\"insert\",\"path\":[" + paragraph + "],\"at\":" + at + ",\"text\":\""
+                + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"attrs\":{\"insertion\":{\"id\":\"" + id + "\"}}}]";
+        log.append(documentId, null, engine.edit(log.content(documentId).updates(), ops).join(), null);
+    }
+
+    /** Applies scripted edits ({@code YjsEngine.edit}'s ops) as one update by a fresh editor. */
+    public static void edit(ApplicationContext context, long documentId, String opsJson) {
+        DocumentLog log = context.getBean(DocumentLog.class);
+        YjsEngine engine = context.getBean(YjsEngine.class);
+        log.append(documentId, null, engine.edit(log.content(documentId).updates(), opsJson).join(), null);
+    }
+
     /** Compacts the document's log into one state now (as the background maintenance does). */
     public static void compact(ApplicationContext context, long documentId) {
         context.getBean(DocumentMaintenance.class).compactNow(documentId);

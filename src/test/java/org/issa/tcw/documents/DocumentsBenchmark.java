@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.issa.tcw.documents.browser.Browsers;
 import org.issa.tcw.documents.browser.EditorPage;
 import org.issa.tcw.documents.browser.RunningApp;
+import org.issa.tcw.commission.CommissionRole;
+import org.issa.tcw.documents.suggestions.SuggestOnlyService;
+import org.issa.tcw.documents.suggestions.SuggestOnlySettings;
+import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.testsupport.SignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,140 @@ class DocumentsBenchmark {
             line("keystroke → other browser, %2d editors (%d simulated): n=%d median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms",
                     editors, simulated, latencies.size(), percentile(latencies, 50), percentile(latencies, 90),
                     percentile(latencies, 95), percentile(latencies, 100));
+        }
+    }
+
+    /**
+     * Issue 12: keystroke → other browser with 10 editors of whom 5 suggest. The typing browser
+     * (chair) is in Suggesting mode; 4 simulated editors are observers marked suggest-only, each
+     * typing suggestions of their own into a paragraph of their own (every push goes through the
+     * server's suggest-only check on the live replica, ADR 025); 4 simulated editors type plain
+     * text; the watching browser (member) only watches. Run alone with
+     * {@code bench/documents/suggesting.sh}.
+     */
+    @Test
+    void keystroke_latency_with_10_editors_of_whom_5_suggest() throws Exception {
+        YjsEngine engine = RunningApp.bean(YjsEngine.class);
+        DocumentCollaboration relay = RunningApp.bean(DocumentCollaboration.class);
+        DocumentLog log = RunningApp.bean(DocumentLog.class);
+        SignIn signIn = RunningApp.bean(SignIn.class);
+        CurrentUser currentUser = RunningApp.bean(CurrentUser.class);
+        long doc = RunningApp.newDocument("Suggesting latency " + System.nanoTime());
+        int suggesting = 4;
+        int plain = 4;
+        // the typer's paragraph, then one paragraph per suggesting simulated editor
+        for (int i = 0; i <= suggesting; i++) {
+            log.append(doc, "p-" + i, engine.typeText(log.content(doc).updates(), "Paragraph " + i + " of the draft.",
+                    i > 0).join(), null);
+        }
+        signIn.as("observer-ict");
+        long observer = currentUser.require().personId();
+        signIn.as("chair-ict");
+        RunningApp.bean(SuggestOnlyService.class).save(doc,
+                new SuggestOnlySettings(java.util.EnumSet.of(CommissionRole.OBSERVER), java.util.Set.of()));
+        signIn.out();
+        List<List<String>> scripts = new ArrayList<>();
+        List<byte[]> base = log.content(doc).updates();
+        for (int i = 0; i < suggesting; i++) {
+            String id = observer + ":" + Long.toString(System.currentTimeMillis(), 36) + ":sim" + i;
+            List<String> updates = new ArrayList<>();
+            for (byte[] u : engine.suggestingSession(base, "[" + (i + 1) + "]", 0,
+                    ("suggested words by simulated observer " + i + ". ").repeat(4), id).join()) {
+                updates.add(Base64.getEncoder().encodeToString(u));
+            }
+            scripts.add(updates);
+        }
+        for (int i = 0; i < plain; i++) {
+            List<String> updates = new ArrayList<>();
+            for (byte[] u : engine.typingSession(List.of(), "simulated editor " + i + " types along. ".repeat(3)).join()) {
+                updates.add(Base64.getEncoder().encodeToString(u));
+            }
+            scripts.add(updates);
+        }
+        int simulated = suggesting + plain;
+        try (EditorPage typer = new EditorPage("chair-ict"); EditorPage watcher = new EditorPage("member-ict")) {
+            typer.signIn().open(doc);
+            watcher.signIn().open(doc);
+            typer.js("document.querySelector('tcw-editor').setSuggesting(true)");
+            AtomicBoolean stop = new AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger pushed = new java.util.concurrent.atomic.AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(simulated);
+            for (int i = 0; i < simulated; i++) {
+                int n = i;
+                boolean suggests = n < suggesting;
+                pool.submit(() -> {
+                    signIn.as(suggests ? "observer-ict" : (n % 2 == 0 ? "member-ict" : "secretariat"));
+                    RecordingEditor me = new RecordingEditor() {
+                        @Override
+                        public synchronized void deliver(long seq, String updateBase64) {
+                            // a simulated editor only counts what it receives
+                        }
+                    };
+                    relay.join(doc, me);
+                    try {
+                        List<String> script = scripts.get(n);
+                        // a suggesting session builds on its own previous keystrokes: sent once, in order
+                        for (int k = 0; !stop.get() && (!suggests || k < script.size()); k++) {
+                            try {
+                                relay.push(doc, me, "sim-" + n + "-" + k, script.get(k % script.size()), null, 1000 + n);
+                                pushed.incrementAndGet();
+                            } catch (RuntimeException e) {
+                                refused.incrementAndGet();
+                            }
+                            Thread.sleep(300);
+                        }
+                    } finally {
+                        relay.leave(doc, me);
+                    }
+                    return null;
+                });
+            }
+            String watch = """
+                    const ed = document.querySelector('tcw-editor');
+                    window.__seen = {};
+                    const check = () => {
+                      const t = ed.editor.state.doc.textContent;
+                      for (let i = 0; i < 60; i++) {
+                        const k = 'k' + i + 'q';
+                        if (!(k in window.__seen) && t.includes(k)) window.__seen[k] = performance.timeOrigin + performance.now();
+                      }
+                    };
+                    ed.editor.on('update', check);
+                    """;
+            typer.js(watch);
+            watcher.js(watch);
+            Thread.sleep(1500);
+            typer.caretAtEndOf(0);
+            int tokens = 40;
+            String load0 = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+            for (int i = 0; i < tokens; i++) {
+                typer.type("k" + i + "q ", 50);
+                Thread.sleep(100);
+            }
+            Thread.sleep(2000);
+            String load1 = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+            stop.set(true);
+            pool.shutdown();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+            @SuppressWarnings("unchecked")
+            Map<String, Number> sent = (Map<String, Number>) typer.js("return window.__seen");
+            @SuppressWarnings("unchecked")
+            Map<String, Number> seen = (Map<String, Number>) watcher.js("return window.__seen");
+            List<Double> latencies = new ArrayList<>();
+            for (var e : sent.entrySet()) {
+                Number b = seen.get(e.getKey());
+                if (b != null) {
+                    latencies.add(b.doubleValue() - e.getValue().doubleValue());
+                }
+            }
+            Object suggestedByTyper = typer.js("return document.querySelectorAll('tcw-editor ins, tcw-editor [data-type=insertion]').length");
+            line("keystroke → other browser, 10 editors of whom 5 suggest (typer in Suggesting mode, 4 simulated suggest-only"
+                    + " observers, 4 simulated plain, 1 watcher): n=%d of %d, median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms;"
+                    + " simulated pushes %d, refused %d; typer's suggestion marks in the DOM %s; load average %s → %s",
+                    latencies.size(), tokens, percentile(latencies, 50), percentile(latencies, 90),
+                    percentile(latencies, 95), percentile(latencies, 100), pushed.get(), refused.get(), suggestedByTyper,
+                    load0, load1);
         }
     }
 

@@ -139,4 +139,27 @@ class YjsEngineTest {
         inOrder.addAll(session);
         assertThat(engine.compact(log).join().rendering().text()).isEqualTo(engine.render(inOrder).join().text());
     }
+
+    @Test
+    void the_derived_text_is_the_current_text_and_the_marked_up_form_carries_every_suggestion() {
+        byte[] state = engine.initialState("""
+                {"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"The agreed text."}]}]}
+                """).join();
+        byte[] suggested = engine.edit(List.of(state), """
+                [{"op":"insert","path":[0],"at":4,"text":"newly ","attrs":{"insertion":{"id":"7:mf1000:a"}}},
+                 {"op":"format","path":[0],"at":10,"len":6,"attrs":{"deletion":{"id":"8:mf1001:b"}}},
+                 {"op":"block","at":1,"name":"paragraph","text":"A new paragraph.",
+                  "attrs":{"suggestion":"[{\\"type\\":\\"insertion\\",\\"attrs\\":{\\"id\\":\\"7:mf1002:c\\"}}]"},
+                  "marks":{"insertion":{"id":"7:mf1002:c"}}}]""").join();
+        YjsEngine.Rendering current = engine.render(List.of(state, suggested)).join();
+        assertThat(current.text()).as("suggested insertions out, suggested deletions still in").isEqualTo("The agreed text.");
+        assertThat(current.html()).isEqualTo("<p>The agreed text.</p>");
+        YjsEngine.Rendering marked = engine.renderMarked(List.of(state, suggested)).join();
+        assertThat(marked.text()).isEqualTo("The newly agreed text.\nA new paragraph.");
+        long time = Long.parseLong("mf1000", 36);
+        assertThat(marked.html()).as("sanitized, the marks kept with author and time")
+                .contains("<ins data-suggestion-id=\"7:mf1000:a\" data-author=\"7\" data-time=\"" + time + "\">newly </ins>")
+                .contains("<del data-suggestion-id=\"8:mf1001:b\" data-author=\"8\" data-time=\"" + (time + 1) + "\">agreed</del>")
+                .contains("<p data-suggestion=\"insertion\" data-suggestion-id=\"7:mf1002:c\" data-author=\"7\"");
+    }
 }

@@ -4,11 +4,13 @@ import static org.issa.tcw.base.Checks.require;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionAccess;
@@ -21,6 +23,8 @@ import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.documents.comments.domain.DocumentComment;
 import org.issa.tcw.documents.comments.domain.DocumentCommentRepository;
+import org.issa.tcw.documents.suggestions.SuggestionService;
+import org.issa.tcw.documents.suggestions.SuggestionView;
 import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
 import org.issa.tcw.security.CurrentUser;
@@ -47,6 +51,8 @@ public class DocumentComments {
     static final int MAX_ANCHOR = 1_000;
     /** How much of the commented text is kept. */
     static final int MAX_QUOTE = 1_000;
+    /** Longest suggestion id (a real one is "person:time:random", a few dozen characters). */
+    static final int MAX_SUGGESTION_ID = 100;
 
     private final DocumentCommentRepository comments;
     private final DocumentService documents;
@@ -56,10 +62,11 @@ public class DocumentComments {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SuggestionService suggestions;
 
     DocumentComments(DocumentCommentRepository comments, DocumentService documents, DiscussionService discussions,
             CommissionAccess access, PersonService people, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, SuggestionService suggestions) {
         this.comments = comments;
         this.documents = documents;
         this.discussions = discussions;
@@ -68,6 +75,7 @@ public class DocumentComments {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.suggestions = suggestions;
     }
 
     /**
@@ -81,34 +89,99 @@ public class DocumentComments {
         long commissionId = header.commissionId();
         boolean review = access.may(CommissionAction.REVIEW_DRAFT, commissionId);
         boolean comment = access.may(CommissionAction.COMMENT_DRAFT, commissionId);
+        List<CommentView> threads = new ArrayList<>();
+        threads(documentId, review, comment, false, (root, view) -> threads.add(view));
+        return new DocumentCommentList(documentId, commissionId, comment, review, List.copyOf(threads));
+    }
+
+    /**
+     * The comment threads on the document's suggestions, those of suggestions accepted, rejected or
+     * withdrawn since included (three queries, whatever their number).
+     *
+     * @throws AccessDeniedException if the reader may not read the document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public SuggestionThreadList suggestionThreads(long documentId) {
+        DocumentHeader header = documents.open(documentId);
+        long commissionId = header.commissionId();
+        boolean review = access.may(CommissionAction.REVIEW_DRAFT, commissionId);
+        boolean comment = access.may(CommissionAction.COMMENT_DRAFT, commissionId);
+        Map<String, CommentView> threads = new LinkedHashMap<>();
+        threads(documentId, review, comment, true, (root, view) -> threads.put(nonNull(root.getSuggestionId()), view));
+        return new SuggestionThreadList(documentId, commissionId, comment, Collections.unmodifiableMap(threads));
+    }
+
+    /** The threads of a document, either those on text ranges or those on suggestions, with their replies. */
+    private void threads(long documentId, boolean review, boolean comment, boolean onSuggestions,
+            BiConsumer<DocumentComment, CommentView> out) {
         Long me = currentUser.personId().orElse(null);
         List<DocumentComment> all = comments.findByDocumentIdOrderByIdAsc(documentId);
+        Set<Long> roots = new HashSet<>();
         Set<Long> persons = new HashSet<>();
         for (DocumentComment c : all) {
-            persons.add(c.getAuthorId());
-            if (c.getResolvedBy() != null) {
-                persons.add(c.getResolvedBy());
+            if (c.getParentId() == null && (c.getSuggestionId() != null) == onSuggestions) {
+                roots.add(c.getId());
+            }
+        }
+        for (DocumentComment c : all) {
+            if (roots.contains(c.getParentId() == null ? c.getId() : c.getParentId())) {
+                persons.add(c.getAuthorId());
+                if (c.getResolvedBy() != null) {
+                    persons.add(c.getResolvedBy());
+                }
             }
         }
         Map<Long, PersonSummary> names = persons.isEmpty() ? Map.of() : people.summaries(persons);
         Map<Long, List<CommentView.Reply>> replies = new LinkedHashMap<>();
         for (DocumentComment c : all) {
-            if (c.getParentId() != null) {
+            if (c.getParentId() != null && roots.contains(c.getParentId())) {
                 replies.computeIfAbsent(c.getParentId(), k -> new ArrayList<>()).add(new CommentView.Reply(c.getId(),
                         name(names, c.getAuthorId()), c.getCreatedAt(), c.getHtml()));
             }
         }
-        List<CommentView> threads = new ArrayList<>();
         for (DocumentComment c : all) {
-            if (c.getParentId() == null) {
+            if (c.getParentId() == null && roots.contains(c.getId())) {
                 boolean mayResolve = review || (comment && me != null && me == c.getAuthorId());
-                threads.add(new CommentView(c.getId(), c.getAuthorId(), name(names, c.getAuthorId()),
+                out.accept(c, new CommentView(c.getId(), c.getAuthorId(), name(names, c.getAuthorId()),
                         c.getCreatedAt(), c.getHtml(), nonNull(c.getAnchorFrom()), nonNull(c.getAnchorTo()),
                         nonNull(c.getQuote()), c.getResolvedBy() == null ? null : name(names, c.getResolvedBy()),
                         c.getResolvedAt(), mayResolve, List.copyOf(replies.getOrDefault(c.getId(), List.of()))));
             }
         }
-        return new DocumentCommentList(documentId, commissionId, comment, review, List.copyOf(threads));
+    }
+
+    /**
+     * Comments on a suggestion of the document (its id, as the review list shows it): starts the
+     * suggestion's thread, or replies in it when it has one. Same rights, Markdown, mentions and
+     * notifications as a comment on text; the suggestion must be in the document now.
+     *
+     * @return the new comment's id
+     * @throws UserFacingException   if the body is empty or too long, mentions someone outside the
+     *                               commission, or the document has no such suggestion
+     * @throws AccessDeniedException if the reader may not comment on the document
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public long commentOnSuggestion(long documentId, String suggestionId, String body) {
+        DocumentHeader header = documents.open(documentId);
+        long me = requireMay(CommissionAction.COMMENT_DRAFT, header.commissionId());
+        String text = checkBody(body);
+        require(suggestionId != null && !suggestionId.isBlank() && suggestionId.length() <= MAX_SUGGESTION_ID,
+                "comments.suggestion.invalid");
+        for (DocumentComment c : comments.findByDocumentIdOrderByIdAsc(documentId)) {
+            if (c.getParentId() == null && suggestionId.equals(c.getSuggestionId())) {
+                return reply(c.getId(), text);
+            }
+        }
+        SuggestionView suggestion = suggestions.list(documentId).stream().filter(s -> s.id().equals(suggestionId))
+                .findFirst().orElseThrow(() -> new UserFacingException("comments.suggestion.invalid"));
+        MentionedText rendered = render(header.commissionId(), text);
+        String quote = suggestion.text().strip().isEmpty() ? "…" : suggestion.text().strip();
+        quote = quote.length() <= MAX_QUOTE ? quote : quote.substring(0, MAX_QUOTE - 1) + "…";
+        DocumentComment saved = comments.saveAndFlush(DocumentComment.onSuggestion(documentId, me, text,
+                rendered.html(), suggestionId, quote, clock.instant()));
+        published(header, saved, me, rendered.mentioned());
+        return saved.getId();
     }
 
     /**

@@ -146,7 +146,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         editor = new CollaborativeEditor(collaboration, header.id(), currentUser.require().displayName());
         editor.getElement().getStyle().set("width", "100%");
-        suggestionList = new SuggestionList(suggestions, header.id());
+        suggestionList = new SuggestionList(suggestions, header.id(), commentPanels.suggestionThreads(header.id()));
         editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
         side = new Div(suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)));
         side.setId("document-side");

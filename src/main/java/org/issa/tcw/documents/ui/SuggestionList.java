@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.UserZone;
+import org.issa.tcw.documents.comments.ui.SuggestionThreads;
 import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.issa.tcw.documents.suggestions.SuggestionView;
 import org.jspecify.annotations.Nullable;
@@ -33,11 +34,20 @@ class SuggestionList extends Div {
     private final boolean reviewer;
     private final Div items = new Div();
     private final Div bulk = new Div();
+    private final Div history = new Div();
+    private final @Nullable SuggestionThreads threads;
     private @Nullable List<SuggestionView> shown;
+    private @Nullable Object shownThreads;
 
     SuggestionList(SuggestionService service, long documentId) {
+        this(service, documentId, null);
+    }
+
+    /** With {@code threads}: each suggestion carries its comment thread (and past threads are listed). */
+    SuggestionList(SuggestionService service, long documentId, @Nullable SuggestionThreads threads) {
         this.service = service;
         this.documentId = documentId;
+        this.threads = threads;
         this.reviewer = service.mayReview(documentId);
         setId("suggestions");
         addClassName("tcw-suggestion-list");
@@ -46,19 +56,44 @@ class SuggestionList extends Div {
         getElement().setAttribute("aria-label", getTranslation("suggestions.title"));
         items.setId("suggestion-items");
         bulk.addClassName("tcw-suggestion-bulk");
-        add(title, bulk, items);
+        add(title, bulk, items, history);
+        if (threads != null) {
+            threads.live(this, this::threadsChanged);
+        }
         refresh();
     }
 
     /** Reads the suggestions again (the server's own reading of the stored document). */
     void refresh() {
-        List<SuggestionView> list = service.list(documentId);
-        if (list.equals(shown)) {
+        show(service.list(documentId));
+    }
+
+    /** A thread changed (or a reply box opened): the suggestions are as they were, no need to read them again. */
+    private void threadsChanged() {
+        List<SuggestionView> list = shown;
+        if (list == null) {
+            refresh();
+        } else {
+            show(list);
+        }
+    }
+
+    private void show(List<SuggestionView> list) {
+        Object threadState = threads == null ? null : threads.state();
+        if (list.equals(shown) && java.util.Objects.equals(threadState, shownThreads)) {
             return; // nothing changed: keep the buttons (and the keyboard focus) where they are
         }
         shown = list;
+        shownThreads = threadState;
         items.removeAll();
         bulk.removeAll();
+        history.removeAll();
+        if (threads != null) {
+            var past = threads.history(this, list.stream().map(SuggestionView::id).collect(Collectors.toSet()));
+            if (past != null) {
+                history.add(past);
+            }
+        }
         if (list.isEmpty()) {
             var empty = new Paragraph(getTranslation("suggestions.empty"));
             empty.setId("suggestions-empty");
@@ -123,6 +158,9 @@ class SuggestionList extends Div {
                     () -> service.withdraw(documentId, one)));
         }
         card.add(actions);
+        if (threads != null) {
+            card.add(threads.forSuggestion(this, s.id(), "suggestion-" + index));
+        }
         return card;
     }
 

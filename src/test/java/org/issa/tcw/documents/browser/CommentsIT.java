@@ -212,4 +212,39 @@ class CommentsIT {
         }
         System.out.println("comments: " + writer.stats());
     }
+
+    @Test
+    void an_observer_comments_from_the_read_only_editor_with_ctrl_alt_m() {
+        long doc = RunningApp.newDocument("Observer shortcut " + System.nanoTime());
+        EditorPage chair = open("chair-ict", doc);
+        chair.caretAtEndOf(0);
+        chair.type("The quick brown fox jumps.", 0);
+        chair.idle();
+        EditorPage observer = open("observer-ict", doc);
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> observer.text().contains("brown fox"), observer::text);
+        // select "brown fox" with the keyboard's focus in the read-only text (no ProseMirror key bindings run there)
+        observer.js("""
+                const dom = document.querySelector('tcw-editor').editor.view.dom;
+                dom.focus();
+                const walker = document.createTreeWalker(dom, NodeFilter.SHOW_TEXT);
+                let n;
+                while ((n = walker.nextNode()) && !n.data.includes('brown fox')) { }
+                const at = n.data.indexOf('brown fox');
+                const range = document.createRange();
+                range.setStart(n, at);
+                range.setEnd(n, at + 'brown fox'.length);
+                const sel = window.getSelection();
+                sel.removeAllRanges();
+                sel.addRange(range);""");
+        new org.openqa.selenium.interactions.Actions(observer.driver).keyDown(Keys.CONTROL).keyDown(Keys.ALT).sendKeys("m")
+                .keyUp(Keys.ALT).keyUp(Keys.CONTROL).perform();
+        CoEditingIT.eventually(Duration.ofSeconds(20), () -> !observer.driver.findElements(By.cssSelector("#comment-body textarea"))
+                .isEmpty(), () -> "Ctrl+Alt+M did not open the comment form in the read-only editor");
+        assertThat(observer.driver.findElement(By.id("comment-form-quote")).getText()).isEqualTo("brown fox");
+        observer.driver.findElement(By.cssSelector("#comment-body textarea")).sendKeys("An observer's remark");
+        click(observer, By.id("comment-send"));
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> Boolean.TRUE.equals(chair.js(
+                "return [...document.querySelectorAll('#comment-list .tcw-comment-card')].some(c => c.textContent.includes(\"An observer's remark\"))")),
+                () -> "the chair does not see the observer's comment");
+    }
 }

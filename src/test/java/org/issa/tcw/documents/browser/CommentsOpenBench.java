@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.issa.tcw.documents.DocumentFixtures;
 import org.issa.tcw.documents.comments.DocumentComments;
+import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.testsupport.SignIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Opening a document with 500 comments (500 paragraphs, one comment each) in headless Chromium
+ * Opening a document with 500 comments and 200 suggestions (500 paragraphs, one comment each, a
+ * suggested insertion at the start of each of the first 200) in headless Chromium
  * against the application with the production frontend bundle. Not part of the test suites: run it
  * with {@code bench/documents/comments.sh}; results in {@code target/bench/comments-open.txt}.
  *
@@ -32,6 +34,7 @@ import org.springframework.context.ApplicationContext;
 class CommentsOpenBench {
 
     static final int COMMENTS = Integer.getInteger("bench.comments", 500);
+    static final int SUGGESTIONS = Integer.getInteger("bench.suggestions", 200);
     static final int WARMUP = 2;
     static final int RUNS = Integer.getInteger("bench.runs", 7);
 
@@ -39,10 +42,12 @@ class CommentsOpenBench {
             (() => {
               const probe = window.__tcwProbe = {start: 0, marks: {}};
               const n = %d;
+              const s = %d;
               const watched = {
                 content: () => !!document.querySelector('tcw-editor .ProseMirror > p'),
                 highlights: () => document.querySelectorAll('tcw-editor .tcw-comment').length >= n,
-                panel: () => document.querySelectorAll('#comment-list .tcw-comment-card').length >= n};
+                panel: () => document.querySelectorAll('#comment-list .tcw-comment-card').length >= n,
+                suggestions: () => document.querySelectorAll('#suggestion-items .tcw-suggestion-item').length >= s};
               const check = () => {
                 for (const [key, test] of Object.entries(watched)) {
                   if (probe.marks[key] || !test()) { continue; }
@@ -53,7 +58,7 @@ class CommentsOpenBench {
               new MutationObserver(check).observe(document, {childList: true, subtree: true, attributes: true,
                                                              attributeFilter: ['class']});
             })();
-            """.formatted(COMMENTS);
+            """.formatted(COMMENTS, SUGGESTIONS);
 
     final List<String> report = new ArrayList<>();
 
@@ -70,10 +75,18 @@ class CommentsOpenBench {
                 DocumentFixtures.compact(context, doc); // as the background maintenance would
             }
         }
-        DocumentFixtures.compact(context, doc);
         SignIn signIn = RunningApp.bean(SignIn.class);
         DocumentComments comments = RunningApp.bean(DocumentComments.class);
         signIn.as("chair-ict");
+        long chair = RunningApp.bean(CurrentUser.class).require().personId();
+        for (int i = 0; i < SUGGESTIONS; i++) { // one open suggestion at the start of each of the first paragraphs
+            DocumentFixtures.suggest(context, doc, i, 0, "Suggested " + i + ". ",
+                    chair + ":" + Long.toString(System.currentTimeMillis(), 36) + ":b" + i);
+            if (i % 50 == 49) {
+                DocumentFixtures.compact(context, doc);
+            }
+        }
+        DocumentFixtures.compact(context, doc);
         long t1 = System.nanoTime();
         List<Long> perComment = new ArrayList<>();
         try {
@@ -86,8 +99,8 @@ class CommentsOpenBench {
         } finally {
             signIn.out();
         }
-        report.add(String.format(Locale.ROOT, "%s, document %d: %d paragraphs typed (then compacted) in %d ms, %d comments created in %d ms"
-                + " (server, per comment incl. the anchor check in GraalJS: %s), load %s", Instant.now(), doc, COMMENTS,
+        report.add(String.format(Locale.ROOT, "%s, document %d: %d paragraphs typed (then compacted) with %d suggestions in %d ms, %d comments created in %d ms"
+                + " (server, per comment incl. the anchor check in GraalJS: %s), load %s", Instant.now(), doc, COMMENTS, SUGGESTIONS,
                 (t1 - t0) / 1_000_000, COMMENTS, (System.nanoTime() - t1) / 1_000_000, stats(perComment), DocumentOpenBench.load()));
         try (EditorPage page = new EditorPage("member-ict")) {
             ChromeDriver browser = page.driver;
@@ -97,11 +110,12 @@ class CommentsOpenBench {
             for (int i = 0; i < WARMUP + RUNS; i++) {
                 browser.get(page.base + "documents/" + doc);
                 new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> browser.executeScript(
-                        "const m = window.__tcwProbe.marks; return ['content', 'highlights', 'panel']"
+                        "const m = window.__tcwProbe.marks; return ['content', 'highlights', 'panel', 'suggestions']"
                                 + ".every(k => m[k] && m[k].painted !== null)") == Boolean.TRUE);
                 double content = painted(browser, "content");
                 double highlights = painted(browser, "highlights");
                 double panel = painted(browser, "panel");
+                double listed = painted(browser, "suggestions");
                 double resolve = ((Number) browser.executeScript("""
                         const ed = document.querySelector('tcw-editor');
                         const t = performance.now();
@@ -110,16 +124,18 @@ class CommentsOpenBench {
                 assertThat(page.js("return Object.values(document.querySelector('tcw-editor').commentRanges())"
                         + ".filter(r => r).length")).isEqualTo((long) COMMENTS);
                 report.add(String.format(Locale.ROOT, "%s %d: content painted %.0f ms, %d highlights painted %.0f ms,"
-                        + " panel with %d comments painted %.0f ms, resolving all ranges again %.1f ms",
-                        i < WARMUP ? "warm-up" : "run    ", i + 1, content, COMMENTS, highlights, COMMENTS, panel, resolve));
+                        + " panel with %d comments painted %.0f ms, %d suggestions listed %.0f ms, resolving all ranges again %.1f ms",
+                        i < WARMUP ? "warm-up" : "run    ", i + 1, content, COMMENTS, highlights, COMMENTS, panel,
+                        SUGGESTIONS, listed, resolve));
                 if (i >= WARMUP) {
-                    runs.add(new double[] {content, highlights, panel, resolve});
+                    runs.add(new double[] {content, highlights, panel, resolve, listed});
                 }
             }
             report.add(DocumentOpenBench.summary("content painted", runs, 0));
             report.add(DocumentOpenBench.summary("all highlights painted", runs, 1));
             report.add(DocumentOpenBench.summary("panel listing every comment painted", runs, 2));
             report.add(DocumentOpenBench.summary("resolving all 2 x " + COMMENTS + " relative positions again", runs, 3));
+            report.add(DocumentOpenBench.summary("review list with every suggestion painted", runs, 4));
         } finally {
             Files.createDirectories(Path.of("target", "bench"));
             Files.write(Path.of("target", "bench", "comments-open.txt"), report);

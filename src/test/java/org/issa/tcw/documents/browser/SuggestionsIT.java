@@ -190,4 +190,86 @@ class SuggestionsIT {
         EditorPage.pause(500);
         assertThat(chair.text()).isEqualTo("Agreed. Proposed.");
     }
+
+    @Test
+    void a_paragraph_suggested_inside_a_table_cell_is_a_block_suggestion_on_every_replica_and_rejecting_keeps_the_table() {
+        long doc = RunningApp.newDocument("Cell suggestion " + System.nanoTime());
+        EditorPage[] two = written(doc, "Before the table.", "member-ict");
+        EditorPage chair = two[0];
+        EditorPage member = two[1];
+        chair.js("""
+                const ed = document.querySelector('tcw-editor').editor;
+                ed.commands.insertContentAt(ed.state.doc.content.size, {type: 'table', content: [
+                  {type: 'tableRow', content: [
+                    {type: 'tableCell', content: [{type: 'paragraph', content: [{type: 'text', text: 'Cell one.'}]}]},
+                    {type: 'tableCell', content: [{type: 'paragraph', content: [{type: 'text', text: 'Cell two.'}]}]}]}]});
+                """);
+        chair.idle();
+        eventually(() -> member.text().contains("Cell two."), member::text);
+        member.toolbar("mode-suggesting");
+        // a whole paragraph suggested at the end of the first cell
+        member.js("""
+                const ed = document.querySelector('tcw-editor').editor;
+                let at = -1;
+                ed.state.doc.descendants((node, pos) => {
+                  if (at < 0 && node.type.name === 'tableCell') at = pos + node.nodeSize - 1;
+                  return at < 0;
+                });
+                ed.commands.insertContentAt(at, {type: 'paragraph', content: [{type: 'text', text: 'Suggested in a cell.'}]});
+                """);
+        member.idle();
+        String cellMarks = """
+                let out = null;
+                document.querySelector('tcw-editor').editor.state.doc.descendants((node) => {
+                  if (node.type.name === 'paragraph' && node.textContent.includes('Suggested in a cell.'))
+                    out = JSON.stringify(node.marks.map(m => m.type.name));
+                });
+                return out;""";
+        assertThat(member.js(cellMarks)).as("a node mark, not the inline fallback").isEqualTo("[\"insertion\"]");
+        eventually(() -> "[\"insertion\"]".equals(chair.js(cellMarks)), () -> "chair: " + chair.js(cellMarks) + " " + chair.html());
+        chair.open(doc); // reload
+        eventually(() -> chair.text().contains("Suggested in a cell."), chair::text);
+        assertThat(chair.js(cellMarks)).isEqualTo("[\"insertion\"]");
+
+        act(chair, "Suggested in a cell.", "reject");
+        String cells = "return document.querySelectorAll('tcw-editor .ProseMirror td').length";
+        for (EditorPage page : List.of(chair, member)) {
+            eventually(() -> !page.text().contains("Suggested in a cell.") && page.text().contains("Cell one.")
+                    && ((Number) page.js(cells)).intValue() == 2, () -> page.user + ": " + page.html());
+        }
+    }
+
+    @Test
+    void a_suggestions_comment_thread_reaches_the_other_editors_live_and_stays_after_acceptance() {
+        long doc = RunningApp.newDocument("Suggestion thread " + System.nanoTime());
+        EditorPage[] two = written(doc, "Base text.", "member-ict");
+        EditorPage chair = two[0];
+        EditorPage member = two[1];
+        member.toolbar("mode-suggesting");
+        member.caretAtEndOf(0);
+        member.type(" Discuss this.", 10);
+        member.idle();
+        eventually(() -> suggestionItems(member).size() == 1 && suggestionItems(chair).size() == 1,
+                () -> "listed: " + suggestionItems(member).size() + " / " + suggestionItems(chair).size());
+        // the member starts the suggestion's thread from the list
+        eventually(() -> Boolean.TRUE.equals(member.js("""
+                const b = document.getElementById('suggestion-0-thread-open');
+                if (b) b.click();
+                return !!document.getElementById('suggestion-0-thread-body');""")), member::html);
+        By area = By.cssSelector("#suggestion-0-thread-body textarea");
+        eventually(() -> !member.driver.findElements(area).isEmpty(), () -> "the thread's box did not open");
+        member.driver.findElement(area).sendKeys("Is this *clear*?");
+        CommentsIT.click(member, By.id("suggestion-0-thread-send"));
+        // the chair sees it without reloading
+        eventually(() -> Boolean.TRUE.equals(chair.js("""
+                const box = document.getElementById('suggestion-0-thread');
+                return !!box && box.innerHTML.includes('<em>clear</em>');""")), chair::html);
+        act(chair, "Discuss this.", "accept");
+        for (EditorPage page : List.of(chair, member)) {
+            eventually(() -> Boolean.TRUE.equals(page.js("""
+                    const h = document.getElementById('suggestion-history');
+                    return !!h && h.textContent.includes('Discuss this.') && h.innerHTML.includes('<em>clear</em>');""")),
+                    () -> page.user + ": " + page.html());
+        }
+    }
 }

@@ -210,6 +210,31 @@ class DocumentCommentsTest {
     }
 
     @Test
+    void deleting_the_first_and_last_character_of_a_range_and_compacting_keeps_the_rest_anchored() {
+        commentAs("member-ict", "On the fox");
+        signIn.as("member-ict");
+        assertThat(documents.anchorRange(documentId, fox.get(0), fox.get(1)).text()).isEqualTo("brown fox");
+        // another editor deletes the "x" of "fox" and the "b" of "brown" (TEXT: b at 10, x at 18)
+        DocumentFixtures.edit(context, documentId, "[{\"op\":\"delete\",\"path\":[0],\"at\":18,\"len\":1},"
+                + "{\"op\":\"delete\",\"path\":[0],\"at\":10,\"len\":1}]");
+        assertThat(documents.anchorRange(documentId, fox.get(0), fox.get(1)).text()).isEqualTo("rown fo");
+        DocumentFixtures.compact(context, documentId);
+        YjsEngine.AnchorRange compacted = documents.anchorRange(documentId, fox.get(0), fox.get(1));
+        assertThat(compacted.valid()).isTrue();
+        assertThat(compacted.text()).as("still on what is left of its text after compaction").isEqualTo("rown fo");
+        // the kept doc of the anchor check follows later edits (only those are sent to the engine)
+        DocumentFixtures.edit(context, documentId, "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Now: \"}]");
+        YjsEngine.AnchorRange moved = documents.anchorRange(documentId, fox.get(0), fox.get(1));
+        assertThat(moved.text()).isEqualTo("rown fo");
+        assertThat(moved.from()).isEqualTo(compacted.from() + 5);
+        // all of the text deleted: the anchor no longer covers any text (the comment shows as detached)
+        DocumentFixtures.edit(context, documentId, "[{\"op\":\"delete\",\"path\":[0],\"at\":15,\"len\":7}]");
+        DocumentFixtures.compact(context, documentId);
+        YjsEngine.AnchorRange gone = documents.anchorRange(documentId, fox.get(0), fox.get(1));
+        assertThat(gone.valid() && !gone.text().isBlank()).isFalse();
+    }
+
+    @Test
     void a_committed_comment_is_delivered_live_to_the_documents_subscribers() throws Exception {
         CompletableFuture<CommentSignal> received = new CompletableFuture<>();
         Subscription s = broadcaster.subscribe(documentId, received::complete);

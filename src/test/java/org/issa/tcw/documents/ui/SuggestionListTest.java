@@ -73,4 +73,25 @@ class SuggestionListTest extends KaribuTest {
         assertThat(suggestions.list(id)).isEmpty();
         assertThat(engine.xml(collaboration.read(id, log -> log)).join()).isEqualTo("<paragraph></paragraph>");
     }
+
+    @Test
+    void an_observer_comments_on_a_suggestion_in_the_list_and_the_thread_stays_after_acceptance() {
+        long id = documentWithASuggestion();
+        signInAs("observer-ict");
+        navigate("documents/" + id);
+        _click(_get(Button.class, spec -> spec.withId("suggestion-0-thread-open")));
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(
+                _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("suggestion-0-thread-body")),
+                "Why **proposed**?");
+        _click(_get(Button.class, spec -> spec.withId("suggestion-0-thread-send")));
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("suggestion-0-thread"))
+                .getElement().toString()).contains("<strong>proposed</strong>");
+        assertThat(_find(Button.class, spec -> spec.withId("suggestion-accept-0"))).as("observers do not review").isEmpty();
+
+        signInAs("chair-ict");
+        navigate("documents/" + id);
+        _click(_get(Button.class, spec -> spec.withId("suggestion-accept-0")));
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("suggestion-history"))
+                .getElement().toString()).contains("Proposed").contains("<strong>proposed</strong>");
+    }
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A comment on a document: either the first of a thread, anchored to a range of the text (two Yjs
- * relative positions and the text they enclosed when it was written), or a reply in that thread.
+ * relative positions and the text they enclosed when it was written) or to a suggestion (its id),
+ * or a reply in that thread.
  */
 @Entity
 @Table(name = "document_comment")
@@ -46,6 +47,10 @@ public class DocumentComment {
     @Column(updatable = false)
     private @Nullable String quote;
 
+    /** The suggestion (its id in the document) this thread is on, instead of a range; null otherwise. */
+    @Column(updatable = false)
+    private @Nullable String suggestionId;
+
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -65,6 +70,15 @@ public class DocumentComment {
         DocumentComment c = new DocumentComment(documentId, null, authorId, body, html, now);
         c.anchorFrom = from;
         c.anchorTo = to;
+        c.quote = quote;
+        return c;
+    }
+
+    /** The first comment of a thread on a suggestion (its id in the document), which read {@code quote}. */
+    public static DocumentComment onSuggestion(long documentId, long authorId, String body, String html,
+            String suggestionId, String quote, Instant now) {
+        DocumentComment c = new DocumentComment(documentId, null, authorId, body, html, now);
+        c.suggestionId = suggestionId;
         c.quote = quote;
         return c;
     }
@@ -127,6 +141,10 @@ public class DocumentComment {
 
     public @Nullable String getQuote() {
         return quote;
+    }
+
+    public @Nullable String getSuggestionId() {
+        return suggestionId;
     }
 
     public Instant getCreatedAt() {

@@ -1,6 +1,7 @@
 package org.issa.tcw.documents.comments.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -10,12 +11,9 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.dom.Element;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.LiveAccess;
-import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.discussion.ui.DiscussionPanels;
 import org.issa.tcw.discussion.Subscription;
 import org.issa.tcw.discussion.ui.MarkdownComposer;
@@ -57,6 +54,8 @@ public class CommentPanel extends Div {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Cards rendered per round trip. */
+    static final int BATCH = 40;
 
     private final DocumentComments comments;
     private final DiscussionPanels discussion;
@@ -80,6 +79,10 @@ public class CommentPanel extends Div {
     private Set<Long> detached = Set.of();
     private @Nullable Long active;
     private @Nullable Subscription subscription;
+    /** How many cards are rendered now (grows by {@link #BATCH} per round trip). */
+    private int limit = BATCH;
+    private int remaining;
+    private boolean moreRequested;
 
     private record Anchor(String from, String to, String quote) {
     }
@@ -123,9 +126,13 @@ public class CommentPanel extends Div {
         add(top, filter, form, list);
 
         editor.addEventListener("comment-order", e -> {
-            order = ids(e.getEventData().get("event.detail.order").asString());
-            detached = new HashSet<>(ids(e.getEventData().get("event.detail.detached").asString()));
-            render();
+            List<Long> nextOrder = ids(e.getEventData().get("event.detail.order").asString());
+            Set<Long> nextDetached = new HashSet<>(ids(e.getEventData().get("event.detail.detached").asString()));
+            if (!nextOrder.equals(order) || !nextDetached.equals(detached)) {
+                order = nextOrder;
+                detached = nextDetached;
+                render();
+            }
         }).addEventData("event.detail.order").addEventData("event.detail.detached");
         editor.addEventListener("comment-clicked",
                 e -> activate((long) e.getEventData().get("event.detail.id").asDouble(), false))
@@ -232,8 +239,14 @@ public class CommentPanel extends Div {
 
     // ---------- the list ----------
 
+    /**
+     * Shows the listed comments. Cheap with hundreds of comments: a card is built only when what it
+     * shows changed, the children are touched only where they differ, and only the first
+     * {@link #limit} cards are rendered at once; the rest follow in batches of {@link #BATCH}, one
+     * round trip each, after the browser painted the previous ones (see {@link #moreComments()}), so
+     * the document's content is never held up by the side panel.
+     */
     private void render() {
-        list.removeAll();
         Map<Long, Integer> rank = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             rank.put(order.get(i), i);
@@ -248,10 +261,17 @@ public class CommentPanel extends Div {
         // known places first (the editor's order), then comments the editor has not placed yet
         shown.sort(Comparator.comparing((CommentView c) -> rank.getOrDefault(c.id(), Integer.MAX_VALUE))
                 .thenComparing(CommentView::id));
+        if (active != null) {
+            for (int i = 0; i < shown.size(); i++) {
+                if (shown.get(i).id() == active) {
+                    limit = Math.max(limit, i + 1);
+                }
+            }
+        }
         // a card is built again only when what it shows changed (a reply being written stays as it is)
         List<Component> next = new ArrayList<>();
         Map<Long, Div> kept = new HashMap<>();
-        for (CommentView c : shown) {
+        for (CommentView c : shown.subList(0, Math.min(limit, shown.size()))) {
             List<Object> state = List.of(c, detached.contains(c.id()), replyDrafts.containsKey(c.id()));
             Div card = cards.get(c.id());
             if (card == null || !state.equals(cardStates.get(c.id()))) {
@@ -270,9 +290,45 @@ public class CommentPanel extends Div {
             none.setId("comment-none");
             next.add(none);
         }
-        if (!list.getChildren().toList().equals(next)) {
-            list.removeAll();
-            next.forEach(list::add);
+        replaceChildren(next);
+        remaining = shown.size() - Math.min(limit, shown.size());
+        if (remaining > 0 && !moreRequested) {
+            moreRequested = true;
+            // after the browser painted what it has (the editor's content first), ask for the next batch
+            getElement().executeJs("const el = this; requestAnimationFrame(() => setTimeout(() => "
+                    + "el.$server && el.$server.moreComments(), 0))");
+        }
+    }
+
+    /** Makes the list's children exactly {@code next}, moving, adding and removing only what differs. */
+    private void replaceChildren(List<Component> next) {
+        List<Component> now = list.getChildren().toList();
+        if (now.equals(next)) {
+            return;
+        }
+        Set<Component> wanted = new HashSet<>(next);
+        for (Component c : now) {
+            if (!wanted.contains(c)) {
+                list.remove(c);
+            }
+        }
+        Element el = list.getElement();
+        for (int i = 0; i < next.size(); i++) {
+            Element want = next.get(i).getElement();
+            if (i < el.getChildCount() && el.getChild(i).equals(want)) {
+                continue;
+            }
+            el.insertChild(i, want); // moves it when it is further down
+        }
+    }
+
+    /** The next batch of cards (the browser asks once it painted the previous one). */
+    @ClientCallable
+    void moreComments() {
+        moreRequested = false;
+        if (remaining > 0) {
+            limit += BATCH;
+            render();
         }
     }
 
@@ -363,17 +419,7 @@ public class CommentPanel extends Div {
     }
 
     private Div entry(String author, Instant at, String html) {
-        var who = new Span(author);
-        who.addClassName("tcw-comment-author");
-        var when = new Span(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(UserZone.current()).format(at));
-        when.addClassName("tcw-comment-time");
-        var body = new Div();
-        body.addClassName("tcw-post-body");
-        body.getElement().setProperty("innerHTML", html);
-        var entry = new Div(new Div(who, when), body);
-        entry.addClassName("tcw-comment-entry");
-        return entry;
+        return CommentEntries.entry(getLocale(), author, at, html);
     }
 
     /** Highlights a comment in the panel and, when asked, its range in the text. */
@@ -382,6 +428,9 @@ public class CommentPanel extends Div {
         boolean resolved = data.comments().stream().anyMatch(c -> c.id() == id && c.resolved());
         if (resolved && filter.getValue() == Filter.OPEN) {
             filter.setValue(Filter.ALL);
+        }
+        if (!cards.containsKey(id)) {
+            render(); // not rendered yet (further down than the batches so far): now it is
         }
         list.getChildren().forEach(card -> card.getElement().getClassList()
                 .set("active", card.getId().map(("comment-" + id)::equals).orElse(false)));

@@ -31,4 +31,9 @@ public class CommentPanels {
     public Component forDocument(long documentId, Element editor, @Nullable Long focus) {
         return new CommentPanel(comments, discussion, broadcaster, documentId, editor, focus);
     }
+
+    /** The comment threads on the suggestions of a document, for its review list. */
+    public SuggestionThreads suggestionThreads(long documentId) {
+        return new SuggestionThreads(comments, discussion, broadcaster, documentId);
+    }
 }

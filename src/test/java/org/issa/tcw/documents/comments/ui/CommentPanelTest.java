@@ -123,4 +123,30 @@ class CommentPanelTest extends KaribuTest {
         assertThat(_get(Div.class, spec -> spec.withId("comment-" + resolved)).getClassNames()).contains("active");
         _get(Button.class, spec -> spec.withId("comment-resolve-" + onFox));
     }
+
+    @Test
+    void many_comments_are_rendered_in_batches_and_a_linked_one_further_down_at_once() {
+        signIn.as("observer-ict");
+        List<String> dog = DocumentFixtures.anchor(context, documentId, "lazy dog");
+        long last = 0;
+        for (int i = 0; i < CommentPanel.BATCH + 5; i++) {
+            last = comments.comment(documentId, dog.get(0), dog.get(1), "Remark " + i);
+        }
+        signIn.out();
+        signInAs("member-ict");
+        navigate("documents/" + documentId);
+        CommentPanel panel = panel();
+        int open = CommentPanel.BATCH + 7; // two of the setup's comments are open too
+        assertThat(panel.listed()).as("the first batch only").hasSize(CommentPanel.BATCH);
+        Div first = _get(Div.class, spec -> spec.withId("comment-" + onDog));
+        panel.moreComments(); // what the browser asks for once it painted the first batch
+        assertThat(panel.listed()).hasSize(open);
+        assertThat(_get(Div.class, spec -> spec.withId("comment-" + onDog))).as("cards are kept, not re-created")
+                .isSameAs(first);
+
+        long linked = last;
+        navigate("documents/" + documentId);
+        panel().activate(linked, false);
+        assertThat(panel().listed()).contains(linked);
+    }
 }
