@@ -1,0 +1,183 @@
+package org.issa.tcw.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox. A run claims due rows with {@code SELECT … FOR UPDATE SKIP LOCKED} and marks
+ * them {@code SENDING} with a claim that expires (a crashed sender's rows come back), then sends
+ * each one outside any transaction and records the outcome in its own short transaction: sent, or
+ * back to the queue with exponential back-off (30 s, 1 min, 2 min … at most an hour), or failed
+ * after {@link MailConfig#maxAttempts} attempts (visible at {@code /admin/mail}, retried by hand).
+ * Several senders (threads or nodes) never claim the same row; a row is marked sent only by the
+ * sender holding its claim. Every row keeps its Message-ID across attempts, so in the one window
+ * that no outbox can close (the SMTP server accepted, the mark was not yet written) a repeat is
+ * recognisable as the same message.
+ */
+@Component
+class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    static final Duration CLAIM = Duration.ofMinutes(5);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JavaMailSender mail;
+    private final MailConfig config;
+    private final Clock clock;
+
+    OutboxSender(JdbcClient jdbc, TransactionTemplate tx, JavaMailSender mail, MailConfig config, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.mail = mail;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Sends what is due now; returns how many e-mails the SMTP server accepted. */
+    int sendDue() {
+        return sendDue(clock.instant());
+    }
+
+    /** Sends what is due at {@code now}, batch after batch until nothing is due. */
+    int sendDue(Instant now) {
+        int sent = 0;
+        while (true) {
+            List<Claimed> batch = claim(now);
+            if (batch.isEmpty()) {
+                return sent;
+            }
+            int failures = 0;
+            for (Claimed row : batch) {
+                if (send(row, now)) {
+                    sent++;
+                } else {
+                    failures++;
+                }
+            }
+            if (failures == batch.size()) {
+                return sent; // the server is down: the rest waits for its back-off
+            }
+        }
+    }
+
+    private List<Claimed> claim(Instant now) {
+        List<Claimed> rows = tx.execute(status -> {
+            List<Claimed> due = jdbc.sql("""
+                    select id, message_id, recipient, subject, body_text, body_html, unsubscribe_url, attempts
+                    from mail_outbox
+                    where (status = 'QUEUED' and next_attempt_at <= :now)
+                       or (status = 'SENDING' and claimed_until < :now)
+                    order by id
+                    fetch first :limit rows only
+                    for update skip locked""")
+                    .param("now", at(now)).param("limit", config.batchSize)
+                    .query((rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)))
+                    .list();
+            if (!due.isEmpty()) {
+                jdbc.sql("update mail_outbox set status = 'SENDING', claimed_until = :until where id in (:ids)")
+                        .param("until", at(now.plus(CLAIM))).param("ids", due.stream().map(Claimed::id).toList())
+                        .update();
+            }
+            return due;
+        });
+        return rows == null ? List.of() : rows;
+    }
+
+    private boolean send(Claimed row, Instant now) {
+        try {
+            mail.send(message(row));
+        } catch (MessagingException | RuntimeException e) { // MailException among them
+            int attempts = row.attempts() + 1;
+            boolean giveUp = attempts >= config.maxAttempts;
+            Instant next = now.plus(backoff(attempts));
+            String error = cut(String.valueOf(e.getMessage()), 1000);
+            log.warn("E-mail {} to {} not sent (attempt {}): {}", row.messageId(), row.recipient(), attempts, error);
+            tx.executeWithoutResult(status -> jdbc.sql("""
+                    update mail_outbox set status = :status, attempts = :attempts, next_attempt_at = :next,
+                        claimed_until = null, last_error = :error
+                    where id = :id and status = 'SENDING'""")
+                    .param("status", giveUp ? "FAILED" : "QUEUED").param("attempts", attempts)
+                    .param("next", at(next)).param("error", error).param("id", row.id()).update());
+            return false;
+        }
+        tx.executeWithoutResult(status -> jdbc.sql("""
+                update mail_outbox set status = 'SENT', attempts = attempts + 1, sent_at = :now,
+                    claimed_until = null, last_error = null
+                where id = :id and status = 'SENDING'""")
+                .param("now", at(clock.instant())).param("id", row.id()).update());
+        return true;
+    }
+
+    /** 30 s after the first failure, doubling, at most an hour. */
+    static Duration backoff(int attempts) {
+        Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    private MimeMessage message(Claimed row) throws MessagingException {
+        Session session = mail instanceof JavaMailSenderImpl impl ? impl.getSession()
+                : Session.getInstance(new Properties());
+        MimeMessage message = new KeptIdMessage(session, row.messageId());
+        var helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(config.from);
+        helper.setTo(row.recipient());
+        helper.setSubject(row.subject());
+        helper.setText(row.text(), row.html());
+        message.setHeader("Auto-Submitted", "auto-generated");
+        if (row.unsubscribeUrl() != null) {
+            // RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and POST to the link themselves
+            message.setHeader("List-Unsubscribe", "<" + row.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return message;
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private record Claimed(long id, String messageId, String recipient, String subject, String text, String html,
+            @Nullable String unsubscribeUrl, int attempts) {
+    }
+
+    /** Keeps the outbox's Message-ID (Jakarta Mail would make a new one at every attempt). */
+    private static final class KeptIdMessage extends MimeMessage {
+
+        private final String id;
+
+        KeptIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}
