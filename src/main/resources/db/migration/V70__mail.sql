@@ -22,7 +22,7 @@ create table mail_item (
     deliver_after  timestamp with time zone not null,
     state          varchar(10)   not null default 'NEW',
     outbox_id      bigint,
-    constraint ck_mail_item_state check (state in ('NEW', 'MAILED', 'DROPPED'))
+    constraint ck_mail_item_state check (state in ('NEW', 'DIGEST', 'MAILED', 'DROPPED'))
 );
 create index ix_mail_item_new on mail_item (state, deliver_after);
 create index ix_mail_item_person on mail_item (person_id, state);
@@ -63,7 +63,7 @@ create table mail_settings (
 create table mail_preference (
     person_id  bigint       not null references person (id),
     kind       varchar(30)  not null,
-    delivery   varchar(10)  not null,
+    delivery   varchar(12)  not null,
     primary key (person_id, kind),
     constraint ck_mail_preference_delivery check (delivery in ('IMMEDIATELY', 'DAILY', 'WEEKLY', 'OFF'))
 );

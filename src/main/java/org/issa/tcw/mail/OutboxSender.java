@@ -157,8 +157,9 @@ class OutboxSender {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
+    /** To the database's precision (microseconds), so that what is stored compares as what was meant. */
     static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private record Claimed(long id, String messageId, String recipient, String subject, String text, String html,
