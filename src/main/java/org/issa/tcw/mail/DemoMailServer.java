@@ -22,7 +22,7 @@ class DemoMailServer {
 
     private static final Logger log = LoggerFactory.getLogger(DemoMailServer.class);
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
+    @Bean(destroyMethod = "stop")
     GreenMail demoGreenMail(@org.springframework.beans.factory.annotation.Value("${tcw.mail.demo-server.smtp-port:3025}") int smtp,
             @org.springframework.beans.factory.annotation.Value("${tcw.mail.demo-server.imap-port:3143}") int imap) {
         log.info("Demo mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}", smtp, imap);
@@ -30,6 +30,12 @@ class DemoMailServer {
                 new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
                 .withDisabledAuthentication());
+        try {
+            greenMail.start();
+        } catch (RuntimeException e) {
+            // another instance on this machine has the ports: the outbox keeps the e-mails (see /admin/mail)
+            log.warn("Demo mail server not started ({}); e-mails wait in the outbox", e.getMessage());
+        }
         return greenMail;
     }
 }

@@ -98,14 +98,39 @@ class MailItems {
         milestone(e.milestoneId(), e.projectId(), e.commissionId(), e.title(), e.dueDate(), "overdue");
     }
 
-    /** The milestone's owner, else the project's lead: whoever is told, the watch marks it notified. */
+    /**
+     * The milestone's owner, else the project's lead, else the commission's chairs: the watch marks
+     * the milestone notified in this transaction, so somebody is told (as their preferences say).
+     */
     void milestone(long milestoneId, long projectId, long commissionId, String title, LocalDate due, String what) {
         List<Long> owners = jdbc.sql("""
                 select coalesce(m.owner_person_id, p.lead_person_id) from milestone m join project p on p.id = m.project_id
                 where m.id = :id and coalesce(m.owner_person_id, p.lead_person_id) is not null""")
                 .param("id", milestoneId).query(Long.class).list();
+        if (owners.isEmpty()) {
+            owners = recipients.chairs(commissionId);
+        }
         insert(owners.stream().map(owner -> new Item(owner, MailKind.MILESTONE, "milestone:" + milestoneId + ":" + what,
                 commissionId, "", title, what, "projects/" + projectId, due)).toList());
+    }
+
+    /**
+     * The second reminder, 3 days before the due date (the programme's watch announces 14 days
+     * before and overdue): open milestones due on {@code today + 3} whose reminder was not written
+     * yet. Returns how many milestones were announced.
+     */
+    int threeDayReminders(LocalDate today) {
+        LocalDate due = today.plusDays(3);
+        var milestones = jdbc.sql("""
+                select m.id, m.project_id, p.commission_id, m.title from milestone m join project p on p.id = m.project_id
+                where m.due_date = :due and m.done_date is null and m.cancelled = false
+                  and not exists (select 1 from mail_item i where i.group_key = concat('milestone:', cast(m.id as varchar(20)), ':due-in-3'))""")
+                .param("due", due).query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)})
+                .list();
+        for (Object[] m : milestones) {
+            milestone((Long) m[0], (Long) m[1], (Long) m[2], (String) m[3], due, "due-in-3");
+        }
+        return milestones.size();
     }
 
     @EventListener

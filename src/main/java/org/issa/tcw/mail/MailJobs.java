@@ -17,10 +17,24 @@ class MailJobs {
 
     private final MailComposer composer;
     private final OutboxSender sender;
+    private final MailItems items;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final java.time.Clock clock;
 
-    MailJobs(MailComposer composer, OutboxSender sender) {
+    MailJobs(MailComposer composer, OutboxSender sender, MailItems items,
+            org.springframework.transaction.support.TransactionTemplate tx, java.time.Clock clock) {
         this.composer = composer;
         this.sender = sender;
+        this.items = items;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Milestones due in 3 days (the programme's own watch announces 14 days before and overdue). */
+    @Scheduled(cron = "${tcw.mail.reminder-cron:0 5 6 * * *}", zone = "UTC")
+    void reminders() {
+        var today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        tx.executeWithoutResult(status -> items.threeDayReminders(today));
     }
 
     @Scheduled(fixedDelayString = "${tcw.mail.compose-every:30s}", initialDelayString = "10s")

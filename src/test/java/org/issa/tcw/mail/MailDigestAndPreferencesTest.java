@@ -58,6 +58,8 @@ class MailDigestAndPreferencesTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    MailItems items;
 
     @BeforeEach
     void clean() {
@@ -151,9 +153,29 @@ class MailDigestAndPreferencesTest {
             }
         }).toList();
         assertThat(subjects).contains("ICT: programme returned by Sam Secretariat");
-        if (milestone.isPresent()) {
-            assertThat(subjects).contains("Milestone «Final report» is overdue (due on March 1, 2030)");
+        assertThat(milestone).as("the demo data has a milestone owned or led by the ICT chair").isPresent();
+        assertThat(subjects).contains("Milestone «Final report» is overdue (due on March 1, 2030)");
+
+        // 3 days before the due date: once
+        long id = milestone.get()[0];
+        var before = jdbc.sql("select due_date, done_date, cancelled from milestone where id = :m").param("m", id)
+                .query((rs, i) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                        rs.getBoolean(3)}).single();
+        try {
+            jdbc.sql("update milestone set due_date = :d, done_date = null, cancelled = false where id = :m")
+                    .param("d", LocalDate.of(2031, 5, 10)).param("m", id).update();
+            Integer first = tx.execute(s -> items.threeDayReminders(LocalDate.of(2031, 5, 7)));
+            Integer again = tx.execute(s -> items.threeDayReminders(LocalDate.of(2031, 5, 7)));
+            assertThat(first).isEqualTo(1);
+            assertThat(again).as("once").isZero();
+        } finally {
+            jdbc.sql("update milestone set due_date = :d, done_date = :done, cancelled = :c where id = :m")
+                    .param("d", before[0]).param("done", before[1]).param("c", before[2]).param("m", id).update();
         }
+        composer.composeImmediate(MailTestSupport.afterDelay());
+        sender.sendDue(MailTestSupport.afterDelay());
+        assertThat(greenMail.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject())
+                .startsWith("Milestone «").endsWith("is due in 3 days, on May 10, 2031"));
     }
 
     @Test
