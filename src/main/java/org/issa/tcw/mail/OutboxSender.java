@@ -8,12 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -23,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers the outbox. A run claims due rows with {@code SELECT … FOR UPDATE SKIP LOCKED} and marks
  * them {@code SENDING} with a claim that expires (a crashed sender's rows come back), then sends
- * each one outside any transaction and records the outcome in its own short transaction: sent, or
+ * the batch over one SMTP connection outside any transaction and records each e-mail's outcome: sent, or
  * back to the queue with exponential back-off (30 s, 1 min, 2 min … at most an hour), or failed
  * after {@link MailConfig#maxAttempts} attempts (visible at {@code /admin/mail}, retried by hand).
  * Several senders (threads or nodes) never claim the same row; a row is marked sent only by the
@@ -66,15 +71,9 @@ class OutboxSender {
             if (batch.isEmpty()) {
                 return sent;
             }
-            int failures = 0;
-            for (Claimed row : batch) {
-                if (send(row, now)) {
-                    sent++;
-                } else {
-                    failures++;
-                }
-            }
-            if (failures == batch.size()) {
+            int delivered = send(batch, now);
+            sent += delivered;
+            if (delivered == 0) {
                 return sent; // the server is down: the rest waits for its back-off
             }
         }
@@ -104,29 +103,67 @@ class OutboxSender {
         return rows == null ? List.of() : rows;
     }
 
-    private boolean send(Claimed row, Instant now) {
-        try {
-            mail.send(message(row));
-        } catch (MessagingException | RuntimeException e) { // MailException among them
-            int attempts = row.attempts() + 1;
-            boolean giveUp = attempts >= config.maxAttempts;
-            Instant next = now.plus(backoff(attempts));
-            String error = cut(String.valueOf(e.getMessage()), 1000);
-            log.warn("E-mail {} to {} not sent (attempt {}): {}", row.messageId(), row.recipient(), attempts, error);
-            tx.executeWithoutResult(status -> jdbc.sql("""
-                    update mail_outbox set status = :status, attempts = :attempts, next_attempt_at = :next,
-                        claimed_until = null, last_error = :error
-                    where id = :id and status = 'SENDING'""")
-                    .param("status", giveUp ? "FAILED" : "QUEUED").param("attempts", attempts)
-                    .param("next", at(next)).param("error", error).param("id", row.id()).update());
-            return false;
+    /**
+     * Sends a claimed batch over one SMTP connection; each e-mail's outcome is recorded on its row
+     * (the server's refusal of one does not fail the others). Returns how many were accepted.
+     */
+    private int send(List<Claimed> batch, Instant now) {
+        Map<MimeMessage, Claimed> messages = new LinkedHashMap<>();
+        for (Claimed row : batch) {
+            try {
+                messages.put(message(row), row);
+            } catch (MessagingException | RuntimeException e) {
+                failed(row, e, now);
+            }
         }
+        Map<Object, Exception> failures = Map.of();
+        try {
+            mail.send(messages.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            failures = e.getFailedMessages();
+            if (failures.isEmpty()) {
+                failures = new HashMap<>();
+                for (MimeMessage m : messages.keySet()) {
+                    failures.put(m, e);
+                }
+            }
+        } catch (RuntimeException e) { // any other MailException: nothing was sent
+            failures = new HashMap<>();
+            for (MimeMessage m : messages.keySet()) {
+                failures.put(m, e);
+            }
+        }
+        List<Long> accepted = new ArrayList<>();
+        for (var entry : messages.entrySet()) {
+            Exception failure = failures.get(entry.getKey());
+            if (failure == null) {
+                accepted.add(entry.getValue().id());
+            } else {
+                failed(entry.getValue(), failure, now);
+            }
+        }
+        if (!accepted.isEmpty()) {
+            tx.executeWithoutResult(status -> jdbc.sql("""
+                    update mail_outbox set status = 'SENT', attempts = attempts + 1, sent_at = :now,
+                        claimed_until = null, last_error = null
+                    where id in (:ids) and status = 'SENDING'""")
+                    .param("now", at(clock.instant())).param("ids", accepted).update());
+        }
+        return accepted.size();
+    }
+
+    private void failed(Claimed row, Exception e, Instant now) {
+        int attempts = row.attempts() + 1;
+        boolean giveUp = attempts >= config.maxAttempts;
+        Instant next = now.plus(backoff(attempts));
+        String error = cut(String.valueOf(e.getMessage()), 1000);
+        log.warn("E-mail {} to {} not sent (attempt {}): {}", row.messageId(), row.recipient(), attempts, error);
         tx.executeWithoutResult(status -> jdbc.sql("""
-                update mail_outbox set status = 'SENT', attempts = attempts + 1, sent_at = :now,
-                    claimed_until = null, last_error = null
+                update mail_outbox set status = :status, attempts = :attempts, next_attempt_at = :next,
+                    claimed_until = null, last_error = :error
                 where id = :id and status = 'SENDING'""")
-                .param("now", at(clock.instant())).param("id", row.id()).update());
-        return true;
+                .param("status", giveUp ? "FAILED" : "QUEUED").param("attempts", attempts)
+                .param("next", at(next)).param("error", error).param("id", row.id()).update());
     }
 
     /** 30 s after the first failure, doubling, at most an hour. */

@@ -89,6 +89,9 @@ class MailDeliveryTest {
                 .contains("Vous recevez ceci parce que quelqu'un vous a mentionné");
         assertThat(html).doesNotContain("<script>").contains("discussions/" + thread + "?post=" + post.seq())
                 .contains("lang=\"fr\"");
+        // one real e-mail for the docs and the review (target/ only)
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/mail-sample.txt"),
+                "Subject: " + m.getSubject() + "\n\n" + text);
         String unsubscribe = m.getHeader("List-Unsubscribe")[0];
         assertThat(unsubscribe).startsWith("<http://localhost:8080/mail/unsubscribe?p=" + chair + "&k=MENTION&s=");
         assertThat(m.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
