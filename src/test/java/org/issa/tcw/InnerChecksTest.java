@@ -129,6 +129,11 @@ class InnerChecksTest {
             Map.entry("documents.suggestions.SuggestOnlyService.save", "SuggestionServiceTest#only_reviewers_mark_people_suggest_only"),
             Map.entry("documents.suggestions.SuggestOnlyService.suggestOnly",
                     OPEN + "answers only about the caller, for the relay that checked READ first"),
+            Map.entry("mail.MailPreferenceService.mine",
+                    "MailDigestAndPreferencesTest#preferences_are_ones_own_and_bad_input_changes_nothing"),
+            Map.entry("mail.MailPreferenceService.saved", OPEN + "answers only about the caller's own preferences"),
+            Map.entry("mail.MailPreferenceService.save",
+                    "MailDigestAndPreferencesTest#preferences_are_ones_own_and_bad_input_changes_nothing"),
             Map.entry("notification.NotificationService.mine",
                     "InnerChecksTest#one_reads_and_marks_only_ones_own_notifications"),
             Map.entry("notification.NotificationService.countMine",
@@ -203,7 +208,7 @@ class InnerChecksTest {
     private static Class<?> testClass(String simpleName) throws ClassNotFoundException {
         for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
                 "programme.", "documents.comments.", "documents.suggestions.",
-                "documents.exchange.")) {
+                "documents.exchange.", "mail.")) {
             try {
                 return Class.forName("org.issa.tcw." + p + simpleName);
             } catch (ClassNotFoundException e) {

@@ -125,6 +125,8 @@ public class MainLayout extends AppLayout {
             item.setId("language-" + locale.getLanguage());
         }
         sub.addSeparator();
+        sub.addItem(getTranslation("menu.notification-settings"), e -> UI.getCurrent().navigate("settings/notifications"))
+                .setId("notification-settings");
         sub.addItem(getTranslation("menu.sign-out"), e -> signOut(user.displayName())).setId("sign-out");
         return menu;
     }

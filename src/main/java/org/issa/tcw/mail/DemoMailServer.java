@@ -1,0 +1,41 @@
+package org.issa.tcw.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The demo profile's own mail server (GreenMail, in this JVM, on 127.0.0.1 only): SMTP on
+ * {@code tcw.mail.demo-server.smtp-port} (3025) and IMAP on {@code …imap-port} (3143), so that a
+ * newcomer sees the e-mails at {@code /admin/mail} (or with any mail client, user = the recipient's
+ * address, password = the same) without a mail server. Never in production.
+ */
+@Configuration
+@Profile("demo & !prod")
+@ConditionalOnProperty(name = "tcw.mail.demo-server.enabled", havingValue = "true")
+class DemoMailServer {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoMailServer.class);
+
+    @Bean(destroyMethod = "stop")
+    GreenMail demoGreenMail(@org.springframework.beans.factory.annotation.Value("${tcw.mail.demo-server.smtp-port:3025}") int smtp,
+            @org.springframework.beans.factory.annotation.Value("${tcw.mail.demo-server.imap-port:3143}") int imap) {
+        log.info("Demo mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}", smtp, imap);
+        var greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        greenMail.withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                .withDisabledAuthentication());
+        try {
+            greenMail.start();
+        } catch (RuntimeException e) {
+            // another instance on this machine has the ports: the outbox keeps the e-mails (see /admin/mail)
+            log.warn("Demo mail server not started ({}); e-mails wait in the outbox", e.getMessage());
+        }
+        return greenMail;
+    }
+}

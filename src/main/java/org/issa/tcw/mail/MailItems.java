@@ -1,0 +1,194 @@
+package org.issa.tcw.mail;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.issa.tcw.discussion.PostCreated;
+import org.issa.tcw.documents.comments.CommentMentioned;
+import org.issa.tcw.programme.ProgrammeEvents.MilestoneDueSoon;
+import org.issa.tcw.programme.ProgrammeEvents.MilestoneOverdue;
+import org.issa.tcw.programme.ProgrammeEvents.ProgrammeApproved;
+import org.issa.tcw.programme.ProgrammeEvents.ProgrammeReturned;
+import org.issa.tcw.programme.ProgrammeEvents.ProgrammeSubmitted;
+import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what may become e-mail ({@code mail_item} rows) inside the transaction of the event that
+ * causes it: a post and its e-mails are stored together or not at all (the transactional outbox).
+ * Cheap on purpose: one read of the post and one batched insert, whatever the number of recipients;
+ * preferences, language and rendering are the composer's work, later and off the request thread.
+ */
+@Component
+class MailItems {
+
+    static final int BODY_MAX = 1500;
+
+    private final JdbcTemplate jdbcTemplate;
+    private final JdbcClient jdbc;
+    private final Recipients recipients;
+    private final MailConfig config;
+    private final Clock clock;
+
+    MailItems(JdbcTemplate jdbcTemplate, JdbcClient jdbc, Recipients recipients, MailConfig config, Clock clock) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = jdbc;
+        this.recipients = recipients;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(PostCreated e) {
+        var post = jdbc.sql("""
+                select p.html, t.author_id, r.author_id
+                from discussion_post p join discussion_thread t on t.id = p.thread_id
+                left join discussion_post r on r.id = p.reply_to_id
+                where p.id = :id""").param("id", e.postId())
+                .query((rs, i) -> new PostFacts(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3, Long.class)))
+                .optional();
+        if (post.isEmpty()) {
+            return;
+        }
+        String body = text(post.get().html());
+        Map<Long, MailKind> kinds = new LinkedHashMap<>();
+        for (Long person : e.watchers()) {
+            kinds.put(person, e.opensThread() ? MailKind.NEW_THREAD : MailKind.WATCHED_POST);
+        }
+        if (!e.opensThread()) {
+            kinds.put(post.get().threadAuthor(), MailKind.REPLY_TO_ME);
+            if (post.get().repliedTo() != null) {
+                kinds.put(post.get().repliedTo(), MailKind.REPLY_TO_ME);
+            }
+        }
+        for (Long person : e.mentioned()) {
+            kinds.put(person, MailKind.MENTION);
+        }
+        kinds.remove(e.authorId());
+        String link = "discussions/" + e.threadId() + "?post=" + e.seq();
+        List<Item> items = new ArrayList<>();
+        kinds.forEach((person, kind) -> items.add(new Item(person, kind, "thread:" + e.threadId(), e.commissionId(),
+                e.authorName(), e.threadTitle(), body, link, null)));
+        insert(items);
+    }
+
+    @EventListener
+    void on(CommentMentioned e) {
+        insert(List.of(new Item(e.personId(), MailKind.MENTION, "document:" + e.documentId(), null, e.authorName(),
+                e.documentTitle(), null, e.link(), null)));
+    }
+
+    @EventListener
+    void on(MilestoneDueSoon e) {
+        milestone(e.milestoneId(), e.projectId(), e.commissionId(), e.title(), e.dueDate(), "due-soon");
+    }
+
+    @EventListener
+    void on(MilestoneOverdue e) {
+        milestone(e.milestoneId(), e.projectId(), e.commissionId(), e.title(), e.dueDate(), "overdue");
+    }
+
+    /**
+     * The milestone's owner, else the project's lead, else the commission's chairs: the watch marks
+     * the milestone notified in this transaction, so somebody is told (as their preferences say).
+     */
+    void milestone(long milestoneId, long projectId, long commissionId, String title, LocalDate due, String what) {
+        List<Long> owners = jdbc.sql("""
+                select coalesce(m.owner_person_id, p.lead_person_id) from milestone m join project p on p.id = m.project_id
+                where m.id = :id and coalesce(m.owner_person_id, p.lead_person_id) is not null""")
+                .param("id", milestoneId).query(Long.class).list();
+        if (owners.isEmpty()) {
+            owners = recipients.chairs(commissionId);
+        }
+        insert(owners.stream().map(owner -> new Item(owner, MailKind.MILESTONE, "milestone:" + milestoneId + ":" + what,
+                commissionId, "", title, what, "projects/" + projectId, due)).toList());
+    }
+
+    /**
+     * The second reminder, 3 days before the due date (the programme's watch announces 14 days
+     * before and overdue): open milestones due on {@code today + 3} whose reminder was not written
+     * yet. Returns how many milestones were announced.
+     */
+    int threeDayReminders(LocalDate today) {
+        LocalDate due = today.plusDays(3);
+        var milestones = jdbc.sql("""
+                select m.id, m.project_id, p.commission_id, m.title from milestone m join project p on p.id = m.project_id
+                where m.due_date = :due and m.done_date is null and m.cancelled = false
+                  and not exists (select 1 from mail_item i where i.group_key = concat('milestone:', cast(m.id as varchar(20)), ':due-in-3'))""")
+                .param("due", due).query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)})
+                .list();
+        for (Object[] m : milestones) {
+            milestone((Long) m[0], (Long) m[1], (Long) m[2], (String) m[3], due, "due-in-3");
+        }
+        return milestones.size();
+    }
+
+    @EventListener
+    void on(ProgrammeSubmitted e) {
+        programme(recipients.withGlobalRole("SECRETARIAT"), e.commissionId(), e.submittedBy(), "submitted");
+    }
+
+    @EventListener
+    void on(ProgrammeApproved e) {
+        programme(recipients.chairs(e.commissionId()), e.commissionId(), e.approvedBy(), "approved");
+    }
+
+    @EventListener
+    void on(ProgrammeReturned e) {
+        programme(recipients.chairs(e.commissionId()), e.commissionId(), e.returnedBy(), "returned:" + e.comment());
+    }
+
+    private void programme(Collection<Long> people, long commissionId, String by, String what) {
+        String code = jdbc.sql("select code from commission where id = :id").param("id", commissionId)
+                .query(String.class).optional().orElse("");
+        insert(people.stream().map(p -> new Item(p, MailKind.PROGRAMME_APPROVAL, "programme:" + commissionId, commissionId,
+                by, code, what, "commissions/" + code + "/programme", null)).toList());
+    }
+
+    private void insert(List<Item> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        var created = OutboxSender.at(now);
+        var after = OutboxSender.at(now.plus(config.delay));
+        jdbcTemplate.batchUpdate("""
+                insert into mail_item (person_id, kind, group_key, commission_id, actor_name, subject, body, link,
+                    due_date, created_at, deliver_after, state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW')""", items.stream().map(i -> new Object[] {
+                        i.personId(), i.kind().name(), i.groupKey(), i.commissionId(), cut(i.actor(), 200),
+                        cut(i.subject(), 300), i.body() == null ? null : cut(i.body(), 4000), i.link(),
+                        i.due() == null ? null : Date.valueOf(i.due()), created, after}).toList());
+    }
+
+    /** The post as text (its stored HTML is already sanitised; the e-mail escapes it again). */
+    static String text(String html) {
+        var doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        doc.select("br").after("\\n");
+        doc.select("p, li, blockquote, pre, h1, h2, h3, h4").after("\\n\\n");
+        String text = doc.text().replace("\\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+        return cut(text, BODY_MAX);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private record PostFacts(String html, long threadAuthor, @Nullable Long repliedTo) {
+    }
+
+    private record Item(long personId, MailKind kind, String groupKey, @Nullable Long commissionId, String actor,
+            String subject, @Nullable String body, String link, @Nullable LocalDate due) {
+    }
+}
