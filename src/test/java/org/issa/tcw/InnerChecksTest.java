@@ -118,6 +118,13 @@ class InnerChecksTest {
             Map.entry("documents.suggestions.SuggestOnlyService.save", "SuggestionServiceTest#only_reviewers_mark_people_suggest_only"),
             Map.entry("documents.suggestions.SuggestOnlyService.suggestOnly",
                     OPEN + "answers only about the caller, for the relay that checked READ first"),
+            Map.entry("documents.versions.DocumentVersions.list", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.compare", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.name", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.restore", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.storedBytes", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.mayName", OPEN + "answers whether the caller may name versions; reads no data"),
+            Map.entry("documents.versions.DocumentVersions.mayRestore", OPEN + "answers whether the caller may restore; reads no data"),
             Map.entry("notification.NotificationService.mine",
                     "InnerChecksTest#one_reads_and_marks_only_ones_own_notifications"),
             Map.entry("notification.NotificationService.countMine",
@@ -191,7 +198,7 @@ class InnerChecksTest {
 
     private static Class<?> testClass(String simpleName) throws ClassNotFoundException {
         for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
-                "programme.", "documents.comments.", "documents.suggestions.")) {
+                "programme.", "documents.comments.", "documents.suggestions.", "documents.versions.")) {
             try {
                 return Class.forName("org.issa.tcw." + p + simpleName);
             } catch (ClassNotFoundException e) {
