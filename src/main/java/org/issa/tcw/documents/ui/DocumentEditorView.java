@@ -24,6 +24,7 @@ import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.comments.ui.CommentPanels;
+import org.issa.tcw.documents.versions.ui.VersionPanels;
 import org.jspecify.annotations.Nullable;
 import org.issa.tcw.documents.suggestions.SuggestOnlyService;
 import org.issa.tcw.documents.suggestions.SuggestionService;
@@ -49,18 +50,20 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final DiscussionPanels discussionPanels;
     private final CommentPanels commentPanels;
+    private final VersionPanels versionPanels;
     private final SuggestionService suggestions;
     private final SuggestOnlyService suggestOnly;
     private final CommissionService commissions;
     SuggestionList suggestionList;
-    /** The column next to the editor: suggestions and comments. */
+    /** The column next to the editor: suggestions, comments and the History (versions). */
     Div side;
 
     @SuppressWarnings("NullAway.Init") // the fields are set in beforeEnter, before anything uses them
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
             DiscussionPanels discussionPanels, CommentPanels commentPanels, SuggestionService suggestions,
-            SuggestOnlyService suggestOnly, CommissionService commissions) {
+            SuggestOnlyService suggestOnly, CommissionService commissions, VersionPanels versionPanels) {
         this.discussionPanels = discussionPanels;
+        this.versionPanels = versionPanels;
         this.commentPanels = commentPanels;
         this.suggestions = suggestions;
         this.suggestOnly = suggestOnly;
@@ -141,7 +144,8 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         editor.getElement().getStyle().set("width", "100%");
         suggestionList = new SuggestionList(suggestions, header.id());
         editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
-        side = new Div(suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)));
+        side = new Div(suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)),
+                versionPanels.forDocument(header.id()));
         side.setId("document-side");
         side.addClassName("tcw-document-side");
         var main = new Div(editor);
