@@ -1,7 +1,7 @@
 /*
  * <tcw-version-diff>: a read-only editor that shows what changed between two versions of a
  * document, in the document's own layout (docs/adr/026). It is fed two stored Yjs states (V2
- * updates, base64: `before` and `after`) and never touches the live document: its own Y.Doc stays
+ * updates, base64: properties `beforeState` and `afterState`) and never touches the live document: its own Y.Doc stays
  * empty, and y-tiptap's renderSnapshot(after, before) builds a history document (gc off) from the
  * two Uint8Arrays only. Insertions and deletions carry a `ychange` mark (text) or attribute
  * (blocks), coloured by tcw-version-diff.css. When the diff is painted, the element gets
@@ -67,10 +67,10 @@ export class TcwVersionDiff extends HTMLElement {
   private editor: Editor | null = null;
   private scheduled = false;
 
-  set before(v: string | null) { this._before = v; this.schedule(); }
-  get before() { return this._before; }
-  set after(v: string | null) { this._after = v; this.schedule(); }
-  get after() { return this._after; }
+  set beforeState(v: string | null) { this._before = v; this.schedule(); }
+  get beforeState() { return this._before; }
+  set afterState(v: string | null) { this._after = v; this.schedule(); }
+  get afterState() { return this._after; }
 
   connectedCallback() { this.schedule(); }
 

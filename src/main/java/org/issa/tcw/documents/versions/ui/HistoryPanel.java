@@ -215,12 +215,19 @@ class HistoryPanel extends Div {
     }
 
     private void confirmRestore(VersionView v, String label) {
-        var dialog = new ConfirmDialog(getTranslation("versions.restore.title"),
-                getTranslation("versions.restore.confirm", label), getTranslation("versions.restore"),
-                e -> background(() -> versions.restore(documentId, v.id()), changed -> {
-                    Feedback.success(getTranslation(changed ? "versions.restored" : "versions.unchanged"));
-                    refresh();
-                }));
+        var dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("versions.restore.title"));
+        dialog.setText(getTranslation("versions.restore.confirm", label));
+        var ok = new Button(getTranslation("versions.restore"), e -> {
+            dialog.close();
+            background(() -> versions.restore(documentId, v.id()), changed -> {
+                Feedback.success(getTranslation(changed ? "versions.restored" : "versions.unchanged"));
+                refresh();
+            });
+        });
+        ok.setId("version-restore-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.setConfirmButton(ok);
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("common.cancel"));
         dialog.setId("version-restore-confirm");

@@ -16,7 +16,7 @@ import java.util.Base64;
 class VersionDiff extends Component {
 
     VersionDiff(byte[] before, byte[] after) {
-        getElement().setProperty("before", Base64.getEncoder().encodeToString(before));
-        getElement().setProperty("after", Base64.getEncoder().encodeToString(after));
+        getElement().setProperty("beforeState", Base64.getEncoder().encodeToString(before));
+        getElement().setProperty("afterState", Base64.getEncoder().encodeToString(after));
     }
 }
