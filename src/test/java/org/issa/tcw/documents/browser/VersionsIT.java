@@ -88,6 +88,8 @@ class VersionsIT {
 
         // restore while a member types at the end of the paragraph
         EditorPage member = open("member-ict", doc);
+        member.js("window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));"
+                + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));");
         eventually(() -> member.text().equals(live), member::text);
         member.caretAtEndOf(0);
         CompletableFuture<Void> typing = CompletableFuture.runAsync(() -> member.type(" more words", 120));
@@ -96,10 +98,10 @@ class VersionsIT {
         click(chair, "#version-restore-ok");
         typing.get();
         member.type(" final", 30);
-        member.idle();
-        chair.idle();
         eventually(() -> chair.text().equals(member.text()) && member.text().contains("final"),
-                () -> "chair: " + chair.text() + " / member: " + member.text());
+                () -> "chair: " + chair.text() + " (" + chair.status() + ") / member: " + member.text() + " ("
+                        + member.status() + ", pending " + member.pending() + ", errors " + member.js(
+                                "return window.__errors") + ", stats " + member.stats() + ")");
         String text = member.text();
         assertThat(text).startsWith("Alpha beta.").doesNotContain("Gamma").contains("more words").endsWith("final");
         // the state before the restore is kept as a version
