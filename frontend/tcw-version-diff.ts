@@ -1,8 +1,9 @@
 /*
  * <tcw-version-diff>: a read-only editor that shows what changed between two versions of a
  * document, in the document's own layout (docs/adr/026). It is fed two stored Yjs states (V2
- * updates, base64: properties `beforeState` and `afterState`) and never touches the live document: its own Y.Doc stays
- * empty, and y-tiptap's renderSnapshot(after, before) builds a history document (gc off) from the
+ * updates, base64: properties `beforeState` and `afterState`; or, for the current text,
+ * `afterUpdates`: the document's log as V1 updates, merged and converted to V2 here) and never
+ * touches the live document: its own Y.Doc stays empty, and y-tiptap's renderSnapshot(after, before) builds a history document (gc off) from the
  * two Uint8Arrays only. Insertions and deletions carry a `ychange` mark (text) or attribute
  * (blocks), coloured by tcw-version-diff.css. When the diff is painted, the element gets
  * `data-rendered-ms` (time from receiving both states) and fires `tcw-diff-rendered`.
@@ -64,6 +65,7 @@ const YChangeNodes = Extension.create({
 export class TcwVersionDiff extends HTMLElement {
   private _before: string | null = null;
   private _after: string | null = null;
+  private _afterUpdates: string | null = null;
   private editor: Editor | null = null;
   private scheduled = false;
 
@@ -71,6 +73,9 @@ export class TcwVersionDiff extends HTMLElement {
   get beforeState() { return this._before; }
   set afterState(v: string | null) { this._after = v; this.schedule(); }
   get afterState() { return this._after; }
+  /** The newer side as the document's current log: V1 updates, base64, comma-separated (merged here). */
+  set afterUpdates(v: string | null) { this._afterUpdates = v; this.schedule(); }
+  get afterUpdates() { return this._afterUpdates; }
 
   connectedCallback() { this.schedule(); }
 
@@ -88,10 +93,11 @@ export class TcwVersionDiff extends HTMLElement {
   }
 
   private render() {
-    if (!this.isConnected || !this._before || !this._after || this.editor) return;
+    if (!this.isConnected || !this._before || !(this._after || this._afterUpdates) || this.editor) return;
     const started = performance.now();
     const before = fromB64(this._before);
-    const after = fromB64(this._after);
+    const after = this._after ? fromB64(this._after)
+      : Y.convertUpdateFormatV1ToV2(Y.mergeUpdates(this._afterUpdates!.split(',').map(fromB64)));
     const mount = document.createElement('div');
     mount.className = 'tcw-version-diff-mount';
     this.replaceChildren(mount);

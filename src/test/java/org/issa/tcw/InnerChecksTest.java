@@ -120,6 +120,8 @@ class InnerChecksTest {
                     OPEN + "answers only about the caller, for the relay that checked READ first"),
             Map.entry("documents.versions.DocumentVersions.list", "DocumentVersionsTest#who_may_name_compare_and_restore"),
             Map.entry("documents.versions.DocumentVersions.compare", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.states", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.summary", "DocumentVersionsTest#who_may_name_compare_and_restore"),
             Map.entry("documents.versions.DocumentVersions.name", "DocumentVersionsTest#who_may_name_compare_and_restore"),
             Map.entry("documents.versions.DocumentVersions.restore", "DocumentVersionsTest#who_may_name_compare_and_restore"),
             Map.entry("documents.versions.DocumentVersions.storedBytes", "DocumentVersionsTest#who_may_name_compare_and_restore"),

@@ -147,27 +147,59 @@ public class DocumentVersions {
      */
     @PreAuthorize("isAuthenticated()")
     public VersionComparison compare(long documentId, long beforeId, @Nullable Long afterId) {
+        DiffStates states = states(documentId, beforeId, afterId);
+        VersionSummary summary = summary(documentId, beforeId, afterId);
+        byte[] after = states.afterIsV2() ? states.after().getFirst()
+                : engine.versionState(states.after()).join().state();
+        return new VersionComparison(states.before(), after, summary.wordsAdded(), summary.wordsRemoved(),
+                summary.sections());
+    }
+
+    /**
+     * What the visual diff needs, without any work of the engine: the older version's state (V2),
+     * and the newer one's (one V2 state), or for "now" ({@code afterId} null) the document's log
+     * (V1 updates: its compacted state and the updates after it), which the browser merges.
+     *
+     * @throws AccessDeniedException if the person may not read the document
+     * @throws NotFoundException     if a version does not belong to the document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public DiffStates states(long documentId, long beforeId, @Nullable Long afterId) {
         requireRead(documentId);
-        DocumentVersion before = version(documentId, beforeId);
-        byte[] afterState;
-        String afterOutline;
+        DocumentVersion[] pair = ordered(documentId, beforeId, afterId);
         if (afterId == null) {
-            YjsEngine.VersionState now = collaboration.read(documentId, log -> engine.versionState(log).join());
-            afterState = now.state();
-            afterOutline = now.outline();
-        } else {
-            DocumentVersion after = version(documentId, afterId);
-            if (after.getId() < before.getId()) { // always older against newer: what was added is green
-                DocumentVersion t = after;
-                after = before;
-                before = t;
-            }
-            afterState = after.getState();
-            afterOutline = after.getOutline();
+            return new DiffStates(pair[0].getState(), collaboration.read(documentId, log -> log), false);
         }
-        TextDiff.Words words = TextDiff.words(before.getOutline(), afterOutline);
-        return new VersionComparison(before.getState(), afterState, words.added(), words.removed(),
-                TextDiff.sections(before.getOutline(), afterOutline));
+        return new DiffStates(pair[0].getState(), List.of(pair[1].getState()), true);
+    }
+
+    /**
+     * The text summary of a comparison (words added and removed, sections changed), computed with
+     * java-diff-utils over the outline texts; for "now" the current outline is computed by the engine.
+     *
+     * @throws AccessDeniedException if the person may not read the document
+     * @throws NotFoundException     if a version does not belong to the document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public VersionSummary summary(long documentId, long beforeId, @Nullable Long afterId) {
+        requireRead(documentId);
+        DocumentVersion[] pair = ordered(documentId, beforeId, afterId);
+        String afterOutline = afterId == null
+                ? collaboration.read(documentId, log -> engine.versionState(log).join()).outline()
+                : pair[1].getOutline();
+        TextDiff.Words words = TextDiff.words(pair[0].getOutline(), afterOutline);
+        return new VersionSummary(words.added(), words.removed(), TextDiff.sections(pair[0].getOutline(), afterOutline));
+    }
+
+    /** The two versions, older first (what was added is shown as added); the second is the first for "now". */
+    private DocumentVersion[] ordered(long documentId, long beforeId, @Nullable Long afterId) {
+        DocumentVersion before = version(documentId, beforeId);
+        if (afterId == null) {
+            return new DocumentVersion[] {before, before};
+        }
+        DocumentVersion after = version(documentId, afterId);
+        return after.getId() < before.getId() ? new DocumentVersion[] {after, before}
+                : new DocumentVersion[] {before, after};
     }
 
     /**

@@ -129,6 +129,15 @@ class DocumentVersionsTest {
         assertThat(now.sections()).containsExactly("2.1");
         assertThat(now.before()).isNotEmpty();
         assertThat(now.after()).isNotEmpty();
+        // what the diff editor gets: for "now" the current log, for two versions their stored states, older first
+        DiffStates toNow = versions.states(documentId, second, null);
+        assertThat(toNow.afterIsV2()).isFalse();
+        assertThat(toNow.after()).isNotEmpty();
+        DiffStates between = versions.states(documentId, second, first);
+        assertThat(between.afterIsV2()).isTrue();
+        assertThat(between.before()).isEqualTo(versions.compare(documentId, first, second).before());
+        assertThat(versions.summary(documentId, second, null)).isEqualTo(
+                new VersionSummary(now.wordsAdded(), now.wordsRemoved(), now.sections()));
         assertThat(xml()).isNotEqualTo(live).contains("More New words here");
     }
 
@@ -234,6 +243,8 @@ class DocumentVersionsTest {
         assertThatThrownBy(() -> versions.list(documentId)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> versions.compare(documentId, v, null)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> versions.storedBytes(documentId, v)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> versions.states(documentId, v, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> versions.summary(documentId, v, null)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> versions.name(documentId, "Mine")).isInstanceOf(UserFacingException.class);
         // the secretariat and the chair restore
         signIn.as("secretariat");

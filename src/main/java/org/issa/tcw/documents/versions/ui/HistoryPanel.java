@@ -26,7 +26,7 @@ import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.documents.versions.DocumentVersions;
-import org.issa.tcw.documents.versions.VersionComparison;
+import org.issa.tcw.documents.versions.VersionSummary;
 import org.issa.tcw.documents.versions.VersionKind;
 import org.issa.tcw.documents.versions.VersionView;
 import org.jspecify.annotations.Nullable;
@@ -177,17 +177,21 @@ class HistoryPanel extends Div {
         }
     }
 
+    /**
+     * Opens the comparison: the diff as soon as the states are read (no engine work), the text
+     * summary when the server has computed it.
+     */
     private void compare(long beforeId, @Nullable Long afterId, String beforeLabel, String afterLabel) {
-        background(() -> versions.compare(documentId, beforeId, afterId), c -> {
+        background(() -> versions.states(documentId, beforeId, afterId), states -> {
             var dialog = new Dialog();
             dialog.setHeaderTitle(getTranslation("versions.diff.title", beforeLabel, afterLabel));
             dialog.setWidth("min(60rem, 95vw)");
-            var summary = new Paragraph(summary(c));
+            var summary = new Paragraph();
             summary.setId("version-summary");
             var legend = new Div(span("added", getTranslation("versions.legend.added")), new Span(" "),
                     span("removed", getTranslation("versions.legend.removed")));
             legend.addClassName("tcw-version-legend");
-            var diff = new VersionDiff(c.before(), c.after());
+            var diff = new VersionDiff(states);
             diff.setId("version-diff");
             dialog.add(summary, legend, diff);
             var close = new Button(getTranslation("common.close"), e -> dialog.close());
@@ -195,6 +199,7 @@ class HistoryPanel extends Div {
             dialog.getFooter().add(close);
             comparison = dialog;
             dialog.open();
+            background(() -> versions.summary(documentId, beforeId, afterId), s -> summary.setText(summary(s)));
         });
     }
 
@@ -204,7 +209,7 @@ class HistoryPanel extends Div {
         return s;
     }
 
-    String summary(VersionComparison c) {
+    String summary(VersionSummary c) {
         String words = getTranslation("versions.summary", c.wordsAdded(), c.wordsRemoved());
         if (c.sections().isEmpty()) {
             return c.wordsAdded() + c.wordsRemoved() == 0 ? getTranslation("versions.summary.none") : words;
