@@ -81,8 +81,10 @@ class VersionsIT {
         assertThat(added).contains("Gamma delta.");
         assertThat((String) chair.js("return document.querySelector('tcw-version-diff').textContent"))
                 .contains("Alpha beta.");
-        assertThat((String) chair.js("return document.querySelector('#version-summary').textContent"))
-                .startsWith("+2 words, −0 words");
+        // the text summary follows from the server
+        eventually(() -> String.valueOf(chair.js("return document.querySelector('#version-summary').textContent"))
+                .startsWith("+2 words, −0 words"), () -> "summary: " + chair.js(
+                        "return document.querySelector('#version-summary').textContent"));
         click(chair, "#version-diff-close");
         assertThat(chair.text()).isEqualTo(live);
 
