@@ -1114,3 +1114,168 @@ export function replaceContent(list, json) {
   });
   return toB64(Y.encodeStateAsUpdate(doc, before));
 }
+// ---------- versions of a document (docs/adr/026) ----------
+
+/**
+ * A version of the document the log describes: its whole state as a V2 update (what the History's
+ * read-only diff editor feeds to y-tiptap's renderSnapshot) and its outline text: one line per
+ * block, headings prefixed with '#' per level, so the server can name the sections a change is in.
+ */
+export function versionState(list) {
+  const doc = load(list);
+  if (!complete(doc)) throw new Error('the log has updates with missing dependencies: ' + JSON.stringify(missing(doc)));
+  return JSON.stringify({ state: toB64(Y.encodeStateAsUpdateV2(doc)), outline: outlineOf(doc.getXmlFragment(FIELD)) });
+}
+
+/** The outline text (see versionState) of a version's V2 state. */
+export function versionOutline(stateB64) {
+  const doc = new Y.Doc();
+  Y.applyUpdateV2(doc, fromB64(stateB64));
+  return outlineOf(doc.getXmlFragment(FIELD));
+}
+
+function outlineOf(frag) {
+  const lines = [];
+  outlineLines(frag, lines);
+  return lines.join('\n');
+}
+
+function outlineLines(node, lines) {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) continue;
+    if (child.nodeName === 'heading') {
+      const level = Math.min(6, Math.max(1, Number(child.getAttribute('level')) || 1));
+      lines.push('#'.repeat(level) + ' ' + inlineText(child).replace(/\n/g, ' '));
+    } else if (BLOCKS.has(child.nodeName)) lines.push(inlineText(child));
+    else if (child.nodeName === 'table') tableText(child, lines);
+    else if (child.nodeName !== 'horizontalRule') outlineLines(child, lines);
+  }
+}
+
+/**
+ * Restoring a version: one update, by a fresh client, that turns the document the log describes
+ * into the version's content (its V2 state) — as the smallest edit this finds: blocks equal in both
+ * are kept, blocks of the same kind are edited in place (attributes, children, and in a text the
+ * differing middle only), the rest deleted or inserted as copies. Everything a co-editor types
+ * concurrently into text that is kept or edited in place therefore survives the restore.
+ * Empty when the document already has the version's content. Verified before it is returned.
+ */
+export function restore(list, stateB64) {
+  const doc = load(list);
+  if (!complete(doc)) throw new Error('the log has updates with missing dependencies: ' + JSON.stringify(missing(doc)));
+  const target = new Y.Doc();
+  Y.applyUpdateV2(target, fromB64(stateB64));
+  const frag = doc.getXmlFragment(FIELD);
+  const want = target.getXmlFragment(FIELD);
+  if (frag.toString() === want.toString()) return '';
+  const before = Y.encodeStateVector(doc);
+  doc.transact(() => syncChildren(frag, want));
+  if (frag.toString() !== want.toString()) throw new Error('the restored document differs from the version');
+  return toB64(Y.encodeStateAsUpdate(doc, before));
+}
+
+function sameKind(a, b) {
+  if (a instanceof Y.XmlText || b instanceof Y.XmlText) return a instanceof Y.XmlText && b instanceof Y.XmlText;
+  return a.nodeName === b.nodeName;
+}
+
+/** Makes the children of `cur` equal to those of `want` (see restore). */
+function syncChildren(cur, want) {
+  const a = cur.toArray();
+  const b = want.toArray();
+  const as = a.map((n) => n.toString());
+  const bs = b.map((n) => n.toString());
+  let p = 0;
+  while (p < a.length && p < b.length && as[p] === bs[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && as[a.length - 1 - s] === bs[b.length - 1 - s]) s++;
+  const n = a.length - p - s;
+  const m = b.length - p - s;
+  // an alignment of the middles: equal blocks kept (LCS, when small enough), the rest paired or not
+  const ops = []; // [kind, i, j] with kind 'keep' | 'sync' | 'del' | 'ins', i/j absolute indices
+  const matches = [];
+  if (n > 0 && m > 0 && n * m <= 4_000_000) {
+    const w = m + 1;
+    const len = new Uint32Array((n + 1) * w);
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        len[i * w + j] = as[p + i] === bs[p + j] ? len[(i + 1) * w + j + 1] + 1
+          : Math.max(len[(i + 1) * w + j], len[i * w + j + 1]);
+      }
+    }
+    for (let i = 0, j = 0; i < n && j < m;) {
+      if (as[p + i] === bs[p + j]) { matches.push([i, j]); i++; j++; }
+      else if (len[(i + 1) * w + j] >= len[i * w + j + 1]) i++;
+      else j++;
+    }
+  }
+  matches.push([n, m]);
+  let i = 0, j = 0;
+  for (const [mi, mj] of matches) {
+    // the gap before this match: pair blocks of the same kind in order, delete or insert the rest
+    while (i < mi || j < mj) {
+      if (i < mi && j < mj && sameKind(a[p + i], b[p + j])) { ops.push(['sync', p + i, p + j]); i++; j++; }
+      else if (i < mi && (j >= mj || mi - i >= mj - j)) { ops.push(['del', p + i, -1]); i++; }
+      else { ops.push(['ins', p + i, p + j]); j++; }
+    }
+    if (mi < n) { ops.push(['keep', p + i, p + j]); i++; j++; }
+  }
+  // applied from the end, so that the indices of what comes before stay valid
+  for (let k = ops.length - 1; k >= 0; k--) {
+    const [kind, oi, oj] = ops[k];
+    if (kind === 'sync') syncNode(a[oi], b[oj]);
+    else if (kind === 'del') cur.delete(oi, 1);
+    else if (kind === 'ins') cur.insert(oi, [b[oj].clone()]);
+  }
+}
+
+function syncNode(x, y) {
+  if (x instanceof Y.XmlText) { syncText(x, y); return; }
+  const xa = x.getAttributes();
+  const ya = y.getAttributes();
+  for (const [k, v] of Object.entries(ya)) if (JSON.stringify(xa[k]) !== JSON.stringify(v)) x.setAttribute(k, v);
+  for (const k of Object.keys(xa)) if (!(k in ya)) x.removeAttribute(k);
+  syncChildren(x, y);
+}
+
+/** Runs of a text as per-code-unit characters and formatting keys. */
+function unitsOf(t) {
+  const chars = [];
+  const keys = [];
+  for (const d of t.toDelta()) {
+    if (typeof d.insert !== 'string') continue;
+    const key = d.attributes ? sortedJson(d.attributes) : '';
+    for (let i = 0; i < d.insert.length; i++) { chars.push(d.insert[i]); keys.push(key); }
+  }
+  return { chars, keys };
+}
+
+function isLow(c) { const u = c.charCodeAt(0); return u >= 0xdc00 && u <= 0xdfff; }
+
+/** Makes text `x` equal to `y`: the common start and end stay, only the middle is replaced. */
+function syncText(x, y) {
+  const a = unitsOf(x);
+  const b = unitsOf(y);
+  let p = 0;
+  while (p < a.chars.length && p < b.chars.length && a.chars[p] === b.chars[p] && a.keys[p] === b.keys[p]) p++;
+  while (p > 0 && p < a.chars.length && isLow(a.chars[p])) p--;
+  let s = 0;
+  while (s < a.chars.length - p && s < b.chars.length - p
+    && a.chars[a.chars.length - 1 - s] === b.chars[b.chars.length - 1 - s]
+    && a.keys[a.keys.length - 1 - s] === b.keys[b.keys.length - 1 - s]) s++;
+  while (s > 0 && isLow(a.chars[a.chars.length - s])) s--;
+  const removed = a.chars.length - p - s;
+  if (removed > 0) x.delete(p, removed);
+  let at = p;
+  let offset = 0;
+  for (const d of y.toDelta()) {
+    if (typeof d.insert !== 'string') continue;
+    const from = Math.max(p, offset);
+    const to = Math.min(b.chars.length - s, offset + d.insert.length);
+    if (to > from) {
+      x.insert(at, d.insert.slice(from - offset, to - offset), d.attributes ? { ...d.attributes } : {});
+      at += to - from;
+    }
+    offset += d.insert.length;
+  }
+}

@@ -134,6 +134,15 @@ class InnerChecksTest {
             Map.entry("mail.MailPreferenceService.saved", OPEN + "answers only about the caller's own preferences"),
             Map.entry("mail.MailPreferenceService.save",
                     "MailDigestAndPreferencesTest#preferences_are_ones_own_and_bad_input_changes_nothing"),
+            Map.entry("documents.versions.DocumentVersions.list", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.compare", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.states", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.summary", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.name", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.restore", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.storedBytes", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.mayName", OPEN + "answers whether the caller may name versions; reads no data"),
+            Map.entry("documents.versions.DocumentVersions.mayRestore", OPEN + "answers whether the caller may restore; reads no data"),
             Map.entry("notification.NotificationService.mine",
                     "InnerChecksTest#one_reads_and_marks_only_ones_own_notifications"),
             Map.entry("notification.NotificationService.countMine",
@@ -208,7 +217,7 @@ class InnerChecksTest {
     private static Class<?> testClass(String simpleName) throws ClassNotFoundException {
         for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
                 "programme.", "documents.comments.", "documents.suggestions.",
-                "documents.exchange.", "mail.")) {
+                "documents.exchange.", "documents.versions.", "mail.")) {
             try {
                 return Class.forName("org.issa.tcw." + p + simpleName);
             } catch (ClassNotFoundException e) {

@@ -28,6 +28,8 @@ public enum CommissionAction {
      * mark participants of a document suggest-only.
      */
     REVIEW_DRAFT(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
+    /** Restore an earlier version of a document (the state before the restore is kept as a version). */
+    RESTORE_VERSION(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
     APPROVE_DOCUMENT(false, false, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
     PUBLISH_DOCUMENT(false, true, roles()),
     POST(false, true, roles(CommissionRole.values())),

@@ -461,6 +461,17 @@ public class DocumentCollaboration {
         return reader.apply(log.content(documentId).updates());
     }
 
+    /**
+     * Reads the document's current content, and its last sequence number, for a server job with
+     * nobody signed in (the automatic versions of {@code documents.versions}); the caller makes its
+     * own check when a person is involved.
+     */
+    @PreAuthorize("permitAll()")
+    public <T> T readForJob(long documentId, java.util.function.BiFunction<List<byte[]>, Long, T> reader) {
+        DocumentLog.Content content = log.content(documentId);
+        return reader.apply(content.updates(), content.lastSeq());
+    }
+
     /** Whether the signed-in person may do {@code action} in the document's commission. */
     @PreAuthorize("isAuthenticated()")
     public boolean may(long documentId, CommissionAction action) {

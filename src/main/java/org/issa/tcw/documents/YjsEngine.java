@@ -385,6 +385,36 @@ public class YjsEngine implements DisposableBean {
         return call(ns -> ns.getMember("xml").execute(ProxyArray.fromList(b64)).asString());
     }
 
+    // ---------- versions: docs/adr/026 ----------
+
+    /**
+     * The version of the document the log describes: its whole state as a V2 update
+     * ({@code Y.encodeStateAsUpdateV2}) and its outline text (one line per block, headings marked
+     * with '#' per level).
+     */
+    public CompletableFuture<VersionState> versionState(List<byte[]> log) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode r = json.readTree(ns.getMember("versionState").execute(ProxyArray.fromList(b64)).asString());
+            return new VersionState(Base64.getDecoder().decode(r.get("state").asString()), r.get("outline").asString());
+        });
+    }
+
+    /**
+     * One update by a fresh client that turns the document the log describes into the version's
+     * content (its V2 state), editing in place what both have in common; empty when they are equal.
+     */
+    public CompletableFuture<byte[]> restore(List<byte[]> log, byte[] versionStateV2) {
+        List<Object> b64 = encode(log);
+        String version = Base64.getEncoder().encodeToString(versionStateV2);
+        return call(ns -> Base64.getDecoder().decode(
+                ns.getMember("restore").execute(ProxyArray.fromList(b64), version).asString()));
+    }
+
+    /** A document's whole state (V2 encoding) and its outline text. */
+    public record VersionState(byte[] state, String outline) {
+    }
+
     /** The outcome of the suggest-only check: allowed, or why not; and how long it took inside the engine. */
     public record SuggestOnlyVerdict(boolean allowed, @Nullable String reason, long millis) {
     }

@@ -25,6 +25,7 @@ import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.comments.ui.CommentPanels;
 import org.issa.tcw.documents.exchange.ui.ExchangeControls;
+import org.issa.tcw.documents.versions.ui.VersionPanels;
 import org.jspecify.annotations.Nullable;
 import org.issa.tcw.documents.suggestions.SuggestOnlyService;
 import org.issa.tcw.documents.suggestions.SuggestionService;
@@ -50,20 +51,23 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final DiscussionPanels discussionPanels;
     private final CommentPanels commentPanels;
+    private final VersionPanels versionPanels;
     private final SuggestionService suggestions;
     private final SuggestOnlyService suggestOnly;
     private final CommissionService commissions;
     private final ExchangeControls exchange;
     SuggestionList suggestionList;
-    /** The column next to the editor: suggestions and comments. */
+    /** The column next to the editor: suggestions, comments and the History (versions). */
     Div side;
 
     @SuppressWarnings("NullAway.Init") // the fields are set in beforeEnter, before anything uses them
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
             DiscussionPanels discussionPanels, CommentPanels commentPanels, SuggestionService suggestions,
-            SuggestOnlyService suggestOnly, CommissionService commissions, ExchangeControls exchange) {
+            SuggestOnlyService suggestOnly, CommissionService commissions, ExchangeControls exchange,
+            VersionPanels versionPanels) {
         this.exchange = exchange;
         this.discussionPanels = discussionPanels;
+        this.versionPanels = versionPanels;
         this.commentPanels = commentPanels;
         this.suggestions = suggestions;
         this.suggestOnly = suggestOnly;
@@ -148,7 +152,8 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         editor.getElement().getStyle().set("width", "100%");
         suggestionList = new SuggestionList(suggestions, header.id(), commentPanels.suggestionThreads(header.id()));
         editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
-        side = new Div(suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)));
+        side = new Div(suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)),
+                versionPanels.forDocument(header.id()));
         side.setId("document-side");
         side.addClassName("tcw-document-side");
         var main = new Div(editor);

@@ -1,0 +1,30 @@
+package org.issa.tcw.documents.versions.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JsModule;
+import java.util.Base64;
+import org.issa.tcw.documents.versions.DiffStates;
+
+/**
+ * The read-only comparison editor ({@code <tcw-version-diff>}, frontend/tcw-version-diff.ts), fed
+ * the two states (the newer one possibly as the document's current log, which the element
+ * merges); it has no connection to the live document.
+ */
+@Tag("tcw-version-diff")
+@JsModule("./tcw-version-diff.ts")
+@CssImport("./tcw-version-diff.css")
+class VersionDiff extends Component {
+
+    VersionDiff(DiffStates states) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        getElement().setProperty("beforeState", b64.encodeToString(states.before()));
+        if (states.afterIsV2()) {
+            getElement().setProperty("afterState", b64.encodeToString(states.after().getFirst()));
+        } else {
+            getElement().setProperty("afterUpdates", String.join(",", states.after().stream().map(b64::encodeToString)
+                    .toList()));
+        }
+    }
+}

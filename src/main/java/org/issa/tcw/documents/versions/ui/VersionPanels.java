@@ -1,0 +1,23 @@
+package org.issa.tcw.documents.versions.ui;
+
+import com.vaadin.flow.component.Component;
+import org.issa.tcw.documents.versions.DocumentVersions;
+
+/**
+ * Makes the History panel for the document editor page (which only knows this class): every datum
+ * it shows comes through {@link DocumentVersions}, which checks the reader's rights.
+ */
+@org.springframework.stereotype.Component
+public class VersionPanels {
+
+    private final DocumentVersions versions;
+
+    VersionPanels(DocumentVersions versions) {
+        this.versions = versions;
+    }
+
+    /** The History panel of a document. */
+    public Component forDocument(long documentId) {
+        return new HistoryPanel(versions, documentId);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.issa.tcw.documents.versions.ui;
+
+import org.jspecify.annotations.NullMarked;
