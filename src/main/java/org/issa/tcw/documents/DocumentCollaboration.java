@@ -65,15 +65,16 @@ public class DocumentCollaboration {
     private final RateLimiter rateLimiter;
     private final CollaborationLimits limits;
     private final org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy;
-    private final YjsEngine engine;
+    private final SuggestOnlyReplicas replicas;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
 
     DocumentCollaboration(DocumentLog log, DocumentRepository documents, DocumentLocks locks,
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
             CollaborationLimits limits,
-            org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy, YjsEngine engine) {
+            org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
+            SuggestOnlyReplicas replicas) {
         this.suggestOnlyPolicy = suggestOnlyPolicy;
-        this.engine = engine;
+        this.replicas = replicas;
         this.log = log;
         this.documents = documents;
         this.locks = locks;
@@ -194,11 +195,11 @@ public class DocumentCollaboration {
                 }
                 rateLimiter.take(user.username(), update.length);
                 if (limited) {
-                    checkSuggestOnly(documentId, room, update, user.personId());
+                    replicas.check(documentId, room != null, update, user.personId());
                 }
-                DocumentLog.Appended appended = append(documentId, room, clientUpdateId, update, user.personId());
-                if (!limited && room != null && room.replica && !appended.duplicate()) {
-                    feedReplica(documentId, room, update);
+                DocumentLog.Appended appended = append(documentId, clientUpdateId, update, user.personId());
+                if (!limited && room != null && !appended.duplicate()) {
+                    replicas.stored(documentId, update);
                 }
                 seq = appended.seq();
                 if (!appended.duplicate() && room != null) {
@@ -325,7 +326,7 @@ public class DocumentCollaboration {
             Peer peer = room.peers.remove(editor);
             if (room.peers.isEmpty()) {
                 rooms.remove(documentId);
-                dropReplica(documentId, room);
+                replicas.drop(documentId);
             }
             if (peer != null && !peer.clientIds.isEmpty()) {
                 List<Long> ids = List.copyOf(peer.clientIds);
@@ -350,63 +351,20 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public void forgetEditors() {
-        rooms.forEach((id, room) -> dropReplica(id, room));
+        rooms.keySet().forEach(replicas::drop);
         rooms.clear();
     }
 
-    // ---------- suggest-only participation and server-made changes (docs/adr/025) ----------
+    // ---------- server-made changes (docs/adr/025) ----------
 
-    /**
-     * Under the document's lock: refuses the update of a suggest-only person unless the document
-     * with every suggestion rejected stays the same and every suggestion it touches is theirs. The
-     * check runs on the room's live replica in the engine (opened from the log at first need and
-     * fed every accepted update), so that a keystroke does not load the whole document again.
-     */
-    private void checkSuggestOnly(long documentId, @Nullable Room room, byte[] update, @Nullable Long personId) {
-        if (personId == null) {
-            throw new UserFacingException("suggestions.refused.suggest-only");
-        }
-        YjsEngine.SuggestOnlyVerdict verdict;
-        if (room == null) {
-            verdict = engine.suggestOnlyCheck(log.content(documentId).updates(), update, personId).join();
-        } else {
-            if (!room.replica) {
-                engine.replicaOpen(documentId, log.content(documentId).updates()).join();
-                room.replica = true;
-            }
-            verdict = engine.replicaCheck(documentId, update, personId).join();
-            if (!verdict.allowed()) {
-                room.replica = false; // the engine dropped it: the refused update is in it
-            }
-        }
-        if (!verdict.allowed()) {
-            logger.info("Document {}: update of suggest-only person {} refused ({})", documentId, personId,
-                    verdict.reason());
-            throw new UserFacingException("suggestions.refused.suggest-only");
-        }
-    }
-
-    /** Stores the update; if that fails, the replica (which may hold it already) is dropped. */
-    private DocumentLog.Appended append(long documentId, @Nullable Room room, @Nullable String clientUpdateId,
-            byte[] update, @Nullable Long authorId) {
+    /** Stores the update; if that fails, the suggest-only replica (which may hold it already) is dropped. */
+    private DocumentLog.Appended append(long documentId, @Nullable String clientUpdateId, byte[] update,
+            @Nullable Long authorId) {
         try {
             return log.append(documentId, clientUpdateId, update, authorId);
         } catch (RuntimeException e) {
-            dropReplica(documentId, room);
+            replicas.drop(documentId);
             throw e;
-        }
-    }
-
-    private void feedReplica(long documentId, Room room, byte[] update) {
-        if (!engine.replicaApply(documentId, update).join()) {
-            room.replica = false;
-        }
-    }
-
-    private void dropReplica(long documentId, @Nullable Room room) {
-        if (room != null && room.replica) {
-            room.replica = false;
-            engine.replicaClose(documentId);
         }
     }
 
@@ -432,14 +390,12 @@ public class DocumentCollaboration {
                 return -1;
             }
             Room room = rooms.get(documentId);
-            DocumentLog.Appended appended = append(documentId, room, null, update, user.personId());
+            DocumentLog.Appended appended = append(documentId, null, update, user.personId());
             if (room != null) {
                 room.lastSeq = Math.max(room.lastSeq, appended.seq());
                 room.tailCount++;
                 room.tailBytes += update.length;
-                if (room.replica) {
-                    feedReplica(documentId, room, update);
-                }
+                replicas.stored(documentId, update);
                 String encoded = Base64.getEncoder().encodeToString(update);
                 room.peers.keySet().forEach(other -> other.deliver(appended.seq(), encoded));
                 maintenance.edited(documentId, appended.seq(), room.tailCount, room.tailBytes);
@@ -524,8 +480,6 @@ public class DocumentCollaboration {
         long lastSeq;
         /** {@link System#nanoTime()} of the last request to reconcile; starts one interval ago. */
         long reconcileAskedAt = System.nanoTime() - RECONCILE_INTERVAL_MILLIS * 1_000_000;
-        /** Whether the engine keeps a live replica of the document for the suggest-only check. */
-        boolean replica;
 
         Room(long commissionId) {
             this.commissionId = commissionId;
