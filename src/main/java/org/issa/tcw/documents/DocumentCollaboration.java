@@ -42,7 +42,9 @@ import org.springframework.stereotype.Service;
  * Every call checks the caller's permission again: reading the document ({@link CommissionAction#READ})
  * to join, catch up and show presence, editing drafts ({@link CommissionAction#EDIT_DRAFT}) to change it.
  * Not transactional itself: each store is its own transaction in {@link DocumentLog}, so it has
- * committed before anything is acknowledged or delivered.
+ * committed before anything is acknowledged or delivered. The updates that arrive for a document
+ * while it stores one wait and are then stored together, in arrival order, in one transaction
+ * (group commit, {@link GroupCommit}, ADR 007): one forced write of the database file for all of them.
  */
 @Service
 public class DocumentCollaboration {
@@ -65,15 +67,17 @@ public class DocumentCollaboration {
     private final RateLimiter rateLimiter;
     private final CollaborationLimits limits;
     private final org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy;
-    private final YjsEngine engine;
+    private final SuggestOnlyReplicas replicas;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
+    private final GroupCommit<Pending> groupCommit = new GroupCommit<>();
 
     DocumentCollaboration(DocumentLog log, DocumentRepository documents, DocumentLocks locks,
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
             CollaborationLimits limits,
-            org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy, YjsEngine engine) {
+            org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
+            SuggestOnlyReplicas replicas) {
         this.suggestOnlyPolicy = suggestOnlyPolicy;
-        this.engine = engine;
+        this.replicas = replicas;
         this.log = log;
         this.documents = documents;
         this.locks = locks;
@@ -171,70 +175,164 @@ public class DocumentCollaboration {
         } else {
             require(CommissionAction.READ, commissionId);
         }
-        long seq = -1;
-        boolean rejoin;
-        boolean reconcile = false;
+        if (update != null) {
+            Pending pending = new Pending(editor, user.username(), user.personId(), clientUpdateId, update,
+                    java.util.Objects.requireNonNull(updateBase64), awarenessBase64, clientId, editorSeq, limited);
+            return groupCommit.submit(documentId, pending, waiting -> storeTogether(documentId, waiting));
+        }
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
             Room room = rooms.get(documentId);
             Peer peer = room == null ? null : room.peers.get(editor);
-            rejoin = peer == null;
-            if (room != null && peer != null && editorSeq > room.lastSeq) {
-                logger.warn("Document {}: an editor has seen update {} but the server's log ends at {}; "
-                        + "the server lost history, asking the editors to reconcile", documentId, editorSeq,
-                        room.lastSeq);
-                reconcile = true;
-                askToReconcile(room, editor);
-            }
-            if (update != null) {
-                if (room != null && room.stateBytes + room.tailBytes + update.length > limits.maxDocumentBytes()) {
-                    throw new UserFacingException("document.limit.document-size",
-                            limits.maxDocumentBytes() / (1024 * 1024));
-                }
-                rateLimiter.take(user.username(), update.length);
-                if (limited) {
-                    checkSuggestOnly(documentId, room, update, user.personId());
-                }
-                DocumentLog.Appended appended = append(documentId, room, clientUpdateId, update, user.personId());
-                if (!limited && room != null && room.replica && !appended.duplicate()) {
-                    feedReplica(documentId, room, update);
-                }
-                seq = appended.seq();
-                if (!appended.duplicate() && room != null) {
-                    if (seq <= room.lastSeq) {
-                        // the database handed out a number it had handed out before: it went back in time
-                        logger.warn("Document {}: update stored as {} but {} was stored before; the database lost "
-                                + "history, asking the editors to reconcile", documentId, seq, room.lastSeq);
-                        reconcile = true;
-                        askToReconcile(room, editor);
+            boolean reconcile = room != null && peer != null && lostHistory(documentId, room, editor, editorSeq);
+            relayPresence(room, peer, editor, awarenessBase64, clientId);
+            return new PushResult(-1, peer == null, reconcile);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stores the updates that waited for their document together (group commit, ADR 007), under the
+     * document's lock: each is checked in arrival order as a push of its own would be (size, rate,
+     * suggest-only), the accepted ones are stored in one transaction, and after its commit each is
+     * delivered to the other editors and acknowledged, in order. An update of a suggest-only person
+     * is stored on its own (its check runs on a replica that must hold every update before it), and
+     * so is one that would fill the document together with the updates before it (it is checked
+     * again once they are stored).
+     */
+    private void storeTogether(long documentId, List<Pending> waiting) {
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            Room room = rooms.get(documentId);
+            int next = 0;
+            while (next < waiting.size()) {
+                List<Pending> batch = new ArrayList<>();
+                long batchBytes = 0;
+                for (; next < waiting.size(); next++) {
+                    Pending p = waiting.get(next);
+                    if (!batch.isEmpty() && (p.limited || room != null
+                            && room.stateBytes + room.tailBytes + batchBytes + p.update.length > limits.maxDocumentBytes())) {
+                        break;
                     }
-                    room.lastSeq = Math.max(room.lastSeq, seq);
-                    room.tailCount++;
-                    room.tailBytes += update.length;
-                    String encoded = java.util.Objects.requireNonNull(updateBase64);
-                    room.peers.keySet().forEach(other -> {
-                        if (other != editor) {
-                            other.deliver(appended.seq(), encoded);
+                    if (accepts(documentId, room, p)) {
+                        batch.add(p);
+                        batchBytes += p.update.length;
+                        if (p.limited) {
+                            next++;
+                            break;
                         }
-                    });
-                    maintenance.edited(documentId, seq, room.tailCount, room.tailBytes);
-                }
-            }
-            if (awarenessBase64 != null && !awarenessBase64.isEmpty() && room != null && peer != null) {
-                peer.clientIds.add(clientId);
-                peer.awareness = awarenessBase64;
-                peer.seenAt = System.nanoTime();
-                room.peers.keySet().forEach(other -> {
-                    if (other != editor) {
-                        other.presence(awarenessBase64);
                     }
-                });
+                }
+                store(documentId, room, batch);
             }
         } finally {
             lock.unlock();
         }
-        return new PushResult(seq, rejoin, reconcile);
+    }
+
+    /** Under the lock: what a push checks before storing its update; false if it was refused (failed). */
+    private boolean accepts(long documentId, @Nullable Room room, Pending p) {
+        p.peer = room == null ? null : room.peers.get(p.editor);
+        if (room != null && p.peer != null && lostHistory(documentId, room, p.editor, p.editorSeq)) {
+            p.reconcile = true;
+        }
+        try {
+            if (room != null && room.stateBytes + room.tailBytes + p.update.length > limits.maxDocumentBytes()) {
+                throw new UserFacingException("document.limit.document-size", limits.maxDocumentBytes() / (1024 * 1024));
+            }
+            rateLimiter.take(p.username, p.update.length);
+            if (p.limited) {
+                replicas.check(documentId, room != null, p.update, p.personId);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            p.fail(e);
+            return false;
+        }
+    }
+
+    /**
+     * Under the lock: stores the batch in one transaction; then delivers and acknowledges each update.
+     * If a batch of several fails, each is stored on its own as before, so that one bad update fails
+     * only its own push.
+     */
+    private void store(long documentId, @Nullable Room room, List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<DocumentLog.Appended> appended;
+        try {
+            appended = log.appendAll(documentId,
+                    batch.stream().map(p -> new DocumentLog.Entry(p.clientUpdateId, p.update, p.personId)).toList());
+        } catch (RuntimeException e) {
+            replicas.drop(documentId); // it may hold an update that is not stored
+            if (batch.size() == 1) {
+                batch.getFirst().fail(e);
+            } else {
+                batch.forEach(p -> store(documentId, room, List.of(p)));
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            stored(documentId, room, batch.get(i), appended.get(i));
+        }
+    }
+
+    /** Under the lock, after the commit: delivers one stored update, relays its presence, acknowledges it. */
+    private void stored(long documentId, @Nullable Room room, Pending p, DocumentLog.Appended appended) {
+        if (!p.limited && room != null && !appended.duplicate()) {
+            replicas.stored(documentId, p.update);
+        }
+        long seq = appended.seq();
+        if (!appended.duplicate() && room != null) {
+            if (seq <= room.lastSeq) {
+                // the database handed out a number it had handed out before: it went back in time
+                logger.warn("Document {}: update stored as {} but {} was stored before; the database lost "
+                        + "history, asking the editors to reconcile", documentId, seq, room.lastSeq);
+                p.reconcile = true;
+                askToReconcile(room, p.editor);
+            }
+            room.lastSeq = Math.max(room.lastSeq, seq);
+            room.tailCount++;
+            room.tailBytes += p.update.length;
+            room.peers.keySet().forEach(other -> {
+                if (other != p.editor) {
+                    other.deliver(seq, p.updateBase64);
+                }
+            });
+            maintenance.edited(documentId, seq, room.tailCount, room.tailBytes);
+        }
+        relayPresence(room, p.peer, p.editor, p.awarenessBase64, p.clientId);
+        p.succeed(new PushResult(seq, p.peer == null, p.reconcile));
+    }
+
+    /** Under the lock: whether the editor has seen more than the server stored (then asks to reconcile). */
+    private static boolean lostHistory(long documentId, Room room, EditorConnection editor, long editorSeq) {
+        if (editorSeq <= room.lastSeq) {
+            return false;
+        }
+        logger.warn("Document {}: an editor has seen update {} but the server's log ends at {}; "
+                + "the server lost history, asking the editors to reconcile", documentId, editorSeq, room.lastSeq);
+        askToReconcile(room, editor);
+        return true;
+    }
+
+    /** Under the lock: the editor's presence, if any, to the others. */
+    private static void relayPresence(@Nullable Room room, @Nullable Peer peer, EditorConnection editor,
+            @Nullable String awarenessBase64, long clientId) {
+        if (awarenessBase64 != null && !awarenessBase64.isEmpty() && room != null && peer != null) {
+            peer.clientIds.add(clientId);
+            peer.awareness = awarenessBase64;
+            peer.seenAt = System.nanoTime();
+            room.peers.keySet().forEach(other -> {
+                if (other != editor) {
+                    other.presence(awarenessBase64);
+                }
+            });
+        }
     }
 
     /**
@@ -325,7 +423,7 @@ public class DocumentCollaboration {
             Peer peer = room.peers.remove(editor);
             if (room.peers.isEmpty()) {
                 rooms.remove(documentId);
-                dropReplica(documentId, room);
+                replicas.drop(documentId);
             }
             if (peer != null && !peer.clientIds.isEmpty()) {
                 List<Long> ids = List.copyOf(peer.clientIds);
@@ -350,63 +448,20 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public void forgetEditors() {
-        rooms.forEach((id, room) -> dropReplica(id, room));
+        rooms.keySet().forEach(replicas::drop);
         rooms.clear();
     }
 
-    // ---------- suggest-only participation and server-made changes (docs/adr/025) ----------
+    // ---------- server-made changes (docs/adr/025) ----------
 
-    /**
-     * Under the document's lock: refuses the update of a suggest-only person unless the document
-     * with every suggestion rejected stays the same and every suggestion it touches is theirs. The
-     * check runs on the room's live replica in the engine (opened from the log at first need and
-     * fed every accepted update), so that a keystroke does not load the whole document again.
-     */
-    private void checkSuggestOnly(long documentId, @Nullable Room room, byte[] update, @Nullable Long personId) {
-        if (personId == null) {
-            throw new UserFacingException("suggestions.refused.suggest-only");
-        }
-        YjsEngine.SuggestOnlyVerdict verdict;
-        if (room == null) {
-            verdict = engine.suggestOnlyCheck(log.content(documentId).updates(), update, personId).join();
-        } else {
-            if (!room.replica) {
-                engine.replicaOpen(documentId, log.content(documentId).updates()).join();
-                room.replica = true;
-            }
-            verdict = engine.replicaCheck(documentId, update, personId).join();
-            if (!verdict.allowed()) {
-                room.replica = false; // the engine dropped it: the refused update is in it
-            }
-        }
-        if (!verdict.allowed()) {
-            logger.info("Document {}: update of suggest-only person {} refused ({})", documentId, personId,
-                    verdict.reason());
-            throw new UserFacingException("suggestions.refused.suggest-only");
-        }
-    }
-
-    /** Stores the update; if that fails, the replica (which may hold it already) is dropped. */
-    private DocumentLog.Appended append(long documentId, @Nullable Room room, @Nullable String clientUpdateId,
-            byte[] update, @Nullable Long authorId) {
+    /** Stores the update; if that fails, the suggest-only replica (which may hold it already) is dropped. */
+    private DocumentLog.Appended append(long documentId, @Nullable String clientUpdateId, byte[] update,
+            @Nullable Long authorId) {
         try {
             return log.append(documentId, clientUpdateId, update, authorId);
         } catch (RuntimeException e) {
-            dropReplica(documentId, room);
+            replicas.drop(documentId);
             throw e;
-        }
-    }
-
-    private void feedReplica(long documentId, Room room, byte[] update) {
-        if (!engine.replicaApply(documentId, update).join()) {
-            room.replica = false;
-        }
-    }
-
-    private void dropReplica(long documentId, @Nullable Room room) {
-        if (room != null && room.replica) {
-            room.replica = false;
-            engine.replicaClose(documentId);
         }
     }
 
@@ -432,14 +487,12 @@ public class DocumentCollaboration {
                 return -1;
             }
             Room room = rooms.get(documentId);
-            DocumentLog.Appended appended = append(documentId, room, null, update, user.personId());
+            DocumentLog.Appended appended = append(documentId, null, update, user.personId());
             if (room != null) {
                 room.lastSeq = Math.max(room.lastSeq, appended.seq());
                 room.tailCount++;
                 room.tailBytes += update.length;
-                if (room.replica) {
-                    feedReplica(documentId, room, update);
-                }
+                replicas.stored(documentId, update);
                 String encoded = Base64.getEncoder().encodeToString(update);
                 room.peers.keySet().forEach(other -> other.deliver(appended.seq(), encoded));
                 maintenance.edited(documentId, appended.seq(), room.tailCount, room.tailBytes);
@@ -535,8 +588,6 @@ public class DocumentCollaboration {
         long lastSeq;
         /** {@link System#nanoTime()} of the last request to reconcile; starts one interval ago. */
         long reconcileAskedAt = System.nanoTime() - RECONCILE_INTERVAL_MILLIS * 1_000_000;
-        /** Whether the engine keeps a live replica of the document for the suggest-only check. */
-        boolean replica;
 
         Room(long commissionId) {
             this.commissionId = commissionId;
@@ -574,6 +625,38 @@ public class DocumentCollaboration {
             this.username = username;
             this.color = color;
             this.editable = editable;
+        }
+    }
+
+    /** A pushed update waiting for its document's group commit, with what its push knew and learns. */
+    private static final class Pending extends GroupCommit.Waiting {
+        final EditorConnection editor;
+        final String username;
+        final @Nullable Long personId;
+        final @Nullable String clientUpdateId;
+        final byte[] update;
+        final String updateBase64;
+        final @Nullable String awarenessBase64;
+        final long clientId;
+        final long editorSeq;
+        final boolean limited;
+        /** Set under the lock: the editor as this node knows it (absent: it must join again). */
+        @Nullable Peer peer;
+        boolean reconcile;
+
+        Pending(EditorConnection editor, String username, @Nullable Long personId, @Nullable String clientUpdateId,
+                byte[] update, String updateBase64, @Nullable String awarenessBase64, long clientId, long editorSeq,
+                boolean limited) {
+            this.editor = editor;
+            this.username = username;
+            this.personId = personId;
+            this.clientUpdateId = clientUpdateId;
+            this.update = update;
+            this.updateBase64 = updateBase64;
+            this.awarenessBase64 = awarenessBase64;
+            this.clientId = clientId;
+            this.editorSeq = editorSeq;
+            this.limited = limited;
         }
     }
 }

@@ -3,8 +3,9 @@ package org.issa.tcw.documents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.documents.domain.ContentSnapshot;
 import org.issa.tcw.documents.domain.DocumentRepository;
@@ -41,27 +42,65 @@ class DocumentLog {
     record Appended(long seq, boolean duplicate) {
     }
 
+    /** An update to store: its client-chosen id (if any), its bytes and its author. */
+    record Entry(@Nullable String clientUpdateId, byte[] update, @Nullable Long authorId) {
+    }
+
     /**
      * Stores an update under the next sequence number of its document, unless an update with the
      * same client id was stored before (a resend), in which case its first sequence number is returned.
      */
     @Transactional
     Appended append(long documentId, @Nullable String clientUpdateId, byte[] update, @Nullable Long authorId) {
+        return store(documentId, List.of(new Entry(clientUpdateId, update, authorId))).getFirst();
+    }
+
+    /**
+     * Stores several updates of one document in one transaction (group commit: one commit, so one
+     * write and one force of the database file, for all of them), in the given order, each as
+     * {@link #append} would: the next sequence number, or the first one of an update with the same
+     * client id stored before or earlier in the list. Nothing is stored if it fails.
+     *
+     * @return one result per entry, in the same order
+     */
+    @Transactional
+    List<Appended> appendAll(long documentId, List<Entry> entries) {
+        return store(documentId, entries);
+    }
+
+    private List<Appended> store(long documentId, List<Entry> entries) {
         long last = documents.lockForAppend(documentId).orElseThrow(NotFoundException::new);
-        if (clientUpdateId != null) {
-            Optional<Long> known = updates.receipt(documentId, clientUpdateId);
-            if (known.isPresent()) {
-                return new Appended(known.get(), true);
-            }
-        }
-        long seq = last + 1;
         var now = clock.instant();
-        updates.save(new DocumentUpdate(documentId, seq, authorId, update, now));
-        if (clientUpdateId != null) {
-            updates.addReceipt(documentId, clientUpdateId, seq, now);
+        List<Appended> appended = new ArrayList<>(entries.size());
+        Map<String, Long> received = new HashMap<>();
+        @Nullable Long lastAuthor = null;
+        boolean advanced = false;
+        for (Entry entry : entries) {
+            String clientUpdateId = entry.clientUpdateId();
+            if (clientUpdateId != null) {
+                Long known = received.get(clientUpdateId);
+                if (known == null) {
+                    known = updates.receipt(documentId, clientUpdateId).orElse(null);
+                }
+                if (known != null) {
+                    appended.add(new Appended(known, true));
+                    continue;
+                }
+            }
+            long seq = ++last;
+            updates.save(new DocumentUpdate(documentId, seq, entry.authorId(), entry.update(), now));
+            if (clientUpdateId != null) {
+                updates.addReceipt(documentId, clientUpdateId, seq, now);
+                received.put(clientUpdateId, seq);
+            }
+            lastAuthor = entry.authorId();
+            advanced = true;
+            appended.add(new Appended(seq, false));
         }
-        documents.advance(documentId, seq, now, authorId);
-        return new Appended(seq, false);
+        if (advanced) {
+            documents.advance(documentId, last, now, lastAuthor);
+        }
+        return appended;
     }
 
     /** The compacted state and every update after it, read in one transaction. */

@@ -1,0 +1,87 @@
+package org.issa.tcw.documents;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.issa.tcw.base.UserFacingException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The suggest-only check of the relay (docs/adr/025): refuses the update of a suggest-only person
+ * unless the document with every suggestion rejected stays the same and every suggestion it touches
+ * is theirs. While editors have a document open on this node, the check runs on a live replica of
+ * it in the engine (opened from the log at first need and fed every accepted update), so that a
+ * keystroke does not load the whole document again. Every method runs under the document's lock
+ * ({@link DocumentLocks}); {@link DocumentCollaboration} calls them and says when the document is
+ * open in an editor ({@code open}), when an update was stored and when nobody edits it any more.
+ */
+@Component
+class SuggestOnlyReplicas {
+
+    private static final Logger logger = LoggerFactory.getLogger(SuggestOnlyReplicas.class);
+
+    private final DocumentLog log;
+    private final YjsEngine engine;
+    /** The documents whose live replica the engine keeps. */
+    private final Set<Long> replicas = ConcurrentHashMap.newKeySet();
+
+    SuggestOnlyReplicas(DocumentLog log, YjsEngine engine) {
+        this.log = log;
+        this.engine = engine;
+    }
+
+    /**
+     * Refuses the update unless it passes the suggest-only rule. On a document open in an editor of
+     * this node ({@code open}) the check runs on the live replica, which keeps an allowed update
+     * applied; otherwise on a fresh replica of the log.
+     *
+     * @throws UserFacingException {@code suggestions.refused.suggest-only} if refused
+     */
+    void check(long documentId, boolean open, byte[] update, @Nullable Long personId) {
+        if (personId == null) {
+            throw new UserFacingException("suggestions.refused.suggest-only");
+        }
+        YjsEngine.SuggestOnlyVerdict verdict;
+        if (!open) {
+            verdict = engine.suggestOnlyCheck(log.content(documentId).updates(), update, personId).join();
+        } else {
+            if (!replicas.contains(documentId)) {
+                engine.replicaOpen(documentId, log.content(documentId).updates()).join();
+                replicas.add(documentId);
+            }
+            verdict = engine.replicaCheck(documentId, update, personId).join();
+            if (!verdict.allowed()) {
+                replicas.remove(documentId); // the engine dropped it: the refused update is in it
+            }
+        }
+        if (!verdict.allowed()) {
+            logger.info("Document {}: update of suggest-only person {} refused ({})", documentId, personId,
+                    verdict.reason());
+            throw new UserFacingException("suggestions.refused.suggest-only");
+        }
+    }
+
+    /** Whether the engine keeps a live replica of the document. */
+    boolean isOpen(long documentId) {
+        return replicas.contains(documentId);
+    }
+
+    /**
+     * An update was stored that the replica does not hold yet (not checked by {@link #check}, e.g.
+     * an editor's or a server-made change): applies it, or drops the replica if it does not apply.
+     */
+    void stored(long documentId, byte[] update) {
+        if (replicas.contains(documentId) && !engine.replicaApply(documentId, update).join()) {
+            replicas.remove(documentId);
+        }
+    }
+
+    /** Drops the document's replica, if any (nobody edits it here any more, or storing failed). */
+    void drop(long documentId) {
+        if (replicas.remove(documentId)) {
+            engine.replicaClose(documentId);
+        }
+    }
+}
