@@ -51,7 +51,7 @@ class SuggestOnlyReplicas {
                 engine.replicaOpen(documentId, log.content(documentId).updates()).join();
                 replicas.add(documentId);
             }
-            verdict = engine.replicaCheck(documentId, update, personId).join();
+            verdict = checkOnReplica(documentId, update, personId);
             if (!verdict.allowed()) {
                 replicas.remove(documentId); // the engine dropped it: the refused update is in it
             }
@@ -63,6 +63,24 @@ class SuggestOnlyReplicas {
         }
     }
 
+    /**
+     * The check on the live replica. Stored updates are fed to the replica without waiting
+     * ({@link #stored}); the engine runs its calls in order, so the check sees every one of them.
+     * If one of them did not apply, the engine has dropped the replica: it is opened again from the
+     * log (which holds every stored update) and the check made there.
+     */
+    private YjsEngine.SuggestOnlyVerdict checkOnReplica(long documentId, byte[] update, long personId) {
+        try {
+            return engine.replicaCheck(documentId, update, personId).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            logger.info("Document {}: suggest-only replica lost ({}); opened again from the log", documentId,
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            engine.replicaOpen(documentId, log.content(documentId).updates()).join();
+            replicas.add(documentId);
+            return engine.replicaCheck(documentId, update, personId).join();
+        }
+    }
+
     /** Whether the engine keeps a live replica of the document. */
     boolean isOpen(long documentId) {
         return replicas.contains(documentId);
@@ -70,11 +88,19 @@ class SuggestOnlyReplicas {
 
     /**
      * An update was stored that the replica does not hold yet (not checked by {@link #check}, e.g.
-     * an editor's or a server-made change): applies it, or drops the replica if it does not apply.
+     * an editor's or a server-made change): queued to the engine to be applied, without waiting —
+     * an editor who is not suggest-only must not wait for the engine on every keystroke (with five
+     * suggest-only editors open that wait made every push queue behind the checks). If it does not
+     * apply, the engine drops the replica and the next check opens it again from the log.
      */
     void stored(long documentId, byte[] update) {
-        if (replicas.contains(documentId) && !engine.replicaApply(documentId, update).join()) {
-            replicas.remove(documentId);
+        if (replicas.contains(documentId)) {
+            engine.replicaApply(documentId, update).whenComplete((applied, failure) -> {
+                if (failure != null || !Boolean.TRUE.equals(applied)) {
+                    logger.info("Document {}: an update did not apply to the suggest-only replica; it is dropped",
+                            documentId);
+                }
+            });
         }
     }
 
