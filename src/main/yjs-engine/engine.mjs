@@ -1136,19 +1136,20 @@ export function versionOutline(stateB64) {
 
 function outlineOf(frag) {
   const lines = [];
-  outlineLines(frag, lines);
+  outlineLines(frag, lines, { marked: false });
   return lines.join('\n');
 }
 
-function outlineLines(node, lines) {
+/** The outline of the current text (suggested insertions are not in it, as in render()). */
+function outlineLines(node, lines, opts) {
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText) continue;
+    if (child instanceof Y.XmlText || suggestedBlock(child, opts)) continue;
     if (child.nodeName === 'heading') {
       const level = Math.min(6, Math.max(1, Number(child.getAttribute('level')) || 1));
-      lines.push('#'.repeat(level) + ' ' + inlineText(child).replace(/\n/g, ' '));
-    } else if (BLOCKS.has(child.nodeName)) lines.push(inlineText(child));
-    else if (child.nodeName === 'table') tableText(child, lines);
-    else if (child.nodeName !== 'horizontalRule') outlineLines(child, lines);
+      lines.push('#'.repeat(level) + ' ' + inlineText(child, opts).replace(/\n/g, ' '));
+    } else if (BLOCKS.has(child.nodeName)) lines.push(inlineText(child, opts));
+    else if (child.nodeName === 'table') tableText(child, lines, opts);
+    else if (child.nodeName !== 'horizontalRule') outlineLines(child, lines, opts);
   }
 }
 

@@ -35,6 +35,7 @@ class CommissionPermissionMatrixTest {
             Map.entry(CommissionAction.EDIT_DRAFT, new boolean[] {false, true, true, true, false, false}),
             Map.entry(CommissionAction.COMMENT_DRAFT, new boolean[] {false, true, true, true, true, false}),
             Map.entry(CommissionAction.REVIEW_DRAFT, new boolean[] {false, true, true, false, false, false}),
+            Map.entry(CommissionAction.RESTORE_VERSION, new boolean[] {false, true, true, false, false, false}),
             Map.entry(CommissionAction.APPROVE_DOCUMENT, new boolean[] {false, false, true, false, false, false}),
             Map.entry(CommissionAction.PUBLISH_DOCUMENT, new boolean[] {false, true, false, false, false, false}),
             Map.entry(CommissionAction.POST, new boolean[] {false, true, true, true, true, false}),
