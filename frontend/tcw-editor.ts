@@ -454,11 +454,15 @@ export class TcwEditor extends LitElement {
         init = await answered(this.transport.join(), JOIN_TIMEOUT_MS, 'join');
         break;
       } catch (e) {
+        if (this.stopped) return;
         this.countUnanswered(e);
         console.warn('join failed, retrying', e);
         await sleep(Math.min(5000, 250 * 2 ** attempt));
       }
     }
+    // Removed from the page while joining (Vaadin resynchronised again): this element must not take
+    // the parked document of the one it replaced — the element that replaces it takes it.
+    if (this.stopped) return;
     // 1. The stored content BEFORE the editor binds: the editor then starts from the real document
     //    and never writes an initial paragraph of its own into it.
     const updates = init.updates.map(fromB64);
@@ -504,6 +508,7 @@ export class TcwEditor extends LitElement {
     if (this.editable) {
       const kept = this.loadPending();
       const local = await LocalDocs.get(this.localKey());
+      if (this.stopped) return;
       this.ydoc.transact(() => {
         for (const p of kept) Y.applyUpdate(this.ydoc, fromB64(p.update), REMOTE);
         if (local) Y.applyUpdate(this.ydoc, local, REMOTE);
@@ -1022,6 +1027,16 @@ export class TcwEditor extends LitElement {
 
   getHTML(): string {
     return this.editor?.getHTML() ?? '';
+  }
+
+  /** What the editor waits for (tests and diagnostics: why it is not idle). */
+  debugState() {
+    return {
+      joined: this.joined, pushing: this.pushing, inFlight: this.inFlight?.id ?? null, outbox: this.outbox.length,
+      awarenessDirty: this.awarenessDirty, rejoining: this.rejoining, stopped: this.stopped, status: this.status,
+      connected: this.connected, isConnected: this.isConnected, hasEditor: !!this.editor, lastSeq: this.lastSeq,
+      stats: { ...this.stats }, statusLog: this.statusLog.slice(-20),
+    };
   }
 
   /** Resolves when nothing is queued or in flight. */

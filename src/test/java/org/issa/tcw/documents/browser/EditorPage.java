@@ -152,10 +152,18 @@ public final class EditorPage implements AutoCloseable {
         return (List<String>) js("return [...document.querySelectorAll('tcw-editor .tcw-avatar')].map(a => a.dataset.name)");
     }
 
-    /** Waits until nothing is queued or in flight. */
+    /**
+     * Waits until nothing is queued or in flight; after 25 s fails with what the editor still
+     * waits for (its state), not with a bare script timeout.
+     */
     public void idle() {
-        asyncJs("const done = arguments[arguments.length - 1];"
-                + "document.querySelector('tcw-editor').idle().then(() => done(true));");
+        Object outcome = asyncJs("const done = arguments[arguments.length - 1];"
+                + "const e = document.querySelector('tcw-editor');"
+                + "Promise.race([e.idle().then(() => null), new Promise((r) => setTimeout(() => r(JSON.stringify(e.debugState())), 25000))])"
+                + ".then(done);");
+        if (outcome != null) {
+            throw new AssertionError(user + "'s editor is not idle after 25 s: " + outcome);
+        }
     }
 
     public static void pause(long millis) {
