@@ -99,14 +99,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const JOIN_TIMEOUT_MS = 20_000;
 const CALL_TIMEOUT_MS = 12_000;
 
+/** A server call that got no answer in time. */
+class Unanswered extends Error {}
+
 /**
  * A server call whose answer never comes counts as failed after {@code ms}. Vaadin can drop a
  * call's answer when it resynchronises the page; a promise left pending for good would otherwise
  * stop this editor from sending anything again. Every call is safe to repeat: a push carries its
  * update id (the server de-duplicates), join and since only read.
  */
-class Unanswered extends Error {}
-
 function answered<T>(call: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Unanswered(`${what}: no answer within ${ms} ms`)), ms);
@@ -679,7 +680,6 @@ export class TcwEditor extends LitElement {
     }, 0);
   }
 
-  /** Leaving the page (or a reload): keep what is not acknowledged yet, now. */
   /**
    * Ctrl+Alt+M in a read-only editor (observers may comment): ProseMirror runs no key bindings when
    * the view is not editable and the text never has the focus, so the shortcut is taken here when
@@ -695,6 +695,7 @@ export class TcwEditor extends LitElement {
     this.dispatchEvent(new CustomEvent('comment-requested', { bubbles: true, composed: true }));
   };
 
+  /** Leaving the page (or a reload): keep what is not acknowledged yet, now. */
   private pageHideListener = () => {
     if (this.joined && this.editable) this.savePending();
   };
