@@ -46,8 +46,13 @@ public final class DurableFilePath extends FilePathWrapper {
         return mode.equals("r") ? channel : new ForcedWrites(channel);
     }
 
-    /** A file channel whose writes return once they are on the disk. */
+    /**
+     * A file channel whose writes return once they are on the disk, and whose store headers name the
+     * newest chunk ({@link StoreHeaderRepair}).
+     */
     private static final class ForcedWrites extends Delegating {
+
+        private final StoreHeaderRepair headers = new StoreHeaderRepair();
 
         ForcedWrites(FileChannel base) {
             super(base);
@@ -55,7 +60,19 @@ public final class DurableFilePath extends FilePathWrapper {
 
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
-            int written = super.write(src, position);
+            ByteBuffer repaired = headers.beforeWrite(src, position);
+            int written;
+            if (repaired == null) {
+                written = super.write(src, position);
+            } else {
+                // the repaired header has the length of H2's: written whole, reported as H2's bytes
+                int length = src.remaining();
+                while (repaired.hasRemaining()) {
+                    super.write(repaired, position + repaired.position());
+                }
+                src.position(src.position() + length);
+                written = length;
+            }
             base.force(false);
             return written;
         }
