@@ -80,8 +80,11 @@ class MailOnPostgresTest {
                     .param("t", created).update();
         }
         Clock clock = Clock.systemUTC();
+        var replyOff = new ReplyConfig(false, "reply@tcw.test", "127.0.0.1", 3143, "reply@tcw.test", "x", "INBOX",
+                false, java.time.Duration.ofDays(180));
         var composer = new MailComposer(jdbc, tx, new Recipients(jdbc), new MailTemplates(new Texts()),
-                new UnsubscribeLinks(config), config, clock);
+                new UnsubscribeLinks(config), config, clock, replyOff,
+                new ReplyAddresses(config, replyOff));
         assertThat(composer.composeImmediate(Instant.now().plusSeconds(1))).isEqualTo(30);
 
         var a = new OutboxSender(jdbc, tx, smtp(), config, clock);
