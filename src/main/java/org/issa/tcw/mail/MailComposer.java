@@ -307,7 +307,8 @@ class MailComposer {
         return queueRendered(personId, to, kind, subject, rendered, unsubscribeUrl, replyTo, inReplyTo, now, null);
     }
 
-    private long queueRendered(@Nullable Long personId, String to, String kind, String subject,
+    /** The same, for a person without a valid address: {@code skippedBecause} says so, the row is not sent. */
+    long queueRendered(@Nullable Long personId, String to, String kind, String subject,
             MailTemplates.Rendered rendered, @Nullable String unsubscribeUrl, @Nullable String replyTo,
             @Nullable String inReplyTo, Instant now, @Nullable String skippedBecause) {
         String messageId = "<" + UUID.randomUUID() + "@" + config.domain() + ">";
