@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -107,14 +106,6 @@ class ReplyAddresses {
 
         static Verdict none() {
             return new Verdict(Status.NOT_OURS, 0, 0);
-        }
-    }
-
-    static Optional<String> bare(String address) {
-        try {
-            return Optional.of(new jakarta.mail.internet.InternetAddress(address).getAddress());
-        } catch (jakarta.mail.internet.AddressException e) {
-            return Optional.empty();
         }
     }
 }

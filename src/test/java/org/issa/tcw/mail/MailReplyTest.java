@@ -58,6 +58,8 @@ class MailReplyTest {
     ReplyAddresses addresses;
     @Autowired
     SignIn signIn;
+    @Autowired
+    ReplyIntake intake;
 
     @BeforeEach
     void clean() {
@@ -202,6 +204,35 @@ class MailReplyTest {
         }
         assertThat(poller.poll()).isEqualTo(Map.of(Outcome.POSTED, 1));
         assertThat(posts(thread, chair)).containsExactly("Written during the outage");
+    }
+
+    @Test
+    void two_nodes_handling_the_same_email_at_once_post_it_once() throws Exception {
+        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long thread = fixture.thread("member-ict", "ICT", "Two nodes " + System.nanoTime());
+        var message = message(email(chair), addresses.address(chair, thread, today()), null);
+        message.setText("Posted once", "UTF-8");
+        message.saveChanges();
+        List<Object> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+            List<java.util.concurrent.Callable<Object>> nodes = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                nodes.add(() -> {
+                    signIn.useThisContextsStrategy();
+                    try {
+                        return intake.handle(message);
+                    } catch (RuntimeException e) {
+                        return e.getClass().getSimpleName(); // left unread: the next run finds it a duplicate
+                    }
+                });
+            }
+            for (var f : pool.invokeAll(nodes)) {
+                outcomes.add(f.get());
+            }
+        }
+        assertThat(outcomes).containsOnlyOnce(Outcome.POSTED);
+        assertThat(posts(thread, chair)).containsExactly("Posted once");
+        assertThat(intake.handle(message)).isEqualTo(Outcome.DUPLICATE);
     }
 
     @Test
