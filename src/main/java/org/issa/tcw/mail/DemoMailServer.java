@@ -35,6 +35,8 @@ class DemoMailServer {
                 .withSieveIgnoreDetail());
         try {
             greenMail.start();
+            // the reply poller's mailbox (tcw.mail.reply.imap.user / password in the demo)
+            greenMail.setUser("reply@tcw.localhost", "reply@tcw.localhost", "reply@tcw.localhost");
         } catch (RuntimeException e) {
             // another instance on this machine has the ports: the outbox keeps the e-mails (see /admin/mail)
             log.warn("Demo mail server not started ({}); e-mails wait in the outbox", e.getMessage());
