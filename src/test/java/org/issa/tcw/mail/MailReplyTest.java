@@ -60,6 +60,8 @@ class MailReplyTest {
     SignIn signIn;
     @Autowired
     ReplyIntake intake;
+    @Autowired
+    MailAdminService admin;
 
     @BeforeEach
     void clean() {
@@ -83,6 +85,11 @@ class MailReplyTest {
         String replyTo = ((InternetAddress) notification.getReplyTo()[0]).getAddress();
         assertThat(replyTo).matches("reply\\+[0-9a-z]+-[0-9a-z]+-[0-9a-z]+-[0-9a-f]{32}@tcw\\.localhost");
         assertThat(MailTestSupport.text(notification)).contains("You can reply to this e-mail");
+        long outboxId = jdbc.sql("select id from mail_outbox where reply_to = :r").param("r", replyTo)
+                .query(Long.class).single();
+        signIn.as("secretariat");
+        assertThat(admin.text(outboxId)).as("shown at /admin/mail").startsWith("Reply-To: " + replyTo + "\n\n");
+        signIn.out();
 
         String messageId = send(email(chair), replyTo, """
                 I agree with the **draft**, let's go ahead.
