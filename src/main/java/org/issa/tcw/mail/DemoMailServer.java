@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Profile;
  * The demo profile's own mail server (GreenMail, in this JVM, on 127.0.0.1 only): SMTP on
  * {@code tcw.mail.demo-server.smtp-port} (3025) and IMAP on {@code …imap-port} (3143), so that a
  * newcomer sees the e-mails at {@code /admin/mail} (or with any mail client, user = the recipient's
- * address, password = the same) without a mail server. Never in production.
+ * address, password = the same) without a mail server; replies to notifications land in the
+ * {@code reply@tcw.localhost} mailbox, read by the reply poller. Never in production.
  */
 @Configuration
 @Profile("demo & !prod")
@@ -29,9 +30,13 @@ class DemoMailServer {
         var greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
-                .withDisabledAuthentication());
+                .withDisabledAuthentication()
+                // plus addressing: reply+token@tcw.localhost lands in the reply@tcw.localhost mailbox (ADR 046)
+                .withSieveIgnoreDetail());
         try {
             greenMail.start();
+            // the reply poller's mailbox (tcw.mail.reply.imap.user / password in the demo)
+            greenMail.setUser("reply@tcw.localhost", "reply@tcw.localhost", "reply@tcw.localhost");
         } catch (RuntimeException e) {
             // another instance on this machine has the ports: the outbox keeps the e-mails (see /admin/mail)
             log.warn("Demo mail server not started ({}); e-mails wait in the outbox", e.getMessage());

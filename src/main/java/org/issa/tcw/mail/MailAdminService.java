@@ -52,10 +52,15 @@ public class MailAdminService {
         return counts;
     }
 
-    /** The plain-text part of one e-mail, as it was sent. */
+    /**
+     * The plain-text part of one e-mail, as it was sent; a thread notification's {@code Reply-To}
+     * header above it (the address a reply by e-mail goes to, ADR 046).
+     */
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
     public String text(long id) {
-        return jdbc.sql("select body_text from mail_outbox where id = :id").param("id", id).query(String.class)
+        return jdbc.sql("select body_text, reply_to from mail_outbox where id = :id").param("id", id)
+                .query((rs, i) -> (rs.getString(2) == null ? "" : "Reply-To: " + rs.getString(2) + "\n\n")
+                        + rs.getString(1))
                 .optional().orElseThrow(NotFoundException::new);
     }
 

@@ -49,9 +49,14 @@ class MailComposer {
     private final UnsubscribeLinks unsubscribe;
     private final MailConfig config;
     private final Clock clock;
+    private final ReplyConfig replyConfig;
+    private final ReplyAddresses replyAddresses;
 
     MailComposer(JdbcClient jdbc, TransactionTemplate tx, Recipients recipients, MailTemplates templates,
-            UnsubscribeLinks unsubscribe, MailConfig config, Clock clock) {
+            UnsubscribeLinks unsubscribe, MailConfig config, Clock clock, ReplyConfig replyConfig,
+            ReplyAddresses replyAddresses) {
+        this.replyConfig = replyConfig;
+        this.replyAddresses = replyAddresses;
         this.jdbc = jdbc;
         this.tx = tx;
         this.recipients = recipients;
@@ -208,7 +213,23 @@ class MailComposer {
                 t("mail.reason." + first.kind().name(), locale), unsubscribeUrl,
                 t("mail.unsubscribe", locale, t("mail.kind." + first.kind().name(), locale)),
                 config.url("settings/notifications"));
-        return new Composed(subject, email, unsubscribeUrl);
+        String replyTo = replyAddress(r, first.groupKey());
+        if (replyTo != null) {
+            email = email.withReplyHint(t("mail.reply.hint", locale));
+        }
+        return new Composed(subject, email, unsubscribeUrl, replyTo);
+    }
+
+    /**
+     * The signed Reply-To address of an e-mail about one thread (ADR 046), when replies by e-mail
+     * are on; a reply to it becomes a post by this person.
+     */
+    private @Nullable String replyAddress(Recipient r, String groupKey) {
+        if (!replyConfig.enabled || !groupKey.startsWith("thread:")) {
+            return null;
+        }
+        long thread = Long.parseLong(groupKey.substring("thread:".length()));
+        return replyAddresses.address(r.id(), thread, clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
     }
 
     private Composed digestEmail(Recipient r, List<Item> items, String which) {
@@ -235,7 +256,7 @@ class MailComposer {
         var email = new Email(locale, t("mail.greeting", locale, r.name()), subject, sections,
                 config.url("notifications"), t("mail.button.workspace", locale), t("mail.reason." + which, locale),
                 unsubscribeUrl, t("mail.unsubscribe." + which, locale), config.url("settings/notifications"));
-        return new Composed(subject, email, unsubscribeUrl);
+        return new Composed(subject, email, unsubscribeUrl, null);
     }
 
     private Entry entry(Item i, Recipient r) {
@@ -275,16 +296,33 @@ class MailComposer {
     private long queue(Recipient r, @Nullable MailKind kind, Composed composed, Instant now) {
         var rendered = templates.render(composed.email());
         boolean deliverable = r.hasAddress();
+        return queueRendered(r.id(), deliverable ? r.email() : "—", kind == null ? "DIGEST" : kind.name(),
+                composed.subject(), rendered, composed.unsubscribeUrl(), composed.replyTo(), null, now,
+                deliverable ? null : "no valid e-mail address: " + cut(r.email(), 300));
+    }
+
+    /** An e-mail into the outbox, in the caller's transaction; returns its row's id. */
+    long queueRendered(@Nullable Long personId, String to, String kind, String subject, MailTemplates.Rendered rendered,
+            @Nullable String unsubscribeUrl, @Nullable String replyTo, @Nullable String inReplyTo, Instant now) {
+        return queueRendered(personId, to, kind, subject, rendered, unsubscribeUrl, replyTo, inReplyTo, now, null);
+    }
+
+    /** The same, for a person without a valid address: {@code skippedBecause} says so, the row is not sent. */
+    long queueRendered(@Nullable Long personId, String to, String kind, String subject,
+            MailTemplates.Rendered rendered, @Nullable String unsubscribeUrl, @Nullable String replyTo,
+            @Nullable String inReplyTo, Instant now, @Nullable String skippedBecause) {
         String messageId = "<" + UUID.randomUUID() + "@" + config.domain() + ">";
         jdbc.sql("""
                 insert into mail_outbox (message_id, person_id, recipient, kind, subject, body_text, body_html,
-                    unsubscribe_url, status, attempts, next_attempt_at, last_error, created_at)
-                values (:mid, :p, :to, :kind, :subject, :text, :html, :unsub, :status, 0, :now, :error, :now)""")
-                .param("mid", messageId).param("p", r.id()).param("to", deliverable ? r.email() : "—")
-                .param("kind", kind == null ? "DIGEST" : kind.name()).param("subject", cut(composed.subject(), 400))
-                .param("text", rendered.text()).param("html", rendered.html()).param("unsub", composed.unsubscribeUrl())
-                .param("status", deliverable ? "QUEUED" : "SKIPPED")
-                .param("error", deliverable ? null : "no valid e-mail address: " + cut(r.email(), 300))
+                    unsubscribe_url, reply_to, in_reply_to, status, attempts, next_attempt_at, last_error, created_at)
+                values (:mid, :p, :to, :kind, :subject, :text, :html, :unsub, :replyTo, :inReplyTo, :status, 0, :now,
+                    :error, :now)""")
+                .param("mid", messageId).param("p", personId).param("to", to)
+                .param("kind", kind).param("subject", cut(subject, 400))
+                .param("text", rendered.text()).param("html", rendered.html()).param("unsub", unsubscribeUrl)
+                .param("replyTo", replyTo).param("inReplyTo", inReplyTo)
+                .param("status", skippedBecause == null ? "QUEUED" : "SKIPPED")
+                .param("error", skippedBecause)
                 .param("now", OutboxSender.at(now)).update();
         return lastId(messageId);
     }
@@ -321,6 +359,6 @@ class MailComposer {
             Instant deliverAfter) {
     }
 
-    private record Composed(String subject, Email email, String unsubscribeUrl) {
+    private record Composed(String subject, Email email, String unsubscribeUrl, @Nullable String replyTo) {
     }
 }

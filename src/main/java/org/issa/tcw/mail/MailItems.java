@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.issa.tcw.discussion.PostCreated;
+import org.issa.tcw.documents.comments.CommentAdded;
 import org.issa.tcw.documents.comments.CommentMentioned;
 import org.issa.tcw.programme.ProgrammeEvents.MilestoneDueSoon;
 import org.issa.tcw.programme.ProgrammeEvents.MilestoneOverdue;
@@ -86,6 +87,20 @@ class MailItems {
     void on(CommentMentioned e) {
         insert(List.of(new Item(e.personId(), MailKind.MENTION, "document:" + e.documentId(), null, e.authorName(),
                 e.documentTitle(), null, e.link(), null)));
+    }
+
+    /**
+     * A comment on a document: its creator hears of it (kind {@link MailKind#DOCUMENT_COMMENT}), unless
+     * they wrote it or are mentioned in it (the mention is mailed on its own). Grouped per document.
+     */
+    @EventListener
+    void on(CommentAdded e) {
+        List<Long> creators = jdbc.sql("select created_by from document where id = :d and created_by is not null")
+                .param("d", e.documentId()).query(Long.class).list();
+        insert(creators.stream().filter(p -> p != e.authorId() && !e.mentioned().contains(p))
+                .map(p -> new Item(p, MailKind.DOCUMENT_COMMENT, "document:" + e.documentId(), e.commissionId(),
+                        e.authorName(), e.documentTitle(), text(e.html()), e.link(), null))
+                .toList());
     }
 
     @EventListener

@@ -20,12 +20,28 @@ public enum MailKind {
     /** Milestones I own: due in 14 and 3 days, overdue. */
     MILESTONE(Delivery.DAILY),
     /** Programmes submitted, approved or returned (chairs and the secretariat). */
-    PROGRAMME_APPROVAL(Delivery.DAILY);
+    PROGRAMME_APPROVAL(Delivery.DAILY),
+    /**
+     * The secretariat's weekly overview across commissions (overdue milestones, programmes awaiting
+     * approval, projects at risk), on Mondays; only {@link Delivery#WEEKLY} (on) or off.
+     */
+    WEEKLY_OVERVIEW(Delivery.WEEKLY);
 
     private final Delivery byDefault;
 
     MailKind(Delivery byDefault) {
         this.byDefault = byDefault;
+    }
+
+    /** The deliveries a person may choose for this kind. */
+    public java.util.List<Delivery> choices() {
+        return this == WEEKLY_OVERVIEW ? java.util.List.of(Delivery.WEEKLY, Delivery.OFF)
+                : java.util.List.of(Delivery.values());
+    }
+
+    /** Whether this kind's events go into the digests (the overview is an e-mail of its own). */
+    public boolean inDigests() {
+        return this != WEEKLY_OVERVIEW;
     }
 
     /** What a person gets who has not chosen. */

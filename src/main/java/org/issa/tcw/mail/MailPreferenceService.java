@@ -59,6 +59,11 @@ public class MailPreferenceService {
         if (preferences.morningHour() < 0 || preferences.morningHour() > 23) {
             throw new UserFacingException("mail.error.hour");
         }
+        for (Map.Entry<MailKind, Delivery> e : preferences.deliveries().entrySet()) {
+            if (!e.getKey().choices().contains(e.getValue())) {
+                throw new UserFacingException("mail.error.delivery");
+            }
+        }
         String zone;
         try {
             zone = ZoneId.of(preferences.timeZone()).getId();
@@ -103,7 +108,7 @@ public class MailPreferenceService {
         }
         for (MailKind kind : MailKind.values()) {
             boolean hit = kind.name().equals(target.get().what())
-                    || r.delivery(kind).name().equals(target.get().what());
+                    || kind.inDigests() && r.delivery(kind).name().equals(target.get().what());
             if (hit) {
                 jdbc.sql("delete from mail_preference where person_id = :p and kind = :k").param("p", p)
                         .param("k", kind.name()).update();

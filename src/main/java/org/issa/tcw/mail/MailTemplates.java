@@ -73,7 +73,20 @@ class MailTemplates {
     /** What one e-mail says; every string already in the recipient's language. */
     record Email(Locale locale, String greeting, String heading, List<Section> sections, String buttonUrl,
             String buttonLabel, String reason, @Nullable String unsubscribeUrl, String unsubscribeLabel,
-            String settingsUrl) {
+            String settingsUrl, @Nullable String replyHint) {
+
+        Email(Locale locale, String greeting, String heading, List<Section> sections, String buttonUrl,
+                String buttonLabel, String reason, @Nullable String unsubscribeUrl, String unsubscribeLabel,
+                String settingsUrl) {
+            this(locale, greeting, heading, sections, buttonUrl, buttonLabel, reason, unsubscribeUrl,
+                    unsubscribeLabel, settingsUrl, null);
+        }
+
+        /** "Reply to this e-mail to post in the thread", above the button. */
+        Email withReplyHint(String hint) {
+            return new Email(locale, greeting, heading, sections, buttonUrl, buttonLabel, reason, unsubscribeUrl,
+                    unsubscribeLabel, settingsUrl, hint);
+        }
 
         Map<String, @Nullable Object> asMap() {
             var m = new java.util.HashMap<String, @Nullable Object>();
@@ -87,6 +100,7 @@ class MailTemplates {
             m.put("unsubscribeUrl", unsubscribeUrl);
             m.put("unsubscribeLabel", unsubscribeLabel);
             m.put("settingsUrl", settingsUrl);
+            m.put("replyHint", replyHint);
             return m;
         }
     }

@@ -82,7 +82,8 @@ class OutboxSender {
     private List<Claimed> claim(Instant now) {
         List<Claimed> rows = tx.execute(status -> {
             List<Claimed> due = jdbc.sql("""
-                    select id, message_id, recipient, subject, body_text, body_html, unsubscribe_url, attempts
+                    select id, message_id, recipient, subject, body_text, body_html, unsubscribe_url, attempts,
+                           reply_to, in_reply_to
                     from mail_outbox
                     where (status = 'QUEUED' and next_attempt_at <= :now)
                        or (status = 'SENDING' and claimed_until < :now)
@@ -91,7 +92,8 @@ class OutboxSender {
                     for update skip locked""")
                     .param("now", at(now)).param("limit", config.batchSize)
                     .query((rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)))
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9),
+                            rs.getString(10)))
                     .list();
             if (!due.isEmpty()) {
                 jdbc.sql("update mail_outbox set status = 'SENDING', claimed_until = :until where id in (:ids)")
@@ -182,6 +184,13 @@ class OutboxSender {
         helper.setSubject(row.subject());
         helper.setText(row.text(), row.html());
         message.setHeader("Auto-Submitted", "auto-generated");
+        if (row.replyTo() != null) {
+            helper.setReplyTo(row.replyTo()); // a thread notification: the reply becomes a post (ADR 046)
+        }
+        if (row.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", row.inReplyTo()); // a bounce answers the refused reply
+            message.setHeader("References", row.inReplyTo());
+        }
         if (row.unsubscribeUrl() != null) {
             // RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and POST to the link themselves
             message.setHeader("List-Unsubscribe", "<" + row.unsubscribeUrl() + ">");
@@ -200,7 +209,7 @@ class OutboxSender {
     }
 
     private record Claimed(long id, String messageId, String recipient, String subject, String text, String html,
-            @Nullable String unsubscribeUrl, int attempts) {
+            @Nullable String unsubscribeUrl, int attempts, @Nullable String replyTo, @Nullable String inReplyTo) {
     }
 
     /** Keeps the outbox's Message-ID (Jakarta Mail would make a new one at every attempt). */

@@ -80,8 +80,11 @@ class MailOnPostgresTest {
                     .param("t", created).update();
         }
         Clock clock = Clock.systemUTC();
+        var replyOff = new ReplyConfig(false, "reply@tcw.test", "127.0.0.1", 3143, "reply@tcw.test", "x", "INBOX",
+                false, java.time.Duration.ofDays(180));
         var composer = new MailComposer(jdbc, tx, new Recipients(jdbc), new MailTemplates(new Texts()),
-                new UnsubscribeLinks(config), config, clock);
+                new UnsubscribeLinks(config), config, clock, replyOff,
+                new ReplyAddresses(config, replyOff));
         assertThat(composer.composeImmediate(Instant.now().plusSeconds(1))).isEqualTo(30);
 
         var a = new OutboxSender(jdbc, tx, smtp(), config, clock);
@@ -107,5 +110,69 @@ class MailOnPostgresTest {
         assertThat(received[0].getSubject()).startsWith("Ana Silva hat Sie in „Thema");
         assertThat(jdbc.sql("select count(*) from mail_outbox where status = 'SENT'").query(Integer.class).single())
                 .isEqualTo(30);
+    }
+
+    @Test
+    void four_nodes_queue_the_weekly_overview_once_and_a_reply_ledger_key_lets_one_through() throws Exception {
+        jdbc.sql("insert into commission (code, name) values ('PGO', 'PostgreSQL overview')").update();
+        long commission = jdbc.sql("select id from commission where code = 'PGO'").query(Long.class).single();
+        jdbc.sql("insert into triennium (start_year, end_year, status) values (2031, 2033, 'PLANNED')").update();
+        long triennium = jdbc.sql("select id from triennium where start_year = 2031").query(Long.class).single();
+        jdbc.sql("""
+                insert into work_programme (commission_id, triennium_id, status, submitted_at, submitted_by)
+                values (:c, :t, 'SUBMITTED', now(), 'chair')""").param("c", commission).param("t", triennium).update();
+        jdbc.sql("insert into person (username, email, last_name, preferred_locale) values ('pgs', 'pgs@tcw.test', 'Sec', 'es')")
+                .update();
+        long sec = jdbc.sql("select id from person where username = 'pgs'").query(Long.class).single();
+        jdbc.sql("insert into person_global_role (person_id, role) values (:p, 'SECRETARIAT')").param("p", sec).update();
+        var replyOff = new ReplyConfig(false, "reply@tcw.test", "127.0.0.1", 3143, "reply@tcw.test", "x", "INBOX",
+                false, java.time.Duration.ofDays(180));
+        var templates = new MailTemplates(new Texts());
+        var composer = new MailComposer(jdbc, tx, new Recipients(jdbc), templates, new UnsubscribeLinks(config), config,
+                Clock.systemUTC(), replyOff, new ReplyAddresses(config, replyOff));
+        var overview = new WeeklyOverview(jdbc, tx, new Recipients(jdbc), templates, composer,
+                new UnsubscribeLinks(config), config, Clock.systemUTC(), 6);
+        Instant monday = Instant.parse("2031-01-06T07:00:00Z");
+        int total = 0;
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            List<Callable<Integer>> nodes = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                nodes.add(() -> overview.sendIfDue(monday));
+            }
+            for (var f : pool.invokeAll(nodes)) {
+                total += f.get();
+            }
+        }
+        assertThat(total).isEqualTo(1);
+        assertThat(jdbc.sql("select subject from mail_outbox where kind = 'WEEKLY_OVERVIEW'").query(String.class).list())
+                .containsExactly("Resumen semanal, semana del 6 de enero de 2031");
+
+        // the reply ledger's guard: two transactions insert the same Message-ID at once, one commits
+        var inserted = new java.util.concurrent.atomic.AtomicInteger();
+        var duplicates = new java.util.concurrent.atomic.AtomicInteger();
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            List<Callable<Object>> nodes = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                nodes.add(() -> {
+                    try {
+                        tx.executeWithoutResult(st -> {
+                            jdbc.sql("""
+                                    insert into mail_reply (message_id, sender, outcome, received_at)
+                                    values ('<same@client>', 'a@b.c', 'POSTED', now())""").update();
+                            jdbc.sql("select 1 from pg_sleep(0.3)").query(Integer.class).list();
+                        });
+                        inserted.incrementAndGet();
+                    } catch (org.springframework.dao.DuplicateKeyException e) {
+                        duplicates.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            for (var f : pool.invokeAll(nodes)) {
+                f.get();
+            }
+        }
+        assertThat(inserted.get()).isEqualTo(1);
+        assertThat(duplicates.get()).isEqualTo(1);
     }
 }

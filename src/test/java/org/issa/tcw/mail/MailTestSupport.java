@@ -12,12 +12,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class MailTestSupport {
 
     static final int SMTP_PORT = 3926;
+    static final int IMAP_PORT = 3927;
 
     private MailTestSupport() {
     }
 
     static GreenMailExtension greenMail() {
         return new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withPerMethodLifecycle(true);
+    }
+
+    /**
+     * SMTP and IMAP, delivering {@code reply+token@domain} to the {@code reply@domain} mailbox (plus
+     * addressing, as production servers do) for the replies by e-mail.
+     */
+    static GreenMailExtension greenMailWithImap() {
+        return new GreenMailExtension(new ServerSetup[] {new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                        .withUser("reply@tcw.localhost", "reply@tcw.localhost", "reply@tcw.localhost")
+                        .withSieveIgnoreDetail())
                 .withPerMethodLifecycle(true);
     }
 

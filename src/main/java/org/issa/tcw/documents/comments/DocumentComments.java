@@ -272,6 +272,9 @@ public class DocumentComments {
         mentioned.stream().map(MentionCandidate::personId).filter(p -> p != author).distinct()
                 .forEach(p -> events.publishEvent(new CommentMentioned(p, header.id(), threadId, authorName,
                         header.title())));
+        events.publishEvent(new CommentAdded(header.id(), header.commissionId(), threadId, author, authorName,
+                header.title(), saved.getHtml(), mentioned.stream().map(MentionCandidate::personId)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet())));
         events.publishEvent(new CommentSignal(header.id(), threadId));
     }
 

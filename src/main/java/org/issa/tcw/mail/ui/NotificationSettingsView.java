@@ -21,6 +21,7 @@ import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.mail.Delivery;
 import org.issa.tcw.mail.MailKind;
+import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.mail.MailPreferenceService;
 import org.issa.tcw.mail.MailPreferences;
 
@@ -40,7 +41,7 @@ class NotificationSettingsView extends VerticalLayout implements HasDynamicTitle
 
     private final MailPreferenceService service;
 
-    NotificationSettingsView(MailPreferenceService service) {
+    NotificationSettingsView(MailPreferenceService service, CurrentUser currentUser) {
         this.service = service;
         addClassName("tcw-page");
         MailPreferences mine = service.mine();
@@ -50,10 +51,13 @@ class NotificationSettingsView extends VerticalLayout implements HasDynamicTitle
         var form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         for (MailKind kind : MailKind.values()) {
+            if (kind == MailKind.WEEKLY_OVERVIEW && !currentUser.require().isSecretariat()) {
+                continue; // only the secretariat receives it
+            }
             var select = new Select<Delivery>();
             select.setId("mail-delivery-" + kind.name());
             select.setLabel(getTranslation("mail.kind." + kind.name()));
-            select.setItems(Delivery.values());
+            select.setItems(kind.choices());
             select.setItemLabelGenerator(d -> getTranslation("mail.delivery." + d.name()));
             select.setValue(mine.delivery(kind));
             deliveries.put(kind, select);
