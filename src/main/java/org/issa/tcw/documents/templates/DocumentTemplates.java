@@ -53,7 +53,17 @@ public class DocumentTemplates {
     @PreAuthorize("isAuthenticated()")
     public List<TemplateView> list() {
         shipped.ensureStored();
-        List<DocumentTemplate> all = templates.findAllByOrderByKindAscLanguageAsc();
+        return views(templates.findAllByOrderByKindAscLanguageAsc());
+    }
+
+    /** The templates of a kind in a working language (what "New document" offers). */
+    @PreAuthorize("isAuthenticated()")
+    public List<TemplateView> list(DocumentKind kind, WorkingLanguage language) {
+        shipped.ensureStored(kind, language);
+        return views(templates.findByKindAndLanguage(kind, language));
+    }
+
+    private List<TemplateView> views(List<DocumentTemplate> all) {
         Map<Long, String> titles = documentRows.titles(all.stream().map(DocumentTemplate::getDocumentId).toList())
                 .stream().collect(Collectors.toMap(DocumentTitle::id, DocumentTitle::title));
         return all.stream()
@@ -63,12 +73,6 @@ public class DocumentTemplates {
                 .toList();
     }
 
-    /** The templates of a kind in a working language (what "New document" offers). */
-    @PreAuthorize("isAuthenticated()")
-    public List<TemplateView> list(DocumentKind kind, WorkingLanguage language) {
-        return list().stream().filter(t -> t.kind() == kind && t.language() == language).toList();
-    }
-
     /**
      * A template to edit (the secretariat).
      *
@@ -76,7 +80,8 @@ public class DocumentTemplates {
      */
     @PreAuthorize("hasRole('SECRETARIAT')")
     public TemplateView open(long templateId) {
-        return list().stream().filter(t -> t.id() == templateId).findFirst().orElseThrow(NotFoundException::new);
+        return views(templates.findById(templateId).stream().toList()).stream().findFirst()
+                .orElseThrow(NotFoundException::new);
     }
 
     /**
@@ -90,7 +95,6 @@ public class DocumentTemplates {
      */
     @PreAuthorize("@commissionAccess.may('EDIT_DRAFT', #commissionCode)")
     public long newDocument(String commissionCode, DocumentForm form, long templateId) {
-        shipped.ensureStored();
         DocumentTemplate template = templates.findById(templateId)
                 .orElseThrow(() -> new UserFacingException("templates.refused.unknown"));
         if (template.getKind() != form.getKind() || template.getLanguage() != form.getLanguage()) {

@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.issa.tcw.base.Texts;
+import org.issa.tcw.documents.DocumentHtml;
 import org.issa.tcw.documents.DocumentKind;
 import org.issa.tcw.documents.WorkingLanguage;
 import org.issa.tcw.documents.YjsEngine;
@@ -18,6 +20,7 @@ import org.issa.tcw.documents.domain.DocumentRepository;
 import org.issa.tcw.documents.exchange.HtmlContent;
 import org.issa.tcw.documents.templates.domain.DocumentTemplate;
 import org.issa.tcw.documents.templates.domain.DocumentTemplateRepository;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,8 @@ class ShippedTemplates {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private volatile boolean complete;
+    /** The kinds and languages known to be stored. */
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
     ShippedTemplates(DocumentRepository documents, DocumentTemplateRepository templates, YjsEngine engine, Texts texts,
             Clock clock, TransactionTemplate transaction) {
@@ -61,35 +66,39 @@ class ShippedTemplates {
         if (complete) {
             return;
         }
-        synchronized (this) {
-            if (complete) {
-                return;
+        for (DocumentKind kind : DocumentKind.values()) {
+            for (WorkingLanguage language : WorkingLanguage.values()) {
+                ensureStored(kind, language);
             }
-            long started = System.nanoTime();
-            int stored = 0;
-            for (DocumentKind kind : DocumentKind.values()) {
-                for (WorkingLanguage language : WorkingLanguage.values()) {
-                    if (!templates.existsByKindAndLanguage(kind, language)) {
-                        stored += store(kind, language) ? 1 : 0;
-                    }
+        }
+        complete = true;
+    }
+
+    /** Stores the shipped template of a kind in a language if it is not stored yet. */
+    void ensureStored(DocumentKind kind, WorkingLanguage language) {
+        if (complete || stored.contains(kind.name() + language.name())) {
+            return;
+        }
+        synchronized (this) {
+            if (!templates.existsByKindAndLanguage(kind, language)) {
+                long started = System.nanoTime();
+                if (store(kind, language)) {
+                    log.info("Template {} {} stored in {} ms", kind, language, (System.nanoTime() - started) / 1_000_000);
                 }
             }
-            if (stored > 0) {
-                log.info("{} document templates stored in {} ms", stored, (System.nanoTime() - started) / 1_000_000);
-            }
-            complete = true;
+            stored.add(kind.name() + language.name());
         }
     }
 
     private boolean store(DocumentKind kind, WorkingLanguage language) {
-        String json = HtmlContent.proseMirrorJson(html(kind, language));
-        byte[] state = engine.initialState(json).join();
-        YjsEngine.Rendering rendering = engine.render(List.of(state)).join();
+        String html = DocumentHtml.sanitize(html(kind, language));
+        byte[] state = engine.initialState(HtmlContent.proseMirrorJson(html)).join();
         String title = texts.getTranslation("document.kind." + kind.name(), locale(language));
         try {
             transaction.executeWithoutResult(tx -> {
+                // the text and HTML the content was made from; the compactor derives them anew after edits
                 Document document = documents.saveAndFlush(Document.template(title, kind, language, clock.instant(),
-                        state, rendering.text(), rendering.html()));
+                        state, Jsoup.parseBodyFragment(html).text(), html));
                 templates.saveAndFlush(new DocumentTemplate(document.getId(), kind, language));
             });
             return true;

@@ -77,7 +77,7 @@ class CommissionDocumentsView extends VerticalLayout implements BeforeEnterObser
     }
 
     void openCreate(String code) {
-        new DocumentDialog(templates.list(), (form, templateId) -> Feedback.run(this, () -> {
+        new DocumentDialog(templates::list, (form, templateId) -> Feedback.run(this, () -> {
             long id = templateId == null ? documents.create(code, form) : templates.newDocument(code, form, templateId);
             Feedback.success(getTranslation("documents.created"));
             getUI().ifPresent(ui -> ui.navigate("documents/" + id));

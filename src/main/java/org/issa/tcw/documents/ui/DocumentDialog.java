@@ -8,6 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.issa.tcw.base.ui.Fields;
 import org.issa.tcw.base.ui.FormBinder;
@@ -46,7 +47,7 @@ class DocumentDialog extends Dialog {
      * A new document, blank or from one of {@code templates} (those of the chosen kind and language
      * are offered); {@code onCreate} runs the service call and returns whether it succeeded.
      */
-    DocumentDialog(List<TemplateView> templates, Create onCreate) {
+    DocumentDialog(BiFunction<DocumentKind, WorkingLanguage, List<TemplateView>> templates, Create onCreate) {
         this(new DocumentForm(), form -> onCreate.create(form, null), templates, onCreate);
     }
 
@@ -55,7 +56,7 @@ class DocumentDialog extends Dialog {
         this(form, onSave, null, null);
     }
 
-    private DocumentDialog(DocumentForm form, Predicate<DocumentForm> onSave, @Nullable List<TemplateView> templates,
+    private DocumentDialog(DocumentForm form, Predicate<DocumentForm> onSave, @Nullable BiFunction<DocumentKind, WorkingLanguage, List<TemplateView>> templates,
             @Nullable Create onCreate) {
         setId("document-dialog");
         setHeaderTitle(getTranslation(form.getId() == null ? "documents.new" : "document.details"));
@@ -113,10 +114,9 @@ class DocumentDialog extends Dialog {
             template.setLabel(getTranslation("templates.template"));
             template.setItemLabelGenerator(TemplateView::title);
             template.setEnabled(false);
-            start.addValueChangeListener(e -> template.setEnabled(e.getValue() == Start.TEMPLATE));
+            start.addValueChangeListener(e -> offer(templates));
             kind.addValueChangeListener(e -> offer(templates));
             language.addValueChangeListener(e -> offer(templates));
-            offer(templates);
             layout.add(start, template);
         }
         add(layout);
@@ -124,10 +124,17 @@ class DocumentDialog extends Dialog {
         setWidth("36rem");
     }
 
-    /** The templates of the chosen kind and language, the first one chosen. */
-    private void offer(List<TemplateView> templates) {
-        List<TemplateView> fitting = templates.stream()
-                .filter(t -> t.kind() == kind.getValue() && t.language() == language.getValue()).toList();
+    /** When starting from a template: those of the chosen kind and language, the first one chosen. */
+    private void offer(BiFunction<DocumentKind, WorkingLanguage, List<TemplateView>> templates) {
+        template.setEnabled(start.getValue() == Start.TEMPLATE);
+        if (start.getValue() != Start.TEMPLATE) {
+            template.clear();
+            template.setHelperText(null);
+            return;
+        }
+        DocumentKind k = kind.getValue();
+        WorkingLanguage l = language.getValue();
+        List<TemplateView> fitting = k == null || l == null ? List.of() : templates.apply(k, l);
         template.setItems(fitting);
         template.setValue(fitting.isEmpty() ? null : fitting.getFirst());
         template.setInvalid(false);

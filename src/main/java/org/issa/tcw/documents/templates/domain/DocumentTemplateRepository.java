@@ -9,5 +9,7 @@ public interface DocumentTemplateRepository extends JpaRepository<DocumentTempla
 
     List<DocumentTemplate> findAllByOrderByKindAscLanguageAsc();
 
+    List<DocumentTemplate> findByKindAndLanguage(DocumentKind kind, WorkingLanguage language);
+
     boolean existsByKindAndLanguage(DocumentKind kind, WorkingLanguage language);
 }
