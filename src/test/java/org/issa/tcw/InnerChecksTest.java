@@ -141,6 +141,8 @@ class InnerChecksTest {
             Map.entry("documents.versions.DocumentVersions.name", "DocumentVersionsTest#who_may_name_compare_and_restore"),
             Map.entry("documents.versions.DocumentVersions.restore", "DocumentVersionsTest#who_may_name_compare_and_restore"),
             Map.entry("documents.versions.DocumentVersions.storedBytes", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.forExport",
+                    "VersionDownloadTest#another_commissions_member_gets_no_version_and_versions_belong_to_their_document"),
             Map.entry("documents.templates.DocumentTemplates.list",
                     OPEN + "the templates' kinds, languages and titles, offered to everyone who creates documents"),
             Map.entry("documents.versions.DocumentVersions.mayName", OPEN + "answers whether the caller may name versions; reads no data"),

@@ -12,6 +12,7 @@ import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.documents.exchange.DocumentExports;
 import org.issa.tcw.documents.versions.domain.DocumentVersion;
 import org.issa.tcw.documents.versions.domain.DocumentVersionRepository;
 import org.issa.tcw.documents.versions.domain.VersionRow;
@@ -250,6 +251,20 @@ public class DocumentVersions {
     @PreAuthorize("isAuthenticated()")
     public boolean mayRestore(long documentId) {
         return collaboration.may(documentId, CommissionAction.RESTORE_VERSION);
+    }
+
+    /**
+     * A version as the Word and PDF exporters take it: its content (as a V1 update), its name (null
+     * for an automatic version: the caller names it in the reader's language) and when it was kept.
+     *
+     * @throws AccessDeniedException if the person may not read the document
+     * @throws NotFoundException     if the version is not one of the document's
+     */
+    @PreAuthorize("isAuthenticated()")
+    public DocumentExports.Version forExport(long documentId, long versionId) {
+        requireRead(documentId);
+        DocumentVersion v = version(documentId, versionId);
+        return new DocumentExports.Version(engine.versionUpdate(v.getState()).join(), v.getName(), v.getCreatedAt());
     }
 
     /** The size of a version's stored state in bytes (benchmarks, operations). */

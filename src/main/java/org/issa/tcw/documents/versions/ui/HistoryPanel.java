@@ -25,6 +25,8 @@ import java.util.function.Supplier;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.UserZone;
+import org.issa.tcw.documents.exchange.DocumentExports;
+import org.issa.tcw.documents.exchange.ui.ExchangeControls;
 import org.issa.tcw.documents.versions.DocumentVersions;
 import org.issa.tcw.documents.versions.VersionSummary;
 import org.issa.tcw.documents.versions.VersionKind;
@@ -46,6 +48,7 @@ class HistoryPanel extends Div {
     private static final Executor EXECUTOR = Executors.newVirtualThreadPerTaskExecutor();
 
     private final DocumentVersions versions;
+    private final ExchangeControls exchange;
     private final long documentId;
     final Div list = new Div();
     final ComboBox<Choice> from = new ComboBox<>();
@@ -61,8 +64,9 @@ class HistoryPanel extends Div {
     record Choice(@Nullable Long id, String label) {
     }
 
-    HistoryPanel(DocumentVersions versions, long documentId) {
+    HistoryPanel(DocumentVersions versions, ExchangeControls exchange, long documentId) {
         this.versions = versions;
+        this.exchange = exchange;
         this.documentId = documentId;
         setId("document-history");
         addClassName("tcw-versions");
@@ -133,8 +137,15 @@ class HistoryPanel extends Div {
                     e -> compare(v.id(), null, label, now.label()));
             compareNow.setId("version-compare-now-" + v.id());
             compareNow.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            var actions = new HorizontalLayout(compareNow);
+            // the version's own Word and PDF, named in the reader's language when it has no name
+            var download = exchange.downloadVersion(documentId, v.id(), () -> {
+                DocumentExports.Version version = versions.forExport(documentId, v.id());
+                return new DocumentExports.Version(version.state(), label, version.date());
+            });
+            var actions = new HorizontalLayout(compareNow, download);
             actions.setSpacing(true);
+            actions.setAlignItems(HorizontalLayout.Alignment.CENTER);
+            actions.setWrap(true);
             if (mayRestore) {
                 var restore = new Button(getTranslation("versions.restore"), e -> confirmRestore(v, label));
                 restore.setId("version-restore-" + v.id());

@@ -1,6 +1,7 @@
 package org.issa.tcw.documents.versions.ui;
 
 import com.vaadin.flow.component.Component;
+import org.issa.tcw.documents.exchange.ui.ExchangeControls;
 import org.issa.tcw.documents.versions.DocumentVersions;
 
 /**
@@ -11,13 +12,15 @@ import org.issa.tcw.documents.versions.DocumentVersions;
 public class VersionPanels {
 
     private final DocumentVersions versions;
+    private final ExchangeControls exchange;
 
-    VersionPanels(DocumentVersions versions) {
+    VersionPanels(DocumentVersions versions, ExchangeControls exchange) {
         this.versions = versions;
+        this.exchange = exchange;
     }
 
     /** The History panel of a document. */
     public Component forDocument(long documentId) {
-        return new HistoryPanel(versions, documentId);
+        return new HistoryPanel(versions, exchange, documentId);
     }
 }
