@@ -52,9 +52,11 @@ public class DocumentVersions {
     private final PersonService people;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final VersionSignals signals;
 
     DocumentVersions(DocumentCollaboration collaboration, YjsEngine engine, DocumentVersionRepository versions,
-            PersonService people, CurrentUser currentUser, Clock clock) {
+            PersonService people, CurrentUser currentUser, Clock clock, VersionSignals signals) {
+        this.signals = signals;
         this.collaboration = collaboration;
         this.engine = engine;
         this.versions = versions;
@@ -287,8 +289,10 @@ public class DocumentVersions {
         String previous = versions.findFirstByDocumentIdOrderByIdDesc(documentId).map(DocumentVersion::getOutline)
                 .orElse("");
         TextDiff.Words words = TextDiff.words(previous, state.outline());
-        return versions.save(new DocumentVersion(documentId, kind, name, seq, personId, clock.instant(),
+        long id = versions.save(new DocumentVersion(documentId, kind, name, seq, personId, clock.instant(),
                 state.state(), state.outline(), words.added(), words.removed())).getId();
+        signals.kept(documentId);
+        return id;
     }
 
     /** "#id": how a version without a name is named in another one's name. */

@@ -27,7 +27,12 @@ import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.documents.exchange.DocumentExports;
 import org.issa.tcw.documents.exchange.ui.ExchangeControls;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import org.issa.tcw.base.LiveDelivery;
+import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.documents.versions.DocumentVersions;
+import org.issa.tcw.documents.versions.VersionSignals;
 import org.issa.tcw.documents.versions.VersionSummary;
 import org.issa.tcw.documents.versions.VersionKind;
 import org.issa.tcw.documents.versions.VersionView;
@@ -49,7 +54,9 @@ class HistoryPanel extends Div {
 
     private final DocumentVersions versions;
     private final ExchangeControls exchange;
+    private final VersionSignals signals;
     private final long documentId;
+    private LiveDelivery.@Nullable Registration subscription;
     final Div list = new Div();
     final ComboBox<Choice> from = new ComboBox<>();
     final ComboBox<Choice> to = new ComboBox<>();
@@ -64,8 +71,9 @@ class HistoryPanel extends Div {
     record Choice(@Nullable Long id, String label) {
     }
 
-    HistoryPanel(DocumentVersions versions, ExchangeControls exchange, long documentId) {
+    HistoryPanel(DocumentVersions versions, VersionSignals signals, ExchangeControls exchange, long documentId) {
         this.versions = versions;
+        this.signals = signals;
         this.exchange = exchange;
         this.documentId = documentId;
         setId("document-history");
@@ -111,6 +119,23 @@ class HistoryPanel extends Div {
         list.setId("version-list");
         add(pickers, progress, list);
         refresh();
+    }
+
+    /** Another person's named version, or an automatic one, appears while the panel is open. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        Executor live = LiveAccess.in(event.getUI());
+        subscription = signals.subscribe(documentId, () -> live.execute(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
+        super.onDetach(event);
     }
 
     void refresh() {

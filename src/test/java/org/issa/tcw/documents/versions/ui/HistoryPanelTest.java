@@ -21,8 +21,11 @@ import org.issa.tcw.testsupport.UiPolling;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The History panel's download of a version, as Word and as PDF, named after the version. */
-class HistoryDownloadTest extends KaribuTest {
+/**
+ * The History panel: a version downloaded as Word and as PDF, named after the version; versions
+ * kept by someone else or automatically appear in an open panel without reloading.
+ */
+class HistoryPanelTest extends KaribuTest {
 
     @Autowired
     DocumentService documents;
@@ -32,6 +35,42 @@ class HistoryDownloadTest extends KaribuTest {
     DocumentVersions versions;
     @Autowired
     YjsEngine engine;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void versions_kept_by_someone_else_or_automatically_appear_in_an_open_panel() {
+        signInAs("member-ict");
+        DocumentForm form = new DocumentForm();
+        form.setTitle("Live history " + System.nanoTime());
+        form.setKind(DocumentKind.OTHER);
+        form.setLanguage(WorkingLanguage.FR);
+        long id = documents.create("ICT", form);
+        relay.change(id, CommissionAction.EDIT_DRAFT, log -> engine.typeText(log, "Premier jet", true).join());
+
+        signInAs("observer-ict");
+        navigate("documents/" + id);
+        HistoryPanel panel = _get(HistoryPanel.class);
+        assertThat(names(panel)).isEmpty();
+
+        signIn.as("chair-ict"); // another person, elsewhere
+        versions.name(id, "Named by the chair");
+        signIn.as("observer-ict");
+        UiPolling.awaitUi(Duration.ofSeconds(30), () -> names(panel).contains("Named by the chair"));
+
+        signIn.out(); // a workflow step asks for a version: kept with nobody signed in
+        events.publishEvent(new org.issa.tcw.documents.versions.KeepVersionRequested(id, "Sent to the Bureau"));
+        signIn.as("observer-ict");
+        UiPolling.awaitUi(Duration.ofSeconds(30), () -> names(panel).contains("Sent to the Bureau"));
+        assertThat(names(panel)).containsExactly("Sent to the Bureau", "Named by the chair");
+    }
+
+    private static java.util.List<String> names(HistoryPanel panel) {
+        return panel.list.getChildren()
+                .flatMap(row -> row.getChildren().findFirst().stream())
+                .filter(c -> c instanceof com.vaadin.flow.component.html.Span)
+                .map(c -> ((com.vaadin.flow.component.html.Span) c).getText()).toList();
+    }
 
     @Test
     void an_observer_downloads_a_named_version_as_word_and_pdf_from_the_history() {
