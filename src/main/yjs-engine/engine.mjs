@@ -1127,6 +1127,11 @@ export function versionState(list) {
   return JSON.stringify({ state: toB64(Y.encodeStateAsUpdateV2(doc)), outline: outlineOf(doc.getXmlFragment(FIELD)) });
 }
 
+/** A version's V2 state as a V1 update, the format the other functions read (e.g. exportTree). */
+export function versionUpdate(stateB64) {
+  return toB64(Y.convertUpdateFormatV2ToV1(fromB64(stateB64)));
+}
+
 /** The outline text (see versionState) of a version's V2 state. */
 export function versionOutline(stateB64) {
   const doc = new Y.Doc();

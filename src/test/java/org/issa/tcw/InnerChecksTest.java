@@ -141,6 +141,10 @@ class InnerChecksTest {
             Map.entry("documents.versions.DocumentVersions.name", "DocumentVersionsTest#who_may_name_compare_and_restore"),
             Map.entry("documents.versions.DocumentVersions.restore", "DocumentVersionsTest#who_may_name_compare_and_restore"),
             Map.entry("documents.versions.DocumentVersions.storedBytes", "DocumentVersionsTest#who_may_name_compare_and_restore"),
+            Map.entry("documents.versions.DocumentVersions.forExport",
+                    "VersionDownloadTest#another_commissions_member_gets_no_version_and_versions_belong_to_their_document"),
+            Map.entry("documents.templates.DocumentTemplates.list",
+                    OPEN + "the templates' kinds, languages and titles, offered to everyone who creates documents"),
             Map.entry("documents.versions.DocumentVersions.mayName", OPEN + "answers whether the caller may name versions; reads no data"),
             Map.entry("documents.versions.DocumentVersions.mayRestore", OPEN + "answers whether the caller may restore; reads no data"),
             Map.entry("notification.NotificationService.mine",
@@ -217,7 +221,7 @@ class InnerChecksTest {
     private static Class<?> testClass(String simpleName) throws ClassNotFoundException {
         for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
                 "programme.", "documents.comments.", "documents.suggestions.",
-                "documents.exchange.", "documents.versions.", "mail.")) {
+                "documents.exchange.", "documents.versions.", "documents.templates.", "mail.")) {
             try {
                 return Class.forName("org.issa.tcw." + p + simpleName);
             } catch (ClassNotFoundException e) {

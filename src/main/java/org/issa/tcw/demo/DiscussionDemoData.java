@@ -68,7 +68,7 @@ class DiscussionDemoData implements ApplicationRunner {
     // label from the record): look them up instead of assuming ids.
 
     private @Nullable Anchor firstDocumentOf(long commissionId) {
-        return documents.findAll().stream().filter(d -> d.getCommissionId() == commissionId)
+        return documents.findAll().stream().filter(d -> Long.valueOf(commissionId).equals(d.getCommissionId()))
                 .map(Document::getId).min(Long::compare).map(id -> Anchor.to(AnchorType.DOCUMENT, id)).orElse(null);
     }
 

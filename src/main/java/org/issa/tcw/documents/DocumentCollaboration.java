@@ -97,10 +97,10 @@ public class DocumentCollaboration {
     @PreAuthorize("isAuthenticated()")
     public JoinResult join(long documentId, EditorConnection editor) {
         SignedInUser user = currentUser.require();
-        long commissionId = commissionOf(documentId);
+        Long commissionId = commissionOf(documentId);
         require(CommissionAction.READ, commissionId);
         boolean limited = suggestOnly(documentId, commissionId);
-        boolean editable = limited || access.may(CommissionAction.EDIT_DRAFT, commissionId);
+        boolean editable = limited || may(CommissionAction.EDIT_DRAFT, commissionId);
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -160,7 +160,7 @@ public class DocumentCollaboration {
     public PushResult push(long documentId, EditorConnection editor, @Nullable String clientUpdateId,
             @Nullable String updateBase64, @Nullable String awarenessBase64, long clientId, long editorSeq) {
         SignedInUser user = currentUser.require();
-        long commissionId = commissionOf(documentId);
+        Long commissionId = commissionOf(documentId);
         byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
         boolean limited = false;
         if (update != null) {
@@ -477,7 +477,7 @@ public class DocumentCollaboration {
     @PreAuthorize("isAuthenticated()")
     public long change(long documentId, CommissionAction action, ServerChange change) {
         SignedInUser user = currentUser.require();
-        long commissionId = commissionOf(documentId);
+        Long commissionId = commissionOf(documentId);
         require(action, commissionId);
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
@@ -525,10 +525,21 @@ public class DocumentCollaboration {
         return reader.apply(content.updates(), content.lastSeq());
     }
 
-    /** Whether the signed-in person may do {@code action} in the document's commission. */
+    /**
+     * Whether the signed-in person may do {@code action} in the document's commission; in a template
+     * (no commission, ADR 029) only the secretariat may read and edit, and nobody may do anything else.
+     */
     @PreAuthorize("isAuthenticated()")
     public boolean may(long documentId, CommissionAction action) {
-        return access.may(action, commissionOf(documentId));
+        return may(action, commissionOf(documentId));
+    }
+
+    private boolean may(CommissionAction action, @Nullable Long commissionId) {
+        if (commissionId == null) {
+            return (action == CommissionAction.READ || action == CommissionAction.EDIT_DRAFT)
+                    && currentUser.get().map(SignedInUser::isSecretariat).orElse(false);
+        }
+        return access.may(action, commissionId);
     }
 
     /** Called by the compactor, under the document's lock, after the log shrank. */
@@ -541,21 +552,22 @@ public class DocumentCollaboration {
         }
     }
 
-    private boolean suggestOnly(long documentId, long commissionId) {
+    private boolean suggestOnly(long documentId, @Nullable Long commissionId) {
         SuggestOnlyPolicy policy = suggestOnlyPolicy.getIfAvailable();
-        return policy != null && policy.suggestOnly(documentId, commissionId);
+        return commissionId != null && policy != null && policy.suggestOnly(documentId, commissionId);
     }
 
-    private long commissionOf(long documentId) {
+    /** The document's commission; null for a template. */
+    private @Nullable Long commissionOf(long documentId) {
         Room room = rooms.get(documentId);
         if (room != null) {
             return room.commissionId;
         }
-        return documents.commissionOf(documentId).orElseThrow(NotFoundException::new);
+        return documents.ownerOf(documentId).orElseThrow(NotFoundException::new).commissionId();
     }
 
-    private void require(CommissionAction action, long commissionId) {
-        if (!access.may(action, commissionId)) {
+    private void require(CommissionAction action, @Nullable Long commissionId) {
+        if (!may(action, commissionId)) {
             throw new AccessDeniedException(action == CommissionAction.READ ? "document.refused.read"
                     : "document.refused.edit");
         }
@@ -579,7 +591,8 @@ public class DocumentCollaboration {
 
     /** The editors of one document on this node. Guarded by the document's lock. */
     private static final class Room {
-        final long commissionId;
+        /** Null for a template. */
+        final @Nullable Long commissionId;
         final Map<EditorConnection, Peer> peers = new LinkedHashMap<>();
         long tailCount;
         long tailBytes;
@@ -589,7 +602,7 @@ public class DocumentCollaboration {
         /** {@link System#nanoTime()} of the last request to reconcile; starts one interval ago. */
         long reconcileAskedAt = System.nanoTime() - RECONCILE_INTERVAL_MILLIS * 1_000_000;
 
-        Room(long commissionId) {
+        Room(@Nullable Long commissionId) {
             this.commissionId = commissionId;
         }
 

@@ -145,7 +145,7 @@ public class DocumentService {
     public void describe(DocumentForm form) {
         Document document = documents.findById(Objects.requireNonNull(form.getId()))
                 .orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.EDIT_DRAFT, document.getCommissionId());
+        requireMay(CommissionAction.EDIT_DRAFT, commissionOf(document));
         validate(form);
         Versions.requireUnchanged(document.getVersion(), form.getVersion());
         document.describe(form.getTitle(), Objects.requireNonNull(form.getKind()),
@@ -171,7 +171,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public DocumentText text(long id) {
         Document document = documents.findById(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, document.getCommissionId());
+        requireMay(CommissionAction.READ, commissionOf(document));
         return new DocumentText(Objects.requireNonNullElse(document.getPlainText(), ""),
                 Objects.requireNonNullElse(document.getHtml(), ""), document.getRenderedSeq());
     }
@@ -239,6 +239,15 @@ public class DocumentService {
         if (!access.may(action, commissionId)) {
             throw new AccessDeniedException("document.refused." + (action == CommissionAction.READ ? "read" : "edit"));
         }
+    }
+
+    /** A commission's document's commission; a template (none) is not found here (ADR 029). */
+    private static long commissionOf(Document document) {
+        Long commissionId = document.getCommissionId();
+        if (commissionId == null) {
+            throw new NotFoundException();
+        }
+        return commissionId;
     }
 
     private static void validate(DocumentForm form) {

@@ -411,6 +411,12 @@ public class YjsEngine implements DisposableBean {
                 ns.getMember("restore").execute(ProxyArray.fromList(b64), version).asString()));
     }
 
+    /** A version's state (V2, see {@link #versionState}) as a V1 update, as the log and the exporters read it. */
+    public CompletableFuture<byte[]> versionUpdate(byte[] versionStateV2) {
+        String version = Base64.getEncoder().encodeToString(versionStateV2);
+        return call(ns -> Base64.getDecoder().decode(ns.getMember("versionUpdate").execute(version).asString()));
+    }
+
     /** A document's whole state (V2 encoding) and its outline text. */
     public record VersionState(byte[] state, String outline) {
     }

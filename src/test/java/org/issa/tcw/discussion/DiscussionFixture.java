@@ -40,7 +40,7 @@ public class DiscussionFixture {
     /** A demo document of the commission (anchors must be real records of the thread's commission). */
     public Document document(String code) {
         long commission = commissionId(code);
-        return documents.findAll().stream().filter(d -> d.getCommissionId() == commission)
+        return documents.findAll().stream().filter(d -> Long.valueOf(commission).equals(d.getCommissionId()))
                 .min(java.util.Comparator.comparing(Document::getId)).orElseThrow();
     }
 

@@ -12,6 +12,9 @@ import java.util.Map;
 import org.issa.tcw.base.ui.AccessDeniedView;
 import org.issa.tcw.base.ui.NotFoundView;
 import org.issa.tcw.discussion.DiscussionFixture;
+import org.issa.tcw.documents.DocumentKind;
+import org.issa.tcw.documents.WorkingLanguage;
+import org.issa.tcw.documents.templates.DocumentTemplates;
 import org.issa.tcw.security.ui.LoginView;
 import org.issa.tcw.testsupport.KaribuTest;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,8 @@ class RoutePermissionsTest extends KaribuTest {
         expect("admin/commissions", "admin/commissions", "A A D D D D L");
         expect("admin/trienniums", "admin/trienniums", "A A D D D D L");
         expect("admin/priorities", "admin/priorities", "A A D D D D L");
+        expect("templates", "templates", "D A D D D D L");
+        expect("templates/:id", "templates/{template}", "D A D D D D L");
     }
 
     private static void expect(String route, String location, String outcomes) {
@@ -71,6 +76,8 @@ class RoutePermissionsTest extends KaribuTest {
 
     @Autowired
     DiscussionFixture fixture;
+    @Autowired
+    DocumentTemplates templates;
 
     @Test
     void every_route_has_a_row_in_the_expected_table() {
@@ -81,7 +88,11 @@ class RoutePermissionsTest extends KaribuTest {
     @Test
     void every_route_opens_or_refuses_as_the_permission_table_says_for_every_demo_role() {
         Map<String, Class<? extends Component>> routes = routes();
+        signIn.as("secretariat");
+        long template = templates.list(DocumentKind.OTHER, WorkingLanguage.EN).getFirst().id();
+        signIn.out();
         Map<String, String> ids = Map.of(
+                "{template}", Long.toString(template),
                 "{document}", fixture.document("ICT").getId().toString(),
                 "{project}", Long.toString(ictOnlyProject()),
                 "{thread}", Long.toString(fixture.thread("chair-ict", "ICT", "Route walk " + System.nanoTime())));

@@ -34,8 +34,9 @@ public class Document {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "commission_id", nullable = false, updatable = false)
-    private long commissionId;
+    /** Null for a template (ADR 029): a document no commission owns, edited by the secretariat. */
+    @Column(name = "commission_id", updatable = false)
+    private @Nullable Long commissionId;
 
     @Column(nullable = false, length = TITLE_MAX)
     private String title;
@@ -105,6 +106,14 @@ public class Document {
         this.html = html;
     }
 
+    /** A new template of a document kind in a working language (ADR 029), with its first state. */
+    public static Document template(String title, DocumentKind kind, WorkingLanguage language, Instant now,
+            byte[] initialState, String plainText, String html) {
+        Document d = new Document(0, title, kind, language, null, now, initialState, plainText, html);
+        d.commissionId = null;
+        return d;
+    }
+
     /** Changes what the document is called and is about. */
     public void describe(String title, DocumentKind kind, WorkingLanguage language) {
         this.title = Checks.requireName(title, TITLE_MAX, "document.title");
@@ -116,7 +125,8 @@ public class Document {
         return id;
     }
 
-    public long getCommissionId() {
+    /** The commission the document belongs to; null for a template. */
+    public @Nullable Long getCommissionId() {
         return commissionId;
     }
 

@@ -22,11 +22,17 @@ public interface DocumentRepository extends JpaRepository<Document, Long> {
     @Query("select count(d) from Document d where d.commissionId in :commissionIds")
     long countIn(Collection<Long> commissionIds);
 
-    @Query(LISTING + "where d.id = :id")
+    /** A commission's document (templates are not listed: they have no commission). */
+    @Query(LISTING + "where d.id = :id and d.commissionId is not null")
     Optional<DocumentListing> listing(long id);
 
-    @Query("select d.commissionId from Document d where d.id = :id")
-    Optional<Long> commissionOf(long id);
+    /** Who owns the document: its commission, or none for a template. */
+    @Query("select new org.issa.tcw.documents.domain.DocumentOwner(d.commissionId) from Document d where d.id = :id")
+    Optional<DocumentOwner> ownerOf(long id);
+
+    /** The titles of the given documents (e.g. the templates). */
+    @Query("select new org.issa.tcw.documents.domain.DocumentTitle(d.id, d.title) from Document d where d.id in :ids")
+    java.util.List<DocumentTitle> titles(Collection<Long> ids);
 
     @Query("select new org.issa.tcw.documents.domain.ContentSnapshot(d.state, d.stateSeq, d.lastSeq) from Document d where d.id = :id")
     Optional<ContentSnapshot> snapshot(long id);

@@ -62,7 +62,10 @@ public class DocumentExports {
         this.clock = clock;
     }
 
-    /** Which content to export: the current text ({@code state == null}) or a version's state with its name and date. */
+    /**
+     * Which content to export: the current text ({@code state == null}) or a version's state (a V1
+     * update: {@code DocumentVersions.forExport} converts the stored V2 state) with its name and date.
+     */
     public record Version(byte @Nullable [] state, @Nullable String name, @Nullable Instant date) {
 
         public static final Version CURRENT = new Version(null, null, null);

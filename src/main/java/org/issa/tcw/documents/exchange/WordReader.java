@@ -57,18 +57,23 @@ final class WordReader {
         } catch (IOException | RuntimeException e) {
             throw new UserFacingException("exchange.import.not-docx");
         }
-        String html = DocumentHtml.sanitize(result.getValue());
         Counts counts = new Counts();
+        String doc = proseMirrorJson(result.getValue(), counts);
+        int unsupported = (int) result.getWarnings().stream().filter(w -> !w.contains("image")).count();
+        return new Converted(doc, new ImportSummary(counts.headings, counts.paragraphs, counts.lists,
+                counts.tables, images.get(), unsupported));
+    }
+
+    /** HTML, sanitized first, as the editor's ProseMirror JSON (a document with at least one paragraph). */
+    static String proseMirrorJson(String html, Counts counts) {
         ArrayNode blocks = JSON.createArrayNode();
-        blocks(Jsoup.parseBodyFragment(html).body(), blocks, counts);
+        blocks(Jsoup.parseBodyFragment(DocumentHtml.sanitize(html)).body(), blocks, counts);
         if (blocks.isEmpty()) {
             blocks.addObject().put("type", "paragraph");
         }
         ObjectNode doc = JSON.createObjectNode().put("type", "doc");
         doc.set("content", blocks);
-        int unsupported = (int) result.getWarnings().stream().filter(w -> !w.contains("image")).count();
-        return new Converted(doc.toString(), new ImportSummary(counts.headings, counts.paragraphs, counts.lists,
-                counts.tables, images.get(), unsupported));
+        return doc.toString();
     }
 
     // ---------- the file ----------
@@ -142,7 +147,7 @@ final class WordReader {
 
     // ---------- HTML → ProseMirror JSON ----------
 
-    private static final class Counts {
+    static final class Counts {
         int headings;
         int paragraphs;
         int lists;

@@ -18,9 +18,9 @@ import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.commission.CommissionDetails;
 import org.issa.tcw.commission.CommissionService;
-import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.exchange.ui.ExchangeControls;
+import org.issa.tcw.documents.templates.DocumentTemplates;
 
 /** A commission's documents in a lazy grid, and (for those who may write drafts) a new document. */
 @Route("commissions/:code/documents")
@@ -31,14 +31,16 @@ class CommissionDocumentsView extends VerticalLayout implements BeforeEnterObser
     private final CommissionService commissions;
     private final CommissionAccess access;
     private final ExchangeControls exchange;
+    private final DocumentTemplates templates;
     private String title = "";
     DocumentGrid grid;
     Button create;
 
     @SuppressWarnings("NullAway.Init") // the fields are set in beforeEnter, before anything uses them
     CommissionDocumentsView(DocumentService documents, CommissionService commissions, CommissionAccess access,
-            ExchangeControls exchange) {
+            ExchangeControls exchange, DocumentTemplates templates) {
         this.exchange = exchange;
+        this.templates = templates;
         this.documents = documents;
         this.commissions = commissions;
         this.access = access;
@@ -75,8 +77,8 @@ class CommissionDocumentsView extends VerticalLayout implements BeforeEnterObser
     }
 
     void openCreate(String code) {
-        new DocumentDialog(new DocumentForm(), form -> Feedback.run(this, () -> {
-            long id = documents.create(code, form);
+        new DocumentDialog(templates::list, (form, templateId) -> Feedback.run(this, () -> {
+            long id = templateId == null ? documents.create(code, form) : templates.newDocument(code, form, templateId);
             Feedback.success(getTranslation("documents.created"));
             getUI().ifPresent(ui -> ui.navigate("documents/" + id));
         })).open();

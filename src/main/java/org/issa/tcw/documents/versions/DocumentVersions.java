@@ -12,6 +12,7 @@ import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.documents.exchange.DocumentExports;
 import org.issa.tcw.documents.versions.domain.DocumentVersion;
 import org.issa.tcw.documents.versions.domain.DocumentVersionRepository;
 import org.issa.tcw.documents.versions.domain.VersionRow;
@@ -51,9 +52,11 @@ public class DocumentVersions {
     private final PersonService people;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final VersionSignals signals;
 
     DocumentVersions(DocumentCollaboration collaboration, YjsEngine engine, DocumentVersionRepository versions,
-            PersonService people, CurrentUser currentUser, Clock clock) {
+            PersonService people, CurrentUser currentUser, Clock clock, VersionSignals signals) {
+        this.signals = signals;
         this.collaboration = collaboration;
         this.engine = engine;
         this.versions = versions;
@@ -252,6 +255,20 @@ public class DocumentVersions {
         return collaboration.may(documentId, CommissionAction.RESTORE_VERSION);
     }
 
+    /**
+     * A version as the Word and PDF exporters take it: its content (as a V1 update), its name (null
+     * for an automatic version: the caller names it in the reader's language) and when it was kept.
+     *
+     * @throws AccessDeniedException if the person may not read the document
+     * @throws NotFoundException     if the version is not one of the document's
+     */
+    @PreAuthorize("isAuthenticated()")
+    public DocumentExports.Version forExport(long documentId, long versionId) {
+        requireRead(documentId);
+        DocumentVersion v = version(documentId, versionId);
+        return new DocumentExports.Version(engine.versionUpdate(v.getState()).join(), v.getName(), v.getCreatedAt());
+    }
+
     /** The size of a version's stored state in bytes (benchmarks, operations). */
     @PreAuthorize("isAuthenticated()")
     public long storedBytes(long documentId, long versionId) {
@@ -272,8 +289,10 @@ public class DocumentVersions {
         String previous = versions.findFirstByDocumentIdOrderByIdDesc(documentId).map(DocumentVersion::getOutline)
                 .orElse("");
         TextDiff.Words words = TextDiff.words(previous, state.outline());
-        return versions.save(new DocumentVersion(documentId, kind, name, seq, personId, clock.instant(),
+        long id = versions.save(new DocumentVersion(documentId, kind, name, seq, personId, clock.instant(),
                 state.state(), state.outline(), words.added(), words.removed())).getId();
+        signals.kept(documentId);
+        return id;
     }
 
     /** "#id": how a version without a name is named in another one's name. */

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.documents.exchange.DocumentExports;
 import org.issa.tcw.documents.exchange.ExportFile;
@@ -41,25 +42,30 @@ class DownloadMenu extends HorizontalLayout {
     /** Completes once the file has been handed to the page (tests wait for it). */
     CompletableFuture<?> running = CompletableFuture.completedFuture(null);
 
-    DownloadMenu(DocumentExports exports, long documentId) {
+    /**
+     * @param id      the menu's id; its items, progress bar and link are {@code id-docx}, {@code id-pdf},
+     *                {@code id-progress} and {@code id-link}
+     * @param version what to export (read off the request thread)
+     */
+    DownloadMenu(DocumentExports exports, long documentId, String id, Supplier<DocumentExports.Version> version) {
         setAlignItems(Alignment.CENTER);
         setSpacing(true);
-        menu.setId("download");
+        menu.setId(id);
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
         MenuItem root = menu.addItem(VaadinIcon.DOWNLOAD.create());
         root.add(getTranslation("exchange.download"));
         SubMenu sub = root.getSubMenu();
         docx = sub.addItem(getTranslation("exchange.download.docx"),
-                e -> start(locale -> exports.docx(documentId, DocumentExports.Version.CURRENT, locale)));
-        docx.setId("download-docx");
+                e -> start(locale -> exports.docx(documentId, version.get(), locale)));
+        docx.setId(id + "-docx");
         pdf = sub.addItem(getTranslation("exchange.download.pdf"),
-                e -> start(locale -> exports.pdf(documentId, DocumentExports.Version.CURRENT, locale)));
-        pdf.setId("download-pdf");
+                e -> start(locale -> exports.pdf(documentId, version.get(), locale)));
+        pdf.setId(id + "-pdf");
         progress.setIndeterminate(true);
         progress.setVisible(false);
         progress.setWidth("6rem");
-        progress.setId("download-progress");
-        link.setId("download-link");
+        progress.setId(id + "-progress");
+        link.setId(id + "-link");
         link.setVisible(false);
         add(menu, progress, link);
     }

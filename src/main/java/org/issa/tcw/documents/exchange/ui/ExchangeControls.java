@@ -1,6 +1,7 @@
 package org.issa.tcw.documents.exchange.ui;
 
 import com.vaadin.flow.component.Component;
+import java.util.function.Supplier;
 import org.issa.tcw.documents.exchange.DocumentExports;
 import org.issa.tcw.documents.exchange.ImportLimits;
 import org.issa.tcw.documents.exchange.WordImports;
@@ -25,7 +26,15 @@ public class ExchangeControls {
 
     /** The "Download" menu (DOCX, PDF of the current text), made off the request thread. */
     public Component download(long documentId) {
-        return new DownloadMenu(exports, documentId);
+        return new DownloadMenu(exports, documentId, "download", () -> DocumentExports.Version.CURRENT);
+    }
+
+    /**
+     * "Download" of a version (DOCX, PDF), made off the request thread; {@code version} reads the
+     * version there (through the versions feature, which checks the rights).
+     */
+    public Component downloadVersion(long documentId, long versionId, Supplier<DocumentExports.Version> version) {
+        return new DownloadMenu(exports, documentId, "version-download-" + versionId, version);
     }
 
     /** "Replace content from Word" for a document (only shown to those who may edit it). */

@@ -25,7 +25,14 @@ import java.util.function.Supplier;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.UserZone;
+import org.issa.tcw.documents.exchange.DocumentExports;
+import org.issa.tcw.documents.exchange.ui.ExchangeControls;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import org.issa.tcw.base.LiveDelivery;
+import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.documents.versions.DocumentVersions;
+import org.issa.tcw.documents.versions.VersionSignals;
 import org.issa.tcw.documents.versions.VersionSummary;
 import org.issa.tcw.documents.versions.VersionKind;
 import org.issa.tcw.documents.versions.VersionView;
@@ -46,7 +53,10 @@ class HistoryPanel extends Div {
     private static final Executor EXECUTOR = Executors.newVirtualThreadPerTaskExecutor();
 
     private final DocumentVersions versions;
+    private final ExchangeControls exchange;
+    private final VersionSignals signals;
     private final long documentId;
+    private LiveDelivery.@Nullable Registration subscription;
     final Div list = new Div();
     final ComboBox<Choice> from = new ComboBox<>();
     final ComboBox<Choice> to = new ComboBox<>();
@@ -61,8 +71,10 @@ class HistoryPanel extends Div {
     record Choice(@Nullable Long id, String label) {
     }
 
-    HistoryPanel(DocumentVersions versions, long documentId) {
+    HistoryPanel(DocumentVersions versions, VersionSignals signals, ExchangeControls exchange, long documentId) {
         this.versions = versions;
+        this.signals = signals;
+        this.exchange = exchange;
         this.documentId = documentId;
         setId("document-history");
         addClassName("tcw-versions");
@@ -109,6 +121,23 @@ class HistoryPanel extends Div {
         refresh();
     }
 
+    /** Another person's named version, or an automatic one, appears while the panel is open. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        Executor live = LiveAccess.in(event.getUI());
+        subscription = signals.subscribe(documentId, () -> live.execute(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
     void refresh() {
         list.removeAll();
         List<VersionView> all = versions.list(documentId);
@@ -133,8 +162,15 @@ class HistoryPanel extends Div {
                     e -> compare(v.id(), null, label, now.label()));
             compareNow.setId("version-compare-now-" + v.id());
             compareNow.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            var actions = new HorizontalLayout(compareNow);
+            // the version's own Word and PDF, named in the reader's language when it has no name
+            var download = exchange.downloadVersion(documentId, v.id(), () -> {
+                DocumentExports.Version version = versions.forExport(documentId, v.id());
+                return new DocumentExports.Version(version.state(), label, version.date());
+            });
+            var actions = new HorizontalLayout(compareNow, download);
             actions.setSpacing(true);
+            actions.setAlignItems(HorizontalLayout.Alignment.CENTER);
+            actions.setWrap(true);
             if (mayRestore) {
                 var restore = new Button(getTranslation("versions.restore"), e -> confirmRestore(v, label));
                 restore.setId("version-restore-" + v.id());

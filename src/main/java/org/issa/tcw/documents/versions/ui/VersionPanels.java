@@ -1,7 +1,9 @@
 package org.issa.tcw.documents.versions.ui;
 
 import com.vaadin.flow.component.Component;
+import org.issa.tcw.documents.exchange.ui.ExchangeControls;
 import org.issa.tcw.documents.versions.DocumentVersions;
+import org.issa.tcw.documents.versions.VersionSignals;
 
 /**
  * Makes the History panel for the document editor page (which only knows this class): every datum
@@ -11,13 +13,17 @@ import org.issa.tcw.documents.versions.DocumentVersions;
 public class VersionPanels {
 
     private final DocumentVersions versions;
+    private final ExchangeControls exchange;
+    private final VersionSignals signals;
 
-    VersionPanels(DocumentVersions versions) {
+    VersionPanels(DocumentVersions versions, VersionSignals signals, ExchangeControls exchange) {
         this.versions = versions;
+        this.signals = signals;
+        this.exchange = exchange;
     }
 
     /** The History panel of a document. */
     public Component forDocument(long documentId) {
-        return new HistoryPanel(versions, documentId);
+        return new HistoryPanel(versions, signals, exchange, documentId);
     }
 }

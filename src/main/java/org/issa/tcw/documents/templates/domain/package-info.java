@@ -1,0 +1,4 @@
+@NullMarked
+package org.issa.tcw.documents.templates.domain;
+
+import org.jspecify.annotations.NullMarked;
