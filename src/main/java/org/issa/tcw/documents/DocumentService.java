@@ -48,8 +48,12 @@ public class DocumentService {
     private final Clock clock;
     private final DocumentLog log;
 
+    private final org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing;
+
     DocumentService(DocumentRepository documents, CommissionService commissions, CommissionAccess access,
-            PersonService people, CurrentUser currentUser, YjsEngine engine, Clock clock, DocumentLog log) {
+            PersonService people, CurrentUser currentUser, YjsEngine engine, Clock clock, DocumentLog log,
+            org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing) {
+        this.stageEditing = stageEditing;
         this.log = log;
         this.documents = documents;
         this.commissions = commissions;
@@ -121,7 +125,8 @@ public class DocumentService {
         requireMay(CommissionAction.READ, d.commissionId());
         CommissionDetails commission = commissionById(d.commissionId());
         return new DocumentHeader(d.id(), d.title(), d.kind(), d.language(), d.commissionId(), commission.code(),
-                commission.name(), access.may(CommissionAction.EDIT_DRAFT, d.commissionId()), mayDelete(d),
+                commission.name(), access.may(CommissionAction.EDIT_DRAFT, d.commissionId()) && !closed(d.id()),
+                mayDelete(d),
                 d.version());
     }
 
@@ -225,6 +230,12 @@ public class DocumentService {
             return size() > 64;
         }
     };
+
+    /** Whether the document's workflow stage lets nobody change it (approved, published, withdrawn). */
+    private boolean closed(long documentId) {
+        StageEditing editing = stageEditing.getIfAvailable();
+        return editing != null && editing.mode(documentId) == StageEditing.Mode.CLOSED;
+    }
 
     private boolean mayDelete(DocumentListing d) {
         if (access.may(CommissionAction.APPROVE_DOCUMENT, d.commissionId())
