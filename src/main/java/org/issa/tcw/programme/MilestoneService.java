@@ -65,6 +65,9 @@ public class MilestoneService {
         if (draft.id() == null) {
             Milestone m = p.addMilestone(title, due, draft.ownerPersonId(), draft.eventId(),
                     draft.documentId());
+            if (draft.completesOn() != null) {
+                m.completeOn(draft.completesOn());
+            }
             projects.flush();
             return m.getId();
         }
@@ -72,6 +75,9 @@ public class MilestoneService {
         require(m.getProject().getId().equals(p.getId()), "error.not-found");
         Versions.requireUnchanged(m.getVersion(), draft.version());
         m.update(title, due, draft.ownerPersonId(), draft.eventId(), draft.documentId());
+        if (draft.completesOn() != null) {
+            m.completeOn(draft.completesOn());
+        }
         milestones.flush();
         return m.getId();
     }

@@ -120,6 +120,31 @@ public class DocumentWorkflow implements StageEditing {
                 revisions);
     }
 
+    /**
+     * The stages of several documents at once (one statement), for lists such as a project's
+     * milestones; documents the signed-in person may not read, or that do not exist, are left out.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, DocumentStage> stagesOf(java.util.Collection<Long> documentIds) {
+        Map<Long, DocumentStage> stages = new java.util.HashMap<>();
+        if (documentIds.isEmpty()) {
+            return stages;
+        }
+        Map<Long, Boolean> readable = new java.util.HashMap<>();
+        jdbc.sql("""
+                select d.id, d.commission_id, w.stage from document d
+                left join document_workflow w on w.document_id = d.id where d.id in (:ids)""")
+                .param("ids", java.util.Set.copyOf(documentIds)).query((rs, i) -> {
+                    long commissionId = rs.getLong(2);
+                    if (readable.computeIfAbsent(commissionId, c -> access.may(CommissionAction.READ, c))) {
+                        String stage = rs.getString(3);
+                        stages.put(rs.getLong(1), stage == null ? DocumentStage.DRAFT : DocumentStage.valueOf(stage));
+                    }
+                    return 0;
+                }).list();
+        return stages;
+    }
+
     private List<StageStepRow> history(long documentId) {
         return jdbc.sql("""
                 select s.id, s.from_stage, s.to_stage, s.by_person_id, p.first_name, p.last_name, s.reason, s.at
