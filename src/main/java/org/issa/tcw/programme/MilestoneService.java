@@ -92,6 +92,14 @@ public class MilestoneService {
         publisher.publishEvent(new MilestoneCompleted(m.getId(), m.getProject().getId(),
                 m.getProject().getCommissionId(), m.getTitle(), today));
     }
+    /**
+     * The ids of the documents that deliver milestones of the priority's projects (the library's
+     * priority filter; the library shows only those that are published).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Set<Long> deliverablesOfPriority(long priorityId) {
+        return java.util.Set.copyOf(milestones.documentsOfPriority(priorityId));
+    }
     /** Takes back a completion. */
     @Transactional
     @PreAuthorize("@programmeAccess.mayUpdateMilestone(#milestoneId)")

@@ -148,6 +148,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         add(top, meta);
         // the stage decides who may type: after a step the page is built again (the editor joins anew)
         add(workflowPanels.stepper(header.id(), () -> getUI().ifPresent(ui -> ui.refreshCurrentRoute(false))));
+        add(workflowPanels.languages(header.id()));
         if (!header.editable()) {
             var note = new Paragraph(getTranslation("document.read-only-note", header.commissionCode()));
             note.setId("read-only-note");

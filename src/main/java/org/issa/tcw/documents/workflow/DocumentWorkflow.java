@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 @Transactional(readOnly = true)
-public class DocumentWorkflow implements StageEditing {
+public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.PublishedDocuments {
 
     /** A document's stage is read from the database at most this often per node (a step on this node clears it at once). */
     static final long CACHE_NANOS = 5_000_000_000L;
@@ -270,6 +270,13 @@ public class DocumentWorkflow implements StageEditing {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public StageEditing.Mode mode(long documentId) {
         return StageMachine.editing(read(documentId));
+    }
+
+    /** Whether the document is published (for the exports of the library; no permission needed). */
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public boolean published(long documentId) {
+        return read(documentId, false) == DocumentStage.PUBLISHED;
     }
 
     /** The stage, from the cache when fresh. */

@@ -69,4 +69,9 @@ public interface MilestoneRepository extends JpaRepository<Milestone, Long> {
     @Query("select m from Milestone m join fetch m.project where m.documentId = :documentId"
             + " and m.doneDate is null and m.cancelled = false")
     List<Milestone> openForDocument(long documentId);
+
+    /** The documents linked to milestones of the priority's projects. */
+    @Query("select distinct m.documentId from Milestone m where m.project.priorityId = :priorityId"
+            + " and m.documentId is not null")
+    List<Long> documentsOfPriority(long priorityId);
 }

@@ -3,6 +3,7 @@ package org.issa.tcw.documents.workflow.ui;
 import com.vaadin.flow.component.Component;
 import org.issa.tcw.documents.workflow.ConsultationStarter;
 import org.issa.tcw.documents.workflow.DocumentWorkflow;
+import org.issa.tcw.documents.workflow.LanguageVersions;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -16,8 +17,11 @@ public class WorkflowPanels {
 
     private final DocumentWorkflow workflow;
     private final ObjectProvider<ConsultationStarter> consultations;
+    private final LanguageVersions languages;
 
-    WorkflowPanels(DocumentWorkflow workflow, ObjectProvider<ConsultationStarter> consultations) {
+    WorkflowPanels(DocumentWorkflow workflow, ObjectProvider<ConsultationStarter> consultations,
+            LanguageVersions languages) {
+        this.languages = languages;
         this.workflow = workflow;
         this.consultations = consultations;
     }
@@ -28,5 +32,10 @@ public class WorkflowPanels {
      */
     public Component stepper(long documentId, Runnable changed) {
         return new WorkflowStepper(workflow, consultations.getIfAvailable(), documentId, changed);
+    }
+
+    /** The language versions of a document: source, translations, "source changed since", linking. */
+    public Component languages(long documentId) {
+        return new LanguagePanel(languages, documentId);
     }
 }
