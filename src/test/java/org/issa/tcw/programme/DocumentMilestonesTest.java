@@ -101,7 +101,7 @@ class DocumentMilestonesTest {
         assertThat(history.history(project)).anySatisfy(change -> {
             assertThat(change.subject()).isEqualTo("On approval");
             assertThat(change.username()).isEqualTo("chair-ict");
-            assertThat(change.changes()).anySatisfy(f -> assertThat(f.field()).isEqualTo("doneDate"));
+            assertThat(change.changes()).anySatisfy(f -> assertThat(f.field()).isEqualTo("done"));
         });
     }
 

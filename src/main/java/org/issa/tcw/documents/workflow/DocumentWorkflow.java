@@ -62,11 +62,14 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<StageGuard> guards;
+    private final org.issa.tcw.commission.CommissionService commissions;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     DocumentWorkflow(DataSource dataSource, CommissionAccess access, CurrentUser currentUser,
             DocumentCollaboration collaboration, DocumentService documents, YjsEngine engine,
-            ApplicationEventPublisher events, Clock clock, List<StageGuard> guards) {
+            ApplicationEventPublisher events, Clock clock, List<StageGuard> guards,
+            org.issa.tcw.commission.CommissionService commissions) {
+        this.commissions = commissions;
         this.jdbc = JdbcClient.create(dataSource);
         this.access = access;
         this.currentUser = currentUser;
@@ -199,7 +202,20 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
         events.publishEvent(new KeepVersionRequested(documentId,
                 name.length() > 200 ? name.substring(0, 199) + "…" : name));
         events.publishEvent(new DocumentStageChanged(documentId, commissionId, from, to, by == null ? 0 : by, why, now));
+        announce(documentId, from, to, why);
         return to;
+    }
+
+    /** The commission's active members, but the one who took the step, are told (notifications). */
+    private void announce(long documentId, DocumentStage from, DocumentStage to, @Nullable String why) {
+        DocumentHeader header = documents.open(documentId);
+        Long me = currentUser.personId().orElse(null);
+        Set<Long> recipients = new java.util.HashSet<>();
+        commissions.details(header.commissionCode()).ifPresent(d -> d.members().stream()
+                .filter(m -> "ACTIVE".equals(m.status())).map(org.issa.tcw.commission.MemberRow::personId)
+                .filter(p -> !p.equals(me)).forEach(recipients::add));
+        events.publishEvent(new DocumentStageAnnounced(documentId, header.title(), from, to,
+                currentUser.require().displayName(), why, Set.copyOf(recipients)));
     }
 
     /**

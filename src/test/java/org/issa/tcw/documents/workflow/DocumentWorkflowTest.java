@@ -52,6 +52,8 @@ class DocumentWorkflowTest {
     ApplicationContext context;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.issa.tcw.notification.NotificationService notifications;
 
     long documentId;
     final List<RecordingEditor> editors = new ArrayList<>();
@@ -138,6 +140,19 @@ class DocumentWorkflowTest {
         assertThat(workflow.take(documentId, WorkflowStep.SEND_BACK, "  Section 3 is missing  "))
                 .isEqualTo(DocumentStage.DRAFT);
         assertThat(workflow.state(documentId).history().getFirst().reason()).isEqualTo("Section 3 is missing");
+        // the commission's members are told (with the reason of a step back); the one who moved it is not
+        signIn.as("member-ict");
+        assertThat(notifications.mine(org.springframework.data.domain.PageRequest.of(0, 5))).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo(org.issa.tcw.notification.NotificationKind.DOCUMENT_DRAFT);
+            assertThat(n.detail()).isEqualTo("Section 3 is missing");
+            assertThat(n.link()).isEqualTo("documents/" + documentId);
+        });
+        signIn.as("chair-ict");
+        assertThat(notifications.mine(org.springframework.data.domain.PageRequest.of(0, 5)))
+                .anyMatch(n -> n.kind() == org.issa.tcw.notification.NotificationKind.DOCUMENT_DRAFT
+                        && n.link().equals("documents/" + documentId))
+                .noneMatch(n -> n.kind() == org.issa.tcw.notification.NotificationKind.DOCUMENT_INTERNAL_REVIEW
+                        && n.link().equals("documents/" + documentId));
     }
 
     @Test

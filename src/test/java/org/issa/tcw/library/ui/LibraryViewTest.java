@@ -54,7 +54,8 @@ class LibraryViewTest extends KaribuTest {
     @Test
     void a_commission_link_preselects_it_and_a_published_pdf_is_offered_to_a_non_member() {
         signInAs("member-ict");
-        navigate("library?commission=FAM");
+        com.vaadin.flow.component.UI.getCurrent().navigate("library",
+                com.vaadin.flow.router.QueryParameters.of("commission", "FAM"));
         LibraryView view = _get(LibraryView.class);
         assertThat(view.commission.getValue().code()).isEqualTo("FAM");
         assertThat(titles(view)).contains(GUIDELINE);
