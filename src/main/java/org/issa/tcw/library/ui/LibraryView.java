@@ -107,7 +107,8 @@ class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 .setAutoWidth(true);
         grid.addColumn(e -> Formats.date(e.publishedAt().atZone(UserZone.current()).toLocalDate(), getLocale()))
                 .setHeader(getTranslation("library.published")).setAutoWidth(true);
-        grid.addComponentColumn(this::languages).setHeader(getTranslation("library.languages")).setFlexGrow(2);
+        grid.addComponentColumn(this::languages).setHeader(getTranslation("library.languages")).setFlexGrow(2)
+                .setKey("languages");
         grid.setAllRowsVisible(true);
         empty.setId("library-empty");
         empty.setText(getTranslation("library.empty"));
