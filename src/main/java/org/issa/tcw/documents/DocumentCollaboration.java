@@ -68,6 +68,7 @@ public class DocumentCollaboration {
     private final CollaborationLimits limits;
     private final org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy;
     private final SuggestOnlyReplicas replicas;
+    private final org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
     private final GroupCommit<Pending> groupCommit = new GroupCommit<>();
 
@@ -75,8 +76,9 @@ public class DocumentCollaboration {
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
             CollaborationLimits limits,
             org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
-            SuggestOnlyReplicas replicas) {
+            SuggestOnlyReplicas replicas, org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing) {
         this.suggestOnlyPolicy = suggestOnlyPolicy;
+        this.stageEditing = stageEditing;
         this.replicas = replicas;
         this.log = log;
         this.documents = documents;
@@ -99,8 +101,10 @@ public class DocumentCollaboration {
         SignedInUser user = currentUser.require();
         Long commissionId = commissionOf(documentId);
         require(CommissionAction.READ, commissionId);
-        boolean limited = suggestOnly(documentId, commissionId);
-        boolean editable = limited || may(CommissionAction.EDIT_DRAFT, commissionId);
+        StageEditing.Mode mode = stageMode(documentId);
+        boolean limited = mode != StageEditing.Mode.CLOSED && suggestOnly(documentId, commissionId, mode);
+        boolean editable = mode != StageEditing.Mode.CLOSED
+                && (limited || may(CommissionAction.EDIT_DRAFT, commissionId));
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -164,7 +168,12 @@ public class DocumentCollaboration {
         byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
         boolean limited = false;
         if (update != null) {
-            limited = suggestOnly(documentId, commissionId);
+            StageEditing.Mode mode = stageMode(documentId);
+            if (mode == StageEditing.Mode.CLOSED) {
+                require(CommissionAction.READ, commissionId);
+                throw new UserFacingException("document.refused.closed");
+            }
+            limited = suggestOnly(documentId, commissionId, mode);
             require(limited ? CommissionAction.READ : CommissionAction.EDIT_DRAFT, commissionId);
             if (clientUpdateId != null && (clientUpdateId.isBlank() || clientUpdateId.length() > 64)) {
                 throw new UserFacingException("document.update.invalid");
@@ -479,6 +488,9 @@ public class DocumentCollaboration {
         SignedInUser user = currentUser.require();
         Long commissionId = commissionOf(documentId);
         require(action, commissionId);
+        if (stageMode(documentId) == StageEditing.Mode.CLOSED) {
+            throw new UserFacingException("document.refused.closed");
+        }
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -552,9 +564,26 @@ public class DocumentCollaboration {
         }
     }
 
-    private boolean suggestOnly(long documentId, @Nullable Long commissionId) {
+    /**
+     * Whether the signed-in person may only suggest: marked so for this document, or an editor who
+     * does not review drafts while the stage lets only reviewers edit. Never for a template (no
+     * commission).
+     */
+    private boolean suggestOnly(long documentId, @Nullable Long commissionId, StageEditing.Mode mode) {
+        if (commissionId == null) {
+            return false;
+        }
         SuggestOnlyPolicy policy = suggestOnlyPolicy.getIfAvailable();
-        return commissionId != null && policy != null && policy.suggestOnly(documentId, commissionId);
+        if (policy != null && policy.suggestOnly(documentId, commissionId)) {
+            return true;
+        }
+        return mode == StageEditing.Mode.REVIEWERS_EDIT && access.may(CommissionAction.EDIT_DRAFT, commissionId)
+                && !access.may(CommissionAction.REVIEW_DRAFT, commissionId);
+    }
+
+    private StageEditing.Mode stageMode(long documentId) {
+        StageEditing editing = stageEditing.getIfAvailable();
+        return editing == null ? StageEditing.Mode.OPEN : editing.mode(documentId);
     }
 
     /** The document's commission; null for a template. */

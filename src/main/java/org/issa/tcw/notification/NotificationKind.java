@@ -9,5 +9,17 @@ public enum NotificationKind {
     /** A new thread in a commission I watch. */
     NEW_THREAD,
     /** A moderator hid one of my posts. */
-    POST_HIDDEN
+    POST_HIDDEN,
+    /** A document of my commission went to internal review. */
+    DOCUMENT_INTERNAL_REVIEW,
+    /** A document of my commission went to consultation. */
+    DOCUMENT_CONSULTATION,
+    /** A document of my commission was approved. */
+    DOCUMENT_APPROVED,
+    /** A document of my commission was published. */
+    DOCUMENT_PUBLISHED,
+    /** A document of my commission was sent back to draft. */
+    DOCUMENT_DRAFT,
+    /** A document of my commission was withdrawn. */
+    DOCUMENT_WITHDRAWN
 }
