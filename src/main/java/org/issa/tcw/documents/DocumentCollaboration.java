@@ -68,6 +68,7 @@ public class DocumentCollaboration {
     private final CollaborationLimits limits;
     private final org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy;
     private final SuggestOnlyReplicas replicas;
+    private final DocumentAccess documentAccess;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
     private final GroupCommit<Pending> groupCommit = new GroupCommit<>();
 
@@ -75,7 +76,8 @@ public class DocumentCollaboration {
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
             CollaborationLimits limits,
             org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
-            SuggestOnlyReplicas replicas) {
+            SuggestOnlyReplicas replicas, DocumentAccess documentAccess) {
+        this.documentAccess = documentAccess;
         this.suggestOnlyPolicy = suggestOnlyPolicy;
         this.replicas = replicas;
         this.log = log;
@@ -98,8 +100,9 @@ public class DocumentCollaboration {
     public JoinResult join(long documentId, EditorConnection editor) {
         SignedInUser user = currentUser.require();
         long commissionId = commissionOf(documentId);
-        require(CommissionAction.READ, commissionId);
-        boolean limited = suggestOnly(documentId, commissionId);
+        require(CommissionAction.READ, documentId, commissionId);
+        boolean limited = suggestOnly(documentId, commissionId) || documentAccess.suggestOnlyByGrant(documentId,
+                commissionId);
         boolean editable = limited || access.may(CommissionAction.EDIT_DRAFT, commissionId);
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
@@ -164,8 +167,12 @@ public class DocumentCollaboration {
         byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
         boolean limited = false;
         if (update != null) {
-            limited = suggestOnly(documentId, commissionId);
-            require(limited ? CommissionAction.READ : CommissionAction.EDIT_DRAFT, commissionId);
+            // a participant suggest-only by a grant (a consultation round) must still be allowed to
+            // comment now: after the round's deadline their suggestions are refused too
+            boolean byGrant = documentAccess.suggestOnlyByGrant(documentId, commissionId);
+            limited = byGrant || suggestOnly(documentId, commissionId);
+            require(byGrant ? CommissionAction.COMMENT_DRAFT : limited ? CommissionAction.READ
+                    : CommissionAction.EDIT_DRAFT, documentId, commissionId);
             if (clientUpdateId != null && (clientUpdateId.isBlank() || clientUpdateId.length() > 64)) {
                 throw new UserFacingException("document.update.invalid");
             }
@@ -173,7 +180,7 @@ public class DocumentCollaboration {
                 throw new UserFacingException("document.limit.update-size", limits.maxUpdateBytes() / (1024 * 1024));
             }
         } else {
-            require(CommissionAction.READ, commissionId);
+            require(CommissionAction.READ, documentId, commissionId);
         }
         if (update != null) {
             Pending pending = new Pending(editor, user.username(), user.personId(), clientUpdateId, update,
@@ -343,7 +350,7 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("isAuthenticated()")
     public void missing(long documentId, EditorConnection editor) {
-        require(CommissionAction.READ, commissionOf(documentId));
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -395,7 +402,7 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("isAuthenticated()")
     public CatchUp since(long documentId, long afterSeq) {
-        require(CommissionAction.READ, commissionOf(documentId));
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -437,7 +444,7 @@ public class DocumentCollaboration {
     /** How many editors have the document open on this node. */
     @PreAuthorize("isAuthenticated()")
     public int openEditors(long documentId) {
-        require(CommissionAction.READ, commissionOf(documentId));
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
         Room room = rooms.get(documentId);
         return room == null ? 0 : room.peers.size();
     }
@@ -478,7 +485,7 @@ public class DocumentCollaboration {
     public long change(long documentId, CommissionAction action, ServerChange change) {
         SignedInUser user = currentUser.require();
         long commissionId = commissionOf(documentId);
-        require(action, commissionId);
+        require(action, documentId, commissionId);
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -510,7 +517,7 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("isAuthenticated()")
     public <T> T read(long documentId, java.util.function.Function<List<byte[]>, T> reader) {
-        require(CommissionAction.READ, commissionOf(documentId));
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
         return reader.apply(log.content(documentId).updates());
     }
 
@@ -528,7 +535,7 @@ public class DocumentCollaboration {
     /** Whether the signed-in person may do {@code action} in the document's commission. */
     @PreAuthorize("isAuthenticated()")
     public boolean may(long documentId, CommissionAction action) {
-        return access.may(action, commissionOf(documentId));
+        return documentAccess.may(action, documentId, commissionOf(documentId));
     }
 
     /** Called by the compactor, under the document's lock, after the log shrank. */
@@ -554,11 +561,9 @@ public class DocumentCollaboration {
         return documents.commissionOf(documentId).orElseThrow(NotFoundException::new);
     }
 
-    private void require(CommissionAction action, long commissionId) {
-        if (!access.may(action, commissionId)) {
-            throw new AccessDeniedException(action == CommissionAction.READ ? "document.refused.read"
-                    : "document.refused.edit");
-        }
+    private void require(CommissionAction action, long documentId, long commissionId) {
+        documentAccess.require(action, documentId, commissionId, action == CommissionAction.READ
+                ? "document.refused.read" : "document.refused.edit");
     }
 
     private static byte[] decode(String base64) {

@@ -47,10 +47,13 @@ public class DocumentService {
     private final YjsEngine engine;
     private final Clock clock;
     private final DocumentLog log;
+    private final DocumentAccess documentAccess;
 
     DocumentService(DocumentRepository documents, CommissionService commissions, CommissionAccess access,
-            PersonService people, CurrentUser currentUser, YjsEngine engine, Clock clock, DocumentLog log) {
+            PersonService people, CurrentUser currentUser, YjsEngine engine, Clock clock, DocumentLog log,
+            DocumentAccess documentAccess) {
         this.log = log;
+        this.documentAccess = documentAccess;
         this.documents = documents;
         this.commissions = commissions;
         this.access = access;
@@ -118,7 +121,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public DocumentHeader open(long id) {
         DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, d.commissionId());
+        requireMay(CommissionAction.READ, d.id(), d.commissionId());
         CommissionDetails commission = commissionById(d.commissionId());
         return new DocumentHeader(d.id(), d.title(), d.kind(), d.language(), d.commissionId(), commission.code(),
                 commission.name(), access.may(CommissionAction.EDIT_DRAFT, d.commissionId()), mayDelete(d),
@@ -129,7 +132,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public DocumentForm load(long id) {
         DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, d.commissionId());
+        requireMay(CommissionAction.READ, d.id(), d.commissionId());
         DocumentForm form = new DocumentForm();
         form.setId(d.id());
         form.setVersion(d.version());
@@ -145,7 +148,7 @@ public class DocumentService {
     public void describe(DocumentForm form) {
         Document document = documents.findById(Objects.requireNonNull(form.getId()))
                 .orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.EDIT_DRAFT, document.getCommissionId());
+        requireMay(CommissionAction.EDIT_DRAFT, document.getId(), document.getCommissionId());
         validate(form);
         Versions.requireUnchanged(document.getVersion(), form.getVersion());
         document.describe(form.getTitle(), Objects.requireNonNull(form.getKind()),
@@ -171,7 +174,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public DocumentText text(long id) {
         Document document = documents.findById(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, document.getCommissionId());
+        requireMay(CommissionAction.READ, document.getId(), document.getCommissionId());
         return new DocumentText(Objects.requireNonNullElse(document.getPlainText(), ""),
                 Objects.requireNonNullElse(document.getHtml(), ""), document.getRenderedSeq());
     }
@@ -184,7 +187,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public DocumentText markedUp(long id) {
         DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, d.commissionId());
+        requireMay(CommissionAction.READ, d.id(), d.commissionId());
         DocumentLog.Content content = log.content(id);
         YjsEngine.Rendering r = engine.renderMarked(content.updates()).join();
         return new DocumentText(r.text(), r.html(), content.lastSeq());
@@ -198,7 +201,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public YjsEngine.AnchorRange anchorRange(long id, String from, String to) {
         DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, d.commissionId());
+        requireMay(CommissionAction.READ, d.id(), d.commissionId());
         // the engine keeps the document loaded: only the updates since the last check are sent to it
         Long known;
         synchronized (anchorSeqs) {
@@ -235,10 +238,9 @@ public class DocumentService {
         return me != null && me.equals(d.createdBy()) && access.may(CommissionAction.EDIT_DRAFT, d.commissionId());
     }
 
-    private void requireMay(CommissionAction action, long commissionId) {
-        if (!access.may(action, commissionId)) {
-            throw new AccessDeniedException("document.refused." + (action == CommissionAction.READ ? "read" : "edit"));
-        }
+    private void requireMay(CommissionAction action, long documentId, long commissionId) {
+        documentAccess.require(action, documentId, commissionId,
+                "document.refused." + (action == CommissionAction.READ ? "read" : "edit"));
     }
 
     private static void validate(DocumentForm form) {

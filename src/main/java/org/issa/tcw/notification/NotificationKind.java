@@ -9,5 +9,7 @@ public enum NotificationKind {
     /** A new thread in a commission I watch. */
     NEW_THREAD,
     /** A moderator hid one of my posts. */
-    POST_HIDDEN
+    POST_HIDDEN,
+    /** I was asked to take part in a consultation round on a document. */
+    CONSULTATION_OPENED
 }
