@@ -151,6 +151,16 @@ public class ConsultationService {
     }
 
     /**
+     * Whether the signed-in person may open a round on the document (and dispose of its comments).
+     *
+     * @throws AccessDeniedException if the person may not read the document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean mayOpen(long documentId) {
+        return access.may(CommissionAction.REVIEW_DRAFT, documents.open(documentId).commissionId());
+    }
+
+    /**
      * The rounds of a document the reader may see: all for readers of its commission, else those
      * they take part in.
      *
