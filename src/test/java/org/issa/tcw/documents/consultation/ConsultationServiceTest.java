@@ -293,6 +293,11 @@ class ConsultationServiceTest {
         assertThatThrownBy(() -> consultations.round(roundId)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> consultations.export(roundId, true, Locale.ENGLISH))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> consultations.log(roundId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> consultations.summary(roundId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> consultations.rounds(documentId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> consultations.commentOnSuggestion(roundId, "1:abc:x", "x", CommentTag.GENERAL,
+                WorkingLanguage.EN)).isInstanceOf(AccessDeniedException.class);
         assertThat(documentAccess.may(CommissionAction.READ, documentId, ict)).isFalse();
         signIn.out();
 
@@ -327,9 +332,9 @@ class ConsultationServiceTest {
         noAudience.setAudience(null);
         refused(noAudience, "consultation.audience.empty");
         // an institution without contact people: the audience names nobody
-        long lonely = jdbc.queryForObject("""
-                select min(i.id) from institution i
-                where not exists (select 1 from consultation_contact c where c.institution_id = i.id)""", Long.class);
+        jdbc.update("insert into institution (name, country_code, region, membership_type) values (?, 'FR', 'EUROPE',"
+                + " 'AFFILIATE')", "Institution without contacts " + System.nanoTime());
+        long lonely = jdbc.queryForObject("select max(id) from institution", Long.class);
         RoundForm nobody = form(Audience.INSTITUTIONS);
         nobody.setInstitutionIds(Set.of(lonely));
         refused(nobody, "consultation.audience.nobody");
