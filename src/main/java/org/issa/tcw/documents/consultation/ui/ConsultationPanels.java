@@ -3,16 +3,15 @@ package org.issa.tcw.documents.consultation.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.dom.Element;
 import java.util.function.LongConsumer;
-import org.issa.tcw.base.ui.EmbeddableUi;
 import org.issa.tcw.documents.consultation.ConsultationService;
 
 /**
- * The consultation's door for the document page: the panel of the document's rounds (the round's
+ * Makes the consultation's parts of the document page (which only knows this class, like
+ * {@code CommentPanels}): the panel of the document's rounds (the round's
  * introduction and questions, "open a round" for the chair, tagged comments for participants) and
  * the round dialog the workflow's "Send to consultation" opens. Everything goes through
  * {@link ConsultationService}, which checks the reader's rights.
  */
-@EmbeddableUi
 @org.springframework.stereotype.Component
 public class ConsultationPanels {
 
