@@ -30,8 +30,18 @@ public enum CommissionAction {
     REVIEW_DRAFT(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
     /** Restore an earlier version of a document (the state before the restore is kept as a version). */
     RESTORE_VERSION(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
+    /** Send a draft to internal review or to consultation (the workflow's steps forward before approval). */
+    SUBMIT_DOCUMENT(false, false, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
     APPROVE_DOCUMENT(false, false, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
     PUBLISH_DOCUMENT(false, true, roles()),
+    /** Send a document back to draft (with a reason), or a withdrawn one back to draft. */
+    RETURN_DOCUMENT(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
+    /** Withdraw a document (with a reason). */
+    WITHDRAW_DOCUMENT(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
+    /** Start a new draft revision of an approved or published document. */
+    REVISE_DOCUMENT(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR)),
+    /** Link a document as a language version (translation) of another, or unlink it. */
+    TRANSLATE_DOCUMENT(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR, CommissionRole.MEMBER)),
     POST(false, true, roles(CommissionRole.values())),
     /** Pin, lock, hide others' posts. */
     MODERATE(false, true, roles(CommissionRole.CHAIR, CommissionRole.VICE_CHAIR));

@@ -81,6 +81,12 @@ class ConsultationDemoData implements ApplicationRunner {
                 "1. Is the scope right for institutions without a national identity scheme?\n"
                         + "2. Which references should the guideline cite?", chair, time(opened));
         long roundId = id("select max(id) from consultation_round");
+        // the document went to consultation when the round was opened (as ConsultationService does)
+        jdbc.update("delete from document_workflow where document_id = ?", documentId);
+        jdbc.update("insert into document_workflow (document_id, stage, changed_at) values (?, 'CONSULTATION', ?)",
+                documentId, time(opened));
+        jdbc.update("insert into document_stage_step (document_id, from_stage, to_stage, by_person_id, at)"
+                + " values (?, 'DRAFT', 'CONSULTATION', ?, ?)", documentId, chair, time(opened));
         jdbc.update("insert into consultation_audience (round_id, commission_id) values (?, ?), (?, ?)", roundId, ict,
                 roundId, emp);
         jdbc.update("""

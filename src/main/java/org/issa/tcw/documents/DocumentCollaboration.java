@@ -69,6 +69,7 @@ public class DocumentCollaboration {
     private final org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy;
     private final SuggestOnlyReplicas replicas;
     private final DocumentAccess documentAccess;
+    private final org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
     private final GroupCommit<Pending> groupCommit = new GroupCommit<>();
 
@@ -76,9 +77,11 @@ public class DocumentCollaboration {
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
             CollaborationLimits limits,
             org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
-            SuggestOnlyReplicas replicas, DocumentAccess documentAccess) {
+            SuggestOnlyReplicas replicas, DocumentAccess documentAccess,
+            org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing) {
         this.documentAccess = documentAccess;
         this.suggestOnlyPolicy = suggestOnlyPolicy;
+        this.stageEditing = stageEditing;
         this.replicas = replicas;
         this.log = log;
         this.documents = documents;
@@ -101,9 +104,11 @@ public class DocumentCollaboration {
         SignedInUser user = currentUser.require();
         long commissionId = commissionOf(documentId);
         require(CommissionAction.READ, documentId, commissionId);
-        boolean limited = suggestOnly(documentId, commissionId) || documentAccess.suggestOnlyByGrant(documentId,
-                commissionId);
-        boolean editable = limited || access.may(CommissionAction.EDIT_DRAFT, commissionId);
+        StageEditing.Mode mode = stageMode(documentId);
+        boolean limited = mode != StageEditing.Mode.CLOSED && (suggestOnly(documentId, commissionId, mode)
+                || documentAccess.suggestOnlyByGrant(documentId, commissionId));
+        boolean editable = mode != StageEditing.Mode.CLOSED
+                && (limited || access.may(CommissionAction.EDIT_DRAFT, commissionId));
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -167,10 +172,15 @@ public class DocumentCollaboration {
         byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
         boolean limited = false;
         if (update != null) {
+            StageEditing.Mode mode = stageMode(documentId);
+            if (mode == StageEditing.Mode.CLOSED) {
+                require(CommissionAction.READ, documentId, commissionId);
+                throw new UserFacingException("document.refused.closed");
+            }
             // a participant suggest-only by a grant (a consultation round) must still be allowed to
             // comment now: after the round's deadline their suggestions are refused too
             boolean byGrant = documentAccess.suggestOnlyByGrant(documentId, commissionId);
-            limited = byGrant || suggestOnly(documentId, commissionId);
+            limited = byGrant || suggestOnly(documentId, commissionId, mode);
             require(byGrant ? CommissionAction.COMMENT_DRAFT : limited ? CommissionAction.READ
                     : CommissionAction.EDIT_DRAFT, documentId, commissionId);
             if (clientUpdateId != null && (clientUpdateId.isBlank() || clientUpdateId.length() > 64)) {
@@ -486,6 +496,9 @@ public class DocumentCollaboration {
         SignedInUser user = currentUser.require();
         long commissionId = commissionOf(documentId);
         require(action, documentId, commissionId);
+        if (stageMode(documentId) == StageEditing.Mode.CLOSED) {
+            throw new UserFacingException("document.refused.closed");
+        }
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -548,10 +561,24 @@ public class DocumentCollaboration {
         }
     }
 
-    private boolean suggestOnly(long documentId, long commissionId) {
+    /**
+     * Whether the signed-in person may only suggest: marked so for this document, or an editor who
+     * does not review drafts while the stage lets only reviewers edit.
+     */
+    private boolean suggestOnly(long documentId, long commissionId, StageEditing.Mode mode) {
         SuggestOnlyPolicy policy = suggestOnlyPolicy.getIfAvailable();
-        return policy != null && policy.suggestOnly(documentId, commissionId);
+        if (policy != null && policy.suggestOnly(documentId, commissionId)) {
+            return true;
+        }
+        return mode == StageEditing.Mode.REVIEWERS_EDIT && access.may(CommissionAction.EDIT_DRAFT, commissionId)
+                && !access.may(CommissionAction.REVIEW_DRAFT, commissionId);
     }
+
+    private StageEditing.Mode stageMode(long documentId) {
+        StageEditing editing = stageEditing.getIfAvailable();
+        return editing == null ? StageEditing.Mode.OPEN : editing.mode(documentId);
+    }
+
 
     private long commissionOf(long documentId) {
         Room room = rooms.get(documentId);

@@ -49,9 +49,16 @@ public class DocumentService {
     private final DocumentLog log;
     private final DocumentAccess documentAccess;
 
+    private final org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing;
+    private final org.springframework.beans.factory.ObjectProvider<PublishedDocuments> publishedDocuments;
+
     DocumentService(DocumentRepository documents, CommissionService commissions, CommissionAccess access,
             PersonService people, CurrentUser currentUser, YjsEngine engine, Clock clock, DocumentLog log,
-            DocumentAccess documentAccess) {
+            DocumentAccess documentAccess,
+            org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing,
+            org.springframework.beans.factory.ObjectProvider<PublishedDocuments> publishedDocuments) {
+        this.stageEditing = stageEditing;
+        this.publishedDocuments = publishedDocuments;
         this.log = log;
         this.documentAccess = documentAccess;
         this.documents = documents;
@@ -124,8 +131,28 @@ public class DocumentService {
         requireMay(CommissionAction.READ, d.id(), d.commissionId());
         CommissionDetails commission = commissionById(d.commissionId());
         return new DocumentHeader(d.id(), d.title(), d.kind(), d.language(), d.commissionId(), commission.code(),
-                commission.name(), access.may(CommissionAction.EDIT_DRAFT, d.commissionId()), mayDelete(d),
+                commission.name(), access.may(CommissionAction.EDIT_DRAFT, d.commissionId()) && !closed(d.id()),
+                mayDelete(d),
                 d.version());
+    }
+
+    /**
+     * The header of a published document, for every signed-in person (the library's downloads);
+     * never editable.
+     *
+     * @throws AccessDeniedException if the document is not published
+     * @throws NotFoundException     if there is no such document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public DocumentHeader publishedHeader(long id) {
+        DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
+        PublishedDocuments published = publishedDocuments.getIfAvailable();
+        if (published == null || !published.published(id)) {
+            throw new AccessDeniedException("document.refused.read");
+        }
+        CommissionDetails commission = commissionById(d.commissionId());
+        return new DocumentHeader(d.id(), d.title(), d.kind(), d.language(), d.commissionId(), commission.code(),
+                commission.name(), false, false, d.version());
     }
 
     /** The form to rename a document. */
@@ -228,6 +255,12 @@ public class DocumentService {
             return size() > 64;
         }
     };
+
+    /** Whether the document's workflow stage lets nobody change it (approved, published, withdrawn). */
+    private boolean closed(long documentId) {
+        StageEditing editing = stageEditing.getIfAvailable();
+        return editing != null && editing.mode(documentId) == StageEditing.Mode.CLOSED;
+    }
 
     private boolean mayDelete(DocumentListing d) {
         if (access.may(CommissionAction.APPROVE_DOCUMENT, d.commissionId())

@@ -11,5 +11,17 @@ public enum NotificationKind {
     /** A moderator hid one of my posts. */
     POST_HIDDEN,
     /** I was asked to take part in a consultation round on a document. */
-    CONSULTATION_OPENED
+    CONSULTATION_OPENED,
+    /** A document of my commission went to internal review. */
+    DOCUMENT_INTERNAL_REVIEW,
+    /** A document of my commission went to consultation. */
+    DOCUMENT_CONSULTATION,
+    /** A document of my commission was approved. */
+    DOCUMENT_APPROVED,
+    /** A document of my commission was published. */
+    DOCUMENT_PUBLISHED,
+    /** A document of my commission was sent back to draft. */
+    DOCUMENT_DRAFT,
+    /** A document of my commission was withdrawn. */
+    DOCUMENT_WITHDRAWN
 }

@@ -1,15 +1,29 @@
 package org.issa.tcw.programme;
 
 import java.time.LocalDate;
+import org.issa.tcw.documents.workflow.DocumentStage;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A milestone as screens show it. {@code baselineDue} is the due date of the approved plan (null
- * before the first approval), so screens can show plan vs now.
+ * before the first approval), so screens can show plan vs now. A milestone linked to a document
+ * follows it (X1): {@code completesOn} is the document's stage that completes it,
+ * {@code doneByDocument} whether that step completed it, {@code documentStage} the document's
+ * stage now (null when there is none or the reader may not read it; lists other than the project
+ * page leave it out).
  */
 public record MilestoneRow(long id, long projectId, String title, LocalDate dueDate, @Nullable LocalDate baselineDue,
         @Nullable LocalDate doneDate, boolean cancelled, @Nullable Long ownerPersonId, @Nullable String ownerName,
-        @Nullable Long eventId, @Nullable String eventTitle, @Nullable Long documentId, long version) {
+        @Nullable Long eventId, @Nullable String eventTitle, @Nullable Long documentId, long version,
+        DocumentStage completesOn, boolean doneByDocument, @Nullable DocumentStage documentStage) {
+
+    /** A row without the document's workflow (lists that do not show it). */
+    public MilestoneRow(long id, long projectId, String title, LocalDate dueDate, @Nullable LocalDate baselineDue,
+            @Nullable LocalDate doneDate, boolean cancelled, @Nullable Long ownerPersonId, @Nullable String ownerName,
+            @Nullable Long eventId, @Nullable String eventTitle, @Nullable Long documentId, long version) {
+        this(id, projectId, title, dueDate, baselineDue, doneDate, cancelled, ownerPersonId, ownerName, eventId,
+                eventTitle, documentId, version, DocumentStage.APPROVED, false, null);
+    }
 
     public boolean done() {
         return doneDate != null;

@@ -65,6 +65,9 @@ public class MilestoneService {
         if (draft.id() == null) {
             Milestone m = p.addMilestone(title, due, draft.ownerPersonId(), draft.eventId(),
                     draft.documentId());
+            if (draft.completesOn() != null) {
+                m.completeOn(draft.completesOn());
+            }
             projects.flush();
             return m.getId();
         }
@@ -72,6 +75,9 @@ public class MilestoneService {
         require(m.getProject().getId().equals(p.getId()), "error.not-found");
         Versions.requireUnchanged(m.getVersion(), draft.version());
         m.update(title, due, draft.ownerPersonId(), draft.eventId(), draft.documentId());
+        if (draft.completesOn() != null) {
+            m.completeOn(draft.completesOn());
+        }
         milestones.flush();
         return m.getId();
     }
@@ -85,6 +91,14 @@ public class MilestoneService {
         milestones.flush();
         publisher.publishEvent(new MilestoneCompleted(m.getId(), m.getProject().getId(),
                 m.getProject().getCommissionId(), m.getTitle(), today));
+    }
+    /**
+     * The ids of the documents that deliver milestones of the priority's projects (the library's
+     * priority filter; the library shows only those that are published).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Set<Long> deliverablesOfPriority(long priorityId) {
+        return java.util.Set.copyOf(milestones.documentsOfPriority(priorityId));
     }
     /** Takes back a completion. */
     @Transactional

@@ -14,6 +14,8 @@ import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.commission.CommissionDetails;
 import org.issa.tcw.commission.CommissionService;
+import org.issa.tcw.documents.workflow.DocumentStage;
+import org.issa.tcw.documents.workflow.DocumentWorkflow;
 import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
 import org.issa.tcw.programme.domain.Priority;
@@ -55,8 +57,10 @@ public class ProgrammeService {
     private final ProgrammeQueries queries;
     private final PersonService people;
     private final CurrentUser currentUser;
+    private final DocumentWorkflow workflow;
 
-    ProgrammeService(ProjectRepository projects, PriorityRepository priorities, ProgrammeEventRepository events, WorkProgrammeRepository programmes, StatusChangeRepository statusChanges, TrienniumRepository trienniums, CommissionService commissions, CommissionAccess commissionAccess, ProgrammeAccess access, ProgrammeQueries queries, PersonService people, CurrentUser currentUser) {
+    ProgrammeService(ProjectRepository projects, PriorityRepository priorities, ProgrammeEventRepository events, WorkProgrammeRepository programmes, StatusChangeRepository statusChanges, TrienniumRepository trienniums, CommissionService commissions, CommissionAccess commissionAccess, ProgrammeAccess access, ProgrammeQueries queries, PersonService people, CurrentUser currentUser, DocumentWorkflow workflow) {
+        this.workflow = workflow;
         this.projects = projects;
         this.priorities = priorities;
         this.events = events;
@@ -140,12 +144,15 @@ public class ProgrammeService {
         Map<Long, String> eventTitles = new LinkedHashMap<>();
         List<EventRow> eventRows = eventRows(p.getTrienniumId());
         eventRows.forEach(e -> eventTitles.put(e.id(), e.title()));
+        Map<Long, DocumentStage> stages = workflow.stagesOf(p.getMilestones().stream()
+                .map(m -> m.getDocumentId()).filter(java.util.Objects::nonNull).toList());
         List<MilestoneRow> milestoneRows = p.getMilestones().stream()
                 .map(m -> new MilestoneRow(m.getId(), p.getId(), m.getTitle(), m.getDueDate(), m.getBaselineDue(),
                         m.getDoneDate(), m.isCancelled(), m.getOwnerPersonId(),
                         ProgrammeQueries.name(names, m.getOwnerPersonId()), m.getEventId(),
                         m.getEventId() == null ? null : eventTitles.get(m.getEventId()), m.getDocumentId(),
-                        m.getVersion()))
+                        m.getVersion(), m.getCompletesOn(), m.isDoneByDocument(),
+                        m.getDocumentId() == null ? null : stages.get(m.getDocumentId())))
                 .toList();
         Map<Long, String> peopleNames = new LinkedHashMap<>();
         names.forEach((k, v) -> peopleNames.put(k, v.displayName()));

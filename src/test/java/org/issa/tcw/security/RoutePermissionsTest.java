@@ -49,6 +49,7 @@ class RoutePermissionsTest extends KaribuTest {
         expect("documents", "documents", "A A A A A A L");
         expect("documents/:id", "documents/{document}", "A A A A A D L");
         expect("consultations/:id", "consultations/{round}", "A A A A A D L");
+        expect("library", "library", "A A A A A A L");
         expect("discussions/:id", "discussions/{thread}", "A A A A A D L");
         expect("projects/:id", "projects/{project}", "A A A A A D L");
         expect("notifications", "notifications", "A A A A A A L");

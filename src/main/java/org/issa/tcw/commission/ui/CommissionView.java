@@ -34,8 +34,12 @@ public class CommissionView extends VerticalLayout implements BeforeEnterObserve
     private final CommissionService commissions;
     private String title = "";
 
-    CommissionView(CommissionService commissions) {
+    private final java.util.List<org.issa.tcw.base.ui.CommissionSection> sections;
+
+    CommissionView(CommissionService commissions, java.util.List<org.issa.tcw.base.ui.CommissionSection> sections) {
         this.commissions = commissions;
+        this.sections = sections.stream()
+                .sorted(java.util.Comparator.comparingInt(org.issa.tcw.base.ui.CommissionSection::order)).toList();
         addClassName("tcw-page");
     }
 
@@ -68,6 +72,7 @@ public class CommissionView extends VerticalLayout implements BeforeEnterObserve
         add(mandate);
         add(new Paragraph(getTranslation("dashboard.chair",
                 details.chairName() == null ? getTranslation("commission.no-chair") : details.chairName())));
+        sections.forEach(s -> s.create(details.code()).ifPresent(this::add));
         if (!details.membersVisible()) {
             var note = new Paragraph(getTranslation("commission.members-private"));
             note.setId("members-private");

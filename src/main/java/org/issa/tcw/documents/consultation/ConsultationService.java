@@ -44,8 +44,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Consultation rounds of a document: opening one (chair, vice-chair, secretariat: the permission
- * table's {@code REVIEW_DRAFT}), taking part (its participants, by anchored comments and
+ * Consultation rounds of a document: opening one (chair, vice-chair: the permission table's
+ * {@code SUBMIT_DOCUMENT}, which also sends the document to consultation), taking part (its participants, by anchored comments and
  * suggestions only, until its deadline), the disposition of every comment and the disposition log.
  */
 @Service
@@ -102,13 +102,13 @@ public class ConsultationService {
      * @throws UserFacingException   if the deadline is missing or past, the introduction empty or
      *                               too long, the audience empty (also when it names nobody), or a
      *                               round is open already; nothing is changed
-     * @throws AccessDeniedException if the person may not review the document
+     * @throws AccessDeniedException if the person may not send the document to consultation
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public long open(long documentId, RoundForm form) {
         DocumentHeader header = documents.open(documentId);
-        long me = requireManage(header.commissionId());
+        long me = requireMay(CommissionAction.SUBMIT_DOCUMENT, header.commissionId());
         Audience audience = form.getAudience();
         require(audience != null, "consultation.audience.empty");
         LocalDate deadline = form.getDeadline();
@@ -157,7 +157,7 @@ public class ConsultationService {
      */
     @PreAuthorize("isAuthenticated()")
     public boolean mayOpen(long documentId) {
-        return access.may(CommissionAction.REVIEW_DRAFT, documents.open(documentId).commissionId());
+        return access.may(CommissionAction.SUBMIT_DOCUMENT, documents.open(documentId).commissionId());
     }
 
     /**
@@ -336,8 +336,12 @@ public class ConsultationService {
     }
 
     private long requireManage(long commissionId) {
+        return requireMay(CommissionAction.REVIEW_DRAFT, commissionId);
+    }
+
+    private long requireMay(CommissionAction action, long commissionId) {
         Long me = currentUser.personId().orElse(null);
-        if (me == null || !access.may(CommissionAction.REVIEW_DRAFT, commissionId)) {
+        if (me == null || !access.may(action, commissionId)) {
             throw new AccessDeniedException("consultation.refused");
         }
         return me;

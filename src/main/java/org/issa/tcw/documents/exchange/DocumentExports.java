@@ -94,14 +94,44 @@ public class DocumentExports {
                 PdfWriter.write(content));
     }
 
+    /**
+     * A published document as a Word file, for every signed-in person (the library): the current
+     * text without comments.
+     *
+     * @throws AccessDeniedException if the document is not published
+     */
+    @PreAuthorize("isAuthenticated()")
+    public ExportFile publishedDocx(long documentId, Locale locale) {
+        ExportContent content = content(documentId, Version.CURRENT, locale, true);
+        return new ExportFile(fileName(content.title(), Version.CURRENT, locale, "docx"), ExportFile.DOCX,
+                DocxWriter.write(content));
+    }
+
+    /**
+     * A published document as PDF, for every signed-in person (the library), without comments.
+     *
+     * @throws AccessDeniedException if the document is not published
+     */
+    @PreAuthorize("isAuthenticated()")
+    public ExportFile publishedPdf(long documentId, Locale locale) {
+        ExportContent content = content(documentId, Version.CURRENT, locale, true);
+        return new ExportFile(fileName(content.title(), Version.CURRENT, locale, "pdf"), ExportFile.PDF,
+                PdfWriter.write(content));
+    }
+
     private ExportContent content(long documentId, Version version, Locale locale) {
+        return content(documentId, version, locale, false);
+    }
+
+    private ExportContent content(long documentId, Version version, Locale locale, boolean published) {
         Locale lang = Texts.supported(locale.toLanguageTag());
-        DocumentHeader header = documents.open(documentId); // checks READ
-        List<byte[]> log = version.state() == null ? collaboration.read(documentId, l -> l)
-                : List.of(version.state());
+        // a published document: checks that it is; otherwise checks READ
+        DocumentHeader header = published ? documents.publishedHeader(documentId) : documents.open(documentId);
+        List<byte[]> log = published ? collaboration.readForJob(documentId, (l, seq) -> l)
+                : version.state() == null ? collaboration.read(documentId, l -> l) : List.of(version.state());
         Map<String, ExportContent.Comment> open = new LinkedHashMap<>();
         ArrayNode anchors = json.createArrayNode();
-        for (CommentView c : comments.list(documentId).comments()) {
+        for (CommentView c : published ? List.<CommentView>of() : comments.list(documentId).comments()) {
             if (c.resolved()) {
                 continue;
             }

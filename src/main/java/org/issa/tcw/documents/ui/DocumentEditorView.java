@@ -27,6 +27,7 @@ import org.issa.tcw.documents.comments.ui.CommentPanels;
 import org.issa.tcw.documents.consultation.ui.ConsultationPanels;
 import org.issa.tcw.documents.exchange.ui.ExchangeControls;
 import org.issa.tcw.documents.versions.ui.VersionPanels;
+import org.issa.tcw.documents.workflow.ui.WorkflowPanels;
 import org.jspecify.annotations.Nullable;
 import org.issa.tcw.documents.suggestions.SuggestOnlyService;
 import org.issa.tcw.documents.suggestions.SuggestionService;
@@ -58,6 +59,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final CommissionService commissions;
     private final ExchangeControls exchange;
     private final ConsultationPanels consultationPanels;
+    private final WorkflowPanels workflowPanels;
     SuggestionList suggestionList;
     /** The column next to the editor: suggestions, comments and the History (versions). */
     Div side;
@@ -66,8 +68,9 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
             DiscussionPanels discussionPanels, CommentPanels commentPanels, SuggestionService suggestions,
             SuggestOnlyService suggestOnly, CommissionService commissions, ExchangeControls exchange,
-            VersionPanels versionPanels, ConsultationPanels consultationPanels) {
+            VersionPanels versionPanels, WorkflowPanels workflowPanels, ConsultationPanels consultationPanels) {
         this.consultationPanels = consultationPanels;
+        this.workflowPanels = workflowPanels;
         this.exchange = exchange;
         this.discussionPanels = discussionPanels;
         this.versionPanels = versionPanels;
@@ -146,6 +149,9 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
             top.add(delete);
         }
         add(top, meta);
+        // the stage decides who may type: after a step the page is built again (the editor joins anew)
+        add(workflowPanels.stepper(header.id(), () -> getUI().ifPresent(ui -> ui.refreshCurrentRoute(false))));
+        add(workflowPanels.languages(header.id()));
         if (!header.editable()) {
             var note = new Paragraph(getTranslation("document.read-only-note", header.commissionCode()));
             note.setId("read-only-note");

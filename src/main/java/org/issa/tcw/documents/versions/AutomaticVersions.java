@@ -31,7 +31,13 @@ class AutomaticVersions {
         }
     }
 
+    /**
+     * After the requesting transaction committed: in a transaction of its own (one joined to the
+     * finished transaction would never commit the version).
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     void on(KeepVersionRequested request) {
         versions.keep(request.documentId(), request.reason());
     }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.issa.tcw.base.UserFacingException;
+import org.issa.tcw.documents.workflow.DocumentStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +53,15 @@ public class Milestone {
 
     @Column(name = "document_id")
     private @Nullable Long documentId;
+
+    /** The stage of the linked document that completes the milestone: APPROVED or PUBLISHED. */
+    @Column(name = "completes_on", nullable = false, length = 20)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private DocumentStage completesOn = DocumentStage.APPROVED;
+
+    /** Whether the linked document's step completed it (not a person). */
+    @Column(name = "done_by_document", nullable = false)
+    private boolean doneByDocument;
 
     @Column(name = "baseline_due")
     private @Nullable LocalDate baselineDue;
@@ -105,6 +115,28 @@ public class Milestone {
             throw new UserFacingException("milestone.complete.already", doneDate);
         }
         this.doneDate = day;
+        this.doneByDocument = false;
+    }
+
+    /**
+     * Completed because its document reached {@link #getCompletesOn()} on {@code day}; false if it
+     * is done or cancelled already (a person's completion or cancellation stands).
+     */
+    public boolean completeByDocument(LocalDate day) {
+        if (cancelled || doneDate != null) {
+            return false;
+        }
+        this.doneDate = day;
+        this.doneByDocument = true;
+        return true;
+    }
+
+    /** Which stage of the linked document completes it: approved or published. */
+    public void completeOn(DocumentStage stage) {
+        if (stage != DocumentStage.APPROVED && stage != DocumentStage.PUBLISHED) {
+            throw new UserFacingException("milestone.completes-on.invalid");
+        }
+        this.completesOn = stage;
     }
 
     /** Takes back a completion (e.g. ticked by mistake). */
@@ -113,6 +145,7 @@ public class Milestone {
             throw new UserFacingException("milestone.reopen.not-done");
         }
         this.doneDate = null;
+        this.doneByDocument = false;
     }
 
     /** Cancels an open milestone; a done one stays done. */
@@ -165,6 +198,14 @@ public class Milestone {
 
     public @Nullable Long getDocumentId() {
         return documentId;
+    }
+
+    public DocumentStage getCompletesOn() {
+        return completesOn;
+    }
+
+    public boolean isDoneByDocument() {
+        return doneByDocument;
     }
 
     public @Nullable LocalDate getBaselineDue() {

@@ -64,4 +64,14 @@ public interface MilestoneRepository extends JpaRepository<Milestone, Long> {
     @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
     @Query("update Milestone m set m.dueSoonNotified = true where m.id in :ids")
     int markDueSoonNotified(Collection<Long> ids);
+
+    /** The open milestones (not done, not cancelled) linked to a document, with their projects. */
+    @Query("select m from Milestone m join fetch m.project where m.documentId = :documentId"
+            + " and m.doneDate is null and m.cancelled = false")
+    List<Milestone> openForDocument(long documentId);
+
+    /** The documents linked to milestones of the priority's projects. */
+    @Query("select distinct m.documentId from Milestone m where m.project.priorityId = :priorityId"
+            + " and m.documentId is not null")
+    List<Long> documentsOfPriority(long priorityId);
 }

@@ -17,6 +17,7 @@ import org.issa.tcw.programme.EventRow;
 import org.issa.tcw.programme.MilestoneDraft;
 import org.issa.tcw.programme.MilestoneRow;
 import org.issa.tcw.programme.MilestoneService;
+import org.issa.tcw.documents.workflow.DocumentStage;
 import org.jspecify.annotations.Nullable;
 
 /** Adds or changes a milestone: title, due date (inside the project's span), owner, event, document. */
@@ -27,6 +28,7 @@ class MilestoneDialog extends Dialog {
     final ComboBox<Map.Entry<Long, String>> owner = new ComboBox<>();
     final ComboBox<EventRow> event = new ComboBox<>();
     final IntegerField document = new IntegerField();
+    final com.vaadin.flow.component.select.Select<DocumentStage> completesOn = new com.vaadin.flow.component.select.Select<>();
     final Button save = new Button();
 
     MilestoneDialog(MilestoneService milestoneService, long projectId, Map<Long, String> people, List<EventRow> events,
@@ -55,6 +57,12 @@ class MilestoneDialog extends Dialog {
         document.setId("milestone-document");
         document.setLabel(getTranslation("milestone.document"));
         document.setHelperText(getTranslation("milestone.document.help"));
+        completesOn.setId("milestone-completes-on");
+        completesOn.setLabel(getTranslation("milestone.completes-on"));
+        completesOn.setHelperText(getTranslation("milestone.completes-on.help"));
+        completesOn.setItems(DocumentStage.APPROVED, DocumentStage.PUBLISHED);
+        completesOn.setItemLabelGenerator(s -> getTranslation("milestone.completes-on." + s.name().toLowerCase(java.util.Locale.ROOT)));
+        completesOn.setValue(existing == null ? DocumentStage.APPROVED : existing.completesOn());
         if (existing != null) {
             title.setValue(existing.title());
             due.setValue(existing.dueDate());
@@ -66,7 +74,7 @@ class MilestoneDialog extends Dialog {
                 document.setValue(existing.documentId().intValue());
             }
         }
-        add(new FormLayout(title, due, owner, event, document));
+        add(new FormLayout(title, due, owner, event, document, completesOn));
         save.setText(getTranslation("common.save"));
         save.setId("milestone-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -78,7 +86,7 @@ class MilestoneDialog extends Dialog {
                     existing == null ? 0 : existing.version(), title.getValue(), due.getValue(),
                     owner.getValue() == null ? null : owner.getValue().getKey(),
                     event.getValue() == null ? null : event.getValue().id(),
-                    document.getValue() == null ? null : document.getValue().longValue());
+                    document.getValue() == null ? null : document.getValue().longValue(), completesOn.getValue());
             if (Feedback.run(this, () -> milestoneService.saveMilestone(draft))) {
                 Feedback.success(getTranslation("common.saved"));
                 close();

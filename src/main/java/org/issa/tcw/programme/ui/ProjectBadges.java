@@ -25,6 +25,30 @@ final class ProjectBadges {
         return badge;
     }
 
+    /**
+     * The deliverable of a milestone linked to a document (X1): a link to it with its workflow stage,
+     * and whether the milestone completes on approval or publication, or was completed by it.
+     */
+    static com.vaadin.flow.component.Component deliverable(MilestoneRow m) {
+        var cell = new com.vaadin.flow.component.html.Div();
+        if (m.documentId() == null) {
+            return cell;
+        }
+        cell.setId("milestone-deliverable-" + m.id());
+        String stage = m.documentStage() == null ? cell.getTranslation("milestone.document.unreadable")
+                : cell.getTranslation("workflow.stage." + m.documentStage().name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', '-'));
+        var link = new com.vaadin.flow.component.html.Anchor("documents/" + m.documentId(), stage);
+        link.getElement().getThemeList().add("badge");
+        link.addClassName("milestone-document-stage");
+        cell.add(link);
+        var rule = new Span(" " + cell.getTranslation(m.doneByDocument() ? "milestone.done-by-document"
+                : "milestone.completes-on.short." + m.completesOn().name().toLowerCase(java.util.Locale.ROOT)));
+        rule.addClassName("milestone-follows");
+        cell.add(rule);
+        return cell;
+    }
+
     static Span milestone(MilestoneRow m, LocalDate today) {
         String state = m.state(today).key();
         var badge = new Span();

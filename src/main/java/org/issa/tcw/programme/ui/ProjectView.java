@@ -98,6 +98,8 @@ class ProjectView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 .setAutoWidth(true);
         milestones.addComponentColumn(m -> ProjectBadges.milestone(m, LocalDate.now(clock.withZone(UserZone.current()))))
                 .setHeader(getTranslation("milestone.state")).setAutoWidth(true).setKey("state");
+        milestones.addComponentColumn(ProjectBadges::deliverable).setHeader(getTranslation("milestone.document"))
+                .setAutoWidth(true).setKey("document");
         milestones.addComponentColumn(this::milestoneActions).setAutoWidth(true).setKey("actions");
         milestones.setAllRowsVisible(true);
         statusHistory.setId("status-history");

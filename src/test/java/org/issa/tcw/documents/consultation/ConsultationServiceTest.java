@@ -28,6 +28,9 @@ import org.issa.tcw.documents.WorkingLanguage;
 import org.issa.tcw.documents.comments.CommentView;
 import org.issa.tcw.documents.comments.DocumentComments;
 import org.issa.tcw.documents.suggestions.SuggestionService;
+import org.issa.tcw.documents.workflow.DocumentStage;
+import org.issa.tcw.documents.workflow.DocumentWorkflow;
+import org.issa.tcw.documents.workflow.WorkflowStep;
 import org.issa.tcw.notification.NotificationRow;
 import org.issa.tcw.notification.NotificationService;
 import org.issa.tcw.people.Region;
@@ -67,6 +70,8 @@ class ConsultationServiceTest {
     NotificationService notifications;
     @Autowired
     RoundCloser closer;
+    @Autowired
+    DocumentWorkflow workflow;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -278,9 +283,17 @@ class ConsultationServiceTest {
         assertThatThrownBy(() -> consultations.open(documentId, form(Audience.COMMISSION)))
                 .isInstanceOf(AccessDeniedException.class);
         signIn.out();
+        signIn.as("secretariat"); // disposes, but sending to consultation is the chair's
+        assertThatThrownBy(() -> consultations.open(documentId, form(Audience.COMMISSION)))
+                .isInstanceOf(AccessDeniedException.class);
+        signIn.out();
         assertThat(rounds()).isZero();
-        signIn.as("secretariat");
-        long roundId = consultations.open(documentId, form(Audience.COMMISSION));
+        long roundId = open(form(Audience.COMMISSION));
+        signIn.as("chair-ict");
+        assertThat(workflow.stageOf(documentId)).isEqualTo(DocumentStage.CONSULTATION);
+        assertThatThrownBy(() -> workflow.take(documentId, WorkflowStep.APPROVE, null))
+                .isInstanceOf(UserFacingException.class)
+                .hasFieldOrPropertyWithValue("messageKey", "consultation.round.still-open");
         signIn.out();
 
         // FAM is not consulted: its member may neither read the draft nor take part nor see the round
@@ -309,7 +322,10 @@ class ConsultationServiceTest {
         assertThatThrownBy(() -> consultations.dispose(roundId, comment, Disposition.NOTED, null))
                 .isInstanceOf(AccessDeniedException.class);
         signIn.out();
-        // the chair is not made suggest-only by the round
+        // the chair is not made suggest-only by the round; the secretariat disposes
+        signIn.as("secretariat");
+        consultations.dispose(roundId, comment, Disposition.ACCEPTED_IN_PART, "Partly taken up.");
+        signIn.out();
         signIn.as("chair-ict");
         assertThat(documentAccess.suggestOnlyByGrant(documentId, ict)).isFalse();
         consultations.dispose(roundId, comment, Disposition.NOTED, null);
@@ -343,6 +359,17 @@ class ConsultationServiceTest {
         refused(noIntro, "validation.required");
         assertThat(jdbc.queryForObject("select count(*) from consultation_participant p join consultation_round r"
                 + " on r.id = p.round_id where r.document_id = ?", Integer.class, documentId)).isZero();
+    }
+
+    @Test
+    void a_round_is_opened_only_from_a_stage_that_allows_it() {
+        signIn.as("chair-ict");
+        workflow.take(documentId, WorkflowStep.SUBMIT_FOR_REVIEW, null);
+        workflow.take(documentId, WorkflowStep.APPROVE, null);
+        assertThatThrownBy(() -> consultations.open(documentId, form(Audience.COMMISSION)))
+                .isInstanceOf(UserFacingException.class);
+        signIn.out();
+        assertThat(rounds()).isZero();
     }
 
     @Test

@@ -59,7 +59,8 @@ class RoundPanel extends Div {
         add(new H3(getTranslation("consultation.title")));
         if (mayOpen && (round == null || round.state() == RoundState.CLOSED)) {
             Button b = new Button(getTranslation("consultation.open.title"),
-                    e -> new RoundDialog(service, documentId, id -> refresh()).open());
+                    e -> new RoundDialog(service, documentId, id -> getUI().ifPresent(
+                            ui -> ui.refreshCurrentRoute(false))).open());
             b.setId("consultation-open");
             b.addThemeVariants(ButtonVariant.LUMO_SMALL);
             openRound = b;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.issa.tcw.library.ui;
+
+import org.jspecify.annotations.NullMarked;
