@@ -82,6 +82,24 @@ class ConsultationViewsTest extends KaribuTest {
     }
 
     @Test
+    void the_steppers_send_to_consultation_opens_the_round_dialog_and_the_round_moves_the_document() {
+        long id = document();
+        signInAs("chair-ict");
+        navigate("documents/" + id);
+        _click(_get(Button.class, spec -> spec.withId("workflow-send-to-consultation")));
+        _get(RoundDialog.class);
+        assertThat(jdbc.queryForList("select stage from document_workflow where document_id = ?", String.class, id))
+                .doesNotContain("CONSULTATION");
+        _setValue(_get(DatePicker.class, spec -> spec.withId("round-deadline")),
+                LocalDate.now(ZoneOffset.UTC).plusDays(10));
+        _setValue(_get(TextArea.class, spec -> spec.withId("round-introduction")), "Your views, please.");
+        _click(_get(Button.class, spec -> spec.withId("round-open")));
+        assertThat(rounds(id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select stage from document_workflow where document_id = ?", String.class, id))
+                .isEqualTo("CONSULTATION");
+    }
+
+    @Test
     void a_member_sees_the_round_and_comments_but_cannot_open_one() {
         long id = document();
         signIn.as("chair-ict");
