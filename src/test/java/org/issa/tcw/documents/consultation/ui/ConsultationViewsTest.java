@@ -54,12 +54,18 @@ class ConsultationViewsTest extends KaribuTest {
                 documentId);
     }
 
-    @Test
-    void the_chair_opens_a_round_from_the_document_page_once_the_dialog_is_right() {
+    /** The chair on the document page presses the button with this id. */
+    long onDocumentPress(String buttonId) {
         long id = document();
         signInAs("chair-ict");
         navigate("documents/" + id);
-        _click(_get(Button.class, spec -> spec.withId("consultation-open")));
+        _click(_get(Button.class, spec -> spec.withId(buttonId)));
+        return id;
+    }
+
+    @Test
+    void the_chair_opens_a_round_from_the_document_page_once_the_dialog_is_right() {
+        long id = onDocumentPress("consultation-open");
         _setValue(_get(DatePicker.class, spec -> spec.withId("round-deadline")),
                 LocalDate.now(ZoneOffset.UTC).minusDays(2));
         _setValue(_get(TextArea.class, spec -> spec.withId("round-introduction")), "Your views, please.");
@@ -83,10 +89,7 @@ class ConsultationViewsTest extends KaribuTest {
 
     @Test
     void the_steppers_send_to_consultation_opens_the_round_dialog_and_the_round_moves_the_document() {
-        long id = document();
-        signInAs("chair-ict");
-        navigate("documents/" + id);
-        _click(_get(Button.class, spec -> spec.withId("workflow-send-to-consultation")));
+        long id = onDocumentPress("workflow-send-to-consultation");
         _get(RoundDialog.class);
         assertThat(jdbc.queryForList("select stage from document_workflow where document_id = ?", String.class, id))
                 .doesNotContain("CONSULTATION");
