@@ -98,6 +98,8 @@ class ArchitectureTest {
             "is the access check itself (called from @PreAuthorize expressions); answers only about the caller",
             "org.issa.tcw.discussion.DiscussionAccess",
             "is the access check itself (called from @PreAuthorize expressions); answers only about the caller",
+            "org.issa.tcw.documents.DocumentAccess",
+            "is the access check itself (commission role or a grant on the document); answers only about the caller",
             "org.issa.tcw.programme.ProgrammeAccess",
             "is the access check itself (called from @PreAuthorize expressions); answers only about the caller",
             "org.issa.tcw.security.CurrentUser", "reads the caller's own security context; needed before any check",

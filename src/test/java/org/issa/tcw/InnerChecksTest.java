@@ -129,6 +129,30 @@ class InnerChecksTest {
             Map.entry("documents.suggestions.SuggestOnlyService.save", "SuggestionServiceTest#only_reviewers_mark_people_suggest_only"),
             Map.entry("documents.suggestions.SuggestOnlyService.suggestOnly",
                     OPEN + "answers only about the caller, for the relay that checked READ first"),
+            Map.entry("documents.consultation.ConsultationService.open",
+                    "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.mayOpen",
+                    OPEN + "answers whether the caller may open a round; reads no data"),
+            Map.entry("documents.consultation.ConsultationService.rounds",
+                    "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.round",
+                    "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.comment",
+                    "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.commentOnSuggestion",
+                    "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.log",
+                    "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.summary",
+                    "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.dispose",
+                    "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.export",
+                    "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.commissionOptions",
+                    OPEN + "the directory of commissions"),
+            Map.entry("documents.consultation.ConsultationService.institutionOptions",
+                    OPEN + "names of the member institutions (the public directory)"),
             Map.entry("mail.MailPreferenceService.mine",
                     "MailDigestAndPreferencesTest#preferences_are_ones_own_and_bad_input_changes_nothing"),
             Map.entry("mail.MailPreferenceService.saved", OPEN + "answers only about the caller's own preferences"),
@@ -255,7 +279,8 @@ class InnerChecksTest {
     private static Class<?> testClass(String simpleName) throws ClassNotFoundException {
         for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
                 "programme.", "documents.comments.", "documents.suggestions.",
-                "documents.exchange.", "documents.versions.", "documents.templates.", "documents.workflow.", "mail.")) {
+                "documents.exchange.", "documents.versions.", "documents.consultation.", "documents.workflow.", "documents.templates.",
+                "mail.")) {
             try {
                 return Class.forName("org.issa.tcw." + p + simpleName);
             } catch (ClassNotFoundException e) {

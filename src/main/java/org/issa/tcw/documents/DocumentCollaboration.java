@@ -68,6 +68,7 @@ public class DocumentCollaboration {
     private final CollaborationLimits limits;
     private final org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy;
     private final SuggestOnlyReplicas replicas;
+    private final DocumentAccess documentAccess;
     private final org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
     private final GroupCommit<Pending> groupCommit = new GroupCommit<>();
@@ -76,7 +77,9 @@ public class DocumentCollaboration {
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
             CollaborationLimits limits,
             org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
-            SuggestOnlyReplicas replicas, org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing) {
+            SuggestOnlyReplicas replicas, DocumentAccess documentAccess,
+            org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing) {
+        this.documentAccess = documentAccess;
         this.suggestOnlyPolicy = suggestOnlyPolicy;
         this.stageEditing = stageEditing;
         this.replicas = replicas;
@@ -100,11 +103,12 @@ public class DocumentCollaboration {
     public JoinResult join(long documentId, EditorConnection editor) {
         SignedInUser user = currentUser.require();
         Long commissionId = commissionOf(documentId);
-        require(CommissionAction.READ, commissionId);
+        require(CommissionAction.READ, documentId, commissionId);
         StageEditing.Mode mode = stageMode(documentId);
-        boolean limited = mode != StageEditing.Mode.CLOSED && suggestOnly(documentId, commissionId, mode);
+        boolean limited = mode != StageEditing.Mode.CLOSED && (suggestOnly(documentId, commissionId, mode)
+                || suggestOnlyByGrant(documentId, commissionId));
         boolean editable = mode != StageEditing.Mode.CLOSED
-                && (limited || may(CommissionAction.EDIT_DRAFT, commissionId));
+                && (limited || may(CommissionAction.EDIT_DRAFT, documentId, commissionId));
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -170,11 +174,15 @@ public class DocumentCollaboration {
         if (update != null) {
             StageEditing.Mode mode = stageMode(documentId);
             if (mode == StageEditing.Mode.CLOSED) {
-                require(CommissionAction.READ, commissionId);
+                require(CommissionAction.READ, documentId, commissionId);
                 throw new UserFacingException("document.refused.closed");
             }
-            limited = suggestOnly(documentId, commissionId, mode);
-            require(limited ? CommissionAction.READ : CommissionAction.EDIT_DRAFT, commissionId);
+            // a participant suggest-only by a grant (a consultation round) must still be allowed to
+            // comment now: after the round's deadline their suggestions are refused too
+            boolean byGrant = suggestOnlyByGrant(documentId, commissionId);
+            limited = byGrant || suggestOnly(documentId, commissionId, mode);
+            require(byGrant ? CommissionAction.COMMENT_DRAFT : limited ? CommissionAction.READ
+                    : CommissionAction.EDIT_DRAFT, documentId, commissionId);
             if (clientUpdateId != null && (clientUpdateId.isBlank() || clientUpdateId.length() > 64)) {
                 throw new UserFacingException("document.update.invalid");
             }
@@ -182,7 +190,7 @@ public class DocumentCollaboration {
                 throw new UserFacingException("document.limit.update-size", limits.maxUpdateBytes() / (1024 * 1024));
             }
         } else {
-            require(CommissionAction.READ, commissionId);
+            require(CommissionAction.READ, documentId, commissionId);
         }
         if (update != null) {
             Pending pending = new Pending(editor, user.username(), user.personId(), clientUpdateId, update,
@@ -352,7 +360,7 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("isAuthenticated()")
     public void missing(long documentId, EditorConnection editor) {
-        require(CommissionAction.READ, commissionOf(documentId));
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -404,7 +412,7 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("isAuthenticated()")
     public CatchUp since(long documentId, long afterSeq) {
-        require(CommissionAction.READ, commissionOf(documentId));
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
@@ -446,7 +454,7 @@ public class DocumentCollaboration {
     /** How many editors have the document open on this node. */
     @PreAuthorize("isAuthenticated()")
     public int openEditors(long documentId) {
-        require(CommissionAction.READ, commissionOf(documentId));
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
         Room room = rooms.get(documentId);
         return room == null ? 0 : room.peers.size();
     }
@@ -487,7 +495,7 @@ public class DocumentCollaboration {
     public long change(long documentId, CommissionAction action, ServerChange change) {
         SignedInUser user = currentUser.require();
         Long commissionId = commissionOf(documentId);
-        require(action, commissionId);
+        require(action, documentId, commissionId);
         if (stageMode(documentId) == StageEditing.Mode.CLOSED) {
             throw new UserFacingException("document.refused.closed");
         }
@@ -522,7 +530,7 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("isAuthenticated()")
     public <T> T read(long documentId, java.util.function.Function<List<byte[]>, T> reader) {
-        require(CommissionAction.READ, commissionOf(documentId));
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
         return reader.apply(log.content(documentId).updates());
     }
 
@@ -543,15 +551,16 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("isAuthenticated()")
     public boolean may(long documentId, CommissionAction action) {
-        return may(action, commissionOf(documentId));
+        return may(action, documentId, commissionOf(documentId));
     }
 
-    private boolean may(CommissionAction action, @Nullable Long commissionId) {
+    /** Through {@link DocumentAccess}; a template (no commission) is read and edited by the secretariat only. */
+    private boolean may(CommissionAction action, long documentId, @Nullable Long commissionId) {
         if (commissionId == null) {
             return (action == CommissionAction.READ || action == CommissionAction.EDIT_DRAFT)
                     && currentUser.get().map(SignedInUser::isSecretariat).orElse(false);
         }
-        return access.may(action, commissionId);
+        return documentAccess.may(action, documentId, commissionId);
     }
 
     /** Called by the compactor, under the document's lock, after the log shrank. */
@@ -581,6 +590,11 @@ public class DocumentCollaboration {
                 && !access.may(CommissionAction.REVIEW_DRAFT, commissionId);
     }
 
+    /** Whether a grant (a consultation round) makes the person suggest-only; never in a template. */
+    private boolean suggestOnlyByGrant(long documentId, @Nullable Long commissionId) {
+        return commissionId != null && documentAccess.suggestOnlyByGrant(documentId, commissionId);
+    }
+
     private StageEditing.Mode stageMode(long documentId) {
         StageEditing editing = stageEditing.getIfAvailable();
         return editing == null ? StageEditing.Mode.OPEN : editing.mode(documentId);
@@ -595,11 +609,15 @@ public class DocumentCollaboration {
         return documents.ownerOf(documentId).orElseThrow(NotFoundException::new).commissionId();
     }
 
-    private void require(CommissionAction action, @Nullable Long commissionId) {
-        if (!may(action, commissionId)) {
-            throw new AccessDeniedException(action == CommissionAction.READ ? "document.refused.read"
-                    : "document.refused.edit");
+    private void require(CommissionAction action, long documentId, @Nullable Long commissionId) {
+        String refusal = action == CommissionAction.READ ? "document.refused.read" : "document.refused.edit";
+        if (commissionId == null) {
+            if (!may(action, documentId, null)) {
+                throw new AccessDeniedException(refusal);
+            }
+            return;
         }
+        documentAccess.require(action, documentId, commissionId, refusal);
     }
 
     private static byte[] decode(String base64) {

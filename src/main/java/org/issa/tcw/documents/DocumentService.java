@@ -47,17 +47,20 @@ public class DocumentService {
     private final YjsEngine engine;
     private final Clock clock;
     private final DocumentLog log;
+    private final DocumentAccess documentAccess;
 
     private final org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing;
     private final org.springframework.beans.factory.ObjectProvider<PublishedDocuments> publishedDocuments;
 
     DocumentService(DocumentRepository documents, CommissionService commissions, CommissionAccess access,
             PersonService people, CurrentUser currentUser, YjsEngine engine, Clock clock, DocumentLog log,
+            DocumentAccess documentAccess,
             org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing,
             org.springframework.beans.factory.ObjectProvider<PublishedDocuments> publishedDocuments) {
         this.stageEditing = stageEditing;
         this.publishedDocuments = publishedDocuments;
         this.log = log;
+        this.documentAccess = documentAccess;
         this.documents = documents;
         this.commissions = commissions;
         this.access = access;
@@ -125,7 +128,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public DocumentHeader open(long id) {
         DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, d.commissionId());
+        requireMay(CommissionAction.READ, d.id(), d.commissionId());
         CommissionDetails commission = commissionById(d.commissionId());
         return new DocumentHeader(d.id(), d.title(), d.kind(), d.language(), d.commissionId(), commission.code(),
                 commission.name(), access.may(CommissionAction.EDIT_DRAFT, d.commissionId()) && !closed(d.id()),
@@ -156,7 +159,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public DocumentForm load(long id) {
         DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, d.commissionId());
+        requireMay(CommissionAction.READ, d.id(), d.commissionId());
         DocumentForm form = new DocumentForm();
         form.setId(d.id());
         form.setVersion(d.version());
@@ -172,7 +175,7 @@ public class DocumentService {
     public void describe(DocumentForm form) {
         Document document = documents.findById(Objects.requireNonNull(form.getId()))
                 .orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.EDIT_DRAFT, commissionOf(document));
+        requireMay(CommissionAction.EDIT_DRAFT, document.getId(), commissionOf(document));
         validate(form);
         Versions.requireUnchanged(document.getVersion(), form.getVersion());
         document.describe(form.getTitle(), Objects.requireNonNull(form.getKind()),
@@ -198,7 +201,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public DocumentText text(long id) {
         Document document = documents.findById(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, commissionOf(document));
+        requireMay(CommissionAction.READ, document.getId(), commissionOf(document));
         return new DocumentText(Objects.requireNonNullElse(document.getPlainText(), ""),
                 Objects.requireNonNullElse(document.getHtml(), ""), document.getRenderedSeq());
     }
@@ -211,7 +214,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public DocumentText markedUp(long id) {
         DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, d.commissionId());
+        requireMay(CommissionAction.READ, d.id(), d.commissionId());
         DocumentLog.Content content = log.content(id);
         YjsEngine.Rendering r = engine.renderMarked(content.updates()).join();
         return new DocumentText(r.text(), r.html(), content.lastSeq());
@@ -225,7 +228,7 @@ public class DocumentService {
     @PreAuthorize("isAuthenticated()")
     public YjsEngine.AnchorRange anchorRange(long id, String from, String to) {
         DocumentListing d = documents.listing(id).orElseThrow(NotFoundException::new);
-        requireMay(CommissionAction.READ, d.commissionId());
+        requireMay(CommissionAction.READ, d.id(), d.commissionId());
         // the engine keeps the document loaded: only the updates since the last check are sent to it
         Long known;
         synchronized (anchorSeqs) {
@@ -268,10 +271,9 @@ public class DocumentService {
         return me != null && me.equals(d.createdBy()) && access.may(CommissionAction.EDIT_DRAFT, d.commissionId());
     }
 
-    private void requireMay(CommissionAction action, long commissionId) {
-        if (!access.may(action, commissionId)) {
-            throw new AccessDeniedException("document.refused." + (action == CommissionAction.READ ? "read" : "edit"));
-        }
+    private void requireMay(CommissionAction action, long documentId, long commissionId) {
+        documentAccess.require(action, documentId, commissionId,
+                "document.refused." + (action == CommissionAction.READ ? "read" : "edit"));
     }
 
     /** A commission's document's commission; a template (none) is not found here (ADR 029). */

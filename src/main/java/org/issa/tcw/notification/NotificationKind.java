@@ -10,6 +10,8 @@ public enum NotificationKind {
     NEW_THREAD,
     /** A moderator hid one of my posts. */
     POST_HIDDEN,
+    /** I was asked to take part in a consultation round on a document. */
+    CONSULTATION_OPENED,
     /** A document of my commission went to internal review. */
     DOCUMENT_INTERNAL_REVIEW,
     /** A document of my commission went to consultation. */

@@ -51,6 +51,7 @@ class RoutePermissionsTest extends KaribuTest {
         expect("commissions/:code/discussions", "commissions/ICT/discussions", "A A A A A D L");
         expect("documents", "documents", "A A A A A A L");
         expect("documents/:id", "documents/{document}", "A A A A A D L");
+        expect("consultations/:id", "consultations/{round}", "A A A A A D L");
         expect("library", "library", "A A A A A A L");
         expect("discussions/:id", "discussions/{thread}", "A A A A A D L");
         expect("projects/:id", "projects/{project}", "A A A A A D L");
@@ -96,7 +97,8 @@ class RoutePermissionsTest extends KaribuTest {
                 "{template}", Long.toString(template),
                 "{document}", fixture.document("ICT").getId().toString(),
                 "{project}", Long.toString(ictOnlyProject()),
-                "{thread}", Long.toString(fixture.thread("chair-ict", "ICT", "Route walk " + System.nanoTime())));
+                "{thread}", Long.toString(fixture.thread("chair-ict", "ICT", "Route walk " + System.nanoTime())),
+                "{round}", Long.toString(consultationRound()));
         List<String> mismatches = new ArrayList<>();
         for (var row : EXPECTED.entrySet()) {
             String location = row.getValue()[0];
@@ -137,6 +139,22 @@ class RoutePermissionsTest extends KaribuTest {
             return 'D';
         }
         return '?';
+    }
+
+    /** A round open to the ICT commission, on a document of its own. */
+    private long consultationRound() {
+        signIn.as("chair-ict");
+        try {
+            var form = new org.issa.tcw.documents.DocumentForm();
+            form.setTitle("Route walk consultation " + System.nanoTime());
+            long document = context.getBean(org.issa.tcw.documents.DocumentService.class).create("ICT", form);
+            var round = new org.issa.tcw.documents.consultation.RoundForm();
+            round.setDeadline(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7));
+            round.setIntroduction("Route walk");
+            return context.getBean(org.issa.tcw.documents.consultation.ConsultationService.class).open(document, round);
+        } finally {
+            signIn.out();
+        }
     }
 
     /** A fresh UI and no signed-in user for each visit. */

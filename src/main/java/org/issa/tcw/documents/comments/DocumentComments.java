@@ -18,6 +18,7 @@ import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.discussion.DiscussionService;
 import org.issa.tcw.discussion.MentionCandidate;
 import org.issa.tcw.discussion.MentionedText;
+import org.issa.tcw.documents.DocumentAccess;
 import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.YjsEngine;
@@ -63,10 +64,12 @@ public class DocumentComments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SuggestionService suggestions;
+    private final DocumentAccess documentAccess;
 
     DocumentComments(DocumentCommentRepository comments, DocumentService documents, DiscussionService discussions,
             CommissionAccess access, PersonService people, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock, SuggestionService suggestions) {
+            Clock clock, SuggestionService suggestions, DocumentAccess documentAccess) {
+        this.documentAccess = documentAccess;
         this.comments = comments;
         this.documents = documents;
         this.discussions = discussions;
@@ -88,9 +91,9 @@ public class DocumentComments {
         DocumentHeader header = documents.open(documentId);
         long commissionId = header.commissionId();
         boolean review = access.may(CommissionAction.REVIEW_DRAFT, commissionId);
-        boolean comment = access.may(CommissionAction.COMMENT_DRAFT, commissionId);
+        boolean comment = documentAccess.may(CommissionAction.COMMENT_DRAFT, documentId, commissionId);
         List<CommentView> threads = new ArrayList<>();
-        threads(documentId, review, comment, false, (root, view) -> threads.add(view));
+        threads(documentId, commissionId, review, comment, false, (root, view) -> threads.add(view));
         return new DocumentCommentList(documentId, commissionId, comment, review, List.copyOf(threads));
     }
 
@@ -105,21 +108,27 @@ public class DocumentComments {
         DocumentHeader header = documents.open(documentId);
         long commissionId = header.commissionId();
         boolean review = access.may(CommissionAction.REVIEW_DRAFT, commissionId);
-        boolean comment = access.may(CommissionAction.COMMENT_DRAFT, commissionId);
+        boolean comment = documentAccess.may(CommissionAction.COMMENT_DRAFT, documentId, commissionId);
         Map<String, CommentView> threads = new LinkedHashMap<>();
-        threads(documentId, review, comment, true, (root, view) -> threads.put(nonNull(root.getSuggestionId()), view));
+        threads(documentId, commissionId, review, comment, true, (root, view) -> threads.put(nonNull(root.getSuggestionId()), view));
         return new SuggestionThreadList(documentId, commissionId, comment, Collections.unmodifiableMap(threads));
     }
 
-    /** The threads of a document, either those on text ranges or those on suggestions, with their replies. */
-    private void threads(long documentId, boolean review, boolean comment, boolean onSuggestions,
+    /**
+     * The threads of a document, either those on text ranges or those on suggestions, with their
+     * replies; only those of the authors a grant limits the reader to (e.g. a consultation
+     * participant's own institution), if it does.
+     */
+    private void threads(long documentId, long commissionId, boolean review, boolean comment, boolean onSuggestions,
             BiConsumer<DocumentComment, CommentView> out) {
         Long me = currentUser.personId().orElse(null);
+        Set<Long> visible = documentAccess.visibleAuthors(documentId, commissionId);
         List<DocumentComment> all = comments.findByDocumentIdOrderByIdAsc(documentId);
         Set<Long> roots = new HashSet<>();
         Set<Long> persons = new HashSet<>();
         for (DocumentComment c : all) {
-            if (c.getParentId() == null && (c.getSuggestionId() != null) == onSuggestions) {
+            if (c.getParentId() == null && (c.getSuggestionId() != null) == onSuggestions
+                    && (visible == null || visible.contains(c.getAuthorId()))) {
                 roots.add(c.getId());
             }
         }
@@ -164,7 +173,7 @@ public class DocumentComments {
     @PreAuthorize("isAuthenticated()")
     public long commentOnSuggestion(long documentId, String suggestionId, String body) {
         DocumentHeader header = documents.open(documentId);
-        long me = requireMay(CommissionAction.COMMENT_DRAFT, header.commissionId());
+        long me = requireMay(CommissionAction.COMMENT_DRAFT, header);
         String text = checkBody(body);
         require(suggestionId != null && !suggestionId.isBlank() && suggestionId.length() <= MAX_SUGGESTION_ID,
                 "comments.suggestion.invalid");
@@ -197,7 +206,7 @@ public class DocumentComments {
     @PreAuthorize("isAuthenticated()")
     public long comment(long documentId, String from, String to, String body) {
         DocumentHeader header = documents.open(documentId);
-        long me = requireMay(CommissionAction.COMMENT_DRAFT, header.commissionId());
+        long me = requireMay(CommissionAction.COMMENT_DRAFT, header);
         String text = checkBody(body);
         require(from != null && to != null && !from.isBlank() && !to.isBlank() && from.length() <= MAX_ANCHOR
                 && to.length() <= MAX_ANCHOR, "comments.anchor.invalid");
@@ -222,7 +231,7 @@ public class DocumentComments {
     public long reply(long commentId, String body) {
         DocumentComment root = root(commentId);
         DocumentHeader header = documents.open(root.getDocumentId());
-        long me = requireMay(CommissionAction.COMMENT_DRAFT, header.commissionId());
+        long me = requireMay(CommissionAction.COMMENT_DRAFT, header);
         String text = checkBody(body);
         MentionedText rendered = render(header.commissionId(), text);
         DocumentComment saved = comments.saveAndFlush(DocumentComment.reply(root, me, text, rendered.html(),
@@ -240,7 +249,7 @@ public class DocumentComments {
     public void setResolved(long commentId, boolean resolved) {
         DocumentComment root = root(commentId);
         DocumentHeader header = documents.open(root.getDocumentId());
-        long me = requireMay(CommissionAction.COMMENT_DRAFT, header.commissionId(), CommissionAction.REVIEW_DRAFT);
+        long me = requireMay(CommissionAction.COMMENT_DRAFT, header, CommissionAction.REVIEW_DRAFT);
         if (me != root.getAuthorId() && !access.may(CommissionAction.REVIEW_DRAFT, header.commissionId())) {
             throw new AccessDeniedException("comments.refused.resolve");
         }
@@ -257,6 +266,10 @@ public class DocumentComments {
     }
 
     private MentionedText render(long commissionId, String text) {
+        if (!access.may(CommissionAction.READ, commissionId)) {
+            // a reader by a grant only (a consultation participant from elsewhere): Markdown, no mentions
+            return new MentionedText(discussions.preview(text), List.of(), Set.of());
+        }
         MentionedText rendered = discussions.render(commissionId, text);
         if (!rendered.unknown().isEmpty()) {
             throw new UserFacingException("comments.mention.outside",
@@ -284,10 +297,15 @@ public class DocumentComments {
     }
 
     /** The reader's person id, if they may do one of {@code actions} in the commission. */
-    private long requireMay(CommissionAction action, long commissionId, CommissionAction... or) {
-        boolean allowed = access.may(action, commissionId);
+    private long requireMay(CommissionAction action, DocumentHeader header, CommissionAction... or) {
+        boolean allowed = false;
         for (CommissionAction other : or) {
-            allowed |= access.may(other, commissionId);
+            allowed |= access.may(other, header.commissionId());
+        }
+        if (!allowed) {
+            // a grant that ended (a consultation closed) says so in its own words
+            documentAccess.require(action, header.id(), header.commissionId(), "comments.refused");
+            allowed = true;
         }
         Long me = currentUser.personId().orElse(null);
         if (!allowed || me == null) {

@@ -24,6 +24,7 @@ import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.comments.ui.CommentPanels;
+import org.issa.tcw.documents.consultation.ui.ConsultationPanels;
 import org.issa.tcw.documents.exchange.ui.ExchangeControls;
 import org.issa.tcw.documents.versions.ui.VersionPanels;
 import org.issa.tcw.documents.workflow.ui.WorkflowPanels;
@@ -57,6 +58,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final SuggestOnlyService suggestOnly;
     private final CommissionService commissions;
     private final ExchangeControls exchange;
+    private final ConsultationPanels consultationPanels;
     private final WorkflowPanels workflowPanels;
     SuggestionList suggestionList;
     /** The column next to the editor: suggestions, comments and the History (versions). */
@@ -66,7 +68,8 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
             DiscussionPanels discussionPanels, CommentPanels commentPanels, SuggestionService suggestions,
             SuggestOnlyService suggestOnly, CommissionService commissions, ExchangeControls exchange,
-            VersionPanels versionPanels, WorkflowPanels workflowPanels) {
+            VersionPanels versionPanels, WorkflowPanels workflowPanels, ConsultationPanels consultationPanels) {
+        this.consultationPanels = consultationPanels;
         this.workflowPanels = workflowPanels;
         this.exchange = exchange;
         this.discussionPanels = discussionPanels;
@@ -158,7 +161,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         editor.getElement().getStyle().set("width", "100%");
         suggestionList = new SuggestionList(suggestions, header.id(), commentPanels.suggestionThreads(header.id()));
         editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
-        side = new Div(suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)),
+        side = new Div(consultationPanels.forDocument(header.id(), editor.getElement()), suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)),
                 versionPanels.forDocument(header.id()));
         side.setId("document-side");
         side.addClassName("tcw-document-side");

@@ -1,0 +1,4 @@
+@NullMarked
+package org.issa.tcw.documents.consultation.ui;
+
+import org.jspecify.annotations.NullMarked;
