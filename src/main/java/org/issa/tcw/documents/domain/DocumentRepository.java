@@ -28,6 +28,9 @@ public interface DocumentRepository extends JpaRepository<Document, Long> {
     @Query("select d.commissionId from Document d where d.id = :id")
     Optional<Long> commissionOf(long id);
 
+    @Query("select d.lastSeq from Document d where d.id = :id")
+    Optional<Long> lastSeq(long id);
+
     @Query("select new org.issa.tcw.documents.domain.ContentSnapshot(d.state, d.stateSeq, d.lastSeq) from Document d where d.id = :id")
     Optional<ContentSnapshot> snapshot(long id);
 

@@ -12,7 +12,9 @@ import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.issa.tcw.security.CurrentUser;
+import java.time.Duration;
 import org.issa.tcw.testsupport.KaribuTest;
+import org.issa.tcw.testsupport.UiPolling;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,14 +49,22 @@ class SuggestionListTest extends KaribuTest {
         return id;
     }
 
+    /** The list is read off the request thread: waits until its reading was shown. */
+    static void awaitList() {
+        SuggestionList list = _get(SuggestionList.class);
+        UiPolling.awaitUi(Duration.ofSeconds(60), list::settled);
+    }
+
     @Test
     void a_reviewer_accepts_from_the_list_and_sees_the_settings() {
         long id = documentWithASuggestion();
         signInAs("chair-ict");
         navigate("documents/" + id);
+        awaitList();
         assertThat(_find(Button.class, spec -> spec.withId("suggest-only-settings"))).hasSize(1);
         assertThat(_find(Button.class, spec -> spec.withId("suggestion-reject-all"))).hasSize(1);
         _click(_get(Button.class, spec -> spec.withId("suggestion-accept-0")));
+        awaitList();
         assertThat(suggestions.list(id)).isEmpty();
         assertThat(_find(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("suggestions-empty")))
                 .hasSize(1);
@@ -66,10 +76,12 @@ class SuggestionListTest extends KaribuTest {
         long id = documentWithASuggestion();
         signInAs("member-ict");
         navigate("documents/" + id);
+        awaitList();
         assertThat(_find(Button.class, spec -> spec.withId("suggest-only-settings"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("suggestion-accept-0"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("suggestion-accept-all"))).isEmpty();
         _click(_get(Button.class, spec -> spec.withId("suggestion-withdraw-0")));
+        awaitList();
         assertThat(suggestions.list(id)).isEmpty();
         assertThat(engine.xml(collaboration.read(id, log -> log)).join()).isEqualTo("<paragraph></paragraph>");
     }
@@ -79,6 +91,7 @@ class SuggestionListTest extends KaribuTest {
         long id = documentWithASuggestion();
         signInAs("observer-ict");
         navigate("documents/" + id);
+        awaitList();
         _click(_get(Button.class, spec -> spec.withId("suggestion-0-thread-open")));
         com.github.mvysny.kaributesting.v10.LocatorJ._setValue(
                 _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("suggestion-0-thread-body")),
@@ -90,7 +103,9 @@ class SuggestionListTest extends KaribuTest {
 
         signInAs("chair-ict");
         navigate("documents/" + id);
+        awaitList();
         _click(_get(Button.class, spec -> spec.withId("suggestion-accept-0")));
+        awaitList();
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("suggestion-history"))
                 .getElement().toString()).contains("Proposed").contains("<strong>proposed</strong>");
     }
