@@ -34,6 +34,10 @@ class SuggestionListTest extends KaribuTest {
     YjsEngine engine;
     @Autowired
     CurrentUser currentUser;
+    @Autowired
+    org.issa.tcw.documents.comments.DocumentComments comments;
+    @Autowired
+    org.issa.tcw.notification.NotificationService notifications;
 
     /** A document with one suggestion by member-ict, stored through the server's own change path. */
     long documentWithASuggestion() {
@@ -108,5 +112,35 @@ class SuggestionListTest extends KaribuTest {
         awaitList();
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("suggestion-history"))
                 .getElement().toString()).contains("Proposed").contains("<strong>proposed</strong>");
+    }
+
+    @Test
+    void a_mention_in_a_suggestions_thread_opens_the_document_with_that_suggestions_card_selected() {
+        long id = documentWithASuggestion(); // member-ict's, then one of the chair's before it
+        signInAs("chair-ict");
+        String chairs = currentUser.require().personId() + ":mf01:ui2";
+        collaboration.change(id, org.issa.tcw.commission.CommissionAction.EDIT_DRAFT, log -> engine.edit(log,
+                "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Chair \",\"attrs\":{\"insertion\":{\"id\":\""
+                        + chairs + "\"}}}]").join());
+        signInAs("observer-ict");
+        String members = suggestions.list(id).stream().filter(s -> !s.id().equals(chairs)).findFirst().orElseThrow().id();
+        comments.commentOnSuggestion(id, members, "@chair-ict is **proposed** right?");
+
+        signInAs("chair-ict");
+        String link = notifications.mine(org.springframework.data.domain.PageRequest.of(0, 1)).getFirst().link();
+        assertThat(link).contains("?comment=");
+        com.vaadin.flow.component.UI.getCurrent().navigate(link.substring(0, link.indexOf('?')),
+                com.vaadin.flow.router.QueryParameters.fromString(link.substring(link.indexOf('?') + 1)));
+        awaitList();
+        var cards = _find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("tcw-suggestion-item"));
+        assertThat(cards).extracting(c -> c.getElement().getAttribute("data-suggestion-id")).containsExactly(chairs, members);
+        assertThat(cards.get(1).getElement().getClassList()).contains("active");
+        assertThat(cards.get(1).getElement().getAttribute("aria-current")).isEqualTo("true");
+        assertThat(cards.get(0).getElement().getClassList()).doesNotContain("active");
+
+        navigate("documents/" + id);
+        awaitList();
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("tcw-suggestion-item")))
+                .as("without a link nothing is selected").noneMatch(c -> c.getElement().getClassList().contains("active"));
     }
 }
