@@ -312,11 +312,12 @@ class InnerChecksTest {
         assertThat(suggestOnly.settings(id).personIds()).isEmpty();
         int entries = relay.read(id, log -> log.size());
         assertThat(entries).isPositive();
-        assertThat(relay.readAt(id, seq -> null, (log, seq) -> log.size())).isEqualTo(entries);
+        Integer read = relay.<Integer>readAt(id, seq -> null, (log, seq) -> log.size());
+        assertThat(read).isEqualTo(entries);
 
         signIn.as("member-fam");
         assertThatThrownBy(() -> relay.read(id, log -> log.size())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> relay.readAt(id, seq -> 1, (log, seq) -> log.size()))
+        assertThatThrownBy(() -> relay.<Integer>readAt(id, seq -> 1, (log, seq) -> log.size()))
                 .as("refused before the caller's cache is asked").isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> documents.anchorRange(id, "AA==", "AA==")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> documents.markedUp(id)).isInstanceOf(AccessDeniedException.class);
