@@ -34,6 +34,9 @@ public interface DocumentRepository extends JpaRepository<Document, Long> {
     @Query("select new org.issa.tcw.documents.domain.DocumentTitle(d.id, d.title) from Document d where d.id in :ids")
     java.util.List<DocumentTitle> titles(Collection<Long> ids);
 
+    @Query("select d.lastSeq from Document d where d.id = :id")
+    Optional<Long> lastSeq(long id);
+
     @Query("select new org.issa.tcw.documents.domain.ContentSnapshot(d.state, d.stateSeq, d.lastSeq) from Document d where d.id = :id")
     Optional<ContentSnapshot> snapshot(long id);
 

@@ -159,9 +159,12 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         editor = new CollaborativeEditor(collaboration, header.id(), currentUser.require().displayName());
         editor.getElement().getStyle().set("width", "100%");
-        suggestionList = new SuggestionList(suggestions, header.id(), commentPanels.suggestionThreads(header.id()));
+        Long focused = focusedComment(event);
+        suggestionList = new SuggestionList(suggestions, header.id(), commentPanels.suggestionThreads(header.id()),
+                focused);
         editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
-        side = new Div(consultationPanels.forDocument(header.id(), editor.getElement()), suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focusedComment(event)),
+        side = new Div(consultationPanels.forDocument(header.id(), editor.getElement()), suggestionList,
+                commentPanels.forDocument(header.id(), editor.getElement(), focused),
                 versionPanels.forDocument(header.id()));
         side.setId("document-side");
         side.addClassName("tcw-document-side");

@@ -1,33 +1,49 @@
 package org.issa.tcw.documents.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.documents.comments.ui.SuggestionThreads;
 import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.issa.tcw.documents.suggestions.SuggestionView;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 
 /**
  * The suggestions of a document, in document order, for the side column of the document page:
  * author, time, kind and text of each; reviewers accept or reject one, all of one person or all;
  * authors withdraw their own. Every action is checked again by {@link SuggestionService}; the
  * result reaches every open editor as an ordinary update, and this list is refreshed when the
- * editor sees the suggestions change. Plain buttons: every action is reachable by keyboard.
+ * editor sees the suggestions change. The list is read off the request thread and filled in when it
+ * arrives (a progress bar until then), so that the page and its editor open at once. Plain buttons: every action is reachable by keyboard.
  */
 class SuggestionList extends Div {
+
+    private static final Logger log = LoggerFactory.getLogger(SuggestionList.class);
+    private static final Executor EXECUTOR = Executors.newVirtualThreadPerTaskExecutor();
 
     private final SuggestionService service;
     private final long documentId;
@@ -35,16 +51,30 @@ class SuggestionList extends Div {
     private final Div items = new Div();
     private final Div bulk = new Div();
     private final Div history = new Div();
+    /** Shown until the first reading of the suggestions arrives. */
+    private final Div loading = new Div();
+    private boolean reading;
+    /** The comment a notification leads to, until its card has been selected. */
+    private @Nullable Long focus;
+    private boolean again;
+    /** Completes when the last reading has been handed to the UI (tests). */
+    CompletableFuture<?> running = CompletableFuture.completedFuture(null);
     private final @Nullable SuggestionThreads threads;
     private @Nullable List<SuggestionView> shown;
     private @Nullable Object shownThreads;
 
     SuggestionList(SuggestionService service, long documentId) {
-        this(service, documentId, null);
+        this(service, documentId, null, null);
     }
 
-    /** With {@code threads}: each suggestion carries its comment thread (and past threads are listed). */
-    SuggestionList(SuggestionService service, long documentId, @Nullable SuggestionThreads threads) {
+    /**
+     * With {@code threads}: each suggestion carries its comment thread (and past threads are listed);
+     * {@code focus}: a comment (from a notification's link) whose suggestion's card is selected and
+     * scrolled to once the list is read, or null.
+     */
+    SuggestionList(SuggestionService service, long documentId, @Nullable SuggestionThreads threads,
+            @Nullable Long focus) {
+        this.focus = focus;
         this.service = service;
         this.documentId = documentId;
         this.threads = threads;
@@ -56,16 +86,60 @@ class SuggestionList extends Div {
         getElement().setAttribute("aria-label", getTranslation("suggestions.title"));
         items.setId("suggestion-items");
         bulk.addClassName("tcw-suggestion-bulk");
-        add(title, bulk, items, history);
+        loading.setId("suggestions-loading");
+        loading.addClassName("tcw-suggestion-loading");
+        var bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        loading.add(new Span(getTranslation("suggestions.loading")), bar);
+        add(title, loading, bulk, items, history);
         if (threads != null) {
             threads.live(this, this::threadsChanged);
         }
-        refresh();
+        addAttachListener(e -> refresh());
     }
 
-    /** Reads the suggestions again (the server's own reading of the stored document). */
+    /**
+     * Reads the suggestions again (the server's own reading of the stored document) on a virtual
+     * thread with the reader's security context, and shows them in the UI when they are there
+     * (server push): the page and the editor never wait for the engine. A refresh asked for while one
+     * runs is made once after it.
+     */
     void refresh() {
-        show(service.list(documentId));
+        UI ui = getUI().orElseGet(UI::getCurrent);
+        if (ui == null) {
+            return;
+        }
+        if (reading) {
+            again = true;
+            return;
+        }
+        reading = true;
+        again = false;
+        running = CompletableFuture.supplyAsync(() -> service.list(documentId),
+                        new DelegatingSecurityContextExecutor(EXECUTOR))
+                .whenComplete((list, failure) -> ui.access(() -> {
+                    reading = false;
+                    loading.setVisible(false);
+                    if (failure == null) {
+                        show(list);
+                    } else {
+                        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                        if (cause instanceof UserFacingException u) {
+                            Feedback.error(Feedback.message(this, u));
+                        } else if (!(cause instanceof AccessDeniedException)) {
+                            log.error("Document {}: reading its suggestions failed", documentId, cause);
+                            Feedback.error(getTranslation("error.unexpected", "-"));
+                        }
+                    }
+                    if (again) {
+                        refresh();
+                    }
+                }));
+    }
+
+    /** Whether no reading is running or waiting to be shown (tests). */
+    boolean settled() {
+        return !reading && running.isDone();
     }
 
     /** A thread changed (or a reply box opened): the suggestions are as they were, no need to read them again. */
@@ -98,6 +172,7 @@ class SuggestionList extends Div {
             var empty = new Paragraph(getTranslation("suggestions.empty"));
             empty.setId("suggestions-empty");
             items.add(empty);
+            selectFocused(list);
             return;
         }
         if (reviewer) {
@@ -122,6 +197,31 @@ class SuggestionList extends Div {
         for (SuggestionView s : list) {
             items.add(item(s, i++));
         }
+        selectFocused(list);
+    }
+
+    /**
+     * Selects and scrolls to the card of the suggestion whose thread holds the comment a
+     * notification leads to (its history card if the suggestion is gone), once.
+     */
+    private void selectFocused(List<SuggestionView> list) {
+        Long comment = focus;
+        if (comment == null || threads == null) {
+            return;
+        }
+        focus = null;
+        String suggestionId = threads.suggestionOf(comment);
+        if (suggestionId == null) {
+            return;
+        }
+        Stream.concat(items.getChildren(), history.getChildren().flatMap(Component::getChildren))
+                .filter(card -> suggestionId.equals(card.getElement().getAttribute("data-suggestion-id")))
+                .findFirst().ifPresent(card -> {
+                    card.getElement().getClassList().add("active");
+                    card.getElement().setAttribute("aria-current", "true");
+                    card.getElement().setAttribute("tabindex", "-1");
+                    card.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus({preventScroll: true})");
+                });
     }
 
     private Div item(SuggestionView s, int index) {

@@ -33,7 +33,9 @@ public final class RunningApp {
         if (context == null) {
             if (port == 0) {
                 port = freePort();
-                database = Path.of("target", "browser-it", "tcw-" + UUID.randomUUID()).toAbsolutePath().toString();
+                // -Dtcw.it.database=<path without .mv.db>: an existing database (a benchmark's fixture, kept)
+                database = System.getProperty("tcw.it.database",
+                        Path.of("target", "browser-it", "tcw-" + UUID.randomUUID()).toAbsolutePath().toString());
             }
             start();
         }

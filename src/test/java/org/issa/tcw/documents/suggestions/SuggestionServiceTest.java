@@ -137,6 +137,26 @@ class SuggestionServiceTest {
     }
 
     @Test
+    void the_list_is_computed_once_per_state_of_the_document_and_still_checked_for_every_reader() {
+        String first = suggestInsertion("member-ict", "First ");
+        signIn.as("member-ict");
+        long before = suggestions.engineReads();
+        assertThat(suggestions.list(documentId)).extracting(SuggestionView::id).containsExactly(first);
+        signIn.as("chair-ict");
+        List<SuggestionView> again = suggestions.list(documentId);
+        assertThat(again).extracting(SuggestionView::id).containsExactly(first);
+        assertThat(again.getFirst().mine()).as("per reader, though read once").isFalse();
+        assertThat(suggestions.engineReads()).as("one engine call for one state").isEqualTo(before + 1);
+        signIn.as("member-fam");
+        assertThatThrownBy(() -> suggestions.list(documentId)).as("cached, but not for another commission")
+                .isInstanceOf(AccessDeniedException.class);
+        String second = suggestInsertion("member-ict", "Second ");
+        assertThat(suggestions.list(documentId)).as("a new update is a new state").extracting(SuggestionView::id)
+                .containsExactly(second, first);
+        assertThat(suggestions.engineReads()).isEqualTo(before + 2);
+    }
+
+    @Test
     void accept_all_of_one_person_leaves_the_others() {
         suggestInsertion("member-ict", "Member ");
         suggestInsertion("chair-ict", "Chair ");

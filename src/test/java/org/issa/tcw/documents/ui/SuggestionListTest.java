@@ -12,7 +12,9 @@ import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.issa.tcw.security.CurrentUser;
+import java.time.Duration;
 import org.issa.tcw.testsupport.KaribuTest;
+import org.issa.tcw.testsupport.UiPolling;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +34,10 @@ class SuggestionListTest extends KaribuTest {
     YjsEngine engine;
     @Autowired
     CurrentUser currentUser;
+    @Autowired
+    org.issa.tcw.documents.comments.DocumentComments comments;
+    @Autowired
+    org.issa.tcw.notification.NotificationService notifications;
 
     /** A document with one suggestion by member-ict, stored through the server's own change path. */
     long documentWithASuggestion() {
@@ -47,14 +53,22 @@ class SuggestionListTest extends KaribuTest {
         return id;
     }
 
+    /** The list is read off the request thread: waits until its reading was shown. */
+    static void awaitList() {
+        SuggestionList list = _get(SuggestionList.class);
+        UiPolling.awaitUi(Duration.ofSeconds(60), list::settled);
+    }
+
     @Test
     void a_reviewer_accepts_from_the_list_and_sees_the_settings() {
         long id = documentWithASuggestion();
         signInAs("chair-ict");
         navigate("documents/" + id);
+        awaitList();
         assertThat(_find(Button.class, spec -> spec.withId("suggest-only-settings"))).hasSize(1);
         assertThat(_find(Button.class, spec -> spec.withId("suggestion-reject-all"))).hasSize(1);
         _click(_get(Button.class, spec -> spec.withId("suggestion-accept-0")));
+        awaitList();
         assertThat(suggestions.list(id)).isEmpty();
         assertThat(_find(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("suggestions-empty")))
                 .hasSize(1);
@@ -66,10 +80,12 @@ class SuggestionListTest extends KaribuTest {
         long id = documentWithASuggestion();
         signInAs("member-ict");
         navigate("documents/" + id);
+        awaitList();
         assertThat(_find(Button.class, spec -> spec.withId("suggest-only-settings"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("suggestion-accept-0"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("suggestion-accept-all"))).isEmpty();
         _click(_get(Button.class, spec -> spec.withId("suggestion-withdraw-0")));
+        awaitList();
         assertThat(suggestions.list(id)).isEmpty();
         assertThat(engine.xml(collaboration.read(id, log -> log)).join()).isEqualTo("<paragraph></paragraph>");
     }
@@ -79,6 +95,7 @@ class SuggestionListTest extends KaribuTest {
         long id = documentWithASuggestion();
         signInAs("observer-ict");
         navigate("documents/" + id);
+        awaitList();
         _click(_get(Button.class, spec -> spec.withId("suggestion-0-thread-open")));
         com.github.mvysny.kaributesting.v10.LocatorJ._setValue(
                 _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("suggestion-0-thread-body")),
@@ -90,8 +107,40 @@ class SuggestionListTest extends KaribuTest {
 
         signInAs("chair-ict");
         navigate("documents/" + id);
+        awaitList();
         _click(_get(Button.class, spec -> spec.withId("suggestion-accept-0")));
+        awaitList();
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("suggestion-history"))
                 .getElement().toString()).contains("Proposed").contains("<strong>proposed</strong>");
+    }
+
+    @Test
+    void a_mention_in_a_suggestions_thread_opens_the_document_with_that_suggestions_card_selected() {
+        long id = documentWithASuggestion(); // member-ict's, then one of the chair's before it
+        signInAs("chair-ict");
+        String chairs = currentUser.require().personId() + ":mf01:ui2";
+        collaboration.change(id, org.issa.tcw.commission.CommissionAction.EDIT_DRAFT, log -> engine.edit(log,
+                "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Chair \",\"attrs\":{\"insertion\":{\"id\":\""
+                        + chairs + "\"}}}]").join());
+        signInAs("observer-ict");
+        String members = suggestions.list(id).stream().filter(s -> !s.id().equals(chairs)).findFirst().orElseThrow().id();
+        comments.commentOnSuggestion(id, members, "@chair-ict is **proposed** right?");
+
+        signInAs("chair-ict");
+        String link = notifications.mine(org.springframework.data.domain.PageRequest.of(0, 1)).getFirst().link();
+        assertThat(link).contains("?comment=");
+        com.vaadin.flow.component.UI.getCurrent().navigate(link.substring(0, link.indexOf('?')),
+                com.vaadin.flow.router.QueryParameters.fromString(link.substring(link.indexOf('?') + 1)));
+        awaitList();
+        var cards = _find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("tcw-suggestion-item"));
+        assertThat(cards).extracting(c -> c.getElement().getAttribute("data-suggestion-id")).containsExactly(chairs, members);
+        assertThat(cards.get(1).getElement().getClassList()).contains("active");
+        assertThat(cards.get(1).getElement().getAttribute("aria-current")).isEqualTo("true");
+        assertThat(cards.get(0).getElement().getClassList()).doesNotContain("active");
+
+        navigate("documents/" + id);
+        awaitList();
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("tcw-suggestion-item")))
+                .as("without a link nothing is selected").noneMatch(c -> c.getElement().getClassList().contains("active"));
     }
 }

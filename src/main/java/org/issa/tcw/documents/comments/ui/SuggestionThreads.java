@@ -76,6 +76,20 @@ public final class SuggestionThreads {
         return java.util.List.of(data, Set.copyOf(drafts.keySet()));
     }
 
+    /**
+     * The suggestion whose thread holds the comment {@code commentId} (its first comment or a
+     * reply), or null: a notification's link names a comment, the list selects its suggestion.
+     */
+    public @Nullable String suggestionOf(long commentId) {
+        for (Map.Entry<String, CommentView> e : data.threads().entrySet()) {
+            CommentView t = e.getValue();
+            if (t.id() == commentId || t.replies().stream().anyMatch(r -> r.id() == commentId)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
     private void reload() {
         SuggestionThreadList fresh = comments.suggestionThreads(documentId);
         if (!fresh.equals(data)) {
