@@ -545,7 +545,7 @@ public class DocumentCollaboration {
     @PreAuthorize("isAuthenticated()")
     public <T> T readAt(long documentId, java.util.function.LongFunction<@Nullable T> cached,
             java.util.function.BiFunction<List<byte[]>, Long, T> reader) {
-        require(CommissionAction.READ, commissionOf(documentId));
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
         T known = cached.apply(documents.lastSeq(documentId).orElseThrow(NotFoundException::new));
         if (known != null) {
             return known;
