@@ -47,6 +47,44 @@ public record Highlighted(List<Part> parts) {
         return new Highlighted(parts);
     }
 
+    /**
+     * At most about {@code max} characters around the first match (the unified highlighter's
+     * fragment is a whole sentence, which in a document without full stops can be the whole text),
+     * with an ellipsis where text was left out.
+     */
+    Highlighted around(int max) {
+        String all = text();
+        if (all.length() <= max) {
+            return this;
+        }
+        int firstMatch = 0;
+        for (Part p : parts) {
+            if (p.match()) {
+                break;
+            }
+            firstMatch += p.text().length();
+        }
+        int from = Math.max(0, Math.min(firstMatch - max / 3, all.length() - max));
+        int to = Math.min(all.length(), from + max);
+        List<Part> kept = new ArrayList<>();
+        if (from > 0) {
+            kept.add(new Part("…", false));
+        }
+        int offset = 0;
+        for (Part p : parts) {
+            int start = Math.max(from, offset);
+            int end = Math.min(to, offset + p.text().length());
+            if (start < end) {
+                kept.add(new Part(p.text().substring(start - offset, end - offset), p.match()));
+            }
+            offset += p.text().length();
+        }
+        if (to < all.length()) {
+            kept.add(new Part("…", false));
+        }
+        return new Highlighted(kept);
+    }
+
     /** The text without marks. */
     public String text() {
         StringBuilder b = new StringBuilder();

@@ -98,7 +98,8 @@ public class SearchService {
                             f.field(SearchFields.TITLE, String.class), f.highlight(SearchFields.TITLE).highlighter("title"),
                             f.highlight(SearchFields.BODY), f.field(SearchFields.COMMISSION, Long.class),
                             f.field(SearchFields.PARENT, Long.class), f.field(SearchFields.CODE, String.class),
-                            f.field(SearchFields.DATE, Instant.class)).asArray())
+                            f.field(SearchFields.DATE, Instant.class), f.field(SearchFields.POSITION, Long.class))
+                            .asArray())
                     .where(f -> f.bool().with(b -> {
                         b.must(matching(f, text));
                         b.filter(permitted(f, readable));
@@ -127,8 +128,8 @@ public class SearchService {
                             ? f.field(SearchFields.DATE).desc().missing().last().then().score()
                             : f.score())
                     .highlighter(h -> h.unified().tag(String.valueOf(Highlighted.START), String.valueOf(Highlighted.END))
-                            .fragmentSize(SNIPPET).numberOfFragments(1).noMatchSize(SNIPPET))
-                    .highlighter("title", h -> h.unified().numberOfFragments(1).fragmentSize(1000).noMatchSize(1000))
+                            .numberOfFragments(1).noMatchSize(SNIPPET))
+                    .highlighter("title", h -> h.unified().numberOfFragments(1).noMatchSize(1000))
                     .aggregation(KINDS, f -> f.terms().field(SearchFields.KIND, String.class).maxTermCount(20))
                     .aggregation(COMMISSIONS, f -> f.terms().field(SearchFields.COMMISSION, Long.class).maxTermCount(50))
                     .aggregation(TRIENNIUMS, f -> f.terms().field(SearchFields.TRIENNIUM, Long.class).maxTermCount(20))
@@ -223,9 +224,9 @@ public class SearchService {
         Long commission = (Long) row[5];
         return new SearchHit(kind, (Long) row[1],
                 titles.isEmpty() ? Highlighted.plain(title) : Highlighted.parse(titles.getFirst()),
-                snippets.isEmpty() ? Highlighted.plain("") : Highlighted.parse(snippets.getFirst()),
-                commission, commission == null ? null : codes.get(commission), (Long) row[6], (String) row[7],
-                (Instant) row[8]);
+                snippets.isEmpty() ? Highlighted.plain("") : Highlighted.parse(snippets.getFirst()).around(SNIPPET),
+                commission, commission == null ? null : codes.get(commission), (Long) row[6], (Long) row[9],
+                (String) row[7], (Instant) row[8]);
     }
 
     private Map<Long, String> commissionCodes() {

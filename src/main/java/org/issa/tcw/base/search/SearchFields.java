@@ -20,6 +20,8 @@ public final class SearchFields {
     public static final String DATE = "date";
     /** The parent to link to: a post's thread, a milestone's project. */
     public static final String PARENT = "parent";
+    /** Where in its parent the item is: a post's sequence number in its thread (links go by it). */
+    public static final String POSITION = "position";
     /** A commission's code (links go by code). */
     public static final String CODE = "code";
 

@@ -3,11 +3,9 @@ package org.issa.tcw.discussion.domain;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.issa.tcw.base.search.SearchFields;
@@ -48,6 +46,7 @@ public class Post {
     @Column(name = "commission_id", nullable = false, updatable = false)
     private long commissionId;
 
+    @GenericField(name = SearchFields.POSITION, projectable = Projectable.YES)
     @Column(nullable = false, updatable = false)
     private long seq;
 

@@ -18,7 +18,8 @@ final class SearchLinks {
         return switch (hit.kind()) {
             case DOCUMENT -> "documents/" + hit.id();
             case THREAD -> "discussions/" + hit.id();
-            case POST -> hit.parentId() == null ? null : "discussions/" + hit.parentId() + "?post=" + hit.id();
+            case POST -> hit.parentId() == null || hit.position() == null ? null
+                    : "discussions/" + hit.parentId() + "?post=" + hit.position();
             case PROJECT -> "projects/" + hit.id();
             case MILESTONE -> hit.parentId() == null ? null : "projects/" + hit.parentId();
             case COMMISSION -> hit.code() == null ? null : "commissions/" + hit.code();
