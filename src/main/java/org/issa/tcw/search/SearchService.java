@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.common.ValueModel;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -114,7 +115,7 @@ public class SearchService {
                             b.filter(f.terms().field(SearchFields.TRIENNIUM).matchingAny(query.trienniums()));
                         }
                         if (!query.languages().isEmpty()) {
-                            b.filter(f.terms().field(SearchFields.LANGUAGE).matchingAny(query.languages()));
+                            b.filter(f.terms().field(SearchFields.LANGUAGE).matchingAny(query.languages(), ValueModel.INDEX));
                         }
                         if (query.date() != null) {
                             b.filter(f.range().field(SearchFields.DATE).within(switch (query.date()) {
@@ -133,7 +134,8 @@ public class SearchService {
                     .aggregation(KINDS, f -> f.terms().field(SearchFields.KIND, String.class).maxTermCount(20))
                     .aggregation(COMMISSIONS, f -> f.terms().field(SearchFields.COMMISSION, Long.class).maxTermCount(50))
                     .aggregation(TRIENNIUMS, f -> f.terms().field(SearchFields.TRIENNIUM, Long.class).maxTermCount(20))
-                    .aggregation(LANGUAGES, f -> f.terms().field(SearchFields.LANGUAGE, String.class).maxTermCount(10))
+                    .aggregation(LANGUAGES, f -> f.terms().field(SearchFields.LANGUAGE, String.class, ValueModel.INDEX)
+                            .maxTermCount(10))
                     .aggregation(DATES, f -> f.range().field(SearchFields.DATE, Instant.class)
                             .range(month).range(year).range(older))
                     .fetch(Math.max(0, query.offset()), Math.clamp(query.limit(), 1, SearchQuery.MAX_LIMIT));
