@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
@@ -141,10 +140,12 @@ class SearchIndexing implements DisposableBean {
         long started = System.nanoTime();
         try {
             transactions.executeWithoutResult(tx -> {
-                Session session = entityManager.unwrap(Session.class);
                 SearchSession search = Search.session(entityManager);
+                Class<?> type = entityManager.getMetamodel().getEntities().stream()
+                        .filter(e -> e.getName().equals(ItemKind.DOCUMENT.entityName())).findFirst().orElseThrow()
+                        .getJavaType();
                 for (Long id : ids) {
-                    Object document = session.find(ItemKind.DOCUMENT.entityName(), id);
+                    Object document = entityManager.find(type, id);
                     if (document != null) {
                         search.indexingPlan().addOrUpdate(document);
                     }

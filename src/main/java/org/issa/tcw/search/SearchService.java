@@ -27,12 +27,9 @@ import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.search.SearchFields;
 import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
-import org.issa.tcw.commission.CommissionService;
-import org.issa.tcw.programme.TrienniumService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,17 +59,15 @@ public class SearchService {
     private final EntityManager entityManager;
 
     private final CommissionAccess access;
-    private final CommissionService commissionService;
-    private final TrienniumService trienniums;
+    private final SearchLabels labels;
     private final SearchIndexing indexing;
     private final Clock clock;
 
-    SearchService(EntityManager entityManager, CommissionAccess access, CommissionService commissionService, TrienniumService trienniums,
-            SearchIndexing indexing, Clock clock) {
+    SearchService(EntityManager entityManager, CommissionAccess access, SearchLabels labels, SearchIndexing indexing,
+            Clock clock) {
         this.entityManager = entityManager;
         this.access = access;
-        this.commissionService = commissionService;
-        this.trienniums = trienniums;
+        this.labels = labels;
         this.indexing = indexing;
         this.clock = clock;
     }
@@ -139,13 +134,13 @@ public class SearchService {
                     .aggregation(DATES, f -> f.range().field(SearchFields.DATE, Instant.class)
                             .range(month).range(year).range(older))
                     .fetch(Math.max(0, query.offset()), Math.clamp(query.limit(), 1, SearchQuery.MAX_LIMIT));
-            Map<Long, String> codes = commissionCodes();
+            Map<Long, String> codes = labels.commissionCodes();
             List<SearchHit> hits = result.hits().stream().map(row -> hit(row, codes)).toList();
             Map<Range<Instant>, Long> dates = result.aggregation(DATES);
             return new SearchResults(result.total().hitCount(), hits,
                     strings(result.aggregation(KINDS)),
                     longs(result.aggregation(COMMISSIONS), id -> codes.getOrDefault(id, String.valueOf(id))),
-                    longs(result.aggregation(TRIENNIUMS), trienniumLabels()::get),
+                    longs(result.aggregation(TRIENNIUMS), labels.trienniums()::get),
                     strings(result.aggregation(LANGUAGES)),
                     List.of(new FacetValue(DateRange.MONTH.name(), DateRange.MONTH.name(), dates.getOrDefault(month, 0L)),
                             new FacetValue(DateRange.YEAR.name(), DateRange.YEAR.name(), dates.getOrDefault(year, 0L)),
@@ -231,15 +226,6 @@ public class SearchService {
                 (String) row[7], (Instant) row[8]);
     }
 
-    private Map<Long, String> commissionCodes() {
-        return commissionService.page("", true, Pageable.unpaged()).stream()
-                .collect(Collectors.toMap(c -> c.id(), c -> c.code(), (a, b) -> a));
-    }
-
-    private Map<Long, String> trienniumLabels() {
-        return trienniums.all().stream()
-                .collect(Collectors.toMap(t -> t.id(), t -> t.startYear() + "–" + t.endYear(), (a, b) -> a));
-    }
 
     private static List<FacetValue> strings(Map<String, Long> counts) {
         return counts.entrySet().stream().filter(e -> e.getValue() > 0)

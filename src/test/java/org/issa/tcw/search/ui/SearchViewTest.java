@@ -83,6 +83,9 @@ class SearchViewTest extends KaribuTest {
 
     private static List<String> tags(com.vaadin.flow.dom.Element element) {
         List<String> tags = new java.util.ArrayList<>();
+        if (element.isTextNode()) {
+            return tags;
+        }
         tags.add(element.getTag());
         element.getChildren().forEach(child -> tags.addAll(tags(child)));
         return tags;
