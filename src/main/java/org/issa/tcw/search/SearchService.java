@@ -123,9 +123,11 @@ public class SearchService {
                     .sort(f -> query.newestFirst()
                             ? f.field(SearchFields.DATE).desc().missing().last().then().score()
                             : f.score())
+                    // the unified highlighter returns a whole sentence (or, with no match, the whole text):
+                    // Highlighted.around cuts the snippet to SNIPPET characters around the first match
                     .highlighter(h -> h.unified().tag(String.valueOf(Highlighted.START), String.valueOf(Highlighted.END))
-                            .numberOfFragments(1).noMatchSize(SNIPPET))
-                    .highlighter("title", h -> h.unified().numberOfFragments(1).noMatchSize(1000))
+                            .numberOfFragments(1).noMatchSize(Integer.MAX_VALUE))
+                    .highlighter("title", h -> h.unified().numberOfFragments(1).noMatchSize(Integer.MAX_VALUE))
                     .aggregation(KINDS, f -> f.terms().field(SearchFields.KIND, String.class).maxTermCount(20))
                     .aggregation(COMMISSIONS, f -> f.terms().field(SearchFields.COMMISSION, Long.class).maxTermCount(50))
                     .aggregation(TRIENNIUMS, f -> f.terms().field(SearchFields.TRIENNIUM, Long.class).maxTermCount(20))
