@@ -222,6 +222,10 @@ class InnerChecksTest {
             Map.entry("people.PersonService.activeStaff", OPEN + "who the secretariat and administrators are"),
             Map.entry("programme.PriorityService.priorities", OPEN + "the triennium's priorities are published to all"),
             Map.entry("programme.PriorityService.events", OPEN + "the triennium's fixed events are published to all"),
+            Map.entry("search.SearchService.search",
+                    "SearchServiceTest#member_of_another_commission_never_finds_its_drafts_threads_or_hidden_posts"),
+            Map.entry("search.SearchService.quick",
+                    "SearchServiceTest#member_of_another_commission_never_finds_its_drafts_threads_or_hidden_posts"),
             Map.entry("programme.TrienniumService.all", OPEN + "the list of trienniums"),
             Map.entry("programme.TrienniumService.active", OPEN + "the current triennium")));
 
@@ -281,7 +285,7 @@ class InnerChecksTest {
         for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
                 "programme.", "documents.comments.", "documents.suggestions.",
                 "documents.exchange.", "documents.versions.", "documents.consultation.", "documents.workflow.", "documents.templates.",
-                "mail.")) {
+                "mail.", "search.")) {
             try {
                 return Class.forName("org.issa.tcw." + p + simpleName);
             } catch (ClassNotFoundException e) {

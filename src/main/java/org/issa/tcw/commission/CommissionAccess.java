@@ -1,6 +1,9 @@
 package org.issa.tcw.commission;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.issa.tcw.commission.domain.Commission;
 import org.issa.tcw.commission.domain.CommissionRepository;
 import org.issa.tcw.commission.domain.MembershipRepository;
 import org.issa.tcw.security.CurrentUser;
@@ -53,6 +56,29 @@ public class CommissionAccess {
     /** Convenience for SpEL: {@code @commissionAccess.may('READ', #commissionId)}. */
     public boolean may(String action, long commissionId) {
         return may(CommissionAction.valueOf(action), commissionId);
+    }
+
+    /**
+     * The ids of every commission in which the signed-in person may do {@code action}, read at
+     * every call (a membership that ended a moment ago is no longer in it): the search's permission
+     * keys, matched against the commission indexed with each item.
+     */
+    public Set<Long> commissionsWhere(CommissionAction action) {
+        Optional<SignedInUser> user = currentUser.get();
+        if (user.isEmpty()) {
+            return Set.of();
+        }
+        SignedInUser u = user.get();
+        if (u.isAdmin() && action.allowsAdmin() || u.isSecretariat() && action.allowsSecretariat()) {
+            return commissions.findAll().stream().map(Commission::getId).collect(Collectors.toUnmodifiableSet());
+        }
+        if (u.personId() == null) {
+            return Set.of();
+        }
+        return memberships.activeOfPerson(u.personId()).stream()
+                .filter(m -> action.allows(m.getRole()))
+                .map(m -> m.getCommission().getId())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The signed-in person's active role in the commission, if any (the highest if several). */

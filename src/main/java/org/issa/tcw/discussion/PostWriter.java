@@ -70,7 +70,7 @@ class PostWriter {
         var rendered = PostMarkdown.render(body, handles);
         long seq = t.nextSeq(now);
         posts.flush();
-        Post post = posts.saveAndFlush(new Post(t.getId(), seq, author, replyTo, body.strip(), rendered.html(), now));
+        Post post = posts.saveAndFlush(new Post(t.getId(), t.getCommissionId(), seq, author, replyTo, body.strip(), rendered.html(), now));
         markers.findById(new ReadMarker.Key(t.getId(), author)).ifPresentOrElse(m -> m.readUpTo(seq),
                 () -> markers.save(new ReadMarker(t.getId(), author, seq)));
         watchByDefault(t.getId(), author);

@@ -13,6 +13,7 @@ import org.issa.tcw.documents.domain.DocumentUpdate;
 import org.issa.tcw.documents.domain.DocumentUpdateRepository;
 import org.issa.tcw.documents.domain.LoggedUpdate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class DocumentLog {
 
+    private final ApplicationEventPublisher events;
+
     /** How long the id of a received update is remembered after the update itself was compacted. */
     static final Duration RECEIPTS_KEPT = Duration.ofDays(7);
 
@@ -32,7 +35,9 @@ class DocumentLog {
     private final DocumentUpdateRepository updates;
     private final Clock clock;
 
-    DocumentLog(DocumentRepository documents, DocumentUpdateRepository updates, Clock clock) {
+    DocumentLog(DocumentRepository documents, DocumentUpdateRepository updates, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.documents = documents;
         this.updates = updates;
         this.clock = clock;
@@ -137,6 +142,7 @@ class DocumentLog {
         if (changed == 0) {
             return false;
         }
+        events.publishEvent(new DocumentTextChanged(documentId));
         updates.deleteUpTo(documentId, uptoSeq);
         updates.pruneReceipts(documentId, clock.instant().minus(RECEIPTS_KEPT));
         return true;
@@ -144,7 +150,9 @@ class DocumentLog {
 
     @Transactional
     void rendered(long documentId, long seq, YjsEngine.Rendering rendering) {
-        documents.rendered(documentId, seq, rendering.text(), rendering.html());
+        if (documents.rendered(documentId, seq, rendering.text(), rendering.html()) > 0) {
+            events.publishEvent(new DocumentTextChanged(documentId));
+        }
     }
 
     /** A document's content: the compacted state (absent when only a tail was asked for) and updates after it. */

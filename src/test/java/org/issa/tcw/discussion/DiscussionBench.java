@@ -88,10 +88,11 @@ class DiscussionBench extends KaribuTest {
         Timestamp now = Timestamp.from(Instant.now());
         for (int seq = 2; seq <= POSTS; seq++) {
             String body = "Post " + seq + ": **progress** on item " + seq + " — see https://www.issa.int";
-            rows.add(new Object[] {thread, seq, author, body, PostMarkdown.render(body), now});
+            rows.add(new Object[] {seq, author, body, PostMarkdown.render(body), now, thread});
         }
-        jdbc.batchUpdate("insert into discussion_post (thread_id, seq, author_id, body, html, created_at, deleted, "
-                + "version) values (?, ?, ?, ?, ?, ?, false, 0)", rows);
+        jdbc.batchUpdate("insert into discussion_post (thread_id, commission_id, seq, author_id, body, html, created_at, "
+                + "deleted, version) select t.id, t.commission_id, ?, ?, ?, ?, ?, false, 0 from discussion_thread t "
+                + "where t.id = ?", rows);
         jdbc.update("update discussion_thread set last_seq = ?, reply_count = ? where id = ?", POSTS, POSTS - 1,
                 thread);
     }

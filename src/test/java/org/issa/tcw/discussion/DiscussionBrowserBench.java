@@ -273,17 +273,18 @@ class DiscussionBrowserBench {
                     thread = keys.getLong(1);
                 }
                 try (PreparedStatement p = db.prepareStatement("""
-                        insert into discussion_post (thread_id, seq, author_id, body, html, created_at, deleted, version)
-                        values (?, ?, ?, ?, ?, ?, false, 0)
+                        insert into discussion_post (thread_id, commission_id, seq, author_id, body, html, created_at,
+                            deleted, version)
+                        select t.id, t.commission_id, ?, ?, ?, ?, ?, false, 0 from discussion_thread t where t.id = ?
                         """)) {
                     for (int seq = 1; seq <= POSTS; seq++) {
                         String body = "Post " + seq + ": **progress** on item " + seq + " — see https://www.issa.int";
-                        p.setLong(1, thread);
-                        p.setLong(2, seq);
-                        p.setLong(3, author);
-                        p.setString(4, body);
-                        p.setString(5, PostMarkdown.render(body));
-                        p.setTimestamp(6, now);
+                        p.setLong(1, seq);
+                        p.setLong(2, author);
+                        p.setString(3, body);
+                        p.setString(4, PostMarkdown.render(body));
+                        p.setTimestamp(5, now);
+                        p.setLong(6, thread);
                         p.addBatch();
                     }
                     p.executeBatch();

@@ -46,9 +46,9 @@ class DiscussionSchemaOnPostgresTest {
                 """, commission, person);
         long thread = jdbc.queryForObject("select id from discussion_thread", Long.class);
         jdbc.update("""
-                insert into discussion_post (thread_id, seq, author_id, body, html, created_at)
-                values (?, 1, ?, ?, '<p>x</p>', now())
-                """, thread, person, "x".repeat(20000));
+                insert into discussion_post (thread_id, commission_id, seq, author_id, body, html, created_at)
+                select t.id, t.commission_id, 1, ?, ?, '<p>x</p>', now() from discussion_thread t where t.id = ?
+                """, person, "x".repeat(20000), thread);
 
         assertThat(jdbc.queryForObject("select last_seq from discussion_thread where id = ? for update", Long.class,
                 thread)).isEqualTo(2);

@@ -18,6 +18,36 @@ public final class DocumentFixtures {
     }
 
     /**
+     * Types {@code text} at the end of the document as the relay stores an editor's update: appended
+     * to the log, then handed to the background maintenance, which derives the text a moment later.
+     */
+    public static void typeAsEditor(ApplicationContext context, long documentId, String text) {
+        DocumentLog log = context.getBean(DocumentLog.class);
+        YjsEngine engine = context.getBean(YjsEngine.class);
+        byte[] update = engine.typeText(log.content(documentId).updates(), text, false).join();
+        DocumentLog.Appended appended = log.append(documentId, null, update, null);
+        context.getBean(DocumentMaintenance.class).edited(documentId, appended.seq(), 1, update.length);
+    }
+
+    /**
+     * The relay's part of one keystroke, timed (milliseconds): the update stored in the log (its own
+     * transaction, committed), then, when {@code render}, handed to the background maintenance as
+     * the relay does (which renders the text and so makes the search feature reindex the document).
+     * The Yjs update is made before the clock starts.
+     */
+    public static double timedKeystroke(ApplicationContext context, long documentId, String text, boolean render) {
+        DocumentLog log = context.getBean(DocumentLog.class);
+        YjsEngine engine = context.getBean(YjsEngine.class);
+        byte[] update = engine.typeText(log.content(documentId).updates(), text, false).join();
+        long started = System.nanoTime();
+        DocumentLog.Appended appended = log.append(documentId, null, update, null);
+        if (render) {
+            context.getBean(DocumentMaintenance.class).edited(documentId, appended.seq(), 1, update.length);
+        }
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    /**
      * Suggests inserting {@code text} at offset {@code at} of the text of the document's paragraph
      * {@code paragraph}, under suggestion id {@code id} ("person:time:random"), as an editor in
      * Suggesting mode would send it.

@@ -44,8 +44,9 @@ class PersonDeletionTest {
         long person = newPerson("poster");
         long thread = jdbc.queryForObject("select min(id) from discussion_thread", Long.class);
         long seq = jdbc.queryForObject("select max(seq) + 1 from discussion_post where thread_id = ?", Long.class, thread);
-        jdbc.update("insert into discussion_post (thread_id, seq, author_id, body, html, created_at) values (?, ?, ?, ?, ?, ?)",
-                thread, seq, person, "Hello", "<p>Hello</p>", Timestamp.from(Instant.now()));
+        jdbc.update("insert into discussion_post (thread_id, commission_id, seq, author_id, body, html, created_at) "
+                + "select t.id, t.commission_id, ?, ?, ?, ?, ? from discussion_thread t where t.id = ?",
+                seq, person, "Hello", "<p>Hello</p>", Timestamp.from(Instant.now()), thread);
 
         assertThatThrownBy(() -> people.delete(person)).isInstanceOfSatisfying(StillInUseException.class, e -> {
             assertThat(e.messageKey()).isEqualTo("person.delete.in-discussions");

@@ -56,6 +56,7 @@ class RoutePermissionsTest extends KaribuTest {
         expect("discussions/:id", "discussions/{thread}", "A A A A A D L");
         expect("projects/:id", "projects/{project}", "A A A A A D L");
         expect("notifications", "notifications", "A A A A A A L");
+        expect("search", "search", "A A A A A A L");
         expect("settings/notifications", "settings/notifications", "A A A A A A L");
         expect("admin/mail", "admin/mail", "A A D D D D L");
         expect("secretariat", "secretariat", "A A D D D D L");

@@ -1,5 +1,15 @@
 package org.issa.tcw.commission.domain;
 
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.issa.tcw.base.search.SearchFields;
+import org.issa.tcw.base.search.SearchKind;
+import org.issa.tcw.base.search.SearchText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -12,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A Technical Commission. Its code is stable (routes and tests use it); its name may change. */
 @Entity
+@Indexed
+@SearchKind(value = "COMMISSION", commissionScoped = false)
 @Table(name = "commission")
 public class Commission {
 
@@ -19,12 +31,15 @@ public class Commission {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @KeywordField(name = SearchFields.CODE, projectable = Projectable.YES)
     @Column(nullable = false, unique = true, updatable = false)
     private String code;
 
+    @SearchText(SearchFields.TITLE)
     @Column(nullable = false)
     private String name;
 
+    @SearchText(SearchFields.BODY)
     private @Nullable String mandate;
 
     private boolean active = true;
@@ -68,5 +83,11 @@ public class Commission {
 
     public long getVersion() {
         return version;
+    }
+
+    @GenericField(name = SearchFields.VISIBLE)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "active")))
+    public boolean isListed() {
+        return active;
     }
 }

@@ -1,5 +1,13 @@
 package org.issa.tcw.discussion.domain;
 
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.issa.tcw.base.search.SearchFields;
+import org.issa.tcw.base.search.SearchKind;
+import org.issa.tcw.base.search.SearchText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * row lock, see {@link DiscussionThreadRepository#lockById}), so unread counts are a subtraction.
  */
 @Entity
+@Indexed
+@SearchKind(value = "THREAD", commissionScoped = true)
 @Table(name = "discussion_thread")
 public class DiscussionThread {
 
@@ -28,6 +38,7 @@ public class DiscussionThread {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @GenericField(name = SearchFields.COMMISSION, aggregable = Aggregable.YES, projectable = Projectable.YES)
     @Column(nullable = false, updatable = false)
     private long commissionId;
 
@@ -41,6 +52,7 @@ public class DiscussionThread {
 
     private @Nullable String anchorLabel;
 
+    @SearchText(SearchFields.TITLE)
     @Column(nullable = false)
     private String title;
 
@@ -50,6 +62,7 @@ public class DiscussionThread {
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
+    @GenericField(name = SearchFields.DATE, sortable = Sortable.YES, aggregable = Aggregable.YES, projectable = Projectable.YES)
     @Column(nullable = false)
     private Instant lastPostAt;
 

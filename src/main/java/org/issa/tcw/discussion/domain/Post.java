@@ -1,5 +1,16 @@
 package org.issa.tcw.discussion.domain;
 
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.issa.tcw.base.search.SearchFields;
+import org.issa.tcw.base.search.SearchKind;
+import org.issa.tcw.base.search.SearchText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * may hide a post with a reason.
  */
 @Entity
+@Indexed
+@SearchKind(value = "POST", commissionScoped = true)
 @Table(name = "discussion_post")
 public class Post {
 
@@ -24,9 +37,16 @@ public class Post {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @GenericField(name = SearchFields.PARENT, projectable = Projectable.YES)
     @Column(nullable = false, updatable = false)
     private long threadId;
 
+    /** The thread's commission, kept on the post as the search's permission key (never changes). */
+    @GenericField(name = SearchFields.COMMISSION, aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @Column(name = "commission_id", nullable = false, updatable = false)
+    private long commissionId;
+
+    @GenericField(name = SearchFields.POSITION, projectable = Projectable.YES)
     @Column(nullable = false, updatable = false)
     private long seq;
 
@@ -36,12 +56,14 @@ public class Post {
     @Column(updatable = false)
     private @Nullable Long replyToId;
 
+    @SearchText(SearchFields.BODY)
     @Column(nullable = false)
     private String body;
 
     @Column(nullable = false)
     private String html;
 
+    @GenericField(name = SearchFields.DATE, sortable = Sortable.YES, aggregable = Aggregable.YES, projectable = Projectable.YES)
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -59,9 +81,10 @@ public class Post {
     protected Post() {
     }
 
-    public Post(long threadId, long seq, long authorId, @Nullable Long replyToId, String body, String html,
+    public Post(long threadId, long commissionId, long seq, long authorId, @Nullable Long replyToId, String body, String html,
             Instant now) {
         this.threadId = threadId;
+        this.commissionId = commissionId;
         this.seq = seq;
         this.authorId = authorId;
         this.replyToId = replyToId;
@@ -146,5 +169,17 @@ public class Post {
 
     public long getVersion() {
         return version;
+    }
+
+    public long getCommissionId() {
+        return commissionId;
+    }
+
+    /** Whether search may return the post: neither deleted nor hidden by a moderator. */
+    @GenericField(name = SearchFields.VISIBLE)
+    @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "deleted")),
+        @ObjectPath(@PropertyValue(propertyName = "hiddenReason"))})
+    public boolean isListed() {
+        return !deleted && hiddenReason == null;
     }
 }

@@ -1,5 +1,14 @@
 package org.issa.tcw.documents.domain;
 
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.issa.tcw.base.search.SearchFields;
+import org.issa.tcw.base.search.SearchKind;
+import org.issa.tcw.base.search.SearchText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * that typing never makes a rename conflict.
  */
 @Entity
+@Indexed
+@SearchKind(value = "DOCUMENT", commissionScoped = true)
 @Table(name = "document")
 public class Document {
 
@@ -35,9 +46,11 @@ public class Document {
     private Long id;
 
     /** Null for a template (ADR 029): a document no commission owns, edited by the secretariat. */
+    @GenericField(name = SearchFields.COMMISSION, aggregable = Aggregable.YES, projectable = Projectable.YES)
     @Column(name = "commission_id", updatable = false)
     private @Nullable Long commissionId;
 
+    @SearchText(SearchFields.TITLE)
     @Column(nullable = false, length = TITLE_MAX)
     private String title;
 
@@ -45,6 +58,7 @@ public class Document {
     @Column(nullable = false, length = 30)
     private DocumentKind kind;
 
+    @KeywordField(name = SearchFields.LANGUAGE, aggregable = Aggregable.YES, projectable = Projectable.YES)
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 2)
     private WorkingLanguage language;
@@ -58,6 +72,7 @@ public class Document {
     @Column(name = "updated_by")
     private @Nullable Long updatedBy;
 
+    @GenericField(name = SearchFields.DATE, sortable = Sortable.YES, aggregable = Aggregable.YES, projectable = Projectable.YES)
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -71,6 +86,8 @@ public class Document {
     private long lastSeq;
 
     // varchar on H2 and PostgreSQL alike (Hibernate would expect a CLOB for this length on H2)
+    // written by update statements off the typing path; the search feature reindexes on DocumentTextChanged
+    @SearchText(SearchFields.BODY)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "plain_text", length = 2_000_000)
     private @Nullable String plainText;

@@ -1,5 +1,12 @@
 package org.issa.tcw.people.domain;
 
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.issa.tcw.base.search.SearchFields;
+import org.issa.tcw.base.search.SearchKind;
+import org.issa.tcw.base.search.SearchText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -22,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A member institution of the association, possibly with its own identity provider. */
 @Entity
+@Indexed
+@SearchKind(value = "INSTITUTION", commissionScoped = false)
 @Table(name = "institution")
 public class Institution {
 
@@ -29,6 +38,7 @@ public class Institution {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @SearchText(SearchFields.TITLE)
     @Column(nullable = false)
     private String name;
 
@@ -115,5 +125,13 @@ public class Institution {
 
     public long getVersion() {
         return version;
+    }
+
+    /** The acronym and country search finds the institution by. */
+    @SearchText(SearchFields.BODY)
+    @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "acronym")),
+        @ObjectPath(@PropertyValue(propertyName = "countryCode"))})
+    public String getSearchDetails() {
+        return (acronym == null ? "" : acronym + " ") + countryCode;
     }
 }

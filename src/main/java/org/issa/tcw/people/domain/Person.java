@@ -1,5 +1,14 @@
 package org.issa.tcw.people.domain;
 
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.issa.tcw.base.search.SearchFields;
+import org.issa.tcw.base.search.SearchKind;
+import org.issa.tcw.base.search.SearchText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Someone who uses the workspace, usually on behalf of a member institution. */
 @Entity
+@Indexed
+@SearchKind(value = "PERSON", commissionScoped = false)
 @Table(name = "person")
 public class Person {
 
@@ -153,5 +164,32 @@ public class Person {
 
     public long getVersion() {
         return version;
+    }
+
+    /** The name search finds the person by. */
+    @SearchText(SearchFields.TITLE)
+    @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "firstName")),
+        @ObjectPath(@PropertyValue(propertyName = "lastName"))})
+    public String getSearchName() {
+        return firstName == null ? lastName : firstName + " " + lastName;
+    }
+
+    /** The institution (name, acronym, country) search finds the person by; renaming the institution
+     *  updates the people at their next change or the next mass indexing. */
+    @SearchText(SearchFields.BODY)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "institution")),
+        reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public String getSearchDetails() {
+        Institution i = institution;
+        if (i == null) {
+            return "";
+        }
+        return i.getName() + (i.getAcronym() == null ? "" : " " + i.getAcronym()) + " " + i.getCountryCode();
+    }
+
+    @GenericField(name = SearchFields.VISIBLE)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "active")))
+    public boolean isListed() {
+        return active;
     }
 }

@@ -1,5 +1,16 @@
 package org.issa.tcw.programme.domain;
 
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.issa.tcw.base.search.SearchFields;
+import org.issa.tcw.base.search.SearchKind;
+import org.issa.tcw.base.search.SearchText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -22,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * (never when cancelled), optionally tied to an event and to the document that delivers it.
  */
 @Entity
+@Indexed
+@SearchKind(value = "MILESTONE", commissionScoped = true)
 @Table(name = "milestone")
 @Audited
 public class Milestone {
@@ -34,6 +47,7 @@ public class Milestone {
     @JoinColumn(name = "project_id", updatable = false)
     private Project project;
 
+    @SearchText(SearchFields.TITLE)
     @Column(nullable = false)
     private String title;
 
@@ -222,5 +236,34 @@ public class Milestone {
 
     public long getVersion() {
         return version;
+    }
+
+    /** The project's commission: the search's permission key. */
+    @GenericField(name = SearchFields.COMMISSION, aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath({@PropertyValue(propertyName = "project"),
+        @PropertyValue(propertyName = "commissionId")}))
+    public long getCommissionId() {
+        return project.getCommissionId();
+    }
+
+    @GenericField(name = SearchFields.TRIENNIUM, aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath({@PropertyValue(propertyName = "project"),
+        @PropertyValue(propertyName = "trienniumId")}))
+    public long getTrienniumId() {
+        return project.getTrienniumId();
+    }
+
+    /** The project a search hit links to. */
+    @GenericField(name = SearchFields.PARENT, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath({@PropertyValue(propertyName = "project"),
+        @PropertyValue(propertyName = "id")}))
+    public long getProjectId() {
+        return project.getId();
+    }
+
+    @GenericField(name = SearchFields.DATE, sortable = Sortable.YES, aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "dueDate")))
+    public java.time.Instant getSearchDate() {
+        return dueDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 }

@@ -1,5 +1,16 @@
 package org.issa.tcw.programme.domain;
 
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.issa.tcw.base.search.SearchFields;
+import org.issa.tcw.base.search.SearchKind;
+import org.issa.tcw.base.search.SearchText;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -34,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  * Hibernate Envers.
  */
 @Entity
+@Indexed
+@SearchKind(value = "PROJECT", commissionScoped = true)
 @Table(name = "project")
 @Audited
 public class Project {
@@ -42,18 +55,22 @@ public class Project {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @GenericField(name = SearchFields.COMMISSION, aggregable = Aggregable.YES, projectable = Projectable.YES)
     @Column(name = "commission_id", nullable = false, updatable = false)
     private long commissionId;
 
+    @GenericField(name = SearchFields.TRIENNIUM, aggregable = Aggregable.YES, projectable = Projectable.YES)
     @Column(name = "triennium_id", nullable = false, updatable = false)
     private long trienniumId;
 
     @Column(name = "priority_id", nullable = false)
     private long priorityId;
 
+    @SearchText(SearchFields.TITLE)
     @Column(nullable = false)
     private String title;
 
+    @SearchText(SearchFields.BODY)
     private @Nullable String description;
 
     @Enumerated(EnumType.STRING)
@@ -275,5 +292,12 @@ public class Project {
 
     public long getVersion() {
         return version;
+    }
+
+    /** The date search sorts and filters by: the start, as the first instant of that day in UTC. */
+    @GenericField(name = SearchFields.DATE, sortable = Sortable.YES, aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "startDate")))
+    public java.time.Instant getSearchDate() {
+        return startDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 }

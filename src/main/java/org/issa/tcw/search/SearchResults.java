@@ -1,0 +1,24 @@
+package org.issa.tcw.search;
+
+import java.util.List;
+
+/**
+ * A page of hits with the total and the filters' values and counts, all counted over what the
+ * reader may see only.
+ */
+public record SearchResults(long total, List<SearchHit> hits, List<FacetValue> kinds, List<FacetValue> commissions,
+        List<FacetValue> trienniums, List<FacetValue> languages, List<FacetValue> dates) {
+
+    public SearchResults {
+        hits = List.copyOf(hits);
+        kinds = List.copyOf(kinds);
+        commissions = List.copyOf(commissions);
+        trienniums = List.copyOf(trienniums);
+        languages = List.copyOf(languages);
+        dates = List.copyOf(dates);
+    }
+
+    static SearchResults empty() {
+        return new SearchResults(0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+}

@@ -1,0 +1,51 @@
+package org.issa.tcw.search.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import org.issa.tcw.search.Highlighted;
+import org.issa.tcw.search.SearchHit;
+import org.jspecify.annotations.Nullable;
+
+/** Where a hit opens, and its marked text as components (text only: nothing is ever read as HTML). */
+final class SearchLinks {
+
+    private SearchLinks() {
+    }
+
+    /** The page of the hit: a post opens its thread scrolled to it; people and institutions have no page. */
+    static @Nullable String href(SearchHit hit) {
+        return switch (hit.kind()) {
+            case DOCUMENT -> "documents/" + hit.id();
+            case THREAD -> "discussions/" + hit.id();
+            case POST -> hit.parentId() == null || hit.position() == null ? null
+                    : "discussions/" + hit.parentId() + "?post=" + hit.position();
+            case PROJECT -> "projects/" + hit.id();
+            case MILESTONE -> hit.parentId() == null ? null : "projects/" + hit.parentId();
+            case COMMISSION -> hit.code() == null ? null : "commissions/" + hit.code();
+            case PERSON, INSTITUTION -> null;
+        };
+    }
+
+    /** The text with its matched words in {@code <mark>} elements, all as text nodes. */
+    static Component[] marked(Highlighted text) {
+        return text.parts().stream().map(part -> {
+            return part.match() ? (Component) new Mark(part.text()) : new Span(part.text());
+        }).toArray(Component[]::new);
+    }
+
+    /** The hit's title as a link to its page (or as text when it has none). */
+    static Component title(SearchHit hit) {
+        Component[] parts = marked(hit.title());
+        String href = href(hit);
+        if (href == null) {
+            Span span = new Span(parts);
+            span.addClassName("tcw-search-title");
+            return span;
+        }
+        Anchor a = new Anchor(href);
+        a.add(parts);
+        a.addClassName("tcw-search-title");
+        return a;
+    }
+}
