@@ -60,6 +60,8 @@ class GroupCommitTest {
         PowerCutFilePath.register();
         registry.add("spring.datasource.url",
                 () -> "jdbc:h2:durable:powercut:" + DATABASE + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0");
+        // both tests type as the same person, 220 pushes each within seconds: more than one person's allowance
+        registry.add("tcw.documents.updates-burst", () -> "2000");
     }
 
     @Autowired
