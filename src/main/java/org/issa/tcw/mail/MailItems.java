@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.issa.tcw.discussion.PostCreated;
 import org.issa.tcw.documents.comments.CommentAdded;
+import org.issa.tcw.documents.consultation.ConsultationOpened;
 import org.issa.tcw.documents.comments.CommentMentioned;
 import org.issa.tcw.programme.ProgrammeEvents.MilestoneDueSoon;
 import org.issa.tcw.programme.ProgrammeEvents.MilestoneOverdue;
@@ -100,6 +101,18 @@ class MailItems {
         insert(creators.stream().filter(p -> p != e.authorId() && !e.mentioned().contains(p))
                 .map(p -> new Item(p, MailKind.DOCUMENT_COMMENT, "document:" + e.documentId(), e.commissionId(),
                         e.authorName(), e.documentTitle(), text(e.html()), e.link(), null))
+                .toList());
+    }
+
+    /**
+     * A consultation round opened: each participant is invited (kind {@link MailKind#CONSULTATION}, as
+     * their preference says), with a link to the document; grouped per document.
+     */
+    @EventListener
+    void on(ConsultationOpened e) {
+        insert(e.participantIds().stream().distinct()
+                .map(p -> new Item(p, MailKind.CONSULTATION, "document:" + e.documentId(), e.commissionId(),
+                        e.openedBy(), e.documentTitle(), null, e.link(), null))
                 .toList());
     }
 
