@@ -65,9 +65,11 @@ final class StoreHeaderRepair {
         try {
             HashMap<String, String> chunk = DataUtils.parseMap(start.trim());
             long version = DataUtils.readHexLong(chunk, "version", -1);
-            if (version > newestVersion && chunk.containsKey("chunk")) {
+            long id = DataUtils.readHexLong(chunk, "chunk", -1);
+            // a newer chunk, or the newest one moved elsewhere by H2's compaction (same id and version)
+            if (id >= 0 && (version > newestVersion || version == newestVersion && id == newestChunk)) {
                 newestVersion = version;
-                newestChunk = DataUtils.readHexLong(chunk, "chunk", 0);
+                newestChunk = id;
                 newestBlock = position / BLOCK_SIZE; // a chunk's header does not name its block
             }
         } catch (RuntimeException notAChunkHeader) {
