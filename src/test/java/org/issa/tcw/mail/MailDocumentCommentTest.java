@@ -86,7 +86,7 @@ class MailDocumentCommentTest extends MailTest {
 
         tx.executeWithoutResult(s -> events.publishEvent(new ConsultationOpened(7, document, commission,
                 "Digital identity guideline", "Carla Chair", List.of(outsider, member, outsider))));
-        assertThat(jdbc.sql("select count(*) from mail_item where kind = 'CONSULTATION' and person_id = :p")
+        assertThat(jdbc.sql("select count(*) from mail_item where kind = 'CONSULTATION' and person_id = :p and state = 'NEW'")
                 .param("p", outsider).query(Integer.class).single()).as("invited once").isEqualTo(1);
 
         composeAndSend();
