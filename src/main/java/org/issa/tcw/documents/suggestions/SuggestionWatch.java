@@ -12,8 +12,11 @@ import org.issa.tcw.documents.YjsEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,9 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that records the id in {@code document_suggestion_seen}: announced once, also with
  * several nodes (the second insert fails on the key and its transaction, events included, rolls
  * back). A suggestion first seen more than {@link #FRESH} after it was made (documents never read
- * before, e.g. right after this watch was installed) is recorded without being announced.
+ * before, e.g. right after this watch was installed) is recorded without being announced. Runs every
+ * 30 s ({@code tcw.documents.suggestions.watch-every}); {@code tcw.documents.suggestions.watch.enabled=false}
+ * stops the schedule (the tests call {@link #scan()} by hand). ADR 048.
  */
 @Component
+@EnableScheduling
 class SuggestionWatch {
 
     private static final Logger log = LoggerFactory.getLogger(SuggestionWatch.class);
@@ -44,9 +50,12 @@ class SuggestionWatch {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final boolean scheduled;
 
     SuggestionWatch(JdbcClient jdbc, DocumentCollaboration collaboration, YjsEngine engine, TransactionTemplate tx,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock,
+            @Value("${tcw.documents.suggestions.watch.enabled:true}") boolean scheduled) {
+        this.scheduled = scheduled;
         this.jdbc = jdbc;
         this.collaboration = collaboration;
         this.engine = engine;
@@ -59,6 +68,13 @@ class SuggestionWatch {
     }
 
     private record Read(List<YjsEngine.Suggestion> suggestions, long seq) {
+    }
+
+    @Scheduled(fixedDelayString = "${tcw.documents.suggestions.watch-every:30s}", initialDelayString = "25s")
+    void onSchedule() {
+        if (scheduled) {
+            scan();
+        }
     }
 
     /** Reads the documents changed since their last reading; returns how many suggestions were announced. */
