@@ -26,21 +26,36 @@ class DemoMailServer {
     @Bean(destroyMethod = "stop")
     GreenMail demoGreenMail(@org.springframework.beans.factory.annotation.Value("${tcw.mail.demo-server.smtp-port:3025}") int smtp,
             @org.springframework.beans.factory.annotation.Value("${tcw.mail.demo-server.imap-port:3143}") int imap) {
-        log.info("Demo mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}", smtp, imap);
         var greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
                 .withDisabledAuthentication()
                 // plus addressing: reply+token@tcw.localhost lands in the reply@tcw.localhost mailbox (ADR 046)
                 .withSieveIgnoreDetail());
+        if (inUse(smtp) || inUse(imap)) {
+            // e.g. a GreenMail standalone started by hand (README): the application uses it as it is
+            log.info("Demo mail server not started: 127.0.0.1:{} or :{} is in use; e-mails go to the server "
+                    + "listening there (or wait in the outbox, see /admin/mail)", smtp, imap);
+            return greenMail;
+        }
+        log.info("Demo mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}", smtp, imap);
         try {
             greenMail.start();
             // the reply poller's mailbox (tcw.mail.reply.imap.user / password in the demo)
             greenMail.setUser("reply@tcw.localhost", "reply@tcw.localhost", "reply@tcw.localhost");
         } catch (RuntimeException e) {
-            // another instance on this machine has the ports: the outbox keeps the e-mails (see /admin/mail)
             log.warn("Demo mail server not started ({}); e-mails wait in the outbox", e.getMessage());
         }
         return greenMail;
+    }
+
+    /** Whether something listens on this local port already (another instance, or a mail server). */
+    private static boolean inUse(int port) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

@@ -263,18 +263,32 @@ class MailComposer {
         var locale = r.locale();
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
                 .format(i.createdAt().atZone(r.zone()));
-        return new Entry(line(i, locale), detail(i), when, config.url(i.link()));
+        return new Entry(line(i, locale), detail(i, locale), when, config.url(i.link()));
     }
 
     /** "Ana Silva mentioned you in «Thread»", "Milestone «X» is due on 3 March 2027", … */
     private String line(Item i, java.util.Locale locale) {
         String date = i.due() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                 .format(i.due());
+        return t(lineKey(i), locale, i.actor(), i.subject(), date);
+    }
+
+    /**
+     * The line's key: per kind, with the variant of a milestone or programme item (its body's prefix),
+     * of a suggestion (its link leads to one) or of a closed consultation round (body {@code closed:…}).
+     */
+    static String lineKey(Item i) {
         String key = "mail.line." + i.kind().name();
-        if (i.kind() == MailKind.MILESTONE || i.kind() == MailKind.PROGRAMME_APPROVAL) {
-            key += "." + variant(i);
-        }
-        return t(key, locale, i.actor(), i.subject(), date);
+        return switch (i.kind()) {
+            case MILESTONE, PROGRAMME_APPROVAL -> key + "." + variant(i);
+            case DOCUMENT_COMMENT -> i.link().contains("?suggestion=") ? key + ".suggestion" : key;
+            case CONSULTATION -> closedRound(i) ? key + ".closed" : key;
+            default -> key;
+        };
+    }
+
+    private static boolean closedRound(Item i) {
+        return i.kind() == MailKind.CONSULTATION && i.body() != null && i.body().startsWith("closed:");
     }
 
     private static String variant(Item i) {
@@ -283,8 +297,15 @@ class MailComposer {
         return colon < 0 ? body : body.substring(0, colon);
     }
 
-    /** The text shown under the line: the post, or a returned programme's comment. */
-    private static @Nullable String detail(Item i) {
+    /**
+     * The text shown under the line: the post, a returned programme's comment, or a closed round's
+     * outcome in the recipient's language.
+     */
+    private @Nullable String detail(Item i, java.util.Locale locale) {
+        if (closedRound(i)) {
+            String[] counts = java.util.Objects.requireNonNull(i.body()).split(":");
+            return t("mail.detail.CONSULTATION.closed", locale, Long.parseLong(counts[1]), Long.parseLong(counts[2]));
+        }
         if (i.kind() == MailKind.MILESTONE || i.kind() == MailKind.PROGRAMME_APPROVAL) {
             String body = i.body() == null ? "" : i.body();
             int colon = body.indexOf(':');

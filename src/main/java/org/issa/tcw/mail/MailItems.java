@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.issa.tcw.discussion.PostCreated;
 import org.issa.tcw.documents.comments.CommentAdded;
+import org.issa.tcw.documents.consultation.ConsultationClosed;
 import org.issa.tcw.documents.consultation.ConsultationOpened;
+import org.issa.tcw.documents.suggestions.SuggestionAdded;
 import org.issa.tcw.documents.comments.CommentMentioned;
 import org.issa.tcw.programme.ProgrammeEvents.MilestoneDueSoon;
 import org.issa.tcw.programme.ProgrammeEvents.MilestoneOverdue;
@@ -96,9 +98,7 @@ class MailItems {
      */
     @EventListener
     void on(CommentAdded e) {
-        List<Long> creators = jdbc.sql("select created_by from document where id = :d and created_by is not null")
-                .param("d", e.documentId()).query(Long.class).list();
-        insert(creators.stream().filter(p -> p != e.authorId() && !e.mentioned().contains(p))
+        insert(creators(e.documentId()).stream().filter(p -> p != e.authorId() && !e.mentioned().contains(p))
                 .map(p -> new Item(p, MailKind.DOCUMENT_COMMENT, "document:" + e.documentId(), e.commissionId(),
                         e.authorName(), e.documentTitle(), text(e.html()), e.link(), null))
                 .toList());
@@ -114,6 +114,58 @@ class MailItems {
                 .map(p -> new Item(p, MailKind.CONSULTATION, "document:" + e.documentId(), e.commissionId(),
                         e.openedBy(), e.documentTitle(), null, e.link(), null))
                 .toList());
+    }
+
+    /**
+     * A suggestion on a document: like a comment, its creator hears of it (kind
+     * {@link MailKind#DOCUMENT_COMMENT}, "comments and suggestions on my documents"), unless they made
+     * it; grouped per document with the comments, so several within the delay make one e-mail.
+     */
+    @EventListener
+    void on(SuggestionAdded e) {
+        insert(creators(e.documentId()).stream().filter(p -> p != e.authorId())
+                .map(p -> new Item(p, MailKind.DOCUMENT_COMMENT, "document:" + e.documentId(), e.commissionId(),
+                        e.authorName(), e.documentTitle(), cut(e.text(), BODY_MAX), e.link(), null))
+                .toList());
+    }
+
+    /**
+     * A consultation round closed (once, by the round closer): its participants, the person who opened it
+     * and the commission's chairs hear of it (kind {@link MailKind#CONSULTATION}) with the outcome — how
+     * many comments from how many people — and a link to the round's disposition log. The body carries
+     * the outcome as {@code closed:<comments>:<commenters>}; the composer words it in each language.
+     */
+    @EventListener
+    void on(ConsultationClosed e) {
+        var round = jdbc.sql("""
+                select d.title, r.opened_by,
+                  (select count(*) from consultation_contribution k where k.round_id = r.id),
+                  (select count(distinct c.author_id) from consultation_contribution k
+                     join document_comment c on c.id = k.comment_id where k.round_id = r.id)
+                from consultation_round r join document d on d.id = r.document_id where r.id = :r""")
+                .param("r", e.roundId())
+                .query((rs, i) -> new RoundFacts(rs.getString(1), (Long) rs.getObject(2, Long.class), rs.getLong(3),
+                        rs.getLong(4)))
+                .optional();
+        if (round.isEmpty()) {
+            return;
+        }
+        java.util.Set<Long> people = new java.util.LinkedHashSet<>(jdbc.sql(
+                "select person_id from consultation_participant where round_id = :r order by person_id")
+                .param("r", e.roundId()).query(Long.class).list());
+        if (round.get().openedBy() != null) {
+            people.add(round.get().openedBy());
+        }
+        people.addAll(recipients.chairs(e.commissionId()));
+        String outcome = "closed:" + round.get().comments() + ":" + round.get().commenters();
+        LocalDate closedOn = e.at().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        insert(people.stream().map(p -> new Item(p, MailKind.CONSULTATION, "consultation:" + e.roundId(),
+                e.commissionId(), "", round.get().title(), outcome, "consultations/" + e.roundId(), closedOn)).toList());
+    }
+
+    private List<Long> creators(long documentId) {
+        return jdbc.sql("select created_by from document where id = :d and created_by is not null")
+                .param("d", documentId).query(Long.class).list();
     }
 
     @EventListener
@@ -211,6 +263,9 @@ class MailItems {
 
     private static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private record RoundFacts(String title, @Nullable Long openedBy, long comments, long commenters) {
     }
 
     private record PostFacts(String html, long threadAuthor, @Nullable Long repliedTo) {

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The secretariat's weekly overview across all commissions (ADR 047): milestones overdue,
- * programmes awaiting approval, projects at risk or off track — one e-mail per secretariat member
+ * programmes awaiting approval, projects at risk or off track, consultations closing this week
+ * (open rounds whose deadline falls before the end of the week, UTC) — one e-mail per secretariat member
  * in their language, on Monday from {@code tcw.mail.overview-hour} (UTC; the week counted from
  * Monday in UTC). Each week once, whatever the number of nodes: the week's row in
  * {@code mail_overview_week} is inserted in the transaction that queues its e-mails; a second node
@@ -129,6 +130,13 @@ class WeeklyOverview {
                     .limit(MAX_PER_SECTION).map(p -> new Entry(t("mail.overview.at-risk.line." + p.status(), locale,
                             p.commission(), p.title()), p.note(), "", config.url(p.link()))).toList()));
         }
+        if (!s.closing().isEmpty()) {
+            var times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale);
+            sections.add(new Section(t("mail.overview.closing", locale, s.closing().size()), s.closing().stream()
+                    .limit(MAX_PER_SECTION).map(c -> new Entry(t("mail.overview.closing.line", locale, c.commission(),
+                            c.title(), times.format(c.deadline().atZone(r.zone())), c.comments()), null, "",
+                            config.url(c.link()))).toList()));
+        }
         String subject = t("mail.overview.subject", locale, dates.format(monday));
         return new Email(locale, t("mail.greeting", locale, r.name()), subject, sections, config.url("secretariat"),
                 t("mail.button.workspace", locale), t("mail.reason.WEEKLY_OVERVIEW", locale), unsubscribeUrl,
@@ -136,7 +144,7 @@ class WeeklyOverview {
                 config.url("settings/notifications"));
     }
 
-    /** What the overview reports, read once for all recipients (three queries). */
+    /** What the overview reports, read once for all recipients (four queries). */
     Signals signals(LocalDate today) {
         List<Overdue> overdue = jdbc.sql("""
                 select c.code, m.title, m.due_date, p.title, p.id from milestone m
@@ -160,18 +168,35 @@ class WeeklyOverview {
                 where p.status in ('AT_RISK', 'OFF_TRACK') order by p.status desc, c.code, p.title""")
                 .query((rs, i) -> new AtRisk(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         "projects/" + rs.getLong(5))).list();
-        return new Signals(overdue, awaiting, atRisk);
+        // open rounds whose deadline falls between today and the end of the week (Sunday, UTC)
+        LocalDate nextMonday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        List<Closing> closing = jdbc.sql("""
+                select c.code, d.title, r.deadline, r.id,
+                  (select count(*) from consultation_contribution k where k.round_id = r.id)
+                from consultation_round r join document d on d.id = r.document_id
+                join commission c on c.id = r.commission_id
+                where r.state = 'OPEN' and r.deadline >= :from and r.deadline < :to
+                order by r.deadline, c.code""")
+                .param("from", today.atStartOfDay().atOffset(ZoneOffset.UTC))
+                .param("to", nextMonday.atStartOfDay().atOffset(ZoneOffset.UTC))
+                .query((rs, i) -> new Closing(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getLong(5),
+                        "consultations/" + rs.getLong(4))).list();
+        return new Signals(overdue, awaiting, atRisk, closing);
     }
 
     private String t(String key, Locale locale, Object... params) {
         return templates.translate(key, locale, params);
     }
 
-    record Signals(List<Overdue> overdue, List<Awaiting> awaiting, List<AtRisk> atRisk) {
+    record Signals(List<Overdue> overdue, List<Awaiting> awaiting, List<AtRisk> atRisk, List<Closing> closing) {
 
         boolean isEmpty() {
-            return overdue.isEmpty() && awaiting.isEmpty() && atRisk.isEmpty();
+            return overdue.isEmpty() && awaiting.isEmpty() && atRisk.isEmpty() && closing.isEmpty();
         }
+    }
+
+    record Closing(String commission, String title, Instant deadline, long comments, String link) {
     }
 
     record Overdue(String commission, String title, LocalDate due, String project, String link) {

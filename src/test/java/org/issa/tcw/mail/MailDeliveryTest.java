@@ -3,7 +3,6 @@ package org.issa.tcw.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,19 +13,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.issa.tcw.discussion.DiscussionFixture;
-import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The e-mail pipeline end to end against a real SMTP server (GreenMail): a post's mail items are
@@ -34,45 +26,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unsubscribe headers; the outbox survives an SMTP outage and two senders never send a row twice.
  */
 @SpringTest
-class MailDeliveryTest {
+class MailDeliveryTest extends MailTest {
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = MailTestSupport.greenMail();
-
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DiscussionFixture fixture;
-    @Autowired
-    MailComposer composer;
-    @Autowired
-    OutboxSender sender;
-    @Autowired
-    TransactionTemplate tx;
     @Autowired
     JavaMailSender mail;
     @Autowired
     Environment env;
     @Autowired
     MailAdminService admin;
-    @Autowired
-    SignIn signIn;
-
-    @BeforeEach
-    void clean() {
-        MailTestSupport.clean(jdbc);
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
-    }
 
     @Test
     void a_mention_is_mailed_in_the_recipients_language_with_a_link_to_the_post_and_unsubscribe_headers()
             throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
-        jdbc.sql("update person set preferred_locale = 'fr' where id = :p").param("p", chair).update();
+        long chair = person("chair-ict");
+        speaks(chair, "fr");
         long thread = fixture.thread("member-ict", "ICT", "Budget 2027 " + System.nanoTime());
         var post = fixture.reply("member-ict", thread, "@chair-ict please check the **budget** <script>x</script>");
 
@@ -80,7 +47,7 @@ class MailDeliveryTest {
         assertThat(composer.composeImmediate(MailTestSupport.afterDelay())).isGreaterThanOrEqualTo(1);
         sender.sendDue(MailTestSupport.afterDelay());
 
-        MimeMessage m = only(greenMail.getReceivedMessagesForDomain(email(chair)), email(chair));
+        MimeMessage m = only(mailsTo(chair), email(chair));
         assertThat(m.getSubject()).contains("vous a mentionné dans « Budget 2027");
         String text = MailTestSupport.text(m);
         String html = MailTestSupport.html(m);
@@ -102,15 +69,14 @@ class MailDeliveryTest {
 
     @Test
     void replies_within_the_delay_become_one_email_per_thread() throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long chair = person("chair-ict");
         long thread = fixture.thread("chair-ict", "ICT", "Batching " + System.nanoTime());
         for (int i = 1; i <= 3; i++) {
             fixture.reply("member-ict", thread, "Reply number " + i);
         }
-        composer.composeImmediate(MailTestSupport.afterDelay());
-        sender.sendDue(MailTestSupport.afterDelay());
+        composeAndSend();
 
-        MimeMessage m = only(greenMail.getReceivedMessagesForDomain(email(chair)), email(chair));
+        MimeMessage m = only(mailsTo(chair), email(chair));
         assertThat(m.getSubject()).isEqualTo("3 updates in «" + jdbc.sql("select title from discussion_thread where id = :t")
                 .param("t", thread).query(String.class).single() + "»");
         assertThat(MailTestSupport.text(m)).contains("Reply number 1").contains("Reply number 2")
@@ -119,7 +85,7 @@ class MailDeliveryTest {
 
     @Test
     void the_outbox_keeps_every_email_while_smtp_is_down_and_sends_each_once_when_it_is_back() throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long chair = person("chair-ict");
         long thread = fixture.thread("chair-ict", "ICT", "Outage " + System.nanoTime());
         fixture.reply("member-ict", thread, "While the server is down");
         Instant t0 = MailTestSupport.afterDelay();
@@ -140,12 +106,12 @@ class MailDeliveryTest {
         assertThat(sender.sendDue(t0.plusSeconds(41))).as("back-off not over yet").isZero();
         assertThat(sender.sendDue(t0.plus(Duration.ofMinutes(2)))).isEqualTo(1);
         assertThat(sender.sendDue(t0.plus(Duration.ofHours(2)))).as("nothing twice").isZero();
-        assertThat(greenMail.getReceivedMessagesForDomain(email(chair))).hasSize(1);
+        assertThat(mailsTo(chair)).hasSize(1);
     }
 
     @Test
     void an_email_that_keeps_failing_is_marked_failed_and_only_staff_put_it_back() throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long chair = person("chair-ict");
         long thread = fixture.thread("chair-ict", "ICT", "Failing " + System.nanoTime());
         fixture.reply("member-ict", thread, "This one fails");
         composer.composeImmediate(MailTestSupport.afterDelay());
@@ -165,13 +131,13 @@ class MailDeliveryTest {
 
         greenMail.start();
         assertThat(sender.sendDue(MailTestSupport.afterDelay())).isEqualTo(1);
-        assertThat(greenMail.getReceivedMessagesForDomain(email(chair))).hasSize(1);
+        assertThat(mailsTo(chair)).hasSize(1);
     }
 
     @Test
     void two_senders_at_once_send_every_row_exactly_once() throws Exception {
         int n = 60;
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long chair = person("chair-ict");
         Instant now = Instant.now();
         for (int i = 0; i < n; i++) {
             jdbc.sql("""
@@ -205,7 +171,7 @@ class MailDeliveryTest {
 
     @Test
     void a_person_without_a_valid_address_is_skipped_and_visible() {
-        long member = MailTestSupport.person(jdbc, "member-ict");
+        long member = person("member-ict");
         String email = email(member);
         jdbc.sql("update person set email = :e where id = :p").param("e", "not-an-address-" + member).param("p", member)
                 .update();
@@ -229,10 +195,6 @@ class MailDeliveryTest {
     private MailConfig config(int batch, int maxAttempts) {
         return new MailConfig("TC Workspace <no-reply@tcw.localhost>", "http://localhost:8080",
                 MailConfig.DEVELOPMENT_SECRET, Duration.ofMinutes(5), batch, maxAttempts, env);
-    }
-
-    private String email(long person) {
-        return jdbc.sql("select email from person where id = :p").param("p", person).query(String.class).single();
     }
 
     private static MimeMessage only(MimeMessage[] messages, String to) {

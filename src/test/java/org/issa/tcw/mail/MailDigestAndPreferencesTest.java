@@ -8,73 +8,36 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.issa.tcw.base.UserFacingException;
-import org.issa.tcw.discussion.DiscussionFixture;
 import org.issa.tcw.programme.ProgrammeEvents;
-import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 /** Digests (grouping, time zone, nothing new), reminders, preferences and one-click unsubscribe. */
 @SpringTest
-class MailDigestAndPreferencesTest {
+class MailDigestAndPreferencesTest extends MailTest {
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = MailTestSupport.greenMail();
-
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DiscussionFixture fixture;
-    @Autowired
-    MailComposer composer;
-    @Autowired
-    OutboxSender sender;
     @Autowired
     MailPreferenceService preferences;
     @Autowired
     UnsubscribeLinks links;
     @Autowired
-    SignIn signIn;
-    @Autowired
     WebApplicationContext web;
     @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
     MailItems items;
-
-    @BeforeEach
-    void clean() {
-        MailTestSupport.clean(jdbc);
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
-    }
 
     @Test
     void the_daily_digest_comes_at_the_morning_hour_of_the_persons_zone_grouped_by_commission_and_only_once()
             throws Exception {
-        long member = MailTestSupport.person(jdbc, "member-ict");
+        long member = person("member-ict");
         fixture.as("member-ict");
         var mine = preferences.mine();
         preferences.save(mine.at(8, "Asia/Tokyo"));
@@ -115,7 +78,7 @@ class MailDigestAndPreferencesTest {
 
     @Test
     void a_weekly_kind_waits_for_monday() {
-        long member = MailTestSupport.person(jdbc, "member-ict");
+        long member = person("member-ict");
         fixture.as("member-ict");
         preferences.save(preferences.mine().with(MailKind.WATCHED_POST, Delivery.WEEKLY).at(8, "UTC"));
         signIn.out();
@@ -127,7 +90,7 @@ class MailDigestAndPreferencesTest {
 
     @Test
     void a_milestone_reminder_reaches_its_owner_and_a_returned_programme_its_chairs() throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long chair = person("chair-ict");
         long ict = fixture.commissionId("ICT");
         fixture.as("chair-ict");
         preferences.save(preferences.mine().with(MailKind.MILESTONE, Delivery.IMMEDIATELY)
@@ -142,8 +105,7 @@ class MailDigestAndPreferencesTest {
                     "Final report", LocalDate.of(2030, 3, 1))));
             events.publishEvent(new ProgrammeEvents.ProgrammeReturned(1, ict, 1, "Sam Secretariat", "Add budgets"));
         });
-        composer.composeImmediate(MailTestSupport.afterDelay());
-        sender.sendDue(MailTestSupport.afterDelay());
+        composeAndSend();
         var received = greenMail.getReceivedMessages();
         var subjects = java.util.Arrays.stream(received).map(m -> {
             try {
@@ -172,8 +134,7 @@ class MailDigestAndPreferencesTest {
             jdbc.sql("update milestone set due_date = :d, done_date = :done, cancelled = :c where id = :m")
                     .param("d", before[0]).param("done", before[1]).param("c", before[2]).param("m", id).update();
         }
-        composer.composeImmediate(MailTestSupport.afterDelay());
-        sender.sendDue(MailTestSupport.afterDelay());
+        composeAndSend();
         assertThat(greenMail.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject())
                 .startsWith("Milestone «").endsWith("is due in 3 days, on May 10, 2031"));
     }
@@ -199,7 +160,7 @@ class MailDigestAndPreferencesTest {
 
     @Test
     void the_unsubscribe_link_works_without_signing_in_and_a_forged_one_changes_nothing() throws Exception {
-        long member = MailTestSupport.person(jdbc, "member-ict");
+        long member = person("member-ict");
         var mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
         String url = links.url(member, "MENTION");
         String query = url.substring(url.indexOf('?') + 1);

@@ -2,7 +2,6 @@ package org.issa.tcw.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,39 +12,34 @@ import java.util.concurrent.Executors;
 import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.issa.tcw.documents.DocumentForm;
+import org.issa.tcw.documents.DocumentService;
 
 /**
  * The secretariat's weekly overview (ADR 047): on Monday from the configured hour, once per week
  * even with several runs or nodes at once, in each recipient's language, with what is overdue,
- * awaiting approval or at risk across commissions; none for who turned it off.
+ * awaiting approval, at risk or consultations closing that week across commissions; none for who
+ * turned it off.
  */
 @SpringTest
-class MailOverviewTest {
+class MailOverviewTest extends MailTest {
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = MailTestSupport.greenMail();
-
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     WeeklyOverview overview;
     @Autowired
-    OutboxSender sender;
+    DocumentService documents;
 
     long secretariat;
 
     @BeforeEach
     void clean() {
-        MailTestSupport.clean(jdbc);
         jdbc.sql("delete from mail_overview_week").update();
-        secretariat = MailTestSupport.person(jdbc, "secretariat");
+        secretariat = person("secretariat");
         jdbc.sql("delete from person_global_role where person_id = :p").param("p", secretariat).update();
         jdbc.sql("insert into person_global_role (person_id, role) values (:p, 'SECRETARIAT')")
                 .param("p", secretariat).update();
-        jdbc.sql("update person set preferred_locale = 'fr' where id = :p").param("p", secretariat).update();
+        speaks(secretariat, "fr");
     }
 
     @Test
@@ -83,7 +77,7 @@ class MailOverviewTest {
         assertThat(overview.sendIfDue(sundayEvening)).as("the week before: caught up").isEqualTo(1);
 
         sender.sendDue(Instant.parse("2030-01-11T00:00:00Z")); // the outbox rows are due from their (test) time
-        MimeMessage[] mails = greenMail.getReceivedMessagesForDomain(email(secretariat));
+        MimeMessage[] mails = mailsTo(secretariat);
         assertThat(mails).hasSize(2);
         MimeMessage m = mails[0];
         assertThat(m.getSubject()).isEqualTo("Aperçu hebdomadaire, semaine du 7 janvier 2030");
@@ -113,15 +107,49 @@ class MailOverviewTest {
 
     @Test
     void who_turned_it_off_gets_none() {
-        jdbc.sql("insert into mail_preference (person_id, kind, delivery) values (:p, 'WEEKLY_OVERVIEW', 'OFF')")
-                .param("p", secretariat).update();
+        prefer(secretariat, MailKind.WEEKLY_OVERVIEW, Delivery.OFF);
         assertThat(overview.sendIfDue(Instant.parse("2030-03-04T09:00:00Z"))).isZero();
         assertThat(jdbc.sql("select count(*) from mail_overview_week where week_start = :w")
                 .param("w", LocalDate.of(2030, 3, 4)).query(Integer.class).single()).as("the week is done")
                 .isEqualTo(1);
     }
 
-    private String email(long person) {
-        return jdbc.sql("select email from person where id = :p").param("p", person).query(String.class).single();
+
+    @Test
+    void consultations_closing_this_week_are_listed_not_those_of_next_week_or_closed_ones() throws Exception {
+        signIn.as("chair-ict");
+        DocumentForm form = new DocumentForm();
+        String title = "Closing this week " + System.nanoTime();
+        form.setTitle(title);
+        long document = documents.create("ICT", form);
+        form.setTitle("Closing next week " + System.nanoTime());
+        long later = documents.create("ICT", form);
+        signIn.out();
+        long thisWeek = round(document, "OPEN", "2030-04-04T00:00:00Z");
+        round(later, "OPEN", "2030-04-08T00:00:00Z");
+        round(later, "CLOSED", "2030-04-03T00:00:00Z");
+        try {
+            assertThat(overview.sendIfDue(Instant.parse("2030-04-01T07:00:00Z"))).isEqualTo(1);
+            sender.sendDue(Instant.parse("2030-04-02T00:00:00Z"));
+            String text = MailTestSupport.text(mailsTo(secretariat)[0]);
+            assertThat(text).contains("Consultations se terminant cette semaine (1)")
+                    .contains("ICT : la consultation sur « " + title + " » se termine le")
+                    .contains("(0 commentaires à ce jour)").contains("consultations/" + thisWeek)
+                    .doesNotContain("Closing next week");
+        } finally {
+            jdbc.sql("delete from consultation_round where document_id in (:d)").param("d", List.of(document, later))
+                    .update();
+        }
+    }
+
+    private long round(long document, String state, String deadline) {
+        jdbc.sql("""
+                insert into consultation_round (document_id, commission_id, state, audience, deadline, introduction,
+                    opened_at) select id, commission_id, :state, 'COMMISSION', :deadline, 'Overview test', :deadline
+                from document where id = :d""").param("state", state)
+                .param("deadline", Instant.parse(deadline).atOffset(java.time.ZoneOffset.UTC)).param("d", document)
+                .update();
+        return jdbc.sql("select max(id) from consultation_round where document_id = :d").param("d", document)
+                .query(Long.class).single();
     }
 }

@@ -2,7 +2,6 @@ package org.issa.tcw.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -19,16 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.issa.tcw.discussion.DiscussionFixture;
 import org.issa.tcw.mail.ReplyIntake.Outcome;
-import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Replies by e-mail (ADR 046) against a real SMTP and IMAP server (GreenMail, delivering
@@ -39,49 +32,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * mailbox while the mail server is down.
  */
 @SpringTest
-class MailReplyTest {
+class MailReplyTest extends MailTest {
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = MailTestSupport.greenMailWithImap();
-
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DiscussionFixture fixture;
-    @Autowired
-    MailComposer composer;
-    @Autowired
-    OutboxSender sender;
     @Autowired
     ReplyPoller poller;
     @Autowired
     ReplyAddresses addresses;
     @Autowired
-    SignIn signIn;
-    @Autowired
     ReplyIntake intake;
     @Autowired
     MailAdminService admin;
 
-    @BeforeEach
-    void clean() {
-        MailTestSupport.clean(jdbc);
-    }
-
-    @AfterEach
-    void signOut() {
-        signIn.out();
-    }
-
     @Test
     void a_reply_to_a_thread_notification_is_posted_once_as_its_author_without_the_quoted_history()
             throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long chair = person("chair-ict");
         long thread = fixture.thread("chair-ict", "ICT", "Reply by mail " + System.nanoTime());
         fixture.reply("member-ict", thread, "What do you think of the **draft**?");
-        composer.composeImmediate(MailTestSupport.afterDelay());
-        sender.sendDue(MailTestSupport.afterDelay());
-        MimeMessage notification = greenMail.getReceivedMessagesForDomain(email(chair))[0];
+        composeAndSend();
+        MimeMessage notification = mailsTo(chair)[0];
         String replyTo = ((InternetAddress) notification.getReplyTo()[0]).getAddress();
         assertThat(replyTo).matches("reply\\+[0-9a-z]+-[0-9a-z]+-[0-9a-z]+-[0-9a-f]{32}@tcw\\.localhost");
         assertThat(MailTestSupport.text(notification)).contains("You can reply to this e-mail");
@@ -116,7 +85,7 @@ class MailReplyTest {
 
     @Test
     void an_html_only_reply_from_outlook_keeps_only_the_new_text() throws Exception {
-        long member = MailTestSupport.person(jdbc, "member-ict");
+        long member = person("member-ict");
         long thread = fixture.thread("chair-ict", "ICT", "HTML reply " + System.nanoTime());
         var message = message(email(member), addresses.address(member, thread, today()), null);
         message.setContent("""
@@ -131,8 +100,8 @@ class MailReplyTest {
 
     @Test
     void a_forged_token_is_refused_with_one_bounce_in_the_senders_language() throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
-        jdbc.sql("update person set preferred_locale = 'de' where id = :p").param("p", chair).update();
+        long chair = person("chair-ict");
+        speaks(chair, "de");
         long thread = fixture.thread("member-ict", "ICT", "Forged " + System.nanoTime());
         String genuine = addresses.address(chair, thread, today());
         String forged = genuine.replaceFirst("-[0-9a-f]{32}@", "-" + "0".repeat(32) + "@");
@@ -146,7 +115,7 @@ class MailReplyTest {
         assertThat(poller.poll()).isEqualTo(Map.of(Outcome.REFUSED, 2));
         assertThat(posts(thread, chair)).isEmpty();
         sender.sendDue(MailTestSupport.afterDelay());
-        MimeMessage[] bounces = greenMail.getReceivedMessagesForDomain(email(chair));
+        MimeMessage[] bounces = mailsTo(chair);
         assertThat(bounces).hasSize(2);
         assertThat(bounces[0].getSubject()).isEqualTo("Ihre Antwort konnte nicht veröffentlicht werden");
         assertThat(MailTestSupport.text(bounces[0])).contains("Die Antwortadresse wurde nicht erkannt")
@@ -156,8 +125,8 @@ class MailReplyTest {
 
     @Test
     void an_expired_token_and_another_senders_address_are_refused() throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
-        long member = MailTestSupport.person(jdbc, "member-ict");
+        long chair = person("chair-ict");
+        long member = person("member-ict");
         long thread = fixture.thread("member-ict", "ICT", "Expired " + System.nanoTime());
         send(email(chair), addresses.address(chair, thread, today().minusDays(181)), "Too late");
         send(email(member), addresses.address(chair, thread, today()), "Not my notification");
@@ -167,18 +136,18 @@ class MailReplyTest {
         assertThat(posts(thread, chair)).isEmpty();
         assertThat(posts(thread, member)).isEmpty();
         sender.sendDue(MailTestSupport.afterDelay());
-        assertThat(MailTestSupport.text(greenMail.getReceivedMessagesForDomain(email(chair))[0]))
+        assertThat(MailTestSupport.text(mailsTo(chair)[0]))
                 .contains("too old for replies by e-mail");
-        assertThat(MailTestSupport.text(greenMail.getReceivedMessagesForDomain(email(member))[0]))
+        assertThat(MailTestSupport.text(mailsTo(member)[0]))
                 .contains("only accepted from the address the notification was sent to");
         assertThat(greenMail.getReceivedMessagesForDomain("example.org")).as("no bounce to strangers").isEmpty();
     }
 
     @Test
     void a_person_without_access_and_a_locked_thread_are_refused_and_nothing_is_posted() throws Exception {
-        long outsider = MailTestSupport.person(jdbc, "member-fam");
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
-        jdbc.sql("update person set preferred_locale = 'es' where id = :p").param("p", outsider).update();
+        long outsider = person("member-fam");
+        long chair = person("chair-ict");
+        speaks(outsider, "es");
         long thread = fixture.thread("member-ict", "ICT", "No access " + System.nanoTime());
         send(email(outsider), addresses.address(outsider, thread, today()), "Let me in");
         assertThat(poller.poll()).isEqualTo(Map.of(Outcome.REFUSED, 1));
@@ -190,14 +159,14 @@ class MailReplyTest {
         assertThat(posts(thread, outsider)).isEmpty();
         assertThat(posts(thread, chair)).isEmpty();
         sender.sendDue(MailTestSupport.afterDelay());
-        assertThat(MailTestSupport.text(greenMail.getReceivedMessagesForDomain(email(outsider))[0]))
+        assertThat(MailTestSupport.text(mailsTo(outsider)[0]))
                 .contains("Ya no puede publicar en esta conversación").contains("Let me in");
-        assertThat(greenMail.getReceivedMessagesForDomain(email(chair))).hasSize(1);
+        assertThat(mailsTo(chair)).hasSize(1);
     }
 
     @Test
     void replies_wait_in_the_mailbox_while_the_mail_server_is_down() throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long chair = person("chair-ict");
         long thread = fixture.thread("member-ict", "ICT", "Outage " + System.nanoTime());
         send(email(chair), addresses.address(chair, thread, today()), "Written during the outage");
         // the servers stop, the mailbox stays (as a real server's on disk)
@@ -215,7 +184,7 @@ class MailReplyTest {
 
     @Test
     void two_nodes_handling_the_same_email_at_once_post_it_once() throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long chair = person("chair-ict");
         long thread = fixture.thread("member-ict", "ICT", "Two nodes " + System.nanoTime());
         var message = message(email(chair), addresses.address(chair, thread, today()), null);
         message.setText("Posted once", "UTF-8");
@@ -244,7 +213,7 @@ class MailReplyTest {
 
     @Test
     void auto_replies_are_ignored_without_a_bounce() throws Exception {
-        long chair = MailTestSupport.person(jdbc, "chair-ict");
+        long chair = person("chair-ict");
         long thread = fixture.thread("member-ict", "ICT", "Vacation " + System.nanoTime());
         var message = message(email(chair), addresses.address(chair, thread, today()), null);
         message.setText("I am on holiday until Monday.", "UTF-8");
@@ -252,7 +221,7 @@ class MailReplyTest {
         deliver(message);
         assertThat(poller.poll()).isEqualTo(Map.of(Outcome.IGNORED, 1));
         sender.sendDue(MailTestSupport.afterDelay());
-        assertThat(greenMail.getReceivedMessagesForDomain(email(chair))).isEmpty();
+        assertThat(mailsTo(chair)).isEmpty();
         assertThat(posts(thread, chair)).isEmpty();
     }
 
@@ -264,10 +233,6 @@ class MailReplyTest {
 
     private static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
-    }
-
-    private String email(long person) {
-        return jdbc.sql("select email from person where id = :p").param("p", person).query(String.class).single();
     }
 
     private String send(String from, String to, String text) throws Exception {

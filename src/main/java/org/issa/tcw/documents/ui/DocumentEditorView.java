@@ -162,6 +162,8 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         Long focused = focusedComment(event);
         suggestionList = new SuggestionList(suggestions, header.id(), commentPanels.suggestionThreads(header.id()),
                 focused);
+        suggestionList.focusSuggestion(event.getLocation().getQueryParameters().getSingleParameter("suggestion")
+                .filter(s -> s.length() <= 80).orElse(null));
         editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
         side = new Div(consultationPanels.forDocument(header.id(), editor.getElement()), suggestionList,
                 commentPanels.forDocument(header.id(), editor.getElement(), focused),

@@ -56,6 +56,8 @@ class SuggestionList extends Div {
     private boolean reading;
     /** The comment a notification leads to, until its card has been selected. */
     private @Nullable Long focus;
+    /** The suggestion a notification leads to ({@code ?suggestion=ID}), until its card has been selected. */
+    private @Nullable String focusSuggestion;
     private boolean again;
     /** Completes when the last reading has been handed to the UI (tests). */
     CompletableFuture<?> running = CompletableFuture.completedFuture(null);
@@ -201,27 +203,38 @@ class SuggestionList extends Div {
     }
 
     /**
-     * Selects and scrolls to the card of the suggestion whose thread holds the comment a
-     * notification leads to (its history card if the suggestion is gone), once.
+     * Selects and scrolls to the card of the suggestion a notification leads to (named by its link,
+     * or the one whose thread holds the comment it leads to; its history card if the suggestion is
+     * gone), once.
      */
     private void selectFocused(List<SuggestionView> list) {
         Long comment = focus;
-        if (comment == null || threads == null) {
-            return;
+        String suggestionId = focusSuggestion;
+        focusSuggestion = null;
+        if (suggestionId == null) {
+            if (comment == null || threads == null) {
+                return;
+            }
+            suggestionId = threads.suggestionOf(comment);
         }
         focus = null;
-        String suggestionId = threads.suggestionOf(comment);
         if (suggestionId == null) {
             return;
         }
+        String wanted = suggestionId;
         Stream.concat(items.getChildren(), history.getChildren().flatMap(Component::getChildren))
-                .filter(card -> suggestionId.equals(card.getElement().getAttribute("data-suggestion-id")))
+                .filter(card -> wanted.equals(card.getElement().getAttribute("data-suggestion-id")))
                 .findFirst().ifPresent(card -> {
                     card.getElement().getClassList().add("active");
                     card.getElement().setAttribute("aria-current", "true");
                     card.getElement().setAttribute("tabindex", "-1");
                     card.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus({preventScroll: true})");
                 });
+    }
+
+    /** Selects and scrolls to this suggestion's card once the list is read (a notification's link). */
+    void focusSuggestion(@Nullable String suggestionId) {
+        this.focusSuggestion = suggestionId;
     }
 
     private Div item(SuggestionView s, int index) {

@@ -117,11 +117,7 @@ class SuggestionListTest extends KaribuTest {
     @Test
     void a_mention_in_a_suggestions_thread_opens_the_document_with_that_suggestions_card_selected() {
         long id = documentWithASuggestion(); // member-ict's, then one of the chair's before it
-        signInAs("chair-ict");
-        String chairs = currentUser.require().personId() + ":mf01:ui2";
-        collaboration.change(id, org.issa.tcw.commission.CommissionAction.EDIT_DRAFT, log -> engine.edit(log,
-                "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Chair \",\"attrs\":{\"insertion\":{\"id\":\""
-                        + chairs + "\"}}}]").join());
+        String chairs = chairSuggestsFirst(id);
         signInAs("observer-ict");
         String members = suggestions.list(id).stream().filter(s -> !s.id().equals(chairs)).findFirst().orElseThrow().id();
         comments.commentOnSuggestion(id, members, "@chair-ict is **proposed** right?");
@@ -129,18 +125,43 @@ class SuggestionListTest extends KaribuTest {
         signInAs("chair-ict");
         String link = notifications.mine(org.springframework.data.domain.PageRequest.of(0, 1)).getFirst().link();
         assertThat(link).contains("?comment=");
-        com.vaadin.flow.component.UI.getCurrent().navigate(link.substring(0, link.indexOf('?')),
-                com.vaadin.flow.router.QueryParameters.fromString(link.substring(link.indexOf('?') + 1)));
-        awaitList();
-        var cards = _find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("tcw-suggestion-item"));
-        assertThat(cards).extracting(c -> c.getElement().getAttribute("data-suggestion-id")).containsExactly(chairs, members);
-        assertThat(cards.get(1).getElement().getClassList()).contains("active");
-        assertThat(cards.get(1).getElement().getAttribute("aria-current")).isEqualTo("true");
-        assertThat(cards.get(0).getElement().getClassList()).doesNotContain("active");
+        assertOpensSelected(link, chairs, members);
 
         navigate("documents/" + id);
         awaitList();
         assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("tcw-suggestion-item")))
                 .as("without a link nothing is selected").noneMatch(c -> c.getElement().getClassList().contains("active"));
+    }
+
+    @Test
+    void a_suggestion_emails_link_opens_the_document_with_that_suggestions_card_selected() {
+        long id = documentWithASuggestion();
+        String chairs = chairSuggestsFirst(id);
+        String members = suggestions.list(id).stream().filter(s -> !s.id().equals(chairs)).findFirst().orElseThrow().id();
+        String link = new org.issa.tcw.documents.suggestions.SuggestionAdded(id, 1, members, 1, "", "", "").link();
+        assertThat(link).contains("?suggestion=");
+        assertOpensSelected(link, chairs, members);
+    }
+
+    /** The chair suggests an insertion before member-ict's; returns its id. */
+    private String chairSuggestsFirst(long id) {
+        signInAs("chair-ict");
+        String chairs = currentUser.require().personId() + ":mf01:ui2";
+        collaboration.change(id, org.issa.tcw.commission.CommissionAction.EDIT_DRAFT, log -> engine.edit(log,
+                "[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Chair \",\"attrs\":{\"insertion\":{\"id\":\""
+                        + chairs + "\"}}}]").join());
+        return chairs;
+    }
+
+    /** Following the link (as the signed-in person) selects the second card, the one of {@code selected}. */
+    private void assertOpensSelected(String link, String first, String selected) {
+        com.vaadin.flow.component.UI.getCurrent().navigate(link.substring(0, link.indexOf('?')),
+                com.vaadin.flow.router.QueryParameters.fromString(link.substring(link.indexOf('?') + 1)));
+        awaitList();
+        var cards = _find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("tcw-suggestion-item"));
+        assertThat(cards).extracting(c -> c.getElement().getAttribute("data-suggestion-id")).containsExactly(first, selected);
+        assertThat(cards.get(1).getElement().getClassList()).contains("active");
+        assertThat(cards.get(1).getElement().getAttribute("aria-current")).isEqualTo("true");
+        assertThat(cards.get(0).getElement().getClassList()).doesNotContain("active");
     }
 }
