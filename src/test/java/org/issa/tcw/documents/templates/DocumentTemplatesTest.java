@@ -115,7 +115,8 @@ class DocumentTemplatesTest {
         signIn.as("secretariat");
         assertThat(text(template)).contains("Eigene Notiz");
         assertThat(templates.reset(template)).isTrue();
-        assertThat(relay.read(template, log -> engine.xml(log).join())).isEqualTo(shipped);
+        String reset = relay.read(template, log -> engine.xml(log).join());
+        assertThat(reset).isEqualTo(shipped);
         assertThat(templates.reset(template)).isFalse();
     }
 
