@@ -7,6 +7,11 @@
  * two Uint8Arrays only. Insertions and deletions carry a `ychange` mark (text) or attribute
  * (blocks), coloured by tcw-version-diff.css. When the diff is painted, the element gets
  * `data-rendered-ms` (time from receiving both states) and fires `tcw-diff-rendered`.
+ *
+ * Per author (docs/adr/090): `authors` ([{id, name, color, clients}], the Yjs client ids the server
+ * recorded for each person) lets inserted text carry `data-author` and the author's colour (the
+ * caret palette), and the element lists the authors who appear in the diff above it
+ * (`.tcw-version-authors`). Deleted text is not attributed: who deleted what is not recorded.
  */
 import * as Y from 'yjs';
 import { Editor, Extension, Mark, mergeAttributes } from '@tiptap/core';
@@ -16,6 +21,8 @@ import { ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { Suggestions, SUGGESTABLE_NODES, REPLACED_NODES } from './tcw-suggestions';
 
 const FIELD = 'default';
+
+type Author = { id: string; name: string; color: string; clients: number[] };
 
 function fromB64(s: string): Uint8Array {
   const bin = atob(s);
@@ -31,8 +38,8 @@ const YChange = Mark.create({
   excludes: '',
   addAttributes() {
     return {
-      user: { default: null, renderHTML: () => ({}) },
-      color: { default: null, renderHTML: () => ({}) },
+      user: { default: null, renderHTML: (a) => (a.user ? { 'data-author': a.user } : {}) },
+      color: { default: null, renderHTML: (a) => authorStyle(a) },
       type: { default: null, renderHTML: (a) => (a.type ? { 'data-ychange': a.type } : {}) },
     };
   },
@@ -55,18 +62,27 @@ const YChangeNodes = Extension.create({
         ychange: {
           default: null,
           parseHTML: () => null,
-          renderHTML: (a: Record<string, any>) => (a.ychange && a.ychange.type ? { 'data-ychange': a.ychange.type } : {}),
+          renderHTML: (a: Record<string, any>) => (a.ychange && a.ychange.type
+            ? { 'data-ychange': a.ychange.type, ...(a.ychange.user ? { 'data-author': a.ychange.user } : {}), ...authorStyle(a.ychange) }
+            : {}),
         },
       },
     }];
   },
 });
 
+/** An author's colour on inserted content (deleted content keeps the common "removed" style). */
+function authorStyle(a: Record<string, any>): Record<string, string> {
+  if (!a || a.type !== 'added' || !a.user || !a.color) return {};
+  return { style: `background:${a.color.light};border-bottom:2px solid ${a.color.dark};text-decoration:none` };
+}
+
 export class TcwVersionDiff extends HTMLElement {
   private _before: string | null = null;
   private _after: string | null = null;
   private _afterUpdates: string | null = null;
   private editor: Editor | null = null;
+  private _authors: Author[] = [];
   private scheduled = false;
 
   set beforeState(v: string | null) { this._before = v; this.schedule(); }
@@ -76,6 +92,10 @@ export class TcwVersionDiff extends HTMLElement {
   /** The newer side as the document's current log: V1 updates, base64, comma-separated (merged here). */
   set afterUpdates(v: string | null) { this._afterUpdates = v; this.schedule(); }
   get afterUpdates() { return this._afterUpdates; }
+
+  /** Who wrote with which Yjs clients: [{id, name, color, clients}]. */
+  set authors(v: Author[] | null) { this._authors = v ?? []; }
+  get authors() { return this._authors; }
 
   connectedCallback() { this.schedule(); }
 
@@ -100,14 +120,36 @@ export class TcwVersionDiff extends HTMLElement {
       : Y.convertUpdateFormatV1ToV2(Y.mergeUpdates(this._afterUpdates!.split(',').map(fromB64)));
     const mount = document.createElement('div');
     mount.className = 'tcw-version-diff-mount';
-    this.replaceChildren(mount);
+    const legend = document.createElement('div');
+    legend.className = 'tcw-version-authors';
+    this.replaceChildren(legend, mount);
+    // who wrote with which client, and each author's colour, for y-tiptap's computeYChange
+    const byClient = new Map<number, Author>();
+    const colorMapping = new Map<string, { light: string; dark: string }>();
+    for (const a of this._authors) {
+      for (const c of a.clients) byClient.set(Number(c), a);
+      colorMapping.set(a.id, { light: a.color + '33', dark: a.color });
+    }
+    const seen = new Set<string>();
+    const authorsOnly = {
+      dss: new Map(),
+      getUserByClientId: (client: number) => {
+        const a = byClient.get(client);
+        if (a) seen.add(a.id);
+        return a ? a.id : null;
+      },
+      getUserByDeletedId: () => null,
+    };
     // the editor's own document stays empty: the snapshots are rendered from the stored states
     const ydoc = new Y.Doc({ gc: false });
     const fragment = ydoc.getXmlFragment(FIELD);
-    const permanentUserData = new Y.PermanentUserData(ydoc);
+    // y-tiptap asks its PermanentUserData only getUserByClientId / getUserByDeletedId / dss
+    const permanentUserData = authorsOnly as unknown as Y.PermanentUserData;
     const VersionSync = Extension.create({
       name: 'versionSync',
-      addProseMirrorPlugins() { return [ySyncPlugin(fragment, { permanentUserData })]; },
+      addProseMirrorPlugins() {
+        return [ySyncPlugin(fragment, { permanentUserData, colorMapping, colors: [{ light: '#d7f5dd', dark: '#0b5a1c' }] })];
+      },
     });
     let requested = false;
     const editor = new Editor({
@@ -131,6 +173,17 @@ export class TcwVersionDiff extends HTMLElement {
       const meta = transaction.getMeta(ySyncPluginKey);
       if (!requested || !meta || !meta.isChangeOrigin) return;
       requested = false;
+      // the authors whose insertions are shown, in the server's order (by name)
+      legend.replaceChildren(...this._authors.filter((a) => seen.has(a.id)).map((a) => {
+        const item = document.createElement('span');
+        item.className = 'tcw-version-author';
+        item.setAttribute('data-author', a.id);
+        const swatch = document.createElement('span');
+        swatch.className = 'tcw-version-author-swatch';
+        swatch.style.background = a.color;
+        item.append(swatch, document.createTextNode(a.name));
+        return item;
+      }));
       // painted: after the browser's next frame
       requestAnimationFrame(() => setTimeout(() => {
         const ms = Math.round(performance.now() - started);

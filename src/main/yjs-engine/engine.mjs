@@ -131,25 +131,46 @@ export function create(json) {
   const frag = doc.getXmlFragment(FIELD);
   doc.transact(() => {
     const blocks = (pm.content && pm.content.length) ? pm.content : [{ type: 'paragraph' }];
-    frag.insert(0, blocks.map(toY));
+    frag.insert(0, blocks.map((b) => toY(b)));
   });
   return toB64(Y.encodeStateAsUpdate(doc));
 }
 
-function toY(node) {
+/**
+ * A Y.XmlElement from ProseMirror JSON. Inline markers {type:'anchor', id, edge:'start'|'end'} are
+ * not content: with `anchors` given (see replaceContentAnchored) each is recorded as {text, index}
+ * in `anchors.at` — a start at the next character that follows it, an end after the character
+ * before it — and without, they are skipped.
+ */
+function toY(node, anchors) {
   const el = new Y.XmlElement(node.type);
   for (const [k, v] of Object.entries(node.attrs || {})) if (v !== null && v !== undefined) el.setAttribute(k, v);
   const children = [];
   let text = null;
+  let length = 0;
   for (const child of node.content || []) {
-    if (child.type === 'text') {
-      if (!text) { text = new Y.XmlText(); children.push(text); text.__runs = []; }
+    if (child.type === 'anchor') {
+      if (!anchors) continue;
+      const a = anchors.at.get(child.id) || {};
+      anchors.at.set(child.id, a);
+      if (child.edge === 'start') anchors.pending.push(a);
+      else if (text && length > 0) a.end = { text, index: length };
+      else if (anchors.last) a.end = { text: anchors.last.text, index: anchors.last.length };
+    } else if (child.type === 'text') {
+      if (!child.text) continue;
+      if (!text) { text = new Y.XmlText(); children.push(text); text.__runs = []; length = 0; }
       const attrs = {};
       for (const m of child.marks || []) attrs[m.type] = m.attrs || {};
       text.__runs.push([child.text, attrs]);
+      if (anchors) {
+        for (const a of anchors.pending) a.start = { text, index: length };
+        anchors.pending = [];
+      }
+      length += child.text.length;
+      if (anchors) anchors.last = { text, length };
     } else {
       text = null;
-      children.push(toY(child));
+      children.push(toY(child, anchors));
     }
   }
   el.insert(0, children);
@@ -1110,10 +1131,36 @@ export function replaceContent(list, json) {
   doc.transact(() => {
     if (frag.length) frag.delete(0, frag.length);
     const blocks = (pm.content && pm.content.length) ? pm.content : [{ type: 'paragraph' }];
-    frag.insert(0, blocks.map(toY));
+    frag.insert(0, blocks.map((b) => toY(b)));
   });
   return toB64(Y.encodeStateAsUpdate(doc, before));
 }
+/**
+ * replaceContent for a Word file with comments (docs/adr/090): the JSON may hold inline anchor
+ * markers (see toY) where each comment's range starts and ends. Returns {update, anchors}: the
+ * update as replaceContent's, and for every id with both ends, {id, from, to} as base64 relative
+ * positions made as the editor makes them (ADR 024: `from` on the first character, assoc 0; `to`
+ * after the last, assoc -1), valid in the document once the update is stored.
+ */
+export function replaceContentAnchored(list, json) {
+  const doc = load(list);
+  const before = Y.encodeStateVector(doc);
+  const frag = doc.getXmlFragment(FIELD);
+  const pm = JSON.parse(json);
+  const anchors = { at: new Map(), pending: [], last: null };
+  doc.transact(() => {
+    if (frag.length) frag.delete(0, frag.length);
+    const blocks = (pm.content && pm.content.length) ? pm.content : [{ type: 'paragraph' }];
+    frag.insert(0, blocks.map((b) => toY(b, anchors)));
+  });
+  const enc = (p, assoc) => toB64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(p.text, p.index, assoc)));
+  const out = [];
+  for (const [id, a] of anchors.at) {
+    if (a.start && a.end && a.end.index > 0) out.push({ id, from: enc(a.start, 0), to: enc(a.end, -1) });
+  }
+  return JSON.stringify({ update: toB64(Y.encodeStateAsUpdate(doc, before)), anchors: out });
+}
+
 // ---------- versions of a document (docs/adr/026) ----------
 
 /**

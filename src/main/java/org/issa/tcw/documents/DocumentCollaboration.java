@@ -49,8 +49,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DocumentCollaboration {
 
-    static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#e377c2",
-        "#8c564b", "#7f7f00", "#393b79", "#637939", "#843c39"};
+    static final String[] COLORS = PresenceColors.ALL.toArray(String[]::new);
     /** Presence of an editor not heard from for this long is not handed to joiners. */
     static final long PRESENCE_TTL_MILLIS = 30_000;
     /** The editors of a document are asked to reconcile at most this often. */
@@ -563,6 +562,18 @@ public class DocumentCollaboration {
     public <T> T readForJob(long documentId, java.util.function.BiFunction<List<byte[]>, Long, T> reader) {
         DocumentLog.Content content = log.content(documentId);
         return reader.apply(content.updates(), content.lastSeq());
+    }
+
+    /**
+     * Who wrote what (docs/adr/090): every Yjs client id recorded for the document, with the person
+     * whose update first carried it (client id → person id).
+     *
+     * @throws AccessDeniedException if the person may not read the document
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, Long> clientAuthors(long documentId) {
+        require(CommissionAction.READ, documentId, commissionOf(documentId));
+        return log.clients(documentId);
     }
 
     /**

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The persisted update log of documents. Each method is one transaction that has committed when
@@ -34,6 +36,14 @@ class DocumentLog {
     private final DocumentRepository documents;
     private final DocumentUpdateRepository updates;
     private final Clock clock;
+    /** (document:client) pairs recorded, most recently used last; bounded. */
+    private final Map<String, Boolean> knownClients = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 20_000;
+                }
+            });
 
     DocumentLog(DocumentRepository documents, DocumentUpdateRepository updates, Clock clock,
             ApplicationEventPublisher events) {
@@ -99,6 +109,9 @@ class DocumentLog {
                 received.put(clientUpdateId, seq);
             }
             lastAuthor = entry.authorId();
+            if (lastAuthor != null) {
+                recordClient(documentId, entry.update(), lastAuthor);
+            }
             advanced = true;
             appended.add(new Appended(seq, false));
         }
@@ -106,6 +119,41 @@ class DocumentLog {
             documents.advance(documentId, last, now, lastAuthor);
         }
         return appended;
+    }
+
+    /**
+     * Who wrote what (docs/adr/090): the first update that carries a Yjs client id tells whose it is.
+     * Read from the update's header (its first client), so the typing path pays a few byte reads;
+     * the database is asked only for a client this node has not recorded yet (once per editor
+     * session), under the document's row lock like the append itself.
+     */
+    private void recordClient(long documentId, byte[] update, long authorId) {
+        long client = YjsUpdates.firstClient(update);
+        if (client < 0) {
+            return;
+        }
+        String key = documentId + ":" + client;
+        if (knownClients.containsKey(key)) {
+            return;
+        }
+        updates.addClient(documentId, client, authorId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    knownClients.put(key, Boolean.TRUE);
+                }
+            });
+        }
+    }
+
+    /** The Yjs client ids recorded for the document, with their person. */
+    Map<Long, Long> clients(long documentId) {
+        Map<Long, Long> out = new HashMap<>();
+        for (Object[] row : updates.clients(documentId)) {
+            out.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return out;
     }
 
     /** The compacted state and every update after it, read in one transaction. */

@@ -379,6 +379,32 @@ public class YjsEngine implements DisposableBean {
                 ns.getMember("replaceContent").execute(ProxyArray.fromList(b64), proseMirrorJson).asString()));
     }
 
+    /**
+     * {@link #replaceContent} for JSON with inline anchor markers ({@code {type:'anchor', id,
+     * edge:'start'|'end'}}, e.g. where a Word comment's range starts and ends): the update, and the
+     * base64 relative positions of every range in the new content, valid once the update is stored.
+     */
+    public CompletableFuture<AnchoredContent> replaceContentAnchored(List<byte[]> log, String proseMirrorJson) {
+        List<Object> b64 = encode(log);
+        return call(ns -> {
+            JsonNode r = json.readTree(ns.getMember("replaceContentAnchored").execute(ProxyArray.fromList(b64),
+                    proseMirrorJson).asString());
+            Map<String, Anchor> anchors = new java.util.LinkedHashMap<>();
+            for (JsonNode a : r.get("anchors")) {
+                anchors.put(a.get("id").asString(), new Anchor(a.get("from").asString(), a.get("to").asString()));
+            }
+            return new AnchoredContent(Base64.getDecoder().decode(r.get("update").asString()), Map.copyOf(anchors));
+        });
+    }
+
+    /** New content as one update, and the anchors (by id) of ranges in it. */
+    public record AnchoredContent(byte[] update, Map<String, Anchor> anchors) {
+    }
+
+    /** A range of the text as two base64 {@code Y.RelativePosition}s, as comments keep it (ADR 024). */
+    public record Anchor(String from, String to) {
+    }
+
     /** The XML of the document the log describes (tests). */
     public CompletableFuture<String> xml(List<byte[]> log) {
         List<Object> b64 = encode(log);

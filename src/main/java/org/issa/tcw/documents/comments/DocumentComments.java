@@ -3,8 +3,10 @@ package org.issa.tcw.documents.comments;
 import static org.issa.tcw.base.Checks.require;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,16 +147,17 @@ public class DocumentComments {
         for (DocumentComment c : all) {
             if (c.getParentId() != null && roots.contains(c.getParentId())) {
                 replies.computeIfAbsent(c.getParentId(), k -> new ArrayList<>()).add(new CommentView.Reply(c.getId(),
-                        name(names, c.getAuthorId()), c.getCreatedAt(), c.getHtml()));
+                        shownAuthor(names, c), shownDate(c), c.getHtml(), c.getWordAuthor() != null));
             }
         }
         for (DocumentComment c : all) {
             if (c.getParentId() == null && roots.contains(c.getId())) {
                 boolean mayResolve = review || (comment && me != null && me == c.getAuthorId());
-                out.accept(c, new CommentView(c.getId(), c.getAuthorId(), name(names, c.getAuthorId()),
-                        c.getCreatedAt(), c.getHtml(), nonNull(c.getAnchorFrom()), nonNull(c.getAnchorTo()),
+                out.accept(c, new CommentView(c.getId(), c.getAuthorId(), shownAuthor(names, c),
+                        shownDate(c), c.getHtml(), nonNull(c.getAnchorFrom()), nonNull(c.getAnchorTo()),
                         nonNull(c.getQuote()), c.getResolvedBy() == null ? null : name(names, c.getResolvedBy()),
-                        c.getResolvedAt(), mayResolve, List.copyOf(replies.getOrDefault(c.getId(), List.of()))));
+                        c.getResolvedAt(), mayResolve, List.copyOf(replies.getOrDefault(c.getId(), List.of())),
+                        c.getWordAuthor() != null));
             }
         }
     }
@@ -265,6 +268,82 @@ public class DocumentComments {
         events.publishEvent(new CommentSignal(root.getDocumentId(), root.getId()));
     }
 
+    /**
+     * Stores the comments of a Word file just imported into the document (docs/adr/090), as the
+     * signed-in person's ({@code COMMENT_DRAFT}), each showing its Word author and date. A thread's
+     * first comment needs an anchor on the document's text (checked as for {@link #comment}); a
+     * comment without a valid one is left out with its replies. Replies go to their thread (a reply
+     * to a reply too); a thread Word marked done is resolved. Bodies are Markdown without mentions
+     * (Word's names are no one's handles). Nobody is notified: the comments are not new remarks.
+     *
+     * @return how many were stored and how many left out
+     * @throws AccessDeniedException if the reader may not comment on the document
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public ImportedComments importFromWord(long documentId, List<ImportedComment> imported) {
+        DocumentHeader header = documents.open(documentId);
+        long me = requireMay(CommissionAction.COMMENT_DRAFT, header);
+        Map<String, ImportedComment> byKey = new LinkedHashMap<>();
+        imported.forEach(c -> byKey.putIfAbsent(c.key(), c));
+        Map<String, DocumentComment> roots = new HashMap<>();
+        Instant now = clock.instant();
+        int stored = 0;
+        for (ImportedComment c : byKey.values()) {
+            String from = c.from();
+            String to = c.to();
+            if (rootKey(c, byKey).equals(c.key()) && from != null && to != null && from.length() <= MAX_ANCHOR
+                    && to.length() <= MAX_ANCHOR) {
+                YjsEngine.AnchorRange range = documents.anchorRange(documentId, from, to);
+                if (range.valid() && !range.text().isBlank()) {
+                    String quote = range.text().length() <= MAX_QUOTE ? range.text()
+                            : range.text().substring(0, MAX_QUOTE - 1) + "…";
+                    String body = importedBody(c.text());
+                    DocumentComment root = comments.save(DocumentComment.anchored(documentId, me, body,
+                            discussions.preview(body), from, to, quote, now).fromWord(c.author(), c.date()));
+                    if (c.done()) {
+                        root.resolve(me, now);
+                    }
+                    roots.put(c.key(), root);
+                    stored++;
+                }
+            }
+        }
+        comments.flush();
+        for (ImportedComment c : byKey.values()) {
+            DocumentComment root = roots.get(rootKey(c, byKey));
+            if (root != null && !roots.containsKey(c.key())) {
+                String body = importedBody(c.text());
+                comments.save(DocumentComment.reply(root, me, body, discussions.preview(body), now)
+                        .fromWord(c.author(), c.date()));
+                stored++;
+            }
+        }
+        comments.flush();
+        roots.values().forEach(r -> events.publishEvent(new CommentSignal(documentId, r.getId())));
+        return new ImportedComments(stored, byKey.size() - stored);
+    }
+
+    /** The key of the first comment of {@code c}'s thread (following replies up; a cycle ends it). */
+    private static String rootKey(ImportedComment c, Map<String, ImportedComment> byKey) {
+        ImportedComment at = c;
+        for (int depth = 0; depth < byKey.size(); depth++) {
+            String parent = at.parentKey();
+            ImportedComment up = parent == null ? null : byKey.get(parent);
+            if (up == null) {
+                return at.key();
+            }
+            at = up;
+        }
+        return c.key();
+    }
+
+    private static String importedBody(String text) {
+        String body = text.replace("\u0000", "").strip();
+        body = body.isEmpty() ? "…" : body;
+        return body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY - 1) + "…";
+    }
+
     private MentionedText render(long commissionId, String text) {
         if (!access.may(CommissionAction.READ, commissionId)) {
             // a reader by a grant only (a consultation participant from elsewhere): Markdown, no mentions
@@ -319,6 +398,17 @@ public class DocumentComments {
         require(!text.isEmpty(), "comments.body.required");
         require(text.length() <= MAX_BODY, "comments.body.too-long", MAX_BODY);
         return text;
+    }
+
+    /** The Word author's name for a comment imported from Word, otherwise its author's. */
+    private static String shownAuthor(Map<Long, PersonSummary> names, DocumentComment c) {
+        String word = c.getWordAuthor();
+        return word != null ? word : name(names, c.getAuthorId());
+    }
+
+    private static Instant shownDate(DocumentComment c) {
+        Instant word = c.getWordDate();
+        return word != null ? word : c.getCreatedAt();
     }
 
     private static String name(Map<Long, PersonSummary> names, long id) {

@@ -43,4 +43,17 @@ public interface DocumentUpdateRepository extends JpaRepository<DocumentUpdate, 
     @Modifying
     @Query(value = "delete from document_receipt where document_id = :documentId and received_at < :before", nativeQuery = true)
     int pruneReceipts(long documentId, Instant before);
+
+    /** Records that Yjs client {@code clientId} of the document is the person's, unless it is known already. */
+    @Modifying
+    @Query(value = """
+            insert into document_client (document_id, client_id, person_id)
+            select :documentId, :clientId, :personId
+            where not exists (select 1 from document_client where document_id = :documentId and client_id = :clientId)
+            """, nativeQuery = true)
+    int addClient(long documentId, long clientId, long personId);
+
+    /** (client id, person id) of every Yjs client recorded for the document. */
+    @Query(value = "select client_id, person_id from document_client where document_id = :documentId", nativeQuery = true)
+    List<Object[]> clients(long documentId);
 }

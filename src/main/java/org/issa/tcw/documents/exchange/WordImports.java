@@ -1,5 +1,9 @@
 package org.issa.tcw.documents.exchange;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentForm;
@@ -7,6 +11,9 @@ import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.SuggestOnlyPolicy;
 import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.documents.comments.DocumentComments;
+import org.issa.tcw.documents.comments.ImportedComment;
+import org.issa.tcw.documents.comments.ImportedComments;
 import org.issa.tcw.base.UserFacingException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,9 +33,11 @@ public class WordImports {
     private final SuggestOnlyPolicy suggestOnly;
     private final YjsEngine engine;
     private final ImportLimits limits;
+    private final DocumentComments comments;
 
     WordImports(DocumentService documents, DocumentCollaboration collaboration, SuggestOnlyPolicy suggestOnly,
-            YjsEngine engine, ImportLimits limits) {
+            YjsEngine engine, ImportLimits limits, DocumentComments comments) {
+        this.comments = comments;
         this.documents = documents;
         this.collaboration = collaboration;
         this.suggestOnly = suggestOnly;
@@ -49,14 +58,14 @@ public class WordImports {
     public Imported newDocument(String commissionCode, DocumentForm form, byte[] file) {
         WordReader.Converted converted = WordReader.read(file, limits);
         long id = documents.create(commissionCode, form);
+        ImportSummary summary;
         try {
-            collaboration.change(id, CommissionAction.EDIT_DRAFT,
-                    log -> engine.replaceContent(log, converted.proseMirrorJson()).join());
+            summary = store(id, converted);
         } catch (RuntimeException e) {
             documents.delete(id);
             throw e;
         }
-        return new Imported(id, converted.summary());
+        return new Imported(id, summary);
     }
 
     /**
@@ -73,8 +82,33 @@ public class WordImports {
             throw new AccessDeniedException("document.refused.edit");
         }
         WordReader.Converted converted = WordReader.read(file, limits);
-        collaboration.change(documentId, CommissionAction.EDIT_DRAFT,
-                log -> engine.replaceContent(log, converted.proseMirrorJson()).join());
-        return converted.summary();
+        return store(documentId, converted);
+    }
+
+    /**
+     * The content through the relay, then the Word comments on it (docs/adr/090): their anchors are
+     * made by the engine in the same computation as the content's update, so they point at the
+     * characters that update inserts.
+     */
+    private ImportSummary store(long documentId, WordReader.Converted converted) {
+        if (converted.comments().isEmpty()) {
+            collaboration.change(documentId, CommissionAction.EDIT_DRAFT,
+                    log -> engine.replaceContent(log, converted.proseMirrorJson()).join());
+            return converted.summary();
+        }
+        AtomicReference<Map<String, YjsEngine.Anchor>> anchors = new AtomicReference<>(Map.of());
+        collaboration.change(documentId, CommissionAction.EDIT_DRAFT, log -> {
+            YjsEngine.AnchoredContent content = engine.replaceContentAnchored(log, converted.proseMirrorJson()).join();
+            anchors.set(content.anchors());
+            return content.update();
+        });
+        List<ImportedComment> imported = new ArrayList<>();
+        for (WordComments.WordComment c : converted.comments()) {
+            YjsEngine.Anchor a = anchors.get().get(c.id());
+            imported.add(new ImportedComment(c.id(), c.parentId(), c.author(), c.date(), c.text(),
+                    a == null ? null : a.from(), a == null ? null : a.to(), c.done()));
+        }
+        ImportedComments result = comments.importFromWord(documentId, imported);
+        return converted.summary().withComments(result.stored(), result.leftOut());
     }
 }

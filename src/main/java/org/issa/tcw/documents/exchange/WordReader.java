@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
@@ -38,22 +39,28 @@ final class WordReader {
             u => u
             """;
 
-    /** The editor's content as ProseMirror JSON, and what the import brought and left out. */
-    record Converted(String proseMirrorJson, ImportSummary summary) {
+    /**
+     * The editor's content as ProseMirror JSON, and what the import brought and left out. With Word
+     * comments, the JSON holds inline anchor markers where their ranges start and end
+     * ({@code {type:"anchor", id, edge}}, see {@link WordComments}).
+     */
+    record Converted(String proseMirrorJson, ImportSummary summary, List<WordComments.WordComment> comments) {
     }
 
     private WordReader() {
     }
 
     static Converted read(byte[] file, ImportLimits limits) {
-        check(file, limits);
+        boolean hasComments = check(file, limits);
+        WordComments.Prepared prepared = hasComments ? WordComments.prepare(file)
+                : new WordComments.Prepared(file, List.of());
         AtomicInteger images = new AtomicInteger();
         Result<String> result;
         try {
             result = new DocumentConverter().addStyleMap(STYLE_MAP).imageConverter(image -> {
                 images.incrementAndGet();
                 return Map.of();
-            }).convertToHtml(new ByteArrayInputStream(file));
+            }).convertToHtml(new ByteArrayInputStream(prepared.file()));
         } catch (IOException | RuntimeException e) {
             throw new UserFacingException("exchange.import.not-docx");
         }
@@ -61,7 +68,7 @@ final class WordReader {
         String doc = proseMirrorJson(result.getValue(), counts);
         int unsupported = (int) result.getWarnings().stream().filter(w -> !w.contains("image")).count();
         return new Converted(doc, new ImportSummary(counts.headings, counts.paragraphs, counts.lists,
-                counts.tables, images.get(), unsupported));
+                counts.tables, images.get(), unsupported, 0, 0), prepared.comments());
     }
 
     /** HTML, sanitized first, as the editor's ProseMirror JSON (a document with at least one paragraph). */
@@ -78,7 +85,8 @@ final class WordReader {
 
     // ---------- the file ----------
 
-    private static void check(byte[] file, ImportLimits limits) {
+    /** Checks the file; whether it has Word comments ({@code word/comments.xml}). */
+    private static boolean check(byte[] file, ImportLimits limits) {
         if (file.length > limits.maxBytes()) {
             throw new UserFacingException("exchange.import.too-large", limits.maxBytes() / (1024 * 1024));
         }
@@ -91,6 +99,7 @@ final class WordReader {
         }
         boolean document = false;
         boolean contentTypes = false;
+        boolean comments = false;
         long expanded = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -105,6 +114,7 @@ final class WordReader {
                     throw new UserFacingException("exchange.import.macros");
                 }
                 document |= "word/document.xml".equals(name);
+                comments |= "word/comments.xml".equals(name);
                 boolean types = "[Content_Types].xml".equals(name);
                 contentTypes |= types;
                 StringBuilder typesXml = types ? new StringBuilder() : null;
@@ -131,6 +141,7 @@ final class WordReader {
         if (!document || !contentTypes) {
             throw new UserFacingException("exchange.import.not-docx");
         }
+        return comments;
     }
 
     private static boolean startsWith(byte[] file, byte[] magic) {
@@ -252,7 +263,7 @@ final class WordReader {
             }
             case "pre" -> {
                 ObjectNode code = out.addObject().put("type", "codeBlock");
-                String text = ExchangeText.clean(e.wholeText(), false);
+                String text = WordComments.strip(ExchangeText.clean(e.wholeText(), false));
                 if (!text.isEmpty()) {
                     code.putArray("content").addObject().put("type", "text").put("text", text);
                 }
@@ -313,20 +324,33 @@ final class WordReader {
 
     private static void inline(Node node, ArrayNode out, ObjectNode marks) {
         if (node instanceof TextNode t) {
-            String text = ExchangeText.clean(t.text(), true);
-            if (text.isBlank() && (out.isEmpty() || text.isEmpty())) {
-                return;
-            }
-            ObjectNode run = out.addObject().put("type", "text").put("text", text);
-            if (!marks.isEmpty()) {
-                ArrayNode list = run.putArray("marks");
-                marks.properties().forEach(m -> list.addObject().put("type", m.getKey()).set("attrs", m.getValue()));
+            for (Object part : WordComments.split(ExchangeText.clean(t.text(), true))) {
+                if (part instanceof WordComments.Mark m) {
+                    out.addObject().put("type", "anchor").put("id", m.id()).put("edge", m.start() ? "start" : "end");
+                } else {
+                    text((String) part, out, marks);
+                }
             }
             return;
         }
         if (!(node instanceof Element e)) {
             return;
         }
+        inlineElement(e, out, marks);
+    }
+
+    private static void text(String text, ArrayNode out, ObjectNode marks) {
+        if (text.isBlank() && (out.isEmpty() || text.isEmpty())) {
+            return;
+        }
+        ObjectNode run = out.addObject().put("type", "text").put("text", text);
+        if (!marks.isEmpty()) {
+            ArrayNode list = run.putArray("marks");
+            marks.properties().forEach(m -> list.addObject().put("type", m.getKey()).set("attrs", m.getValue()));
+        }
+    }
+
+    private static void inlineElement(Element e, ArrayNode out, ObjectNode marks) {
         String mark = switch (e.normalName()) {
             case "strong", "b" -> "bold";
             case "em", "i" -> "italic";

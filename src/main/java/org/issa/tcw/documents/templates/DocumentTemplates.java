@@ -17,6 +17,7 @@ import org.issa.tcw.documents.domain.DocumentRepository;
 import org.issa.tcw.documents.domain.DocumentTitle;
 import org.issa.tcw.documents.templates.domain.DocumentTemplate;
 import org.issa.tcw.documents.templates.domain.DocumentTemplateRepository;
+import org.issa.tcw.documents.versions.DocumentVersions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -35,9 +36,12 @@ public class DocumentTemplates {
     private final DocumentService documents;
     private final DocumentCollaboration collaboration;
     private final YjsEngine engine;
+    private final DocumentVersions versions;
 
     DocumentTemplates(DocumentTemplateRepository templates, DocumentRepository documentRows, ShippedTemplates shipped,
-            DocumentService documents, DocumentCollaboration collaboration, YjsEngine engine) {
+            DocumentService documents, DocumentCollaboration collaboration, YjsEngine engine,
+            DocumentVersions versions) {
+        this.versions = versions;
         this.templates = templates;
         this.documentRows = documentRows;
         this.shipped = shipped;
@@ -82,6 +86,29 @@ public class DocumentTemplates {
     public TemplateView open(long templateId) {
         return views(templates.findById(templateId).stream().toList()).stream().findFirst()
                 .orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * Resets a template the secretariat edited to the content the application ships (docs/adr/090):
+     * the content before is kept as a version first, then the template becomes the shipped content
+     * as one change through the relay (the smallest edit, as a version restore does), so open editors
+     * see it happen. Documents made from the template before are not touched.
+     *
+     * @return whether anything changed (false if the template already had the shipped content)
+     * @throws NotFoundException if there is no such template
+     */
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public boolean reset(long templateId) {
+        DocumentTemplate template = templates.findById(templateId).orElseThrow(NotFoundException::new);
+        List<byte[]> shippedContent = List.of(shipped.initialState(template.getKind(), template.getLanguage()));
+        String current = collaboration.readForJob(templateId, (log, seq) -> engine.xml(log).join());
+        if (current.equals(engine.xml(shippedContent).join())) {
+            return false;
+        }
+        byte[] shippedState = engine.versionState(shippedContent).join().state();
+        versions.keep(templateId, "Before reset to the shipped template");
+        return collaboration.change(templateId, CommissionAction.EDIT_DRAFT,
+                log -> engine.restore(log, shippedState).join()) >= 0;
     }
 
     /**

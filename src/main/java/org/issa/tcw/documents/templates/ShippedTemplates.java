@@ -107,6 +107,11 @@ class ShippedTemplates {
         }
     }
 
+    /** The shipped content of a kind's template in a working language, as a new document's first state. */
+    byte[] initialState(DocumentKind kind, WorkingLanguage language) {
+        return engine.initialState(HtmlContent.proseMirrorJson(DocumentHtml.sanitize(html(kind, language)))).join();
+    }
+
     /** The shipped content of a kind's template in a working language, as HTML. */
     String html(DocumentKind kind, WorkingLanguage language) {
         String skeleton;

@@ -1,5 +1,9 @@
 package org.issa.tcw.documents.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,10 +14,17 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.templates.DocumentTemplates;
 import org.issa.tcw.documents.templates.TemplateView;
 import org.issa.tcw.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 
 /**
  * A template open in the co-authoring editor (the secretariat): the same editor and relay as a
@@ -22,6 +33,9 @@ import org.issa.tcw.security.CurrentUser;
 @Route("templates/:id")
 @RolesAllowed("SECRETARIAT")
 class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final Executor EXECUTOR = Executors.newVirtualThreadPerTaskExecutor();
+    private static final Logger log = LoggerFactory.getLogger(TemplateEditorView.class);
 
     private final DocumentTemplates templates;
     private final DocumentCollaboration collaboration;
@@ -59,7 +73,35 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
         var note = new Paragraph(getTranslation("templates.editor.note"));
         editor = new CollaborativeEditor(collaboration, id, currentUser.require().displayName());
         editor.getElement().getStyle().set("width", "100%");
-        add(back, heading, note, editor);
+        var reset = new Button(getTranslation("templates.reset"), e -> confirmReset(id));
+        reset.setId("template-reset");
+        reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(back, heading, note, reset, editor);
+    }
+
+    /** Reset to the shipped template (docs/adr/090), after confirmation; done off the request thread. */
+    private void confirmReset(long id) {
+        var dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("templates.reset.title"));
+        dialog.setText(getTranslation("templates.reset.confirm"));
+        var ok = new Button(getTranslation("templates.reset"), e -> {
+            dialog.close();
+            UI ui = UI.getCurrent();
+            CompletableFuture.supplyAsync(() -> templates.reset(id), new DelegatingSecurityContextExecutor(EXECUTOR))
+                    .whenComplete((changed, failure) -> ui.access(() -> {
+                        if (failure != null) {
+                            Feedback.failure(this, failure, "templates.reset.failed", log);
+                        } else {
+                            Feedback.success(getTranslation(changed ? "templates.reset.done" : "templates.reset.unchanged"));
+                        }
+                    }));
+        });
+        ok.setId("template-reset-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.setConfirmButton(ok);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("common.cancel"));
+        dialog.open();
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.documents.DocumentCollaboration;
+import org.issa.tcw.documents.PresenceColors;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.documents.exchange.DocumentExports;
 import org.issa.tcw.documents.versions.domain.DocumentVersion;
@@ -170,10 +171,36 @@ public class DocumentVersions {
     public DiffStates states(long documentId, long beforeId, @Nullable Long afterId) {
         requireRead(documentId);
         DocumentVersion[] pair = ordered(documentId, beforeId, afterId);
+        List<DiffStates.Author> authors = authors(documentId);
         if (afterId == null) {
-            return new DiffStates(pair[0].getState(), collaboration.read(documentId, log -> log), false);
+            return new DiffStates(pair[0].getState(), collaboration.read(documentId, log -> log), false, authors);
         }
-        return new DiffStates(pair[0].getState(), List.of(pair[1].getState()), true);
+        return new DiffStates(pair[0].getState(), List.of(pair[1].getState()), true, authors);
+    }
+
+    /**
+     * The people whose Yjs clients wrote in the document (two queries), in the order of their
+     * names, each with a colour of the caret palette (the same person, the same colour, in every
+     * comparison of the document as long as nobody new wrote in it).
+     */
+    private List<DiffStates.Author> authors(long documentId) {
+        Map<Long, Long> clients = collaboration.clientAuthors(documentId);
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Long>> byPerson = new java.util.TreeMap<>();
+        clients.forEach((client, person) -> byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(client));
+        Map<Long, PersonSummary> names = people.summaries(byPerson.keySet());
+        List<String> palette = PresenceColors.ALL;
+        List<DiffStates.Author> out = new ArrayList<>();
+        int i = 0;
+        for (var e : byPerson.entrySet()) {
+            PersonSummary who = names.get(e.getKey());
+            out.add(new DiffStates.Author(e.getKey(), who == null ? "?" : who.displayName(),
+                    palette.get(i++ % palette.size()), List.copyOf(e.getValue())));
+        }
+        out.sort(java.util.Comparator.comparing(DiffStates.Author::name));
+        return List.copyOf(out);
     }
 
     /**

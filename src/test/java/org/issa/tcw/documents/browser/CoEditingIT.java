@@ -158,6 +158,38 @@ class CoEditingIT {
     }
 
     @Test
+    void a_document_created_from_a_template_shows_the_templates_text_in_the_editor() {
+        EditorPage chair = new EditorPage("chair-ict");
+        pages.add(chair);
+        chair.signIn();
+        chair.js("window.location.assign(arguments[0])", RunningApp.url() + "commissions/ICT/documents");
+        String title = "From the template " + System.nanoTime();
+        // "New document": a guideline in English (the form's defaults), started from its template
+        eventually(Duration.ofSeconds(60), () -> Boolean.TRUE.equals(chair.js("""
+                const b = document.querySelector('#new-document');
+                if (!b) return false;
+                b.click();
+                return true;""")), () -> "no New document button");
+        eventually(Duration.ofSeconds(30), () -> Boolean.TRUE.equals(chair.js("""
+                const f = document.querySelector('#title');
+                const radios = document.querySelectorAll('#start vaadin-radio-button');
+                if (!f || radios.length < 2) return false;
+                f.value = arguments[0];
+                f.dispatchEvent(new Event('change', {bubbles: true}));
+                radios[1].querySelector('input').click();
+                return true;""", title)), () -> "no New document form");
+        eventually(Duration.ofSeconds(60), () -> Boolean.TRUE.equals(chair.js(
+                "const t = document.querySelector('#template'); return !!t && !t.disabled && !!t.value")),
+                () -> "no template offered");
+        chair.js("document.querySelector('#save').click()");
+        chair.waitForEditor();
+        // the template's sections, in the editor, as the shipped English guideline template has them
+        eventually(Duration.ofSeconds(60), () -> chair.text().contains("Foreword") && chair.text().contains(
+                "Introduction"), () -> "editor: " + chair.text());
+        assertThat(String.valueOf(chair.js("return document.title"))).contains(title);
+    }
+
+    @Test
     void a_writer_inserts_a_table_from_the_toolbar_and_the_other_writer_and_the_server_see_it() {
         long doc = RunningApp.newDocument("Table " + System.nanoTime());
         EditorPage alice = open("chair-ict", doc);

@@ -53,6 +53,58 @@ class VersionsIT {
     }
 
     @Test
+    void two_people_type_and_the_comparison_colours_each_ones_words_with_a_legend_of_names() {
+        long doc = RunningApp.newDocument("Authors " + System.nanoTime());
+        EditorPage chair = open("chair-ict", doc);
+        chair.caretAtEndOf(0);
+        chair.type("Start.", 0);
+        chair.idle();
+        chair.js("""
+                const f = document.querySelector('#version-name');
+                f.value = 'Base';
+                f.dispatchEvent(new Event('change', {bubbles: true}));""");
+        click(chair, "#version-save");
+        eventually(() -> String.valueOf(chair.js("return document.querySelector('#version-list').textContent"))
+                .contains("Base"), () -> "no version listed");
+        EditorPage member = open("member-ict", doc);
+        eventually(() -> member.text().equals(chair.text()), member::text);
+        member.caretAtEndOf(0);
+        member.type(" Member words.", 0);
+        member.idle();
+        eventually(() -> chair.text().endsWith("Member words."), chair::text);
+        chair.caretAtEndOf(0);
+        chair.type(" Chair words.", 0);
+        chair.idle();
+
+        click(chair, "[id^='version-compare-now-']");
+        eventually(() -> chair.js("return document.querySelector('tcw-version-diff[data-rendered-ms]')") != null,
+                () -> "diff not rendered");
+        // the added runs grouped by the legend's name of their author
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> byName = (java.util.Map<String, Object>) chair.js("""
+                const names = {};
+                for (const a of document.querySelectorAll('tcw-version-diff .tcw-version-author')) {
+                  names[a.getAttribute('data-author')] = a.textContent;
+                }
+                const out = {};
+                for (const r of document.querySelectorAll('tcw-version-diff [data-ychange=added][data-author]')) {
+                  const n = names[r.getAttribute('data-author')] || '?';
+                  out[n] = (out[n] || '') + r.textContent;
+                }
+                return out;""");
+        String chairName = String.valueOf(chair.js("return document.querySelector('tcw-editor').userName"));
+        String memberName = String.valueOf(member.js("return document.querySelector('tcw-editor').userName"));
+        assertThat(byName).containsOnlyKeys(chairName, memberName);
+        assertThat(String.valueOf(byName.get(memberName))).contains("Member words.").doesNotContain("Chair");
+        assertThat(String.valueOf(byName.get(chairName))).contains("Chair words.").doesNotContain("Member");
+        // each author in their own colour
+        assertThat(chair.js("""
+                const styles = new Set([...document.querySelectorAll('tcw-version-diff [data-ychange=added][data-author]')]
+                  .map(r => r.getAttribute('data-author') + ' ' + r.style.backgroundColor));
+                return styles.size;""")).isEqualTo(2L);
+    }
+
+    @Test
     void name_type_compare_and_restore_while_another_person_types() throws Exception {
         long doc = RunningApp.newDocument("Versions " + System.nanoTime());
         EditorPage chair = open("chair-ict", doc);

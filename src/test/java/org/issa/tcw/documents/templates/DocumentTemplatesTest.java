@@ -102,6 +102,25 @@ class DocumentTemplatesTest {
     }
 
     @Test
+    void the_secretariat_resets_an_edited_template_to_the_shipped_content_nobody_else_may() {
+        signIn.as("secretariat");
+        long template = templates.list(DocumentKind.OTHER, WorkingLanguage.DE).getFirst().id();
+        String shipped = relay.read(template, log -> engine.xml(log).join());
+        assertThat(templates.reset(template)).as("already the shipped content").isFalse();
+        relay.change(template, CommissionAction.EDIT_DRAFT, log -> engine.typeText(log, "Eigene Notiz", true).join());
+        for (String who : List.of("admin", "chair-ict", "member-ict")) {
+            signIn.as(who);
+            assertThatThrownBy(() -> templates.reset(template)).as(who).isInstanceOf(AccessDeniedException.class);
+        }
+        signIn.as("secretariat");
+        assertThat(text(template)).contains("Eigene Notiz");
+        assertThat(templates.reset(template)).isTrue();
+        String reset = relay.read(template, log -> engine.xml(log).join());
+        assertThat(reset).isEqualTo(shipped);
+        assertThat(templates.reset(template)).isFalse();
+    }
+
+    @Test
     void only_the_secretariat_edits_templates_and_they_are_no_commissions_documents() {
         signIn.as("member-ict");
         long template = templates.list(DocumentKind.GUIDELINE, WorkingLanguage.FR).getFirst().id();

@@ -11,7 +11,10 @@ import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.RecordingEditor;
+import org.issa.tcw.documents.PresenceColors;
 import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.documents.YjsUpdates;
+import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +44,8 @@ class DocumentVersionsTest {
     SignIn signIn;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    CurrentUser currentUser;
 
     long documentId;
     final List<RecordingEditor> editors = new ArrayList<>();
@@ -91,6 +96,48 @@ class DocumentVersionsTest {
     void block(RecordingEditor editor, int at, String name, String attrs, String text) {
         push(editor, update("[{\"op\":\"block\",\"at\":" + at + ",\"name\":\"" + name + "\",\"attrs\":" + attrs
                 + ",\"text\":\"" + text + "\"}]"));
+    }
+
+    @Test
+    void two_people_type_and_the_comparison_knows_whose_yjs_clients_wrote_what() {
+        RecordingEditor member = open("member-ict");
+        type(member, 0, 0, "Alpha ");
+        long first = versions.name(documentId, "Start");
+        byte[] byMember = update("[{\"op\":\"insert\",\"path\":[0],\"at\":6,\"text\":\"member words \"}]");
+        push(member, byMember);
+        RecordingEditor chair = open("chair-ict");
+        byte[] byChair = update("[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Chair words \"}]");
+        push(chair, byChair);
+        long memberClient = YjsUpdates.firstClient(byMember);
+        long chairClient = YjsUpdates.firstClient(byChair);
+        assertThat(memberClient).isNotEqualTo(chairClient).isPositive();
+
+        signIn.as("observer-ict");
+        DiffStates states = versions.states(documentId, first, null);
+        assertThat(states.authors()).hasSize(2);
+        DiffStates.Author m = states.authors().stream().filter(a -> a.clients().contains(memberClient)).findFirst()
+                .orElseThrow();
+        DiffStates.Author c = states.authors().stream().filter(a -> a.clients().contains(chairClient)).findFirst()
+                .orElseThrow();
+        assertThat(m).isNotEqualTo(c);
+        assertThat(m.name()).isEqualTo(name("member-ict"));
+        assertThat(c.name()).isEqualTo(name("chair-ict"));
+        assertThat(m.clients()).doesNotContain(chairClient);
+        assertThat(List.of(m.color(), c.color())).doesNotHaveDuplicates().allMatch(PresenceColors.ALL::contains);
+        // the same map for two stored versions
+        signIn.as("member-ict");
+        long second = versions.name(documentId, "Both");
+        signIn.as("observer-ict");
+        assertThat(versions.states(documentId, first, second).authors()).isEqualTo(states.authors());
+        // and only for those who may read the document
+        signIn.as("member-fam");
+        assertThatThrownBy(() -> relay.clientAuthors(documentId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> versions.states(documentId, first, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    String name(String user) {
+        signIn.as(user);
+        return currentUser.require().displayName();
     }
 
     @Test

@@ -58,6 +58,14 @@ public class DocumentComment {
 
     private @Nullable Long resolvedBy;
 
+    /** The author's name in the Word file this comment was imported from (docs/adr/090); null otherwise. */
+    @Column(updatable = false)
+    private @Nullable String wordAuthor;
+
+    /** The date the Word file gave this comment, if it came from one and had a date. */
+    @Column(updatable = false)
+    private @Nullable Instant wordDate;
+
     @Version
     private long version;
 
@@ -95,6 +103,21 @@ public class DocumentComment {
         this.body = body;
         this.html = html;
         this.createdAt = now;
+    }
+
+    /** Marks a new comment as imported from Word, written there by {@code author} at {@code date}. */
+    public DocumentComment fromWord(String author, @Nullable Instant date) {
+        this.wordAuthor = author;
+        this.wordDate = date;
+        return this;
+    }
+
+    public @Nullable String getWordAuthor() {
+        return wordAuthor;
+    }
+
+    public @Nullable Instant getWordDate() {
+        return wordDate;
     }
 
     public void resolve(long by, Instant now) {

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.dom.Element;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -351,9 +350,9 @@ public class CommentPanel extends Div {
         var quote = new Paragraph(c.quote());
         quote.addClassName("tcw-comment-quote");
         card.add(quote);
-        card.add(entry(c.authorName(), c.createdAt(), c.html()));
+        card.add(CommentEntries.entry(getLocale(), c.authorName(), c.createdAt(), c.html(), c.fromWord()));
         for (CommentView.Reply r : c.replies()) {
-            var reply = entry(r.authorName(), r.createdAt(), r.html());
+            var reply = CommentEntries.entry(getLocale(), r.authorName(), r.createdAt(), r.html(), r.fromWord());
             reply.addClassName("tcw-comment-reply");
             reply.setId("comment-reply-" + r.id());
             card.add(reply);
@@ -418,9 +417,6 @@ public class CommentPanel extends Div {
         return box;
     }
 
-    private Div entry(String author, Instant at, String html) {
-        return CommentEntries.entry(getLocale(), author, at, html);
-    }
 
     /** Highlights a comment in the panel and, when asked, its range in the text. */
     void activate(long id, boolean inText) {

@@ -180,9 +180,9 @@ public final class SuggestionThreads {
     private static void entries(Component owner, Div box, CommentView thread) {
         UI ui = owner.getUI().orElseGet(UI::getCurrent);
         Locale locale = ui == null ? Locale.ENGLISH : ui.getLocale();
-        box.add(CommentEntries.entry(locale, thread.authorName(), thread.createdAt(), thread.html()));
+        box.add(CommentEntries.entry(locale, thread.authorName(), thread.createdAt(), thread.html(), thread.fromWord()));
         for (CommentView.Reply r : thread.replies()) {
-            Div reply = CommentEntries.entry(locale, r.authorName(), r.createdAt(), r.html());
+            Div reply = CommentEntries.entry(locale, r.authorName(), r.createdAt(), r.html(), r.fromWord());
             reply.addClassName("tcw-comment-reply");
             reply.setId("comment-reply-" + r.id());
             box.add(reply);

@@ -98,6 +98,9 @@ class WordImportButton extends Button {
                         if (s.images() > 0 || s.unsupported() > 0) {
                             text += " " + getTranslation("exchange.import.left-out", s.images(), s.unsupported());
                         }
+                        if (s.comments() > 0 || s.commentsLeftOut() > 0) {
+                            text += " " + getTranslation("exchange.import.comments", s.comments(), s.commentsLeftOut());
+                        }
                         Feedback.success(text);
                         if (documentId == null) {
                             ui.navigate("documents/" + result.documentId());

@@ -6,11 +6,15 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import java.util.Base64;
 import org.issa.tcw.documents.versions.DiffStates;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The read-only comparison editor ({@code <tcw-version-diff>}, frontend/tcw-version-diff.ts), fed
  * the two states (the newer one possibly as the document's current log, which the element
- * merges); it has no connection to the live document.
+ * merges); it has no connection to the live document. {@code authors}: who wrote with which Yjs
+ * clients, for the per-author colours and their legend (docs/adr/090).
  */
 @Tag("tcw-version-diff")
 @JsModule("./tcw-version-diff.ts")
@@ -26,5 +30,14 @@ class VersionDiff extends Component {
             getElement().setProperty("afterUpdates", String.join(",", states.after().stream().map(b64::encodeToString)
                     .toList()));
         }
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode authors = json.createArrayNode();
+        for (DiffStates.Author a : states.authors()) {
+            ObjectNode o = authors.addObject().put("id", String.valueOf(a.personId())).put("name", a.name())
+                    .put("color", a.color());
+            ArrayNode clients = o.putArray("clients");
+            a.clients().forEach(clients::add);
+        }
+        getElement().setPropertyJson("authors", authors);
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.issa.tcw.documents.DocumentFixtures;
@@ -16,6 +17,7 @@ import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.comments.CommentView;
 import org.issa.tcw.documents.comments.DocumentComments;
+import org.issa.tcw.documents.comments.ImportedComment;
 import org.issa.tcw.testsupport.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,24 @@ class CommentPanelTest extends KaribuTest {
 
     String text(Div card) {
         return card.getElement().getTextRecursively();
+    }
+
+    @Test
+    void a_comment_from_a_word_file_shows_the_word_authors_name_and_date() {
+        signIn.as("member-ict");
+        List<String> quick = DocumentFixtures.anchor(context, documentId, "quick");
+        assertThat(comments.importFromWord(documentId, List.of(new ImportedComment("0", null, "Maria Lopez",
+                Instant.parse("2026-05-03T09:30:00Z"), "From the Word file", quick.get(0), quick.get(1), false),
+                new ImportedComment("1", "0", "Jean Martin", null, "A Word reply", null, null, false))).stored())
+                .isEqualTo(2);
+        signIn.out();
+        signInAs("member-ict");
+        navigate("documents/" + documentId);
+        Div card = _find(Div.class).stream().filter(d -> d.getId().orElse("").matches("comment-\\d+")
+                && text(d).contains("Maria Lopez")).findFirst().orElseThrow();
+        // (bodies are set as HTML, not text nodes)
+        assertThat(text(card)).contains("Maria Lopez (from Word)").contains("May 3, 2026")
+                .contains("Jean Martin (from Word)").contains("quick");
     }
 
     @Test
