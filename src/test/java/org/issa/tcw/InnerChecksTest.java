@@ -117,6 +117,8 @@ class InnerChecksTest {
                     "SuggestionThreadsTest#people_outside_the_commission_may_neither_write_nor_read_a_suggestions_thread_the_admin_only_reads"),
             Map.entry("documents.comments.DocumentComments.suggestionThreads",
                     "SuggestionThreadsTest#people_outside_the_commission_may_neither_write_nor_read_a_suggestions_thread_the_admin_only_reads"),
+            Map.entry("documents.comments.DocumentComments.reanchor",
+                    "DocumentCommentsTest#a_comment_whose_paragraph_is_joined_to_the_one_before_is_reanchored_on_its_text_only"),
             Map.entry("documents.comments.DocumentComments.setResolved",
                     "DocumentCommentsTest#authors_resolve_their_own_reviewers_anyones_and_resolved_comments_keep_their_thread"),
             Map.entry("documents.suggestions.SuggestionService.list", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
