@@ -234,7 +234,14 @@ class CommentsIT {
         writer.caretAtStartOf(1);
         writer.press(Keys.BACK_SPACE);
         CoEditingIT.converge(pages);
-        assertThat(writer.text()).contains("ends here.A red kite");
+        for (EditorPage p : pages) {
+            CoEditingIT.eventually(Duration.ofSeconds(30), () -> Boolean.TRUE.equals(p.js("""
+                    let joined = false;
+                    document.querySelector('tcw-editor').editor.state.doc.forEach(n => {
+                      if (n.textContent.includes('ends here.A red kite')) joined = true;
+                    });
+                    return joined;""")), () -> p.user + ": the paragraphs were not joined: " + p.html());
+        }
         for (EditorPage p : pages) {
             CoEditingIT.eventually(Duration.ofSeconds(30), () -> "red kite".equals(ranges(p).get(String.valueOf(id)))
                     && Boolean.TRUE.equals(p.js("return [...document.querySelectorAll('tcw-editor .tcw-comment[data-comment=\"'"
