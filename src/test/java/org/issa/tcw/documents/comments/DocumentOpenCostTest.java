@@ -64,14 +64,15 @@ class DocumentOpenCostTest {
         signIn.out();
     }
 
-    record Part(String name, int engineCalls, double millis, double engineMillis) {
+    record Part(String name, int engineCalls, double millis, double engineMillis, double waitedMillis) {
     }
 
     <T> T measure(List<Part> parts, String name, Supplier<T> work) {
         long started = System.nanoTime();
         try (YjsEngine.CallCount count = YjsEngine.countCalls()) {
             T result = work.get();
-            parts.add(new Part(name, count.calls(), (System.nanoTime() - started) / 1e6, count.busyNanos() / 1e6));
+            parts.add(new Part(name, count.calls(), (System.nanoTime() - started) / 1e6, count.busyNanos() / 1e6,
+                    count.waitedNanos() / 1e6));
             return result;
         }
     }
@@ -136,8 +137,9 @@ class DocumentOpenCostTest {
         for (int i = 0; i < large.size(); i++) {
             Part p = large.get(i);
             report.add(String.format(Locale.ROOT, "  %-52s engine calls %d (with 10 comments: %d), %6.1f ms = %4.1f%%"
-                    + " of the server's part (engine %.1f ms)", p.name(), p.engineCalls(), small.get(i).engineCalls(),
-                    p.millis(), 100 * p.millis() / total, p.engineMillis()));
+                    + " of the server's part (engine %.1f ms, waiting for the engine's thread %.1f ms)", p.name(),
+                    p.engineCalls(), small.get(i).engineCalls(), p.millis(), 100 * p.millis() / total, p.engineMillis(),
+                    p.waitedMillis()));
         }
         Path out = Path.of("target/bench/open-costs.txt");
         Files.createDirectories(out.getParent());
