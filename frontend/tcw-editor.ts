@@ -48,10 +48,9 @@ import {
 } from './tcw-local-copies';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { Table, TableRow } from '@tiptap/extension-table';
 import * as CommentsPlugin from './tcw-comments';
 import { Suggestions, setSuggesting, isSuggesting, refreshTitles, SUGGESTABLE_NODES, REPLACED_NODES, SuggestableTableCell,
-  SuggestableTableHeader } from './tcw-suggestions';
+  SuggestableTableHeader, SuggestableTable, SuggestableTableRow } from './tcw-suggestions';
 
 export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string; suggestOnly?: boolean };
 export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
@@ -259,6 +258,7 @@ export class TcwEditor extends LitElement {
     userName: { type: String, attribute: 'user-name' },
     personId: { type: Number, attribute: 'person-id' },
     texts: { type: Object },
+    preview: { attribute: false },
     status: { state: true },
     people: { state: true },
     message: { state: true },
@@ -274,6 +274,11 @@ export class TcwEditor extends LitElement {
   /** Names of suggestion authors, by person id (from the server). */
   authorNames = new Map<number, string>();
   declare texts: EditorTexts;
+  /**
+   * The document's last stored HTML (derived and sanitised on the server: the current text,
+   * suggestions left out), painted at once while the editor joins and binds; the editor replaces it.
+   */
+  declare preview: string;
   declare status: 'connecting' | 'saved' | 'saving' | 'offline' | 'readonly' | 'refused';
   declare people: Array<{ id: number; name: string; color: string; me: boolean }>;
   declare message: string;
@@ -437,6 +442,18 @@ export class TcwEditor extends LitElement {
     this.stopped = false;
   }
 
+  updated() {
+    // paint the stored HTML until the editor exists (the server sent it with the page)
+    const mount = this.querySelector('#mount') as HTMLElement | null;
+    if (mount && !this.editor && this.preview && !mount.firstChild) {
+      const p = document.createElement('div');
+      p.className = 'tcw-preview';
+      p.setAttribute('aria-busy', 'true');
+      p.innerHTML = this.preview;
+      mount.append(p);
+    }
+  }
+
   async firstUpdated() {
     while (!this.transport) await sleep(10);
     this.transport.onConnectionChange?.((online) => {
@@ -526,6 +543,7 @@ export class TcwEditor extends LitElement {
 
     // 4. The editor.
     const mount = this.querySelector('#mount') as HTMLElement;
+    mount.querySelector(':scope > .tcw-preview')?.remove();
     this.editor = new Editor({
       element: mount,
       editable: this.editable,
@@ -542,12 +560,15 @@ export class TcwEditor extends LitElement {
         }),
         Collaboration.configure({ document: this.ydoc, field: FIELD }),
         // No column resizing: widths would be per-user noise in a shared document.
-        Table.configure({ resizable: false }),
-        TableRow,
+        SuggestableTable.configure({ resizable: false }),
+        SuggestableTableRow,
         SuggestableTableHeader,
         SuggestableTableCell,
         KeepStoredMarks,
-        CommentsPlugin.Comments.configure({ host: this, initial: () => ({ comments: this.comments, active: this.activeComment }) }),
+        CommentsPlugin.Comments.configure({
+          host: this, initial: () => ({ comments: this.comments, active: this.activeComment }),
+          detached: (ids) => void this.reanchor(ids),
+        }),
         CollaborationCaret.configure({
           provider: { awareness: this.awareness },
           user: { name: this.userName ?? '?', color: this.color },
@@ -1003,7 +1024,20 @@ export class TcwEditor extends LitElement {
     return this.editor ? CommentsPlugin.selectionAnchor(this.editor.view) : null;
   }
 
-  /** The comments to highlight, as JSON [{id, from, to, resolved}]. */
+  /**
+   * Comments that came apart from their text (e.g. a paragraph joined to the one before): once our
+   * own change reached the server, look for each one's quote where it was and ask the server
+   * (through the panel) to move its anchor there.
+   */
+  private async reanchor(ids: number[]) {
+    await Promise.race([this.idle(), sleep(3000)]);
+    for (const id of ids) {
+      const a = this.editor ? CommentsPlugin.relocate(this.editor.view, id) : null;
+      if (a) this.dispatchEvent(new CustomEvent('comment-reanchor', { detail: { id, from: a.from, to: a.to }, bubbles: true, composed: true }));
+    }
+  }
+
+  /** The comments to highlight, as JSON [{id, from, to, resolved, quote}]. */
   setComments(json: string) {
     this.comments = JSON.parse(json);
     if (this.editor) CommentsPlugin.setComments(this.editor.view, this.comments);
@@ -1013,6 +1047,11 @@ export class TcwEditor extends LitElement {
   focusComment(id: number) {
     this.activeComment = id >= 0 ? id : null;
     if (this.editor) CommentsPlugin.focusComment(this.editor.view, this.activeComment);
+  }
+
+  /** Comments the batched resolver places differently from y-tiptap's resolution (tests: none). */
+  commentResolverMismatches(): number[] {
+    return this.editor ? CommentsPlugin.resolverMismatches(this.editor.view) : [];
   }
 
   /** Where each comment resolves now (tests). */

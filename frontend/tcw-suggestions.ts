@@ -27,7 +27,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import Document from '@tiptap/extension-document';
 import Blockquote from '@tiptap/extension-blockquote';
 import { BulletList, OrderedList, ListItem } from '@tiptap/extension-list';
-import { TableCell, TableHeader } from '@tiptap/extension-table';
+import { Table, TableRow, TableCell, TableHeader } from '@tiptap/extension-table';
 import {
   suggestChanges,
   suggestChangesKey,
@@ -115,6 +115,15 @@ export const SUGGESTABLE_NODES = [Document.extend(containerMarks), Blockquote.ex
  */
 export const SuggestableTableCell = TableCell.extend(containerMarks);
 export const SuggestableTableHeader = TableHeader.extend(containerMarks);
+/**
+ * Tables and rows allow them as well, so that inserting or deleting a row (a row node in the table)
+ * or a column (a cell node in every row) in Suggesting mode is a block-level suggestion on the row
+ * or on each cell, shown, accepted and rejected like a suggested paragraph, instead of an unmarked
+ * structural change that the server refuses from a suggest-only person. Use these instead of
+ * TipTap's Table / TableRow.
+ */
+export const SuggestableTable = Table.extend(containerMarks);
+export const SuggestableTableRow = TableRow.extend(containerMarks);
 export const REPLACED_NODES = { document: false, blockquote: false, bulletList: false, orderedList: false,
   listItem: false } as const;
 

@@ -217,7 +217,7 @@ function tableText(table, lines, opts) {
     if (!(row instanceof Y.XmlElement) || suggestedBlock(row, opts)) continue;
     const cells = [];
     for (const cell of row.toArray()) {
-      if (!(cell instanceof Y.XmlElement) || !CELLS.has(cell.nodeName)) continue;
+      if (!(cell instanceof Y.XmlElement) || !CELLS.has(cell.nodeName) || suggestedBlock(cell, opts)) continue;
       const inner = [];
       blocksText(cell, inner, opts);
       cells.push(inner.join(' ').replace(/\n/g, ' ').trim());
@@ -1007,8 +1007,18 @@ export function review(list, specJson) {
  * An update made by a fresh client that edits the document as scripted (tests, benchmarks and
  * demo data: what an editor would send). ops: [{op:'insert'|'delete'|'format', path:[i, j, ...]
  * (indices of elements from the top), at, text | len, attrs}, {op:'block', at, name, text,
- * attrs, marks (text attributes)}, {op:'attr', path, name, value}].
+ * attrs, marks (text attributes), children (nested blocks of the same form, instead of text),
+ * path (the parent element; the top when absent)}, {op:'removeBlock', at, path}, {op:'attr',
+ * path, name, value}].
  */
+function blockOf(spec) {
+  const el = new Y.XmlElement(spec.name || 'paragraph');
+  for (const [k, v] of Object.entries(spec.attrs || {})) el.setAttribute(k, v);
+  if (spec.children) el.insert(0, spec.children.map(blockOf));
+  else if (spec.text) { const t = new Y.XmlText(); el.insert(0, [t]); t.insert(0, spec.text, spec.marks || {}); }
+  return el;
+}
+
 export function edit(list, opsJson) {
   const doc = load(list);
   const before = Y.encodeStateVector(doc);
@@ -1025,12 +1035,8 @@ export function edit(list, opsJson) {
       else if (op.op === 'delete') textOf(elementAt(op.path)).delete(op.at, op.len);
       else if (op.op === 'format') textOf(elementAt(op.path)).format(op.at, op.len, op.attrs || {});
       else if (op.op === 'attr') elementAt(op.path).setAttribute(op.name, op.value);
-      else if (op.op === 'block') {
-        const el = new Y.XmlElement(op.name || 'paragraph');
-        for (const [k, v] of Object.entries(op.attrs || {})) el.setAttribute(k, v);
-        frag.insert(op.at, [el]);
-        if (op.text) { const t = new Y.XmlText(); el.insert(0, [t]); t.insert(0, op.text, op.marks || {}); }
-      } else if (op.op === 'removeBlock') frag.delete(op.at, 1);
+      else if (op.op === 'block') (op.path ? elementAt(op.path) : frag).insert(op.at, [blockOf(op)]);
+      else if (op.op === 'removeBlock') (op.path ? elementAt(op.path) : frag).delete(op.at, 1);
       else if (op.op === 'map') doc.getMap(op.name).set('x', op.value);
       else throw new Error('unknown op ' + op.op);
     }

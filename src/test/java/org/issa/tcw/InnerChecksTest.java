@@ -121,6 +121,8 @@ class InnerChecksTest {
                     "DocumentVersionsTest#two_people_type_and_the_comparison_knows_whose_yjs_clients_wrote_what"),
             Map.entry("documents.comments.DocumentComments.importFromWord",
                     "WordCommentsImportTest#someone_outside_the_commission_may_not_store_imported_comments"),
+            Map.entry("documents.comments.DocumentComments.reanchor",
+                    "DocumentCommentsTest#a_comment_whose_paragraph_is_joined_to_the_one_before_is_reanchored_on_its_text_only"),
             Map.entry("documents.comments.DocumentComments.setResolved",
                     "DocumentCommentsTest#authors_resolve_their_own_reviewers_anyones_and_resolved_comments_keep_their_thread"),
             Map.entry("documents.suggestions.SuggestionService.list", "InnerChecksTest#review_of_another_commissions_document_is_refused"),

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -470,13 +472,81 @@ public class YjsEngine implements DisposableBean {
     }
 
     private <T> CompletableFuture<T> call(Function<Value, T> work) {
+        @Nullable CallCount counting = COUNTING.get();
+        if (counting != null) {
+            counting.calls.incrementAndGet();
+        }
+        long asked = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> {
             Value ns = exports;
             if (ns == null) {
                 throw new IllegalStateException("The yjs engine did not start");
             }
-            return work.apply(ns);
+            long started = System.nanoTime();
+            try {
+                return work.apply(ns);
+            } finally {
+                long done = System.nanoTime();
+                totalCalls.incrementAndGet();
+                busyNanos.addAndGet(done - started);
+                if (counting != null) {
+                    counting.waitedNanos.addAndGet(started - asked);
+                    counting.busyNanos.addAndGet(done - started);
+                }
+            }
         }, thread);
+    }
+
+    private final AtomicLong totalCalls = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
+
+    /** Calls run by the engine since it started, whoever asked (measurements). */
+    public long totalCalls() {
+        return totalCalls.get();
+    }
+
+    /** Time the engine's thread spent in calls since it started, in nanoseconds (measurements). */
+    public long busyNanos() {
+        return busyNanos.get();
+    }
+
+    private static final ThreadLocal<@Nullable CallCount> COUNTING = new ThreadLocal<>();
+
+    /**
+     * Counts the engine calls asked for by the current thread, and their time, until the result is
+     * closed (measurements and tests of what a request costs in engine calls).
+     */
+    public static CallCount countCalls() {
+        CallCount c = new CallCount();
+        COUNTING.set(c);
+        return c;
+    }
+
+    /** Engine calls asked for by one thread: see {@link #countCalls()}. */
+    public static final class CallCount implements AutoCloseable {
+        private final AtomicInteger calls = new AtomicInteger();
+        private final AtomicLong busyNanos = new AtomicLong();
+        private final AtomicLong waitedNanos = new AtomicLong();
+
+        /** How many calls were asked for. */
+        public int calls() {
+            return calls.get();
+        }
+
+        /** Time the engine spent on them, in nanoseconds (those that completed). */
+        public long busyNanos() {
+            return busyNanos.get();
+        }
+
+        /** Time they waited for the engine's thread (behind other calls), in nanoseconds. */
+        public long waitedNanos() {
+            return waitedNanos.get();
+        }
+
+        @Override
+        public void close() {
+            COUNTING.remove();
+        }
     }
 
     @Override

@@ -225,6 +225,50 @@ public class DocumentComments {
     }
 
     /**
+     * Moves a comment thread's anchor to {@code from}–{@code to} (base64 Yjs relative positions),
+     * when its text was moved rather than removed: y-tiptap joins two paragraphs (Backspace at the
+     * start of one) by deleting the second and inserting its text into the first, so the relative
+     * positions of a range in the second no longer resolve although its text is still there. The
+     * editor finds the quoted text near where the range was and asks for it here. Accepted only when
+     * the stored anchor no longer resolves to any text in the current document and the new range's
+     * text, as the server reads it, is the stored quote; anyone who may comment on the document may
+     * ask (every reader's editor notices the same detachment).
+     *
+     * @throws UserFacingException   if the comment is still anchored, is on a suggestion, or the new
+     *                               range is not a range of this document or not the quoted text
+     * @throws AccessDeniedException if the reader may not comment on the document
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void reanchor(long commentId, String from, String to) {
+        DocumentComment root = root(commentId);
+        DocumentHeader header = documents.open(root.getDocumentId());
+        requireMay(CommissionAction.COMMENT_DRAFT, header);
+        require(from != null && to != null && !from.isBlank() && !to.isBlank() && from.length() <= MAX_ANCHOR
+                && to.length() <= MAX_ANCHOR, "comments.anchor.invalid");
+        String oldFrom = root.getAnchorFrom();
+        String oldTo = root.getAnchorTo();
+        String quote = root.getQuote();
+        require(oldFrom != null && oldTo != null && quote != null, "comments.anchor.invalid");
+        YjsEngine.AnchorRange old = documents.anchorRange(header.id(), oldFrom, oldTo);
+        require(!old.valid() || old.text().isBlank(), "comments.reanchor.anchored");
+        YjsEngine.AnchorRange range = documents.anchorRange(header.id(), from, to);
+        require(range.valid() && isQuote(range.text(), quote), "comments.reanchor.text");
+        // guarded: another editor that noticed the same detachment may have moved it meanwhile
+        require(comments.reanchor(root.getId(), oldFrom, oldTo, from, to) == 1, "comments.reanchor.anchored");
+        events.publishEvent(new CommentSignal(header.id(), root.getId()));
+    }
+
+    /** Whether {@code text} is the stored {@code quote} (which is cut with "…" after MAX_QUOTE characters). */
+    private static boolean isQuote(String text, String quote) {
+        if (text.length() <= MAX_QUOTE) {
+            return text.equals(quote);
+        }
+        return quote.endsWith("…") && text.startsWith(quote.substring(0, quote.length() - 1))
+                && quote.length() == MAX_QUOTE;
+    }
+
+    /**
      * Replies in a comment's thread (a reply to a reply goes to the same thread).
      *
      * @return the reply's id

@@ -79,6 +79,14 @@ class CollaborativeEditor extends Component implements EditorConnection {
         getElement().setProperty("userName", userName);
     }
 
+    /**
+     * The document's last stored HTML (sanitised when it was derived), painted by the browser while
+     * the editor joins and binds, so the text shows before the editor is ready.
+     */
+    void preview(String html) {
+        getElement().setProperty("preview", html);
+    }
+
     /** The editor's own strings, in the user's language. */
     private void sendTexts() {
         ObjectNode texts = new ObjectMapper().createObjectNode();

@@ -159,6 +159,8 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         editor = new CollaborativeEditor(collaboration, header.id(), currentUser.require().displayName());
         editor.getElement().getStyle().set("width", "100%");
+        // the stored HTML is painted at once (one read of the document's row, no engine call)
+        editor.preview(documents.text(header.id()).html());
         Long focused = focusedComment(event);
         suggestionList = new SuggestionList(suggestions, header.id(), commentPanels.suggestionThreads(header.id()),
                 focused);

@@ -214,6 +214,48 @@ class CommentsIT {
     }
 
     @Test
+    void a_comment_stays_highlighted_when_its_paragraph_is_joined_to_the_one_before() {
+        long doc = RunningApp.newDocument("Joined paragraphs " + System.nanoTime());
+        EditorPage writer = open("member-ict", doc);
+        writer.caretAtEndOf(0);
+        writer.type("The first paragraph ends here.", 0);
+        writer.press(Keys.ENTER);
+        writer.type("A red kite circles above.", 0);
+        writer.idle();
+        EditorPage reader = open("chair-ict", doc);
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> reader.text().contains("red kite"), reader::text);
+        comment(writer, "red", "kite", "On the kite");
+        long id = idOf(writer, "red kite");
+        idOf(reader, "red kite");
+
+        // Backspace at the start of the second paragraph: y-tiptap deletes it and re-inserts its text
+        // into the first, so the comment's relative positions no longer resolve; the editor finds the
+        // quote where the range was and the server moves the anchor
+        writer.caretAtStartOf(1);
+        writer.press(Keys.BACK_SPACE);
+        CoEditingIT.converge(pages);
+        for (EditorPage p : pages) {
+            CoEditingIT.eventually(Duration.ofSeconds(30), () -> Boolean.TRUE.equals(p.js("""
+                    let joined = false;
+                    document.querySelector('tcw-editor').editor.state.doc.forEach(n => {
+                      if (n.textContent.includes('ends here.A red kite')) joined = true;
+                    });
+                    return joined;""")), () -> p.user + ": the paragraphs were not joined: " + p.html());
+        }
+        for (EditorPage p : pages) {
+            CoEditingIT.eventually(Duration.ofSeconds(30), () -> "red kite".equals(ranges(p).get(String.valueOf(id)))
+                    && Boolean.TRUE.equals(p.js("return [...document.querySelectorAll('tcw-editor .tcw-comment[data-comment=\"'"
+                            + " + arguments[0] + '\"]')].map(e => e.textContent).join('') === 'red kite'", id)),
+                    () -> p.user + " does not show the comment highlighted on its text: " + ranges(p));
+            assertThat(p.js("return document.querySelector('tcw-editor').commentResolverMismatches().length")).isEqualTo(0L);
+        }
+        // and after a reload, from the stored anchor
+        writer.open(doc);
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> "red kite".equals(ranges(writer).get(String.valueOf(id))),
+                () -> "after reload: " + ranges(writer));
+    }
+
+    @Test
     void an_observer_comments_from_the_read_only_editor_with_ctrl_alt_m() {
         long doc = RunningApp.newDocument("Observer shortcut " + System.nanoTime());
         EditorPage chair = open("chair-ict", doc);

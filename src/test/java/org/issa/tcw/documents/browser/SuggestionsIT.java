@@ -60,6 +60,28 @@ class SuggestionsIT {
         return new EditorPage[] {chair, page};
     }
 
+    /** The chair marks the commission's observers suggest-only on the document. */
+    static void observersSuggestOnly(long doc) {
+        SignIn signIn = RunningApp.bean(SignIn.class);
+        signIn.as("chair-ict");
+        try {
+            RunningApp.bean(SuggestOnlyService.class).save(doc,
+                    new SuggestOnlySettings(EnumSet.of(CommissionRole.OBSERVER), Set.of()));
+        } finally {
+            signIn.out();
+        }
+    }
+
+    /** Inserts at the end of the document, through the editor, a one-row table with these cell texts. */
+    static void oneRowTable(EditorPage page, String first, String second) {
+        page.js("""
+                const ed = document.querySelector('tcw-editor').editor;
+                const cell = (text) => ({type: 'tableCell', content: [{type: 'paragraph', content: [{type: 'text', text}]}]});
+                ed.commands.insertContentAt(ed.state.doc.content.size,
+                  {type: 'table', content: [{type: 'tableRow', content: [cell(arguments[0]), cell(arguments[1])]}]});
+                """, first, second);
+    }
+
     static List<WebElement> suggestionItems(EditorPage page) {
         return page.driver.findElements(By.cssSelector("#suggestion-items [data-suggestion-id]"));
     }
@@ -163,14 +185,7 @@ class SuggestionsIT {
     @Test
     void a_suggest_only_observer_suggests_without_a_switch_and_a_forged_plain_insertion_is_refused() {
         long doc = RunningApp.newDocument("Suggest-only " + System.nanoTime());
-        SignIn signIn = RunningApp.bean(SignIn.class);
-        signIn.as("chair-ict");
-        try {
-            RunningApp.bean(SuggestOnlyService.class).save(doc,
-                    new SuggestOnlySettings(EnumSet.of(CommissionRole.OBSERVER), Set.of()));
-        } finally {
-            signIn.out();
-        }
+        observersSuggestOnly(doc);
         EditorPage[] two = written(doc, "Agreed.", "observer-ict");
         EditorPage chair = two[0];
         EditorPage observer = two[1];
@@ -197,13 +212,7 @@ class SuggestionsIT {
         EditorPage[] two = written(doc, "Before the table.", "member-ict");
         EditorPage chair = two[0];
         EditorPage member = two[1];
-        chair.js("""
-                const ed = document.querySelector('tcw-editor').editor;
-                ed.commands.insertContentAt(ed.state.doc.content.size, {type: 'table', content: [
-                  {type: 'tableRow', content: [
-                    {type: 'tableCell', content: [{type: 'paragraph', content: [{type: 'text', text: 'Cell one.'}]}]},
-                    {type: 'tableCell', content: [{type: 'paragraph', content: [{type: 'text', text: 'Cell two.'}]}]}]}]});
-                """);
+        oneRowTable(chair, "Cell one.", "Cell two.");
         chair.idle();
         eventually(() -> member.text().contains("Cell two."), member::text);
         member.toolbar("mode-suggesting");
@@ -236,6 +245,63 @@ class SuggestionsIT {
         for (EditorPage page : List.of(chair, member)) {
             eventually(() -> !page.text().contains("Suggested in a cell.") && page.text().contains("Cell one.")
                     && ((Number) page.js(cells)).intValue() == 2, () -> page.user + ": " + page.html());
+        }
+    }
+
+    @Test
+    void a_suggest_only_observers_new_row_and_deleted_column_are_suggestions_accepted_and_rejected_by_the_chair() {
+        long doc = RunningApp.newDocument("Row suggestion " + System.nanoTime());
+        observersSuggestOnly(doc);
+        EditorPage[] two = written(doc, "Members:", "observer-ict");
+        EditorPage chair = two[0];
+        EditorPage observer = two[1];
+        oneRowTable(chair, "Ana", "Chair");
+        chair.idle();
+        eventually(() -> observer.text().contains("Chair"), observer::text);
+        String caretInAna = """
+                const ed = document.querySelector('tcw-editor').editor;
+                let at = -1;
+                ed.state.doc.descendants((node, pos) => { if (at < 0 && node.isText && node.text === 'Ana') at = pos + 1; });
+                ed.commands.focus();
+                ed.commands.setTextSelection(at);""";
+        String rowMarks = """
+                const out = [];
+                document.querySelector('tcw-editor').editor.state.doc.descendants((node) => {
+                  if (node.type.name === 'tableRow') out.push(node.marks.map(m => m.type.name).join('+') || '-');
+                });
+                return out.join(',');""";
+        String cells = "return document.querySelectorAll('tcw-editor .ProseMirror td').length";
+
+        // a row, added with the toolbar like a person: a suggestion, not refused, on both replicas
+        observer.js(caretInAna);
+        observer.toolbar("row-add");
+        observer.idle();
+        assertThat(observer.status()).isNotEqualTo("refused");
+        assertThat(observer.js(rowMarks)).isEqualTo("-,insertion");
+        eventually(() -> "-,insertion".equals(chair.js(rowMarks)), () -> "chair: " + chair.js(rowMarks));
+        act(chair, "", "accept");
+        for (EditorPage page : List.of(chair, observer)) {
+            eventually(() -> "-,-".equals(page.js(rowMarks)) && ((Number) page.js(cells)).intValue() == 4,
+                    () -> page.user + ": " + page.js(rowMarks) + " " + page.html());
+        }
+
+        // a column deleted: every cell of it marked, the table unchanged until the chair decides
+        observer.js(caretInAna);
+        observer.toolbar("col-delete");
+        observer.idle();
+        assertThat(observer.status()).isNotEqualTo("refused");
+        String deletedCells = """
+                let n = 0;
+                document.querySelector('tcw-editor').editor.state.doc.descendants((node) => {
+                  if (node.type.name === 'tableCell' && node.marks.some(m => m.type.name === 'deletion')) n++;
+                });
+                return n;""";
+        assertThat(observer.js(deletedCells)).isEqualTo(2L);
+        eventually(() -> Long.valueOf(2).equals(chair.js(deletedCells)), chair::html);
+        act(chair, "", "reject");
+        for (EditorPage page : List.of(chair, observer)) {
+            eventually(() -> Long.valueOf(0).equals(page.js(deletedCells)) && ((Number) page.js(cells)).intValue() == 4
+                    && page.text().contains("Ana"), () -> page.user + ": " + page.html());
         }
     }
 

@@ -235,6 +235,54 @@ class DocumentCommentsTest {
     }
 
     @Test
+    void a_comment_whose_paragraph_is_joined_to_the_one_before_is_reanchored_on_its_text_only() {
+        String second = "A red kite circles above the field.";
+        DocumentFixtures.type(context, documentId, second, true);
+        List<String> kite = DocumentFixtures.anchor(context, documentId, "red kite");
+        signIn.as("member-ict");
+        long id = comments.comment(documentId, kite.get(0), kite.get(1), "On the kite");
+        // another "red kite" typed elsewhere: moving a comment that is still anchored is refused
+        DocumentFixtures.type(context, documentId, "Another red kite.", true);
+        signIn.as("observer-ict");
+        assertRefused(() -> comments.reanchor(id, kite.get(0), kite.get(1)), "comments.reanchor.anchored");
+
+        // Backspace at the start of the second paragraph, as y-tiptap sends it: the paragraph is
+        // deleted and its text inserted at the end of the first
+        DocumentFixtures.edit(context, documentId, "[{\"op\":\"insert\",\"path\":[0],\"at\":" + TEXT.length()
+                + ",\"text\":\"" + second + "\"},{\"op\":\"removeBlock\",\"at\":1}]");
+        YjsEngine.AnchorRange detached = documents.anchorRange(documentId, kite.get(0), kite.get(1));
+        assertThat(detached.valid() && !detached.text().isBlank()).as("the old anchor no longer resolves").isFalse();
+        List<String> moved = DocumentFixtures.anchor(context, documentId, "red kite");
+
+        // text mismatch refused, outsiders refused, nothing changed
+        signIn.as("observer-ict");
+        assertRefused(() -> comments.reanchor(id, fox.get(0), fox.get(1)), "comments.reanchor.text");
+        List<String> tooLong = DocumentFixtures.anchor(context, documentId, "red kite circles");
+        assertRefused(() -> comments.reanchor(id, tooLong.get(0), tooLong.get(1)), "comments.reanchor.text");
+        assertRefused(() -> comments.reanchor(id, "garbage", "garbage"), "comments.reanchor.text");
+        for (String outsider : List.of("member-fam", "admin")) {
+            signIn.as(outsider);
+            assertThatThrownBy(() -> comments.reanchor(id, moved.get(0), moved.get(1))).as(outsider)
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        signIn.as("observer-ict");
+        assertThat(comments.list(documentId).comments()).filteredOn(c -> c.id() == id).singleElement()
+                .satisfies(c -> assertThat(c.from()).isEqualTo(kite.get(0)));
+
+        // an observer (who may comment) moves it onto the same text, now in the first paragraph
+        comments.reanchor(id, moved.get(0), moved.get(1));
+        CommentView after = comments.list(documentId).comments().stream().filter(c -> c.id() == id).findFirst()
+                .orElseThrow();
+        assertThat(after.from()).isEqualTo(moved.get(0));
+        assertThat(after.to()).isEqualTo(moved.get(1));
+        assertThat(after.quote()).isEqualTo("red kite");
+        assertThat(documents.anchorRange(documentId, after.from(), after.to()).text()).isEqualTo("red kite");
+        // and once anchored again, it cannot be moved again
+        List<String> other = DocumentFixtures.anchor(context, documentId, "Another red kite");
+        assertRefused(() -> comments.reanchor(id, other.get(0), other.get(1)), "comments.reanchor.anchored");
+    }
+
+    @Test
     void a_committed_comment_is_delivered_live_to_the_documents_subscribers() throws Exception {
         CompletableFuture<CommentSignal> received = new CompletableFuture<>();
         Subscription s = broadcaster.subscribe(documentId, received::complete);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.discussion.ui.DiscussionPanels;
@@ -32,6 +33,7 @@ import org.issa.tcw.documents.comments.CommentView;
 import org.issa.tcw.documents.comments.DocumentCommentList;
 import org.issa.tcw.documents.comments.DocumentComments;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -137,6 +139,9 @@ public class CommentPanel extends Div {
                 e -> activate((long) e.getEventData().get("event.detail.id").asDouble(), false))
                 .addEventData("event.detail.id");
         editor.addEventListener("comment-requested", e -> startComment());
+        editor.addEventListener("comment-reanchor", e -> reanchor((long) e.getEventData().get("event.detail.id").asDouble(),
+                e.getEventData().get("event.detail.from").asString(), e.getEventData().get("event.detail.to").asString()))
+                .addEventData("event.detail.id").addEventData("event.detail.from").addEventData("event.detail.to");
         show(data);
         if (focus != null) {
             activate(focus, true);
@@ -174,9 +179,27 @@ public class CommentPanel extends Div {
             a.put("from", c.from());
             a.put("to", c.to());
             a.put("resolved", c.resolved());
+            a.put("quote", c.quote());
         }
         editor.callJsFunction("setComments", anchors.toString());
         render();
+    }
+
+    /**
+     * The editor found a detached comment's text where it was (its paragraph was joined to the one
+     * before): the server moves the anchor if it agrees. Every open editor notices the same
+     * detachment, so refusals (someone else moved it first, or the text is not the quote) are
+     * expected and silent.
+     */
+    private void reanchor(long id, String from, String to) {
+        if (!data.mayComment()) {
+            return;
+        }
+        try {
+            comments.reanchor(id, from, to);
+        } catch (UserFacingException | AccessDeniedException refused) {
+            // already moved by another editor, or not its text: the comment stays as it is
+        }
     }
 
     // ---------- a new comment ----------
