@@ -138,9 +138,9 @@ class SearchServiceTest {
         assertThat(all.dates()).filteredOn(d -> d.key().equals("MONTH")).extracting(FacetValue::count)
                 .containsExactly(4L);
         assertThat(search.search(query(uid, Set.of(ItemKind.POST))).total()).isEqualTo(2);
-        assertThat(search.search(new SearchQuery(uid, Set.of(), Set.of(), Set.of(), Set.of("FR"), null, true, 0, 10))
+        assertThat(search.search(new SearchQuery(uid, Set.of(), Set.of(), Set.of(), Set.of("FR"), Set.of(), null, true, 0, 10))
                 .hits()).extracting(SearchHit::kind).containsExactly(ItemKind.DOCUMENT);
-        assertThat(search.search(new SearchQuery(uid, Set.of(), Set.of(), Set.of(), Set.of(), DateRange.OLDER, false,
+        assertThat(search.search(new SearchQuery(uid, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), DateRange.OLDER, false,
                 0, 10)).total()).isZero();
     }
 
@@ -266,6 +266,6 @@ class SearchServiceTest {
     }
 
     private static SearchQuery query(String text, Set<ItemKind> kinds) {
-        return new SearchQuery(text, kinds, Set.of(), Set.of(), Set.of(), null, false, 0, 20);
+        return new SearchQuery(text, kinds, Set.of(), Set.of(), Set.of(), Set.of(), null, false, 0, 20);
     }
 }
