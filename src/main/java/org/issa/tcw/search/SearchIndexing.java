@@ -98,6 +98,11 @@ class SearchIndexing implements DisposableBean {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        checkAtStart();
+    }
+
+    /** Builds the index when it is empty, rebuilds it when another mapping built it. */
     StartCheck checkAtStart() {
         String current = fingerprint.current();
         String stored = storedFingerprint();
