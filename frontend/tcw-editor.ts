@@ -49,6 +49,7 @@ import {
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import * as CommentsPlugin from './tcw-comments';
+import { Find, setFindTerms } from './tcw-find';
 import { Suggestions, setSuggesting, isSuggesting, refreshTitles, SUGGESTABLE_NODES, REPLACED_NODES, SuggestableTableCell,
   SuggestableTableHeader, SuggestableTable, SuggestableTableRow } from './tcw-suggestions';
 
@@ -257,6 +258,7 @@ export class TcwEditor extends LitElement {
     docId: { type: String, attribute: 'doc-id' },
     userName: { type: String, attribute: 'user-name' },
     personId: { type: Number, attribute: 'person-id' },
+    findTerms: { type: Array },
     texts: { type: Object },
     preview: { attribute: false },
     status: { state: true },
@@ -269,6 +271,8 @@ export class TcwEditor extends LitElement {
   declare userName: string;
   /** The signed-in person's id: the author part of their suggestions' ids. */
   declare personId: number | null;
+  /** Words to mark and scroll to (a search hit's passage, tcw-find.ts). */
+  declare findTerms: string[] | undefined;
   /** Suggest-only: the editor stays in Suggesting mode (the server refuses anything else). */
   suggestOnly = false;
   /** Names of suggestion authors, by person id (from the server). */
@@ -569,6 +573,7 @@ export class TcwEditor extends LitElement {
           host: this, initial: () => ({ comments: this.comments, active: this.activeComment }),
           detached: (ids) => void this.reanchor(ids),
         }),
+        Find.configure({ host: this, initial: () => this.findTerms ?? [] }),
         CollaborationCaret.configure({
           provider: { awareness: this.awareness },
           user: { name: this.userName ?? '?', color: this.color },
@@ -1057,6 +1062,12 @@ export class TcwEditor extends LitElement {
   /** Where each comment resolves now (tests). */
   commentRanges() {
     return this.editor ? CommentsPlugin.commentRanges(this.editor.view) : {};
+  }
+
+  /** Marks these words and scrolls to the first (an empty list clears the marks). */
+  find(terms: string[]) {
+    this.findTerms = terms;
+    if (this.editor) setFindTerms(this.editor.view, terms);
   }
 
   // ---------------- for tests and measurements ----------------

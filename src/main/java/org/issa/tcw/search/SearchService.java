@@ -27,6 +27,7 @@ import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.search.SearchFields;
 import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
+import org.issa.tcw.documents.workflow.DocumentStage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public class SearchService {
     private static final AggregationKey<Map<Long, Long>> COMMISSIONS = AggregationKey.of("commissions");
     private static final AggregationKey<Map<Long, Long>> TRIENNIUMS = AggregationKey.of("trienniums");
     private static final AggregationKey<Map<String, Long>> LANGUAGES = AggregationKey.of("languages");
+    private static final AggregationKey<Map<String, Long>> STAGES = AggregationKey.of("stages");
     private static final AggregationKey<Map<Range<Instant>, Long>> DATES = AggregationKey.of("dates");
     private static final int SNIPPET = 180;
     private static final int QUICK_PER_KIND = 4;
@@ -112,6 +114,10 @@ public class SearchService {
                         if (!query.languages().isEmpty()) {
                             b.filter(f.terms().field(SearchFields.LANGUAGE).matchingAny(query.languages(), ValueModel.INDEX));
                         }
+                        if (!query.stages().isEmpty()) {
+                            b.filter(f.terms().field(SearchFields.STAGE)
+                                    .matchingAny(query.stages().stream().map(Enum::name).toList()));
+                        }
                         if (query.date() != null) {
                             b.filter(f.range().field(SearchFields.DATE).within(switch (query.date()) {
                                 case MONTH -> month;
@@ -133,6 +139,7 @@ public class SearchService {
                     .aggregation(TRIENNIUMS, f -> f.terms().field(SearchFields.TRIENNIUM, Long.class).maxTermCount(20))
                     .aggregation(LANGUAGES, f -> f.terms().field(SearchFields.LANGUAGE, String.class, ValueModel.INDEX)
                             .maxTermCount(10))
+                    .aggregation(STAGES, f -> f.terms().field(SearchFields.STAGE, String.class).maxTermCount(10))
                     .aggregation(DATES, f -> f.range().field(SearchFields.DATE, Instant.class)
                             .range(month).range(year).range(older))
                     .fetch(Math.max(0, query.offset()), Math.clamp(query.limit(), 1, SearchQuery.MAX_LIMIT));
@@ -144,9 +151,11 @@ public class SearchService {
                     longs(result.aggregation(COMMISSIONS), id -> codes.getOrDefault(id, String.valueOf(id))),
                     longs(result.aggregation(TRIENNIUMS), labels.trienniums()::get),
                     strings(result.aggregation(LANGUAGES)),
+                    stages(result.aggregation(STAGES)),
                     List.of(new FacetValue(DateRange.MONTH.name(), DateRange.MONTH.name(), dates.getOrDefault(month, 0L)),
                             new FacetValue(DateRange.YEAR.name(), DateRange.YEAR.name(), dates.getOrDefault(year, 0L)),
-                            new FacetValue(DateRange.OLDER.name(), DateRange.OLDER.name(), dates.getOrDefault(older, 0L))));
+                            new FacetValue(DateRange.OLDER.name(), DateRange.OLDER.name(), dates.getOrDefault(older, 0L))),
+                    indexing.status().state() == IndexStatus.State.BUILDING);
         } catch (SearchException e) {
             log.info("Search refused a query ({} characters): {}", text.length(), e.getMessage());
             throw new UserFacingException("search.invalid");
@@ -159,7 +168,7 @@ public class SearchService {
         if (checked(text).isEmpty()) {
             return Map.of();
         }
-        SearchResults results = search(new SearchQuery(text, Set.of(), Set.of(), Set.of(), Set.of(), null, false, 0, 30));
+        SearchResults results = search(new SearchQuery(text, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, false, 0, 30));
         Map<ItemKind, List<SearchHit>> grouped = new LinkedHashMap<>();
         for (SearchHit hit : results.hits()) {
             List<SearchHit> group = grouped.computeIfAbsent(hit.kind(), k -> new ArrayList<>());
@@ -232,6 +241,12 @@ public class SearchService {
     private static List<FacetValue> strings(Map<String, Long> counts) {
         return counts.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue())).toList();
+    }
+
+    /** The stages in workflow order (draft first), not by count. */
+    private static List<FacetValue> stages(Map<String, Long> counts) {
+        return Arrays.stream(DocumentStage.values()).filter(s -> counts.getOrDefault(s.name(), 0L) > 0)
+                .map(s -> new FacetValue(s.name(), s.name(), counts.getOrDefault(s.name(), 0L))).toList();
     }
 
     private static List<FacetValue> longs(Map<Long, Long> counts, java.util.function.Function<Long, @Nullable String> label) {

@@ -20,6 +20,9 @@ import org.issa.tcw.documents.DocumentFixtures;
 import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.WorkingLanguage;
+import org.issa.tcw.documents.workflow.DocumentStage;
+import org.issa.tcw.documents.workflow.DocumentWorkflow;
+import org.issa.tcw.documents.workflow.WorkflowStep;
 import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +61,8 @@ class SearchServiceTest {
     JdbcTemplate jdbc;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    DocumentWorkflow workflow;
 
     long ict;
     String uid;
@@ -138,10 +143,42 @@ class SearchServiceTest {
         assertThat(all.dates()).filteredOn(d -> d.key().equals("MONTH")).extracting(FacetValue::count)
                 .containsExactly(4L);
         assertThat(search.search(query(uid, Set.of(ItemKind.POST))).total()).isEqualTo(2);
-        assertThat(search.search(new SearchQuery(uid, Set.of(), Set.of(), Set.of(), Set.of("FR"), null, true, 0, 10))
+        assertThat(search.search(new SearchQuery(uid, Set.of(), Set.of(), Set.of(), Set.of("FR"), Set.of(), null, true, 0, 10))
                 .hits()).extracting(SearchHit::kind).containsExactly(ItemKind.DOCUMENT);
-        assertThat(search.search(new SearchQuery(uid, Set.of(), Set.of(), Set.of(), Set.of(), DateRange.OLDER, false,
+        assertThat(search.search(new SearchQuery(uid, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), DateRange.OLDER, false,
                 0, 10)).total()).isZero();
+    }
+
+    @Test
+    void the_document_stage_filter_counts_and_follows_a_stage_change() {
+        long doc = document("chair-ict", "Stage filter " + uid, WorkingLanguage.EN);
+        thread("chair-ict", "Stage thread " + uid, "no stage " + uid);
+        signIn.as("member-ict");
+        assertThat(search.search(SearchQuery.of(uid)).stages()).extracting(FacetValue::key, FacetValue::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DRAFT", 1L));
+        assertThat(search.search(stage(uid, DocumentStage.DRAFT)).hits()).extracting(SearchHit::id).containsExactly(doc);
+        assertThat(search.search(stage(uid, DocumentStage.INTERNAL_REVIEW)).total()).isZero();
+
+        signIn.as("chair-ict");
+        workflow.take(doc, WorkflowStep.SUBMIT_FOR_REVIEW, null);
+        signIn.as("member-ict");
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> search.search(stage(uid, DocumentStage.INTERNAL_REVIEW)).total() == 1);
+        assertThat(search.search(stage(uid, DocumentStage.DRAFT)).total()).isZero();
+        assertThat(search.search(SearchQuery.of(uid)).stages()).extracting(FacetValue::key, FacetValue::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("INTERNAL_REVIEW", 1L));
+        // a stage filter keeps documents only (nothing else has a stage); both stages: the union
+        assertThat(search.search(new SearchQuery(uid, Set.of(), Set.of(), Set.of(), Set.of(),
+                Set.of(DocumentStage.DRAFT, DocumentStage.INTERNAL_REVIEW), null, false, 0, 20)).hits())
+                .extracting(SearchHit::kind).containsExactly(ItemKind.DOCUMENT);
+
+        signIn.as("member-fam");
+        assertThat(search.search(SearchQuery.of(uid)).stages()).isEmpty();
+        assertThat(search.search(stage(uid, DocumentStage.INTERNAL_REVIEW)).total()).isZero();
+    }
+
+    private static SearchQuery stage(String text, DocumentStage stage) {
+        return new SearchQuery(text, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(stage), null, false, 0, 20);
     }
 
     @Test
@@ -266,6 +303,6 @@ class SearchServiceTest {
     }
 
     private static SearchQuery query(String text, Set<ItemKind> kinds) {
-        return new SearchQuery(text, kinds, Set.of(), Set.of(), Set.of(), null, false, 0, 20);
+        return new SearchQuery(text, kinds, Set.of(), Set.of(), Set.of(), Set.of(), null, false, 0, 20);
     }
 }

@@ -16,6 +16,8 @@ public final class SearchFields {
     public static final String TITLE = "title";
     public static final String BODY = "body";
     public static final String LANGUAGE = "language";
+    /** A document's workflow stage (DRAFT, INTERNAL_REVIEW, ...): only documents have one. */
+    public static final String STAGE = "stage";
     public static final String TRIENNIUM = "triennium";
     public static final String DATE = "date";
     /** The parent to link to: a post's thread, a milestone's project. */

@@ -3,7 +3,9 @@ package org.issa.tcw.documents.domain;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.issa.tcw.base.search.SearchFields;
@@ -19,6 +21,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.issa.tcw.base.Checks;
@@ -98,6 +101,14 @@ public class Document {
 
     @Column(name = "rendered_seq", nullable = false)
     private long renderedSeq;
+
+    /**
+     * The workflow stage as the database had it when the document was read, for the search index
+     * only (the workflow feature owns it in {@code document_workflow}; no row: a draft). The search
+     * reindexes the document after each stage change it is told of.
+     */
+    @Formula("(select w.stage from document_workflow w where w.document_id = id)")
+    private @Nullable String stage;
 
     @Version
     private long version;
@@ -189,6 +200,13 @@ public class Document {
 
     public @Nullable String getHtml() {
         return html;
+    }
+
+    /** The stage's name for the index: DRAFT when the workflow has no row (or the entity is new). */
+    @KeywordField(name = SearchFields.STAGE, aggregable = Aggregable.YES)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public String getStageForSearch() {
+        return stage == null ? "DRAFT" : stage;
     }
 
     public long getRenderedSeq() {

@@ -118,6 +118,13 @@ class CollaborativeEditor extends Component implements EditorConnection {
         }
     }
 
+    /** The words to mark and scroll to when the document opens (a search hit's passage). */
+    void find(List<String> terms) {
+        var array = new ObjectMapper().createArrayNode();
+        terms.forEach(array::add);
+        getElement().setPropertyJson("findTerms", array);
+    }
+
     // ---------- browser -> server ----------
 
     /**

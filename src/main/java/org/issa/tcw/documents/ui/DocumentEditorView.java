@@ -161,6 +161,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         editor.getElement().getStyle().set("width", "100%");
         // the stored HTML is painted at once (one read of the document's row, no engine call)
         editor.preview(documents.text(header.id()).html());
+        editor.find(findTerms(event));
         Long focused = focusedComment(event);
         suggestionList = new SuggestionList(suggestions, header.id(), commentPanels.suggestionThreads(header.id()),
                 focused);
@@ -180,6 +181,20 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         add(columns);
         add(discussionPanels.forAnchor(header.commissionId(), header.commissionCode(),
                 new Anchor(AnchorType.DOCUMENT, header.id(), header.title())));
+    }
+
+    /** The most words of {@code ?find=} taken, and their longest length (a link from the search). */
+    static final int FIND_MAX = 5;
+    static final int FIND_MAX_LENGTH = 100;
+
+    /**
+     * {@code ?find=word&find=...}: the words a search hit matched, marked in the text and scrolled to
+     * (only compared as text in the browser; at most {@link #FIND_MAX} words of {@link #FIND_MAX_LENGTH}).
+     */
+    static java.util.List<String> findTerms(BeforeEnterEvent event) {
+        return event.getLocation().getQueryParameters().getParameters().getOrDefault("find", java.util.List.of())
+                .stream().map(String::strip).filter(s -> !s.isEmpty() && s.length() <= FIND_MAX_LENGTH).distinct()
+                .limit(FIND_MAX).toList();
     }
 
     /** {@code ?comment=ID}: the comment a notification leads to. */

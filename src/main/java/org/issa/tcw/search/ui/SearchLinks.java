@@ -3,6 +3,9 @@ package org.issa.tcw.search.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.Map;
 import org.issa.tcw.search.Highlighted;
 import org.issa.tcw.search.SearchHit;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +19,7 @@ final class SearchLinks {
     /** The page of the hit: a post opens its thread scrolled to it; people and institutions have no page. */
     static @Nullable String href(SearchHit hit) {
         return switch (hit.kind()) {
-            case DOCUMENT -> "documents/" + hit.id();
+            case DOCUMENT -> "documents/" + hit.id() + passage(hit.snippet());
             case THREAD -> "discussions/" + hit.id();
             case POST -> hit.parentId() == null || hit.position() == null ? null
                     : "discussions/" + hit.parentId() + "?post=" + hit.position();
@@ -25,6 +28,16 @@ final class SearchLinks {
             case COMMISSION -> hit.code() == null ? null : "commissions/" + hit.code();
             case PERSON, INSTITUTION -> null;
         };
+    }
+
+    /**
+     * {@code ?find=…} with the words the snippet marks (the document opens scrolled to them, marked),
+     * or nothing when only the title matched.
+     */
+    static String passage(Highlighted snippet) {
+        List<String> words = snippet.parts().stream().filter(Highlighted.Part::match).map(p -> p.text().strip())
+                .filter(w -> !w.isEmpty() && w.length() <= 100).distinct().limit(5).toList();
+        return words.isEmpty() ? "" : "?" + new QueryParameters(Map.of("find", words)).getQueryString();
     }
 
     /** The text with its matched words in {@code <mark>} elements, all as text nodes. */

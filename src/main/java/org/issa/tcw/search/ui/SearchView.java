@@ -29,8 +29,10 @@ import java.util.stream.Collectors;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.UserZone;
+import org.issa.tcw.documents.workflow.DocumentStage;
 import org.issa.tcw.search.DateRange;
 import org.issa.tcw.search.FacetValue;
+import org.issa.tcw.search.IndexStatus;
 import org.issa.tcw.search.ItemKind;
 import org.issa.tcw.search.SearchHit;
 import org.issa.tcw.search.SearchQuery;
@@ -40,7 +42,7 @@ import org.issa.tcw.security.CurrentUser;
 
 /**
  * {@code /search?q=…}: all results with their snippets, and the filters (kind, commission,
- * triennium, language, date) with their counts. Every filter and the sort are in the URL, so a
+ * triennium, language, document stage, date) with their counts. Every filter and the sort are in the URL, so a
  * result list can be linked to and the back button returns to the previous one.
  */
 @Route("search")
@@ -56,6 +58,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Div facets = new Div();
     private final Div hits = new Div();
     private final Paragraph summary = new Paragraph();
+    /** For everyone while the index is built: results may be incomplete. */
+    private final Paragraph building = new Paragraph();
+    /** For administrators: the index's build progress or failure. */
+    private final Paragraph indexState = new Paragraph();
     private Map<String, List<String>> params = Map.of();
 
     SearchView(SearchService search, CurrentUser currentUser) {
@@ -81,8 +87,13 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         HorizontalLayout body = new HorizontalLayout(facets, hits);
         body.setWidthFull();
         body.setFlexGrow(1, hits);
-        add(heading, bar, summary, body);
+        building.setId("search-building");
+        building.addClassName("tcw-search-building");
+        building.setVisible(false);
+        add(heading, bar, building, summary, body);
         if (currentUser.get().map(u -> u.isAdmin()).orElse(false)) {
+            indexState.setId("search-index-state");
+            add(indexState);
             Button reindex = new Button(getTranslation("search.reindex"), e -> {
                 if (Feedback.run(this, search::reindex)) {
                     Feedback.success(getTranslation("search.reindex.started"));
@@ -106,13 +117,16 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         facets.removeAll();
         hits.removeAll();
         summary.setText("");
+        building.setVisible(false);
+        showIndexState();
         if (q.isBlank()) {
             summary.setText(getTranslation("search.hint"));
             return;
         }
         int page = Math.max(0, parse(first("page"), 0));
         SearchQuery query = new SearchQuery(q, values("kind", ItemKind::valueOf), values("commission", Long::valueOf),
-                values("triennium", Long::valueOf), values("language", s -> s), first("date").isEmpty() ? null
+                values("triennium", Long::valueOf), values("language", s -> s), values("stage", DocumentStage::valueOf),
+                first("date").isEmpty() ? null
                         : parseDate(first("date")), "date".equals(first("sort")), page * PAGE, PAGE);
         SearchResults results;
         try {
@@ -123,6 +137,8 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         summary.setText(results.total() == 0 ? getTranslation("search.none", q)
                 : getTranslation("search.total", results.total()));
+        building.setText(getTranslation("search.rebuilding"));
+        building.setVisible(results.indexBuilding());
         showFacets(results);
         for (SearchHit hit : results.hits()) {
             hits.add(hit(hit));
@@ -133,6 +149,20 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             more.setId("search-more");
             hits.add(more);
         }
+    }
+
+    /** Administrators see the build's progress (or its failure) while the index is not ready. */
+    private void showIndexState() {
+        if (!currentUser.get().map(u -> u.isAdmin()).orElse(false)) {
+            return;
+        }
+        IndexStatus status = search.status();
+        indexState.setVisible(status.state() != IndexStatus.State.READY);
+        indexState.setText(switch (status.state()) {
+            case READY -> "";
+            case BUILDING -> getTranslation("search.index.building", status.indexed(), status.total());
+            case FAILED -> getTranslation("search.index.failed", String.valueOf(status.failure()));
+        });
     }
 
     private Div hit(SearchHit hit) {
@@ -169,9 +199,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         facet("commission", results.commissions(), FacetValue::label);
         facet("triennium", results.trienniums(), FacetValue::label);
         facet("language", results.languages(), v -> getTranslation("search.language." + v.key()));
+        facet("stage", results.stages(), v -> getTranslation("search.stage." + v.key()));
         facet("date", results.dates().stream().filter(v -> v.count() > 0).toList(),
                 v -> getTranslation("search.date." + v.key()));
-        boolean filtered = Set.of("kind", "commission", "triennium", "language", "date").stream()
+        boolean filtered = Set.of("kind", "commission", "triennium", "language", "stage", "date").stream()
                 .anyMatch(params::containsKey);
         if (filtered) {
             Map<String, List<String>> cleared = new LinkedHashMap<>();

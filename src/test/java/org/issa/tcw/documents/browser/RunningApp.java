@@ -51,6 +51,8 @@ public final class RunningApp {
                 // before/after benchmarks in docs/benchmarks-durability.md
                 "--spring.datasource.url=jdbc:h2:" + System.getProperty("tcw.it.h2-scheme", "durable") + ":" + database + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY="
                         + Integer.getInteger("tcw.it.h2-write-delay", 0),
+                // the search index beside this database (not ./data/search, which another run's database built)
+                "--spring.jpa.properties.hibernate.search.backend.directory.root=" + database + "-search",
                 "--vaadin.productionMode=true",
                 "--vaadin.launch-browser=false",
                 // open push connections would hold a graceful shutdown for 30 s at the end of the run

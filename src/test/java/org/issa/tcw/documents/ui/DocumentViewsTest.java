@@ -125,6 +125,21 @@ class DocumentViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_search_link_opens_the_editor_with_the_matched_words_to_mark() {
+        long id = document("Found " + System.nanoTime());
+        signInAs("observer-ict");
+        UI.getCurrent().navigate("documents/" + id, com.vaadin.flow.router.QueryParameters.fromString(
+                "find=s%C3%A9curit%C3%A9&find=sociale&find=sociale&find=%20&find=" + "x".repeat(101)));
+        var terms = _get(CollaborativeEditor.class).getElement().getPropertyRaw("findTerms");
+        assertThat(terms).isInstanceOf(tools.jackson.databind.node.ArrayNode.class);
+        assertThat(((tools.jackson.databind.node.ArrayNode) terms).valueStream().map(n -> n.asString()).toList())
+                .containsExactly("sécurité", "sociale");
+        navigate("documents/" + id);
+        assertThat(((tools.jackson.databind.node.ArrayNode) _get(CollaborativeEditor.class).getElement()
+                .getPropertyRaw("findTerms")).isEmpty()).isTrue();
+    }
+
+    @Test
     void an_observer_sees_the_documents_but_no_create_button_and_a_read_only_editor() {
         long id = document("Observed " + System.nanoTime());
         signInAs("observer-ict");
