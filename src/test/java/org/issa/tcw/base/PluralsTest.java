@@ -26,6 +26,11 @@ class PluralsTest {
         expect("dashboard.members", ES, "0 miembros", "1 miembro", "2 miembros");
         expect("dashboard.members", Locale.GERMAN, "0 Mitglieder", "1 Mitglied", "2 Mitglieder");
         expect("search.total", Locale.GERMAN, "0 Ergebnisse", "1 Ergebnis", "2 Ergebnisse");
+        expect("discussion.unread-count", Locale.FRENCH, "0 nouveau", "1 nouveau", "2 nouveaux");
+        expect("discussion.unread-count", ES, "0 nuevos", "1 nuevo", "2 nuevos");
+        assertThat(TEXTS.getTranslation("notification.bell", Locale.FRENCH, 1)).isEqualTo("Notifications : 1 non lue");
+        assertThat(TEXTS.getTranslation("secretariat.summary", Locale.ENGLISH, "2026–2028", 1, 1, 2, 1))
+                .isEqualTo("Triennium 2026–2028: 1 project, 1 overdue milestone, 2 due soon, 1 programme awaiting approval.");
         assertThat(TEXTS.getTranslation("home.threads.unread", Locale.FRENCH, 1)).isEqualTo("1 message non lu");
         assertThat(TEXTS.getTranslation("home.threads.unread", Locale.FRENCH, 3)).isEqualTo("3 messages non lus");
     }
@@ -64,7 +69,8 @@ class PluralsTest {
             "event.delete.in-use", "programme.usage.commission",
             "commission.delete.in-use", "person.delete.has-notifications",
             "person.delete.in-use", "home.threads.unread",
-            "home.secretariat.overdue", "home.programme.overdue");
+            "home.secretariat.overdue", "home.programme.overdue", "secretariat.summary",
+            "person.delete.in-comments", "person.delete.in-discussions", "institution.delete.in-use");
 
     private static void expect(String key, Locale locale, String zero, String one, String two) {
         assertThat(TEXTS.getTranslation(key, locale, 0)).as(key + " 0 " + locale).isEqualTo(zero);
