@@ -60,6 +60,20 @@ class InnerChecksTest {
                     "InnerChecksTest#one_sees_only_ones_own_commissions_and_members_of_readable_ones"),
             Map.entry("commission.CommissionService.details",
                     "InnerChecksTest#one_sees_only_ones_own_commissions_and_members_of_readable_ones"),
+            Map.entry("home.HomeService.home", "HomeServiceTest#one_sees_only_ones_own_work_and_readable_commissions"),
+            Map.entry("notification.NotificationService.unreadOf",
+                    "HomeServiceTest#one_sees_only_ones_own_work_and_readable_commissions"),
+            Map.entry("discussion.DiscussionService.unreadThreads",
+                    "HomeServiceTest#one_sees_only_ones_own_work_and_readable_commissions"),
+            Map.entry("documents.workflow.DocumentWorkflow.toAttend",
+                    "HomeServiceTest#one_sees_only_ones_own_work_and_readable_commissions"),
+            Map.entry("documents.consultation.ConsultationService.awaitingMyInput",
+                    "HomeServiceTest#a_new_person_without_commissions_gets_empty_blocks"),
+            Map.entry("programme.ProgrammeHome.myMilestones",
+                    "HomeServiceTest#one_sees_only_ones_own_work_and_readable_commissions"),
+            Map.entry("programme.ProgrammeHome.needingAttention",
+                    "HomeServiceTest#a_chair_sees_her_programme_and_the_secretariat_its_signals"),
+            Map.entry("programme.ProgrammeHome.upcomingEvents", OPEN + "the triennium's fixed events, public to members"),
             Map.entry("commission.CommissionService.page", OPEN + "the directory of commissions (codes, names, chairs)"),
             Map.entry("commission.CommissionService.count", OPEN + "the directory of commissions"),
             Map.entry("commission.CommissionService.activeCommissions", OPEN + "the directory of commissions"),
@@ -291,7 +305,7 @@ class InnerChecksTest {
         for (String p : List.of("", "commission.", "discussion.", "documents.", "notification.", "people.",
                 "programme.", "documents.comments.", "documents.suggestions.",
                 "documents.exchange.", "documents.versions.", "documents.consultation.", "documents.workflow.", "documents.templates.",
-                "mail.", "search.")) {
+                "mail.", "search.", "home.")) {
             try {
                 return Class.forName("org.issa.tcw." + p + simpleName);
             } catch (ClassNotFoundException e) {

@@ -106,6 +106,24 @@ public class DiscussionService {
         return rows.ofCommissions(readable, reader);
     }
 
+    /**
+     * The threads with posts I have not read in the commissions I may read (muted ones left out),
+     * most recent first, at most {@code limit}: the home page's list. A fixed number of statements.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<ThreadRow> unreadThreads(int limit) {
+        Long reader = currentUser.require().personId();
+        if (reader == null) {
+            return List.of();
+        }
+        java.util.Set<Long> readable = access.commissionsWhere(CommissionAction.READ);
+        if (readable.isEmpty()) {
+            return List.of();
+        }
+        List<ThreadForReader> found = threads.unreadForReader(readable, reader, PageRequest.of(0, limit));
+        return found.isEmpty() ? List.of() : rows.ofCommissions(found, reader);
+    }
+
     /** A thread's page header for the reader: what they may do and where their unread posts start. */
     @PreAuthorize("@discussionAccess.mayInThread('READ', #threadId)")
     public ThreadDetails thread(long threadId) {

@@ -35,10 +35,23 @@ public class NotificationService {
     /** A page of my notifications, newest first. */
     @PreAuthorize("isAuthenticated()")
     public List<NotificationRow> mine(Pageable pageable) {
-        return notifications.page(me(), pageable).stream()
-                .map(n -> new NotificationRow(n.getId(), n.getKind(), n.getActorName(), n.getSubject(), n.getDetail(),
-                        n.getLink(), n.getCreatedAt(), n.isRead()))
-                .toList();
+        return notifications.page(me(), pageable).stream().map(NotificationService::row).toList();
+    }
+
+    private static NotificationRow row(Notification n) {
+        return new NotificationRow(n.getId(), n.getKind(), n.getActorName(), n.getSubject(), n.getDetail(),
+                n.getLink(), n.getCreatedAt(), n.isRead());
+    }
+
+    /** My unread notifications of these kinds, newest first, at most {@code limit} (the home page). */
+    @PreAuthorize("isAuthenticated()")
+    public List<NotificationRow> unreadOf(Set<NotificationKind> kinds, int limit) {
+        Long me = currentUser.require().personId();
+        if (me == null || kinds.isEmpty()) {
+            return List.of();
+        }
+        return notifications.unreadOf(me, kinds, org.springframework.data.domain.PageRequest.of(0, limit)).stream()
+                .map(NotificationService::row).toList();
     }
 
     @PreAuthorize("isAuthenticated()")

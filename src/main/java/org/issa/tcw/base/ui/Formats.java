@@ -24,4 +24,23 @@ public final class Formats {
     public static String country(@Nullable String isoCode, Locale locale) {
         return isoCode == null ? "" : Locale.of("", isoCode).getDisplayCountry(locale);
     }
+
+    /**
+     * An institution's name with its country in brackets, unless the name already ends with its
+     * country in brackets (in English or in the reader's language): "INSS (Brazil)", never
+     * "INSS (Brazil) (Brazil)".
+     */
+    public static String institution(String name, @Nullable String isoCode, Locale locale) {
+        if (isoCode == null) {
+            return name;
+        }
+        String country = country(isoCode, locale);
+        String trimmed = name.strip();
+        for (String known : new String[] {country, country(isoCode, Locale.ENGLISH), isoCode}) {
+            if (trimmed.endsWith("(" + known + ")")) {
+                return name;
+            }
+        }
+        return name + " (" + country + ")";
+    }
 }

@@ -110,8 +110,9 @@ public class CommissionView extends VerticalLayout implements BeforeEnterObserve
             group.add(new H3(getTranslation("role.plural." + role.name()) + " (" + rows.size() + ")"));
             for (MemberRow m : rows) {
                 var line = new Div(new Span(m.displayName()),
-                        new Span(m.institutionName() == null ? "" : " — " + m.institutionName()),
-                        new Span(m.countryCode() == null ? "" : " (" + Formats.country(m.countryCode(), getLocale()) + ")"));
+                        new Span(m.institutionName() == null
+                                ? m.countryCode() == null ? "" : " (" + Formats.country(m.countryCode(), getLocale()) + ")"
+                                : " — " + Formats.institution(m.institutionName(), m.countryCode(), getLocale())));
                 line.addClassName("tcw-member");
                 group.add(line);
             }

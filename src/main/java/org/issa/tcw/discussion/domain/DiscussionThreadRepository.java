@@ -55,4 +55,22 @@ public interface DiscussionThreadRepository extends JpaRepository<DiscussionThre
             order by t.pinned desc, t.lastPostAt desc, t.id desc
             """)
     List<ThreadForReader> forAnchor(AnchorType type, long anchorId, long reader);
+
+    /**
+     * Threads of some commissions with posts the reader has not read and has not muted (neither
+     * the thread nor its commission), most recent activity first: the home page's list.
+     */
+    @Query("""
+            select new org.issa.tcw.discussion.domain.ThreadForReader(t, m.lastReadSeq, w.level)
+            from DiscussionThread t
+            left join ReadMarker m on m.threadId = t.id and m.personId = :reader
+            left join ThreadWatch w on w.threadId = t.id and w.personId = :reader
+            left join CommissionWatch cw on cw.commissionId = t.commissionId and cw.personId = :reader
+            where t.commissionId in :commissionIds
+              and t.lastSeq > coalesce(m.lastReadSeq, 0)
+              and coalesce(w.level, cw.level, org.issa.tcw.discussion.WatchLevel.TRACKING)
+                  <> org.issa.tcw.discussion.WatchLevel.MUTED
+            order by t.lastPostAt desc, t.id desc
+            """)
+    List<ThreadForReader> unreadForReader(java.util.Collection<Long> commissionIds, long reader, Pageable pageable);
 }

@@ -81,12 +81,15 @@ class CommissionDiscussionsView extends VerticalLayout implements BeforeEnterObs
         addClassName("tcw-page");
         setSizeFull();
         grid.setId("thread-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // long titles wrap rather than being cut; on a phone the title and the last activity remain
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(new ComponentRenderer<>(this::titleCell)).setHeader(getTranslation("discussion.title"))
                 .setFlexGrow(4);
-        grid.addColumn(ThreadRow::authorName).setHeader(getTranslation("discussion.started-by")).setFlexGrow(1);
-        grid.addColumn(ThreadRow::replyCount).setHeader(getTranslation("discussion.replies")).setFlexGrow(0)
-                .setWidth("7rem");
+        var author = grid.addColumn(ThreadRow::authorName).setHeader(getTranslation("discussion.started-by"))
+                .setFlexGrow(1);
+        var replies = grid.addColumn(ThreadRow::replyCount).setHeader(getTranslation("discussion.replies"))
+                .setFlexGrow(0).setWidth("7rem");
+        org.issa.tcw.base.ui.NarrowScreens.hideColumnsWhenNarrow(this, author, replies);
         grid.addColumn(r -> PostCard.format(r.lastPostAt(), getLocale()))
                 .setHeader(getTranslation("discussion.last-activity")).setFlexGrow(1);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("discussions/" + e.getItem().id())));

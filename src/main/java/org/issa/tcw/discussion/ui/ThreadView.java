@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -149,7 +150,9 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             badges.add(anchor);
         }
         var toolbar = new HorizontalLayout();
+        toolbar.setId("thread-toolbar");
         toolbar.setAlignItems(Alignment.BASELINE);
+        toolbar.setWrap(true);
         Select<WatchLevel> watch = WatchLevels.select(this, "watch-level", "discussion.watch.thread");
         watch.setValue(t.watchLevel());
         watch.addValueChangeListener(e -> {
@@ -159,18 +162,34 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         });
         toolbar.add(watch);
         if (t.mayModerate()) {
-            toolbar.add(tool("pin", t.pinned() ? "discussion.unpin" : "discussion.pin",
-                    () -> moderation.pin(t.id(), !t.pinned())));
-            toolbar.add(tool("lock", t.locked() ? "discussion.unlock" : "discussion.lock",
-                    () -> moderation.lock(t.id(), !t.locked())));
             var move = new Button(getTranslation("discussion.move"),
                     e -> PostDialogs.move(this, moderation, t, this::threadChanged));
             move.setId("move");
             move.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            toolbar.add(move);
+            var pin = tool("pin", t.pinned() ? "discussion.unpin" : "discussion.pin",
+                    () -> moderation.pin(t.id(), !t.pinned()));
+            var lock = tool("lock", t.locked() ? "discussion.unlock" : "discussion.lock",
+                    () -> moderation.lock(t.id(), !t.locked()));
+            for (Button b : new Button[] {pin, lock, move}) {
+                b.addClassName("tcw-wide-only");
+            }
+            toolbar.add(pin, lock, move, moderationMenu(pin, lock, move));
         }
         header.add(back, title, badges, toolbar);
         refreshComposer();
+    }
+
+    /** On a phone the moderators' buttons are one menu (CSS shows either the buttons or the menu). */
+    private MenuBar moderationMenu(Button... tools) {
+        var menu = new MenuBar();
+        menu.setId("moderation-menu");
+        menu.addClassName("tcw-narrow-only");
+        menu.addThemeVariants(com.vaadin.flow.component.menubar.MenuBarVariant.LUMO_SMALL);
+        var root = menu.addItem(getTranslation("discussion.moderate"));
+        for (Button tool : tools) {
+            root.getSubMenu().addItem(tool.getText(), e -> tool.click());
+        }
+        return menu;
     }
 
     private Button tool(String id, String key, Runnable action) {

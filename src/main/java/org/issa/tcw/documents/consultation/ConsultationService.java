@@ -297,6 +297,16 @@ public class ConsultationService {
                 : exports.xlsx(round, rows, summarize(rows), locale);
     }
 
+    /**
+     * The open rounds I or my institution were invited to and that nobody of my institution has
+     * answered yet, soonest deadline first, at most {@code limit}; only my own.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<AwaitingRound> awaitingMyInput(int limit) {
+        Long me = currentUser.require().personId();
+        return me == null ? List.of() : store.awaiting(me, limit);
+    }
+
     /** The commissions a round can be sent to (the public directory). */
     @PreAuthorize("isAuthenticated()")
     public List<AudienceOption> commissionOptions() {

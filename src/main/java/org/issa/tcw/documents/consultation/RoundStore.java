@@ -52,6 +52,30 @@ class RoundStore {
     private static final String ROUND = "select id, document_id, commission_id, state, audience, deadline, introduction,"
             + " questions, others_visible, opened_by, opened_at, closed_at from consultation_round";
 
+    /**
+     * Open rounds to which a person, or another person of their institution, was invited, and to
+     * which nobody of that institution (or the person, without one) has contributed yet: soonest
+     * deadline first (one statement).
+     */
+    List<AwaitingRound> awaiting(long personId, int limit) {
+        return jdbc.sql("""
+                select r.id, r.document_id, d.title, c.code, r.deadline from consultation_round r
+                join document d on d.id = r.document_id join commission c on c.id = r.commission_id
+                where r.state = 'OPEN' and exists (
+                    select 1 from consultation_participant p left join person me on me.id = :me
+                    where p.round_id = r.id
+                      and (p.person_id = :me or (me.institution_id is not null and p.institution_id = me.institution_id)))
+                  and not exists (
+                    select 1 from consultation_contribution k join document_comment dc on dc.id = k.comment_id
+                    join person author on author.id = dc.author_id left join person me2 on me2.id = :me
+                    where k.round_id = r.id and (dc.author_id = :me
+                      or (me2.institution_id is not null and author.institution_id = me2.institution_id)))
+                order by r.deadline, r.id
+                fetch first :limit rows only""").param("me", personId).param("limit", limit)
+                .query((rs, i) -> new AwaitingRound(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant())).list();
+    }
+
     Optional<Round> round(long id) {
         return jdbc.sql(ROUND + " where id = :id").param("id", id).query(RoundStore::round).optional();
     }

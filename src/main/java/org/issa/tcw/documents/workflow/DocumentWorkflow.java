@@ -124,6 +124,39 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
     }
 
     /**
+     * The documents that need me, for the home page (one statement): those in internal review in
+     * a commission where I may comment on drafts, then those I created or edited in a commission I
+     * may read, most recently changed first, at most {@code limit}.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<DocumentToAttend> toAttend(int limit) {
+        Long me = currentUser.require().personId();
+        java.util.Set<Long> readable = access.commissionsWhere(CommissionAction.READ);
+        if (me == null || readable.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> reviewing = access.commissionsWhere(CommissionAction.COMMENT_DRAFT);
+        return jdbc.sql("""
+                select d.id, d.title, d.commission_id, w.stage, d.updated_at,
+                  case when w.stage = 'INTERNAL_REVIEW' and d.commission_id in (:reviewing) then 1 else 0 end as review
+                from document d left join document_workflow w on w.document_id = d.id
+                where d.commission_id in (:readable)
+                  and ((w.stage = 'INTERNAL_REVIEW' and d.commission_id in (:reviewing))
+                    or d.created_by = :me or d.updated_by = :me
+                    or exists (select 1 from document_update u where u.author_id = :me and u.document_id = d.id))
+                order by review desc, d.updated_at desc, d.id desc
+                fetch first :limit rows only""")
+                .param("reviewing", reviewing.isEmpty() ? java.util.Set.of(-1L) : reviewing)
+                .param("readable", readable).param("me", me).param("limit", limit)
+                .query((rs, i) -> {
+                    String stage = rs.getString(4);
+                    return new DocumentToAttend(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                            stage == null ? DocumentStage.DRAFT : DocumentStage.valueOf(stage),
+                            rs.getTimestamp(5).toInstant(), rs.getInt(6) == 1);
+                }).list();
+    }
+
+    /**
      * The stages of several documents at once (one statement), for lists such as a project's
      * milestones; documents the signed-in person may not read, or that do not exist, are left out.
      */

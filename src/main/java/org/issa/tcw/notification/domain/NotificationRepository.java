@@ -12,6 +12,13 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
     @Query("select n from Notification n where n.personId = :personId order by n.createdAt desc, n.id desc")
     List<Notification> page(long personId, Pageable pageable);
 
+    /** A person's unread notifications of some kinds, newest first (the home page's mentions and replies). */
+    @Query("""
+            select n from Notification n where n.personId = :personId and n.readAt is null and n.kind in :kinds
+            order by n.createdAt desc, n.id desc""")
+    List<Notification> unreadOf(long personId, java.util.Collection<org.issa.tcw.notification.NotificationKind> kinds,
+            Pageable pageable);
+
     long countByPersonId(long personId);
 
     long countByPersonIdAndReadAtIsNull(long personId);

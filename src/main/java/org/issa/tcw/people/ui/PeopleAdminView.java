@@ -109,7 +109,7 @@ class PeopleAdminView extends VerticalLayout implements HasDynamicTitle {
         var institution = new ComboBox<InstitutionOption>(getTranslation("person.institution"));
         institution.setId("institution");
         institution.setItems(options);
-        institution.setItemLabelGenerator(o -> o.name() + " (" + o.countryCode() + ")");
+        institution.setItemLabelGenerator(o -> Formats.institution(o.name(), o.countryCode(), getLocale()));
         institution.setClearButtonVisible(true);
         var active = new Checkbox(getTranslation("person.active"));
         active.setId("active");

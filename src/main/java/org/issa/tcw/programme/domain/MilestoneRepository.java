@@ -44,6 +44,27 @@ public interface MilestoneRepository extends JpaRepository<Milestone, Long> {
     long countOpenDueBetween(long trienniumId, LocalDate from, LocalDate to, @Nullable Long commissionId,
             @Nullable Long priorityId, @Nullable ProjectStatus status);
 
+    /** Open milestones of a person, due on or before a day (overdue ones included), earliest first (the home page). */
+    @Query("""
+            select new org.issa.tcw.programme.domain.OwnedMilestone(m.id, p.id, p.title, p.commissionId, m.title, m.dueDate)
+            from Milestone m join m.project p
+            where m.ownerPersonId = :personId and m.doneDate is null and m.cancelled = false and m.dueDate <= :to
+            order by m.dueDate, m.id
+            """)
+    List<OwnedMilestone> openOwnedBy(long personId, LocalDate to, Pageable page);
+
+    /** Projects of some commissions with open milestones due before a day, with how many (the chair's home page). */
+    @Query("""
+            select new org.issa.tcw.programme.domain.ProjectOverdue(p.id, p.title, p.commissionId, count(m))
+            from Milestone m join m.project p
+            where p.trienniumId = :trienniumId and p.commissionId in :commissionIds
+              and m.doneDate is null and m.cancelled = false and m.dueDate < :today
+            group by p.id, p.title, p.commissionId
+            order by count(m) desc, p.id
+            """)
+    List<ProjectOverdue> overdueByProject(long trienniumId, java.util.Collection<Long> commissionIds, LocalDate today,
+            Pageable page);
+
     /** Open milestones that became overdue and nobody was told yet. */
     @Query("select m from Milestone m join fetch m.project where m.doneDate is null and m.cancelled = false and m.dueDate < :today and m.overdueNotified = false")
     List<Milestone> newlyOverdue(LocalDate today);

@@ -1,6 +1,8 @@
 package org.issa.tcw.programme.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -8,12 +10,14 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import org.issa.tcw.base.Markup;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.NarrowScreens;
 import org.issa.tcw.programme.EventRow;
 import org.issa.tcw.programme.MilestoneRow;
 import org.issa.tcw.programme.MilestoneState;
 import org.issa.tcw.programme.ProjectNode;
 import org.issa.tcw.programme.ProjectStatus;
 import org.issa.tcw.programme.TrienniumRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The triennium timeline, rendered on the server as SVG (no client library to build or trust):
@@ -23,23 +27,85 @@ import org.issa.tcw.programme.TrienniumRow;
  */
 class GanttChart extends Div {
 
-    private static final int LABEL = 300;
-    private static final int CHART = 900;
     private static final int ROW = 30;
     private static final int HEADER = 64;
 
+    /**
+     * How the timeline is laid out: the width of the names' column and of the time axis (pixels),
+     * whether quarters are labelled, and how many characters of a name are shown.
+     */
+    record Layout(int label, int chart, boolean quarters, int labelChars) {
+        /** The full chart: every quarter labelled; wider than most screens, so it scrolls. */
+        static final Layout QUARTERS = new Layout(300, 900, true, 44);
+        /** Compact: years only, fits a tablet. */
+        static final Layout YEARS = new Layout(180, 420, false, 26);
+
+        /** The chart that fits a given width: quarters labelled when a quarter has room for its label. */
+        static Layout fitting(int available) {
+            int label = available < 700 ? 120 : available < 1100 ? 220 : 300;
+            int chart = Math.max(200, available - label - 10);
+            return new Layout(label, chart, chart / 12 >= 30, label / 7);
+        }
+    }
+
+    /** The zoom a reader picks: fit the window (the default), every quarter (scrolls), or years. */
+    enum Zoom {
+        FIT, QUARTERS, YEARS
+    }
+
+    private final Select<Zoom> zoom = new Select<>();
+    private final Div canvas = new Div();
     private String svg = "";
+    private int available = 1100;
+    private @Nullable Runnable redraw;
 
     GanttChart() {
         setId("timeline");
         setWidthFull();
-        getStyle().set("overflow-x", "auto");
+        addClassName("tcw-timeline");
+        zoom.setId("timeline-zoom");
+        zoom.setItems(Zoom.values());
+        zoom.setValue(Zoom.FIT);
+        zoom.setItemLabelGenerator(z -> getTranslation("timeline.zoom." + z.name()));
+        zoom.addValueChangeListener(e -> draw());
+        canvas.setId("timeline-canvas");
+        canvas.setWidthFull();
+        canvas.getStyle().set("overflow-x", "auto");
+        add(zoom, canvas);
+        // the window's width less the navigation drawer and the page's padding, when there is one
+        NarrowScreens.onWidth(this, width -> {
+            available = Math.max(300, (width >= 1024 ? width - 300 : width) - 48);
+            draw();
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        zoom.setLabel(getTranslation("timeline.zoom"));
     }
 
     void show(TrienniumRow triennium, List<ProjectNode> projects, List<EventRow> events, LocalDate today,
             boolean withCommission) {
-        svg = render(triennium, projects, events, today, withCommission, getLocale(), this::getTranslation);
-        getElement().setProperty("innerHTML", svg);
+        redraw = () -> {
+            svg = render(triennium, projects, events, today, withCommission, getLocale(), this::getTranslation,
+                    layout());
+            canvas.getElement().setProperty("innerHTML", svg);
+        };
+        draw();
+    }
+
+    private void draw() {
+        if (redraw != null) {
+            redraw.run();
+        }
+    }
+
+    private Layout layout() {
+        return switch (zoom.getValue() == null ? Zoom.FIT : zoom.getValue()) {
+            case FIT -> Layout.fitting(available);
+            case QUARTERS -> Layout.QUARTERS;
+            case YEARS -> Layout.YEARS;
+        };
     }
 
     String svg() {
@@ -48,14 +114,27 @@ class GanttChart extends Div {
 
     static String render(TrienniumRow t, List<ProjectNode> projects, List<EventRow> events, LocalDate today,
             boolean withCommission, Locale locale, BiFunction<String, Object[], String> tr) {
+        return render(t, projects, events, today, withCommission, locale, tr, Layout.QUARTERS);
+    }
+
+    /**
+     * The SVG in a layout. It is a group of links (one per project), named by its title: not an
+     * image, since an image may not contain focusable links (WCAG, axe nested-interactive).
+     */
+    static String render(TrienniumRow t, List<ProjectNode> projects, List<EventRow> events, LocalDate today,
+            boolean withCommission, Locale locale, BiFunction<String, Object[], String> tr, Layout layout) {
+        final int LABEL = layout.label();
+        final int CHART = layout.chart();
         LocalDate from = LocalDate.of(t.startYear(), 1, 1);
         LocalDate to = LocalDate.of(t.endYear(), 12, 31);
         double days = ChronoUnit.DAYS.between(from, to) + 1;
         int rowsBottom = HEADER + Math.max(1, projects.size()) * ROW + 12;
-        int height = rowsBottom + 42;
         int width = LABEL + CHART + 10;
+        StringBuilder key = new StringBuilder(2048);
+        int legendBottom = legend(key, rowsBottom + 18, tr, width);
+        int height = legendBottom + 10;
         StringBuilder s = new StringBuilder(4096 + projects.size() * 600);
-        s.append("<svg xmlns='http://www.w3.org/2000/svg' role='img' width='").append(width).append("' height='")
+        s.append("<svg xmlns='http://www.w3.org/2000/svg' role='group' width='").append(width).append("' height='")
                 .append(height).append("' viewBox='0 0 ").append(width).append(' ').append(height)
                 .append("' font-family='sans-serif' font-size='12'><title>")
                 .append(esc(tr.apply("timeline.title", new Object[] {t.label()}))).append("</title>");
@@ -63,12 +142,18 @@ class GanttChart extends Div {
         for (int y = t.startYear(); y <= t.endYear(); y++) {
             for (int q = 0; q < 4; q++) {
                 LocalDate qd = LocalDate.of(y, 1 + q * 3, 1);
-                double x = x(qd, from, days);
+                double x = x(qd, from, days, layout);
+                if (q > 0 && !layout.quarters()) {
+                    s.append("<line x1='").append(f(x)).append("' y1='40' x2='").append(f(x)).append("' y2='")
+                            .append(rowsBottom).append("' stroke='#eef0f3'/>");
+                    continue;
+                }
                 s.append("<line x1='").append(f(x)).append("' y1='20' x2='").append(f(x)).append("' y2='")
                         .append(rowsBottom).append("' stroke='").append(q == 0 ? "#9aa5b1" : "#e4e7eb").append("'/>");
                 s.append("<text x='").append(f(x + 4)).append("' y='").append(q == 0 ? 16 : 34)
                         .append("' fill='#52606d'").append(q == 0 ? " font-weight='bold'" : "").append('>')
-                        .append(q == 0 ? String.valueOf(y) : "Q" + (q + 1)).append("</text>");
+                        .append(q == 0 ? String.valueOf(y) : esc(tr.apply("timeline.quarter", new Object[] {q + 1})))
+                        .append("</text>");
             }
         }
         // fixed events
@@ -77,7 +162,7 @@ class GanttChart extends Div {
             if (e.date().isBefore(from) || e.date().isAfter(to)) {
                 continue;
             }
-            double x = x(e.date(), from, days);
+            double x = x(e.date(), from, days, layout);
             String colour = switch (e.kind()) {
                 case WSSF -> "#8e24aa";
                 case TC_FORUM -> "#0b5394";
@@ -108,16 +193,16 @@ class GanttChart extends Div {
                 s.append("<rect x='0' y='").append(y).append("' width='").append(width).append("' height='")
                         .append(ROW).append("' fill='#f5f7fa'/>");
             }
-            s.append("<text x='6' y='").append(y + 19).append("' fill='#1f2933'>").append(esc(shorten(label, 44)))
+            s.append("<text x='6' y='").append(y + 19).append("' fill='#1f2933'>").append(esc(shorten(label, layout.labelChars())))
                     .append("</text>");
             if (p.baselineStart() != null && p.baselineEnd() != null) {
-                double bx = x(clamp(p.baselineStart(), from, to), from, days);
-                double bw = Math.max(2, x(clamp(p.baselineEnd(), from, to), from, days) - bx);
+                double bx = x(clamp(p.baselineStart(), from, to), from, days, layout);
+                double bw = Math.max(2, x(clamp(p.baselineEnd(), from, to), from, days, layout) - bx);
                 s.append("<rect class='baseline' x='").append(f(bx)).append("' y='").append(y + 19).append("' width='")
                         .append(f(bw)).append("' height='7' fill='none' stroke='#7b8794' stroke-dasharray='3 2'/>");
             }
-            double bx = x(clamp(p.startDate(), from, to), from, days);
-            double bw = Math.max(3, x(clamp(p.endDate(), from, to), from, days) - bx);
+            double bx = x(clamp(p.startDate(), from, to), from, days, layout);
+            double bw = Math.max(3, x(clamp(p.endDate(), from, to), from, days, layout) - bx);
             s.append("<rect class='bar' x='").append(f(bx)).append("' y='").append(y + 6).append("' width='")
                     .append(f(bw)).append("' height='12' rx='3' fill='").append(colour(p.status()))
                     .append("' opacity='0.85'/>");
@@ -125,7 +210,7 @@ class GanttChart extends Div {
                 if (m.dueDate().isBefore(from) || m.dueDate().isAfter(to)) {
                     continue;
                 }
-                double mx = x(m.dueDate(), from, days);
+                double mx = x(m.dueDate(), from, days, layout);
                 // the timeline does not single out "due soon": it shows the dates themselves
                 MilestoneState onDay = m.state(today);
                 String state = (onDay == MilestoneState.DUE_SOON ? MilestoneState.OPEN : onDay).key();
@@ -150,54 +235,72 @@ class GanttChart extends Div {
                     .append(esc(tr.apply("programme.empty", new Object[0]))).append("</text>");
         }
         if (!today.isBefore(from) && !today.isAfter(to)) {
-            double x = x(today, from, days);
+            double x = x(today, from, days, layout);
             s.append("<g class='today'><title>").append(esc(tr.apply("timeline.today", new Object[0]) + " · "
                     + Formats.date(today, locale))).append("</title><line x1='").append(f(x)).append("' y1='20' x2='")
                     .append(f(x)).append("' y2='").append(rowsBottom).append("' stroke='#d64545' stroke-width='2'/></g>");
         }
-        legend(s, rowsBottom + 16, tr);
+        s.append(key);
         s.append("</svg>");
         return s.toString();
     }
 
-    /** A one-line key: statuses, milestones, the plan, the events and today. */
-    private static void legend(StringBuilder s, int top, BiFunction<String, Object[], String> tr) {
-        s.append("<g class='legend' font-size='11' fill='#52606d'>");
-        int x = 6;
-        int y = top;
+    /** The key (statuses, the plan, milestones, events, today), wrapped to the chart's width; returns its bottom. */
+    private static int legend(StringBuilder s, int top, BiFunction<String, Object[], String> tr, int width) {
+        s.append("<g class='legend' font-size='13' fill='#3e4c59'>");
+        int[] at = {6, top};
         for (ProjectStatus status : new ProjectStatus[] {ProjectStatus.ON_TRACK, ProjectStatus.AT_RISK,
                 ProjectStatus.OFF_TRACK, ProjectStatus.COMPLETED}) {
-            s.append("<rect x='").append(x).append("' y='").append(y - 9).append("' width='14' height='9' rx='2' fill='")
-                    .append(colour(status)).append("'/><text x='").append(x + 18).append("' y='").append(y).append("'>")
-                    .append(esc(tr.apply("project.status." + status.name(), new Object[0]))).append("</text>");
-            x += advance(tr.apply("project.status." + status.name(), new Object[0]));
+            String text = tr.apply("project.status." + status.name(), new Object[0]);
+            place(at, text, width);
+            s.append("<rect x='").append(at[0]).append("' y='").append(at[1] - 10).append("' width='14' height='10' rx='2' fill='")
+                    .append(colour(status)).append("'/><text x='").append(at[0] + 18).append("' y='").append(at[1])
+                    .append("'>").append(esc(text)).append("</text>");
+            at[0] += advance(text);
         }
-        s.append("<rect x='").append(x).append("' y='").append(y - 8).append("' width='14' height='7' fill='none' ")
-                .append("stroke='#7b8794' stroke-dasharray='3 2'/><text x='").append(x + 18).append("' y='").append(y)
-                .append("'>").append(esc(tr.apply("timeline.legend.plan", new Object[0]))).append("</text>");
-        x += advance(tr.apply("timeline.legend.plan", new Object[0]));
+        String plan = tr.apply("timeline.legend.plan", new Object[0]);
+        place(at, plan, width);
+        s.append("<rect x='").append(at[0]).append("' y='").append(at[1] - 9).append("' width='14' height='8' fill='none' ")
+                .append("stroke='#7b8794' stroke-dasharray='3 2'/><text x='").append(at[0] + 18).append("' y='")
+                .append(at[1]).append("'>").append(esc(plan)).append("</text>");
+        at[0] += advance(plan);
         for (String[] m : new String[][] {{"done", "#1f2933"}, {"overdue", "#d64545"}, {"open", "#ffffff"}}) {
-            s.append("<path d='M").append(x + 6).append(' ').append(y - 11).append(" l6 6 l-6 6 l-6 -6 z' fill='")
-                    .append(m[1]).append("' stroke='#1f2933'/><text x='").append(x + 16).append("' y='").append(y)
-                    .append("'>").append(esc(tr.apply("milestone.state." + m[0], new Object[0]))).append("</text>");
-            x += advance(tr.apply("milestone.state." + m[0], new Object[0]));
+            String text = tr.apply("milestone.state." + m[0], new Object[0]);
+            place(at, text, width);
+            s.append("<path d='M").append(at[0] + 6).append(' ').append(at[1] - 12).append(" l6 6 l-6 6 l-6 -6 z' fill='")
+                    .append(m[1]).append("' stroke='#1f2933'/><text x='").append(at[0] + 16).append("' y='")
+                    .append(at[1]).append("'>").append(esc(text)).append("</text>");
+            at[0] += advance(text);
         }
-        x = 6;
-        y += 16;
+        at[0] = 6;
+        at[1] += 20;
         for (String[] e : new String[][] {{"TC_FORUM", "#0b5394"}, {"REGIONAL_FORUM", "#00897b"}, {"WSSF", "#8e24aa"}}) {
-            s.append("<path d='M").append(x).append(' ').append(y - 9).append(" h10 l-5 8 z' fill='").append(e[1])
-                    .append("'/><text x='").append(x + 14).append("' y='").append(y).append("'>")
-                    .append(esc(tr.apply("event.kind." + e[0], new Object[0]))).append("</text>");
-            x += advance(tr.apply("event.kind." + e[0], new Object[0]));
+            String text = tr.apply("event.kind." + e[0], new Object[0]);
+            place(at, text, width);
+            s.append("<path d='M").append(at[0]).append(' ').append(at[1] - 10).append(" h10 l-5 9 z' fill='").append(e[1])
+                    .append("'/><text x='").append(at[0] + 14).append("' y='").append(at[1]).append("'>")
+                    .append(esc(text)).append("</text>");
+            at[0] += advance(text);
         }
-        s.append("<line x1='").append(x).append("' y1='").append(y - 10).append("' x2='").append(x).append("' y2='")
-                .append(y + 1).append("' stroke='#d64545' stroke-width='2'/><text x='").append(x + 6).append("' y='")
-                .append(y).append("'>").append(esc(tr.apply("timeline.today", new Object[0]))).append("</text></g>");
+        String today = tr.apply("timeline.today", new Object[0]);
+        place(at, today, width);
+        s.append("<line x1='").append(at[0]).append("' y1='").append(at[1] - 11).append("' x2='").append(at[0])
+                .append("' y2='").append(at[1] + 1).append("' stroke='#d64545' stroke-width='2'/><text x='")
+                .append(at[0] + 6).append("' y='").append(at[1]).append("'>").append(esc(today)).append("</text></g>");
+        return at[1] + 6;
     }
 
-    /** Room for a legend entry: symbol, text (about 6.5 px a character at 11 px), gap. */
+    /** Moves to the next line of the key when the entry would not fit in the width. */
+    private static void place(int[] at, String text, int width) {
+        if (at[0] > 6 && at[0] + advance(text) - 18 > width) {
+            at[0] = 6;
+            at[1] += 20;
+        }
+    }
+
+    /** Room for a legend entry: symbol, text (about 7.5 px a character at 13 px), gap. */
     private static int advance(String text) {
-        return 18 + (int) Math.ceil(text.length() * 6.5) + 18;
+        return 18 + (int) Math.ceil(text.length() * 7.5) + 18;
     }
 
     private static String colour(ProjectStatus status) {
@@ -211,8 +314,8 @@ class GanttChart extends Div {
         };
     }
 
-    private static double x(LocalDate d, LocalDate from, double days) {
-        return LABEL + CHART * (ChronoUnit.DAYS.between(from, d) / days);
+    private static double x(LocalDate d, LocalDate from, double days, Layout layout) {
+        return layout.label() + layout.chart() * (ChronoUnit.DAYS.between(from, d) / days);
     }
 
     private static LocalDate clamp(LocalDate d, LocalDate from, LocalDate to) {

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
@@ -34,6 +33,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.TabPanels;
 import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.programme.CalendarFeedService;
@@ -93,12 +93,18 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
         addClassName("tcw-page");
         setSizeFull();
         tree.setId("programme-tree");
-        tree.addHierarchyColumn(this::title).setHeader(getTranslation("programme.column.item")).setFlexGrow(4)
-                .setKey("item");
-        tree.addColumn(this::who).setHeader(getTranslation("programme.column.who")).setAutoWidth(true).setKey("who");
-        tree.addColumn(this::when).setHeader(getTranslation("programme.column.when")).setAutoWidth(true).setKey("when");
-        tree.addComponentColumn(this::state).setHeader(getTranslation("programme.column.state")).setAutoWidth(true)
-                .setKey("state");
+        // the name of the item takes the room; who, when and state have compact fixed widths and
+        // wrap (a moved plan goes to a second line); on a phone only the item and its state remain
+        tree.addHierarchyColumn(this::title).setHeader(getTranslation("programme.column.item")).setWidth("16rem")
+                .setFlexGrow(1).setKey("item");
+        var whoColumn = tree.addColumn(this::who).setHeader(getTranslation("programme.column.who")).setWidth("10rem")
+                .setFlexGrow(0).setKey("who");
+        var whenColumn = tree.addColumn(this::when).setHeader(getTranslation("programme.column.when"))
+                .setWidth("12.5rem").setFlexGrow(0).setKey("when");
+        tree.addComponentColumn(this::state).setHeader(getTranslation("programme.column.state")).setWidth("9rem")
+                .setFlexGrow(0).setKey("state");
+        tree.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        org.issa.tcw.base.ui.NarrowScreens.hideColumnsWhenNarrow(this, whoColumn, whenColumn);
         tree.addItemClickListener(e -> {
             Line line = e.getItem();
             long projectId = line.project() != null ? line.project().id()
@@ -189,8 +195,7 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
         tree.expand(data.getRootItems());
         tree.setHeight("60vh");
         timeline.show(t.triennium(), t.projects(), t.events(), LocalDate.now(clock.withZone(UserZone.current())), false);
-        var tabs = new TabSheet();
-        tabs.setId("programme-tabs");
+        var tabs = new TabPanels("programme-tabs");
         tabs.add(getTranslation("programme.tab.tree"), tree);
         tabs.add(getTranslation("programme.tab.timeline"), timeline);
         tabs.setWidthFull();

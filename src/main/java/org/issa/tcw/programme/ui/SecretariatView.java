@@ -10,7 +10,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -21,6 +20,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.TabPanels;
 import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.commission.CommissionSummary;
@@ -108,7 +108,7 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
 
         progress.setId("progress-grid");
         progress.addComponentColumn(c -> link("commissions/" + c.code() + "/programme", c.code() + " · " + c.name()))
-                .setHeader(getTranslation("secretariat.commission")).setFlexGrow(3).setKey("commission");
+                .setHeader(getTranslation("secretariat.commission")).setWidth("18rem").setFlexGrow(1).setKey("commission");
         progress.addColumn(c -> c.programmeStatus() == null ? getTranslation("programme.status.DRAFT")
                 : getTranslation("programme.status." + c.programmeStatus().name()))
                 .setHeader(getTranslation("secretariat.programme")).setAutoWidth(true);
@@ -121,18 +121,19 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
         }
         progress.addColumn(c -> c.milestonesDone() + " / " + c.milestones())
                 .setHeader(getTranslation("secretariat.milestones-done")).setAutoWidth(true).setKey("done");
-        progress.addColumn(CommissionProgress::milestonesOverdue).setHeader(getTranslation("secretariat.overdue"))
-                .setAutoWidth(true).setKey("overdue");
+        progress.addComponentColumn(c -> overdueCount(c.milestonesOverdue()))
+                .setHeader(getTranslation("secretariat.overdue")).setAutoWidth(true).setFlexGrow(0).setKey("overdue");
         progress.addColumn(CommissionProgress::milestonesDueSoon)
                 .setHeader(getTranslation("secretariat.due-soon", SecretariatService.DUE_SOON_DAYS)).setAutoWidth(true)
                 .setKey("due-soon");
+        progress.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         progress.setAllRowsVisible(true);
         configure(overdue, "overdue-grid", DueWindow.OVERDUE);
         configure(dueSoon, "due-soon-grid", DueWindow.DUE_SOON);
         awaiting.setId("awaiting-grid");
         awaiting.addComponentColumn(a -> link("commissions/" + a.commissionCode() + "/programme",
                 a.commissionCode() + " · " + a.commissionName())).setHeader(getTranslation("secretariat.commission"))
-                .setFlexGrow(3);
+                .setWidth("18rem").setFlexGrow(1);
         awaiting.addColumn(a -> a.submittedAt() == null ? "" : Formats.date(LocalDate.ofInstant(a.submittedAt(),
                 UserZone.current()), getLocale())).setHeader(getTranslation("secretariat.submitted-on"))
                 .setAutoWidth(true);
@@ -144,13 +145,30 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
                 new H3(getTranslation("secretariat.overdue-list")), overdue,
                 new H3(getTranslation("secretariat.due-soon-list", SecretariatService.DUE_SOON_DAYS)), dueSoon);
         overview.setPadding(false);
-        var tabs = new TabSheet();
-        tabs.setId("secretariat-tabs");
+        var tabs = new TabPanels("secretariat-tabs");
         tabs.add(getTranslation("secretariat.tab.overview"), overview);
         tabs.add(getTranslation("programme.tab.timeline"), timeline);
         tabs.setWidthFull();
         add(filters, tabs);
         show(d);
+    }
+
+    /** A list of a few lines is as tall as its lines (no blank space inside); a long one scrolls in a fixed height. */
+    private static void fit(Grid<DueMilestone> grid, long count) {
+        grid.setAllRowsVisible(count <= 8);
+        if (count > 8) {
+            grid.setHeight("22rem");
+        }
+    }
+
+    /** An overdue count, highlighted (red badge) when it is not zero. */
+    private com.vaadin.flow.component.html.Span overdueCount(long count) {
+        var span = new com.vaadin.flow.component.html.Span(Formats.number(count, getLocale()));
+        if (count > 0) {
+            span.getElement().getThemeList().add("badge error");
+            span.addClassName("tcw-overdue");
+        }
+        return span;
     }
 
     /** A lazy grid: each page and the total are read from the service with the current filters. */
@@ -166,7 +184,7 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(3);
         grid.addColumn(m -> m.ownerName() == null ? "" : m.ownerName()).setHeader(getTranslation("milestone.owner"))
                 .setAutoWidth(true);
-        grid.setHeight("22rem");
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     }
 
     private DashboardFilter filter() {
@@ -179,6 +197,8 @@ class SecretariatView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void show(SecretariatDashboard d) {
+        fit(overdue, d.overdueCount());
+        fit(dueSoon, d.dueSoonCount());
         DashboardFilter filter = filter();
         summary.setText(getTranslation("secretariat.summary", d.triennium().label(),
                 d.commissions().stream().mapToLong(CommissionProgress::projects).sum(), d.overdueCount(),

@@ -62,7 +62,7 @@ class PeopleAdminViewTest extends KaribuTest {
                 com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, 0, "actions");
         _click((Button) actions.getComponentAt(1));
         confirm();
-        assertThat(notifications()).anyMatch(n -> n.contains("cannot be deleted") && n.contains("memberships (current or past)"));
+        assertThat(notifications()).anyMatch(n -> n.contains("cannot be deleted") && n.contains("1 membership (current or past) refers to them"));
         assertThat(_size(grid)).isEqualTo(1);
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.issa.tcw.base.Texts;
 import org.issa.tcw.programme.EventKind;
 import org.issa.tcw.programme.EventRow;
 import org.issa.tcw.programme.MilestoneRow;
@@ -56,6 +57,28 @@ class GanttChartTest {
                 "FAM · Child benefits");
         assertThat(svg).contains("Draft &lt;report&gt; &amp; annex", "AI report&#39;s &quot;draft&quot;")
                 .doesNotContain("<report>");
+    }
+
+    @Test
+    void links_are_inside_a_group_not_an_image_and_quarters_speak_the_readers_language() {
+        Texts texts = new Texts();
+        String svg = GanttChart.render(T, List.of(), List.of(), TODAY, false, Locale.FRENCH,
+                (key, args) -> texts.getTranslation(key, Locale.FRENCH, args));
+        assertThat(svg).contains("role='group'").doesNotContain("role='img'");
+        assertThat(svg).contains(">T2<", ">T3<").doesNotContain(">Q2<");
+    }
+
+    @Test
+    void fit_to_width_draws_the_chart_as_wide_as_the_room_and_years_only_when_quarters_have_no_room() {
+        String wide = GanttChart.render(T, List.of(), List.of(), TODAY, false, Locale.ENGLISH, (key, args) -> key,
+                GanttChart.Layout.fitting(944));
+        assertThat(wide).contains("width='944'").contains("timeline.quarter");
+        String phone = GanttChart.render(T, List.of(), List.of(), TODAY, false, Locale.ENGLISH, (key, args) -> key,
+                GanttChart.Layout.fitting(340));
+        assertThat(phone).contains("width='340'").doesNotContain("timeline.quarter");
+        String years = GanttChart.render(T, List.of(), List.of(), TODAY, false, Locale.ENGLISH, (key, args) -> key,
+                GanttChart.Layout.YEARS);
+        assertThat(years).doesNotContain("timeline.quarter");
     }
 
     @Test
