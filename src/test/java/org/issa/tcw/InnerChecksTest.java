@@ -132,6 +132,8 @@ class InnerChecksTest {
                     OPEN + "answers only about the caller, for the relay that checked READ first"),
             Map.entry("documents.consultation.ConsultationService.open",
                     "ConsultationServiceTest#only_reviewers_open_rounds_and_dispose_and_only_participants_take_part"),
+            Map.entry("documents.consultation.ConsultationService.extend",
+                    "ConsultationRiskTest#a_late_consultation_puts_the_milestone_at_risk_until_extended_or_ended"),
             Map.entry("documents.consultation.ConsultationService.mayOpen",
                     OPEN + "answers whether the caller may open a round; reads no data"),
             Map.entry("documents.consultation.ConsultationService.rounds",

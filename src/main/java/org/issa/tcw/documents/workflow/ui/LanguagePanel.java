@@ -53,7 +53,9 @@ class LanguagePanel extends Div {
                 stale.getElement().getThemeList().add("badge warning small");
                 stale.setId("language-stale-" + v.documentId());
                 item.add(stale);
-                var compare = new Anchor("documents/" + family.getFirst().documentId(),
+                // the source's History opens the comparison of the version it was translated from with now
+                var compare = new Anchor("documents/" + family.getFirst().documentId()
+                        + (v.sourceVersionId() == null ? "" : "?compare=" + v.sourceVersionId()),
                         getTranslation("translation.compare", v.sourceVersionId() == null ? "" : "#" + v.sourceVersionId()));
                 compare.setId("language-compare-" + v.documentId());
                 item.add(compare);
