@@ -193,6 +193,8 @@ class InnerChecksTest {
             Map.entry("documents.workflow.LanguageVersions.mayTranslate", OPEN + "answers only about the caller"),
             Map.entry("documents.workflow.PublishedLibrary.published",
                     OPEN + "the library: published documents are readable by every signed-in person"),
+            Map.entry("programme.MilestoneService.trienniumsOfDocuments",
+                    OPEN + "triennium ids of the projects a document delivers; the library shows them for published ones"),
             Map.entry("programme.MilestoneService.deliverablesOfPriority",
                     OPEN + "ids of the documents linked to a priority's milestones; the library shows only published ones"),
             Map.entry("documents.versions.DocumentVersions.list", "DocumentVersionsTest#who_may_name_compare_and_restore"),

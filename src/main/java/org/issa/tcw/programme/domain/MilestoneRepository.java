@@ -81,6 +81,10 @@ public interface MilestoneRepository extends JpaRepository<Milestone, Long> {
     @Query("select distinct m.documentId from Milestone m where m.consultationLate = true")
     List<Long> documentsWithLateConsultation();
 
+    /** (document id, triennium id) of the projects whose milestones these documents deliver. */
+    @Query("select distinct m.documentId, m.project.trienniumId from Milestone m where m.documentId in :documentIds")
+    List<Object[]> trienniumsOfDocuments(Collection<Long> documentIds);
+
     /** The documents linked to milestones of the priority's projects. */
     @Query("select distinct m.documentId from Milestone m where m.project.priorityId = :priorityId"
             + " and m.documentId is not null")

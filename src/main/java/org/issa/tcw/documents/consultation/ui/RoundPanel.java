@@ -149,7 +149,10 @@ class RoundPanel extends Div {
         if (round.mayContribute()) {
             add(new Paragraph(getTranslation("consultation.participate.help")));
             tag.setLabel(getTranslation("consultation.tag"));
+            CommentTag keptTag = tag.getValue(); // a live refresh keeps what the reader chose
+            WorkingLanguage keptLanguage = language.getValue();
             tag.setItems(CommentTag.values());
+            tag.setValue(keptTag);
             tag.setItemLabelGenerator(t -> getTranslation("consultation.tag." + t.name()));
             if (tag.getValue() == null) {
                 tag.setValue(CommentTag.GENERAL);
@@ -157,6 +160,7 @@ class RoundPanel extends Div {
             tag.setId("consultation-tag");
             language.setLabel(getTranslation("consultation.language"));
             language.setItems(WorkingLanguage.values());
+            language.setValue(keptLanguage);
             language.setItemLabelGenerator(l -> getTranslation("document.language." + l.name()));
             if (language.getValue() == null) {
                 language.setValue(fromLocale());
