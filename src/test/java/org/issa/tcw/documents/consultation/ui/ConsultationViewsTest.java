@@ -203,4 +203,27 @@ class ConsultationViewsTest extends KaribuTest {
         org.issa.tcw.testsupport.UiPolling.awaitUi(java.time.Duration.ofSeconds(30),
                 () -> com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0).contains("Noted"));
     }
+
+    @Test
+    void a_participant_from_another_commission_opens_the_document_page_with_the_round_panel() {
+        long id = document();
+        long ict = jdbc.queryForObject("select id from commission where code = 'ICT'", Long.class);
+        long fam = jdbc.queryForObject("select id from commission where code = 'FAM'", Long.class);
+        signIn.as("chair-ict");
+        RoundForm form = new RoundForm();
+        form.setAudience(Audience.COMMISSIONS);
+        form.setCommissionIds(java.util.Set.of(ict, fam));
+        form.setDeadline(LocalDate.now(ZoneOffset.UTC).plusDays(3));
+        form.setIntroduction("Tell us.");
+        consultations.open(id, form);
+        signIn.out();
+
+        // found by the browser test: the stepper refused the page to anyone without a role in ICT
+        signInAs("member-fam");
+        navigate("documents/" + id);
+        assertThat(refused()).isFalse();
+        _get(RoundPanel.class);
+        _get(Button.class, spec -> spec.withId("consultation-send"));
+        assertThat(_find(Button.class, spec -> spec.withId("workflow-approve"))).isEmpty();
+    }
 }
