@@ -33,7 +33,14 @@ class LanguagePanel extends Div {
 
     private void render() {
         removeAll();
-        List<LanguageVersion> family = languages.family(documentId);
+        List<LanguageVersion> family;
+        try {
+            family = languages.family(documentId);
+        } catch (org.springframework.security.access.AccessDeniedException byGrantOnly) {
+            // a consultation's participant from another commission reads this document only, not its family
+            setVisible(false);
+            return;
+        }
         boolean may = languages.mayTranslate(documentId);
         add(new Span(getTranslation("translation.title") + ": "));
         boolean linked = family.size() > 1;
