@@ -100,6 +100,22 @@ public class MilestoneService {
     public java.util.Set<Long> deliverablesOfPriority(long priorityId) {
         return java.util.Set.copyOf(milestones.documentsOfPriority(priorityId));
     }
+    /**
+     * The trienniums of the projects whose milestones each document delivers (the library shows
+     * and filters by them); documents linked to no milestone are left out.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Map<Long, java.util.Set<Long>> trienniumsOfDocuments(java.util.Collection<Long> documentIds) {
+        java.util.Map<Long, java.util.Set<Long>> out = new java.util.HashMap<>();
+        if (documentIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] row : milestones.trienniumsOfDocuments(java.util.Set.copyOf(documentIds))) {
+            out.computeIfAbsent((Long) row[0], k -> new java.util.TreeSet<>()).add((Long) row[1]);
+        }
+        return out;
+    }
+
     /** Takes back a completion. */
     @Transactional
     @PreAuthorize("@programmeAccess.mayUpdateMilestone(#milestoneId)")

@@ -8,7 +8,9 @@ import java.util.Locale;
  * ({@code milestone.state.<key>}) and of its CSS class.
  */
 public enum MilestoneState {
-    OPEN, DUE_SOON, OVERDUE, DONE, CANCELLED;
+    OPEN, DUE_SOON, OVERDUE, DONE, CANCELLED,
+    /** Open, and the consultation of its document is past its deadline without the chair ending it (ADR 065). */
+    AT_RISK;
 
     /** How far ahead an open milestone counts as due soon. */
     public static final int DUE_SOON_DAYS = 90;

@@ -26,11 +26,14 @@ public class MilestoneWatch {
     private final MilestoneRepository milestones;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final ConsultationRisk consultationRisk;
 
-    MilestoneWatch(MilestoneRepository milestones, ApplicationEventPublisher publisher, Clock clock) {
+    MilestoneWatch(MilestoneRepository milestones, ApplicationEventPublisher publisher, Clock clock,
+            ConsultationRisk consultationRisk) {
         this.milestones = milestones;
         this.publisher = publisher;
         this.clock = clock;
+        this.consultationRisk = consultationRisk;
     }
 
     @Scheduled(cron = "${tcw.programme.watch-cron:0 0 6 * * *}")
@@ -39,7 +42,8 @@ public class MilestoneWatch {
     }
 
     /**
-     * Publishes {@link MilestoneOverdue} and {@link MilestoneDueSoon} for milestones not announced yet.
+     * Publishes {@link MilestoneOverdue} and {@link MilestoneDueSoon} for milestones not announced
+     * yet, and brings every milestone's "at risk" mark for a late consultation up to date (ADR 065).
      *
      * @return how many events were published
      */
@@ -70,6 +74,7 @@ public class MilestoneWatch {
         if (!dueSoon.isEmpty()) {
             milestones.markDueSoonNotified(dueSoon);
         }
+        consultationRisk.reconcile();
         return published;
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.commission.CommissionSummary;
+import org.issa.tcw.documents.workflow.DocumentStage;
 import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
 import org.issa.tcw.programme.domain.MilestoneFacts;
@@ -106,7 +107,7 @@ class ProgrammeQueries {
     static MilestoneRow row(MilestoneFacts m, Map<Long, PersonSummary> names) {
         return new MilestoneRow(m.id(), m.projectId(), m.title(), m.dueDate(), m.baselineDue(), m.doneDate(),
                 m.cancelled(), m.ownerPersonId(), name(names, m.ownerPersonId()), m.eventId(), m.eventTitle(),
-                m.documentId(), m.version());
+                m.documentId(), m.version(), DocumentStage.APPROVED, false, null, m.consultationLate());
     }
 
     static @Nullable String name(Map<Long, PersonSummary> names, @Nullable Long id) {

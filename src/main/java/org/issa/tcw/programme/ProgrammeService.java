@@ -152,7 +152,7 @@ public class ProgrammeService {
                         ProgrammeQueries.name(names, m.getOwnerPersonId()), m.getEventId(),
                         m.getEventId() == null ? null : eventTitles.get(m.getEventId()), m.getDocumentId(),
                         m.getVersion(), m.getCompletesOn(), m.isDoneByDocument(),
-                        m.getDocumentId() == null ? null : stages.get(m.getDocumentId())))
+                        m.getDocumentId() == null ? null : stages.get(m.getDocumentId()), m.isConsultationLate()))
                 .toList();
         Map<Long, String> peopleNames = new LinkedHashMap<>();
         names.forEach((k, v) -> peopleNames.put(k, v.displayName()));

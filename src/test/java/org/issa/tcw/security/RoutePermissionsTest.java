@@ -61,6 +61,7 @@ class RoutePermissionsTest extends KaribuTest {
         expect("admin/mail", "admin/mail", "A A D D D D L");
         expect("secretariat", "secretariat", "A A D D D D L");
         expect("admin/institutions", "admin/institutions", "A A D D D D L");
+        expect("admin/consultation-contacts", "admin/consultation-contacts", "A A D D D D L");
         expect("admin/people", "admin/people", "A A D D D D L");
         expect("admin/commissions", "admin/commissions", "A A D D D D L");
         expect("admin/trienniums", "admin/trienniums", "A A D D D D L");

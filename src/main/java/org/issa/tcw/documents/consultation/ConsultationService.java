@@ -70,12 +70,16 @@ public class ConsultationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DispositionExports exports;
+    private final RoundSignals signals;
+    private final ConsultationContacts contacts;
 
     ConsultationService(RoundStore store, ConsultationGrants grants, RoundStages stages, DocumentService documents,
             DocumentComments comments, SuggestionService suggestions, CommissionService commissions,
             CommissionAccess access, PersonService people, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock, DispositionExports exports) {
+            Clock clock, DispositionExports exports, RoundSignals signals, ConsultationContacts contacts) {
+        this.contacts = contacts;
         this.exports = exports;
+        this.signals = signals;
         this.store = store;
         this.grants = grants;
         this.stages = stages;
@@ -147,7 +151,34 @@ public class ConsultationService {
         events.publishEvent(new ConsultationOpened(roundId, documentId, header.commissionId(), header.title(),
                 currentUser.require().displayName(), participants));
         forgetAfterCommit(documentId);
+        signals.changed(documentId);
         return roundId;
+    }
+
+    /**
+     * Moves the deadline of the document's latest round later (the chair, vice-chair: as for
+     * opening one). A round that closed at its deadline opens again until the new one; input is
+     * accepted again and the milestone of the document is no longer at risk.
+     *
+     * @throws UserFacingException   if the new deadline is missing, past or not after the current
+     *                               one, the round is not the document's latest or the document is
+     *                               no longer in consultation; nothing is changed
+     * @throws AccessDeniedException if the person may not send the document to consultation
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void extend(long roundId, @Nullable LocalDate newDeadline) {
+        RoundStore.Round round = store.round(roundId).orElseThrow(NotFoundException::new);
+        requireMay(CommissionAction.SUBMIT_DOCUMENT, round.commissionId());
+        require(newDeadline != null, "consultation.deadline.required");
+        require(!newDeadline.isBefore(today()), "consultation.deadline.past");
+        require(newDeadline.isAfter(deadline(round)), "consultation.deadline.not-later");
+        require(stages.inConsultation(round.documentId()), "consultation.extend.not-in-consultation");
+        Instant closesAt = newDeadline.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        require(store.extend(roundId, closesAt), "consultation.extend.not-latest");
+        events.publishEvent(new ConsultationExtended(roundId, round.documentId(), round.commissionId(), closesAt));
+        forgetAfterCommit(round.documentId());
+        signals.changed(round.documentId());
     }
 
     /**
@@ -212,7 +243,7 @@ public class ConsultationService {
         require(tag != null && language != null, "consultation.tag.required");
         long commentId = comments.comment(round.documentId(), from, to, body);
         store.addContribution(commentId, roundId, tag, language);
-        return commentId;
+        return commentId; // the comment's CommentSignal tells the round's pages (RoundSignals)
     }
 
     /**
@@ -282,6 +313,7 @@ public class ConsultationService {
                 && suggestions.list(round.documentId()).stream().anyMatch(s -> s.id().equals(suggestion))) {
             suggestions.review(round.documentId(), disposition == Disposition.ACCEPTED, List.of(suggestion), null);
         }
+        signals.changed(round.documentId());
     }
 
     /**
@@ -321,14 +353,15 @@ public class ConsultationService {
     }
 
     /**
-     * Makes a person a contact person of an institution for consultations (the secretariat).
+     * Makes a person a contact person of an institution for consultations (the secretariat; see
+     * {@link ConsultationContacts#add}, which also checks the input).
      *
      * @throws AccessDeniedException for anyone else
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARIAT')")
     public void addContact(long institutionId, long personId) {
-        store.addContact(institutionId, personId);
+        contacts.add(institutionId, personId);
     }
 
     // ---------- inside ----------

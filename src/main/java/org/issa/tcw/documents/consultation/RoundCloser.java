@@ -24,9 +24,11 @@ class RoundCloser {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final RoundStages stages;
+    private final RoundSignals signals;
 
     RoundCloser(RoundStore store, ConsultationGrants grants, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock, RoundStages stages) {
+            Clock clock, RoundStages stages, RoundSignals signals) {
+        this.signals = signals;
         this.store = store;
         this.grants = grants;
         this.events = events;
@@ -52,6 +54,7 @@ class RoundCloser {
                 stages.closed(round);
                 events.publishEvent(new ConsultationClosed(id, round.documentId(), round.commissionId(), now));
                 grants.forget(round.documentId());
+                signals.changed(round.documentId());
                 return true;
             });
             if (Boolean.TRUE.equals(won)) {

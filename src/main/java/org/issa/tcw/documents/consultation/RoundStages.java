@@ -27,6 +27,11 @@ class RoundStages {
         }
     }
 
+    /** Whether the document is in consultation now. */
+    boolean inConsultation(long documentId) {
+        return workflow.stageOf(documentId) == DocumentStage.CONSULTATION;
+    }
+
     /** After a round was closed, in the closing transaction (nobody signed in). */
     void closed(RoundStore.Round round) {
         // the stage stays "consultation" until the chair takes the next step

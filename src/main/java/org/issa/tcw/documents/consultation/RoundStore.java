@@ -45,6 +45,10 @@ class RoundStore {
 
     record InstitutionInfo(long id, String name, @Nullable String acronym, Region region) {
         String label() {
+            return label(name, acronym);
+        }
+
+        static String label(String name, @Nullable String acronym) {
             return acronym == null ? name : acronym + " · " + name;
         }
     }
@@ -214,6 +218,67 @@ class RoundStore {
                 update consultation_round set state = 'CLOSED', closed_at = :now
                 where id = :id and state = 'OPEN' and deadline <= :now""")
                 .param("now", time(now)).param("id", roundId).update() == 1;
+    }
+
+    /**
+     * Moves the deadline of the document's latest round to {@code closesAt} and opens it again if
+     * it had closed; true if it changed (the round is still the latest one).
+     */
+    boolean extend(long roundId, Instant closesAt) {
+        return jdbc.sql("""
+                update consultation_round set deadline = :deadline, state = 'OPEN', closed_at = null
+                where id = :id and id = (select max(l.id) from consultation_round l
+                    where l.document_id = consultation_round.document_id)""")
+                .param("deadline", time(closesAt)).param("id", roundId).update() == 1;
+    }
+
+    /** Every contact person with their institution, by institution and name (one statement). */
+    List<ContactRow> contacts() {
+        return jdbc.sql("""
+                select i.id, i.name, i.acronym, p.id, p.first_name, p.last_name, p.email, p.active
+                from consultation_contact c join institution i on i.id = c.institution_id
+                join person p on p.id = c.person_id order by i.name, p.last_name, p.first_name, p.id""")
+                .query((rs, n) -> new ContactRow(rs.getLong(1),
+                        InstitutionInfo.label(rs.getString(2), rs.getString(3)),
+                        rs.getLong(4), name(rs.getString(5), rs.getString(6)), rs.getString(7), rs.getBoolean(8)))
+                .list();
+    }
+
+    /** Active people who are not yet contacts of the institution: its own people first, then by name. */
+    List<ConsultationService.AudienceOption> candidates(long institutionId) {
+        return jdbc.sql("""
+                select p.id, p.first_name, p.last_name, p.email from person p
+                where p.active = true and not exists (select 1 from consultation_contact c
+                    where c.institution_id = :i and c.person_id = p.id)
+                order by case when p.institution_id = :i then 0 else 1 end, p.last_name, p.first_name, p.id""")
+                .param("i", institutionId)
+                .query((rs, n) -> new ConsultationService.AudienceOption(rs.getLong(1),
+                        name(rs.getString(2), rs.getString(3)) + " · " + rs.getString(4))).list();
+    }
+
+    boolean institutionExists(long institutionId) {
+        return jdbc.sql("select count(*) from institution where id = :i").param("i", institutionId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Whether the person is active; null if there is no such person. */
+    @Nullable Boolean personActive(long personId) {
+        return jdbc.sql("select active from person where id = :p").param("p", personId).query(Boolean.class)
+                .optional().orElse(null);
+    }
+
+    boolean isContact(long institutionId, long personId) {
+        return jdbc.sql("select count(*) from consultation_contact where institution_id = :i and person_id = :p")
+                .param("i", institutionId).param("p", personId).query(Integer.class).single() > 0;
+    }
+
+    boolean removeContact(long institutionId, long personId) {
+        return jdbc.sql("delete from consultation_contact where institution_id = :i and person_id = :p")
+                .param("i", institutionId).param("p", personId).update() == 1;
+    }
+
+    private static String name(@Nullable String first, String last) {
+        return first == null || first.isBlank() ? last : first + " " + last;
     }
 
     /** Adds people as contact people of an institution for consultations. */

@@ -170,7 +170,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
         side = new Div(consultationPanels.forDocument(header.id(), editor.getElement()), suggestionList,
                 commentPanels.forDocument(header.id(), editor.getElement(), focused),
-                versionPanels.forDocument(header.id()));
+                versionPanels.forDocument(header.id(), queryId(event, "compare")));
         side.setId("document-side");
         side.addClassName("tcw-document-side");
         var main = new Div(editor);
@@ -199,8 +199,16 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** {@code ?comment=ID}: the comment a notification leads to. */
     private static @Nullable Long focusedComment(BeforeEnterEvent event) {
+        return queryId(event, "comment");
+    }
+
+    /**
+     * A number in the query: {@code ?comment=ID} (the comment a notification leads to),
+     * {@code ?compare=ID} (a version to compare with the current text, e.g. from a stale translation).
+     */
+    private static @Nullable Long queryId(BeforeEnterEvent event, String name) {
         try {
-            return event.getLocation().getQueryParameters().getSingleParameter("comment").map(Long::parseLong)
+            return event.getLocation().getQueryParameters().getSingleParameter(name).map(Long::parseLong)
                     .orElse(null);
         } catch (NumberFormatException e) {
             return null;

@@ -63,13 +63,15 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
     private final Clock clock;
     private final List<StageGuard> guards;
     private final org.issa.tcw.commission.CommissionService commissions;
+    private final org.issa.tcw.documents.DocumentAccess documentAccess;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     DocumentWorkflow(DataSource dataSource, CommissionAccess access, CurrentUser currentUser,
             DocumentCollaboration collaboration, DocumentService documents, YjsEngine engine,
             ApplicationEventPublisher events, Clock clock, List<StageGuard> guards,
-            org.issa.tcw.commission.CommissionService commissions) {
+            org.issa.tcw.commission.CommissionService commissions, org.issa.tcw.documents.DocumentAccess documentAccess) {
         this.commissions = commissions;
+        this.documentAccess = documentAccess;
         this.jdbc = JdbcClient.create(dataSource);
         this.access = access;
         this.currentUser = currentUser;
@@ -89,7 +91,7 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
      */
     @PreAuthorize("isAuthenticated()")
     public DocumentStage stageOf(long documentId) {
-        requireRead(documentId);
+        requireReadable(documentId);
         return read(documentId);
     }
 
@@ -100,7 +102,7 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
      */
     @PreAuthorize("isAuthenticated()")
     public WorkflowState state(long documentId) {
-        long commissionId = requireRead(documentId);
+        long commissionId = requireReadable(documentId);
         DocumentStage stage = read(documentId);
         Set<WorkflowStep> steps = EnumSet.noneOf(WorkflowStep.class);
         Set<WorkflowStep> needReason = EnumSet.noneOf(WorkflowStep.class);
@@ -359,6 +361,19 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
     }
 
     private record Cached(DocumentStage stage, long readAt) {
+    }
+
+    /**
+     * The document's commission, after checking that the signed-in person may read the document by
+     * a role in its commission or a grant on it (a consultation's participant from another
+     * commission sees the stage on the document's page; the steps still need the commission's rows).
+     */
+    private long requireReadable(long documentId) {
+        Optional<Long> commission = jdbc.sql("select commission_id from document where id = :doc")
+                .param("doc", documentId).query(Long.class).optional();
+        long commissionId = commission.orElseThrow(NotFoundException::new);
+        documentAccess.require(CommissionAction.READ, documentId, commissionId, "document.refused.read");
+        return commissionId;
     }
 
     /** The document's commission, after checking that the signed-in person may read the document. */

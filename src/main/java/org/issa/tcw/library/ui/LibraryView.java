@@ -36,7 +36,8 @@ import org.issa.tcw.programme.TrienniumService;
 
 /**
  * The library of published outputs: every published document, for every signed-in person,
- * filtered by commission, kind, language, triennium (year of publication) and priority (the
+ * filtered by commission, kind, language, triennium (of the projects it delivers, else the year of
+ * publication) and priority (the
  * deliverables of its projects' milestones), with the available languages and Word/PDF downloads.
  * {@code ?commission=CODE} preselects a commission (the link of a commission page).
  */
@@ -56,6 +57,9 @@ class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     final Grid<LibraryEntry> grid = new Grid<>();
     final Paragraph empty = new Paragraph();
     private final PriorityService priorities;
+    private final java.util.Map<Long, TrienniumRow> trienniumsById = new java.util.HashMap<>();
+    /** Entry → the trienniums of the projects it delivers (read with the entries). */
+    private java.util.Map<Long, Set<Long>> trienniumsOf = java.util.Map.of();
 
     LibraryView(PublishedLibrary library, CommissionService commissions, TrienniumService trienniums,
             PriorityService priorities, MilestoneService milestones, DocumentExports exports) {
@@ -82,7 +86,9 @@ class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         language.setItemLabelGenerator(l -> getTranslation("document.language." + l.name()));
         triennium.setId("library-triennium");
         triennium.setLabel(getTranslation("library.triennium"));
-        triennium.setItems(trienniums.all());
+        List<TrienniumRow> allTrienniums = trienniums.all();
+        allTrienniums.forEach(t -> trienniumsById.put(t.id(), t));
+        triennium.setItems(allTrienniums);
         triennium.setItemLabelGenerator(TrienniumRow::label);
         priority.setId("library-priority");
         priority.setLabel(getTranslation("library.priority"));
@@ -107,6 +113,8 @@ class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 .setAutoWidth(true);
         grid.addColumn(e -> Formats.date(e.publishedAt().atZone(UserZone.current()).toLocalDate(), getLocale()))
                 .setHeader(getTranslation("library.published")).setAutoWidth(true);
+        grid.addColumn(this::trienniumLabel).setHeader(getTranslation("library.triennium")).setAutoWidth(true)
+                .setKey("triennium");
         grid.addComponentColumn(this::languages).setHeader(getTranslation("library.languages")).setFlexGrow(2)
                 .setKey("languages");
         grid.setAllRowsVisible(true);
@@ -129,11 +137,37 @@ class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         Set<Long> deliverables = priority.getValue() == null ? null
                 : milestones.deliverablesOfPriority(priority.getValue().id());
         TrienniumRow t = triennium.getValue();
-        List<LibraryEntry> entries = library.published(new LibraryQuery(
+        List<LibraryEntry> published = library.published(new LibraryQuery(
                 commission.getValue() == null ? null : commission.getValue().code(), kind.getValue(),
-                language.getValue(), t == null ? null : t.startYear(), t == null ? null : t.endYear(), deliverables));
+                language.getValue(), null, null, deliverables));
+        trienniumsOf = milestones.trienniumsOfDocuments(published.stream().map(LibraryEntry::documentId).toList());
+        List<LibraryEntry> entries = t == null ? published : published.stream().filter(e -> inTriennium(e, t)).toList();
         grid.setItems(entries);
         empty.setVisible(entries.isEmpty());
+    }
+
+    /**
+     * The triennium of a document is that of the projects it delivers (their milestones); a
+     * document that delivers none belongs to the triennium it was published in.
+     */
+    private boolean inTriennium(LibraryEntry e, TrienniumRow t) {
+        Set<Long> linked = trienniumsOf.get(e.documentId());
+        if (linked != null) {
+            return linked.contains(t.id());
+        }
+        int year = e.publishedAt().atZone(java.time.ZoneOffset.UTC).getYear();
+        return year >= t.startYear() && year <= t.endYear();
+    }
+
+    private String trienniumLabel(LibraryEntry e) {
+        Set<Long> linked = trienniumsOf.get(e.documentId());
+        if (linked == null) {
+            int year = e.publishedAt().atZone(java.time.ZoneOffset.UTC).getYear();
+            return trienniumsById.values().stream().filter(t -> year >= t.startYear() && year <= t.endYear())
+                    .map(TrienniumRow::label).findFirst().orElse("");
+        }
+        return linked.stream().map(trienniumsById::get).filter(java.util.Objects::nonNull).map(TrienniumRow::label)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private Div titleCell(LibraryEntry e) {

@@ -88,6 +88,11 @@ public class Milestone {
     @NotAudited
     private boolean dueSoonNotified;
 
+    /** The document's consultation is past its deadline (ADR 065); set by bulk updates only. */
+    @Column(name = "consultation_late", nullable = false)
+    @NotAudited
+    private boolean consultationLate;
+
     @Version
     @NotAudited
     private long version;
@@ -265,5 +270,9 @@ public class Milestone {
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "dueDate")))
     public java.time.Instant getSearchDate() {
         return dueDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    public boolean isConsultationLate() {
+        return consultationLate;
     }
 }

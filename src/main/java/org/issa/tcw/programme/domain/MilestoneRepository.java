@@ -13,7 +13,8 @@ public interface MilestoneRepository extends JpaRepository<Milestone, Long> {
 
     String FACTS = """
             select new org.issa.tcw.programme.domain.MilestoneFacts(m.id, m.project.id, m.title, m.dueDate,
-              m.baselineDue, m.doneDate, m.cancelled, m.ownerPersonId, m.eventId, e.title, m.documentId, m.version)
+              m.baselineDue, m.doneDate, m.cancelled, m.ownerPersonId, m.eventId, e.title, m.documentId, m.version,
+              m.consultationLate)
             from Milestone m left join ProgrammeEvent e on e.id = m.eventId
             """;
 
@@ -90,6 +91,20 @@ public interface MilestoneRepository extends JpaRepository<Milestone, Long> {
     @Query("select m from Milestone m join fetch m.project where m.documentId = :documentId"
             + " and m.doneDate is null and m.cancelled = false")
     List<Milestone> openForDocument(long documentId);
+
+    /** Marks or un-marks the milestones of a document "at risk" for its late consultation (ADR 065). */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @Query("update Milestone m set m.consultationLate = :late where m.documentId = :documentId"
+            + " and m.consultationLate <> :late")
+    int markConsultationLate(long documentId, boolean late);
+
+    /** The documents of milestones marked "at risk" for a late consultation. */
+    @Query("select distinct m.documentId from Milestone m where m.consultationLate = true")
+    List<Long> documentsWithLateConsultation();
+
+    /** (document id, triennium id) of the projects whose milestones these documents deliver. */
+    @Query("select distinct m.documentId, m.project.trienniumId from Milestone m where m.documentId in :documentIds")
+    List<Object[]> trienniumsOfDocuments(Collection<Long> documentIds);
 
     /** The documents linked to milestones of the priority's projects. */
     @Query("select distinct m.documentId from Milestone m where m.project.priorityId = :priorityId"

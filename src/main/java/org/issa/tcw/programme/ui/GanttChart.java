@@ -217,6 +217,7 @@ class GanttChart extends Div {
                 String fill = switch (state) {
                     case "done" -> "#1f2933";
                     case "overdue" -> "#d64545";
+                    case "at-risk" -> "#f0b429";
                     case "cancelled" -> "#cbd2d9";
                     default -> "#ffffff";
                 };

@@ -56,9 +56,12 @@ final class ProjectBadges {
         badge.getElement().getThemeList().add(switch (state) {
             case "done" -> "badge success";
             case "overdue" -> "badge error";
-            case "due-soon" -> "badge warning";
+            case "due-soon", "at-risk" -> "badge warning";
             default -> "badge contrast";
         });
+        if (m.state(today) == org.issa.tcw.programme.MilestoneState.AT_RISK) {
+            badge.setTitle(badge.getTranslation("milestone.consultation-late"));
+        }
         badge.addClassName("milestone-" + state);
         return badge;
     }

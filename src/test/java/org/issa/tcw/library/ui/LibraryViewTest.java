@@ -25,6 +25,43 @@ class LibraryViewTest extends KaribuTest {
 
     static final String GUIDELINE = "Guideline on family benefits for cross-border workers";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void a_document_belongs_to_the_triennium_of_the_project_it_delivers_else_to_that_of_its_publication() {
+        signInAs("member-ict");
+        navigate("library");
+        LibraryView view = _get(LibraryView.class);
+        LibraryEntry guideline = view.grid.getGenericDataView().getItems().filter(e -> e.title().equals(GUIDELINE))
+                .findFirst().orElseThrow();
+        var trienniums = view.triennium.getListDataView().getItems().toList();
+        int published = guideline.publishedAt().atZone(java.time.ZoneOffset.UTC).getYear();
+        var ofPublication = trienniums.stream().filter(t -> published >= t.startYear() && published <= t.endYear())
+                .findFirst().orElseThrow();
+        var other = trienniums.stream().filter(t -> t.id() != ofPublication.id()).findFirst().orElseThrow();
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(view.grid,
+                titles(view).indexOf(GUIDELINE), "triennium")).isEqualTo(ofPublication.label());
+        Long project = jdbc.queryForList("select id from project where triennium_id = ? order by id", Long.class,
+                other.id()).stream().findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(project != null, "the demo has a project in another triennium");
+        jdbc.update("insert into milestone (project_id, title, due_date, document_id) values (?, ?, ?, ?)", project,
+                "Library triennium test", java.time.LocalDate.of(other.startYear(), 6, 30), guideline.documentId());
+        try {
+            navigate("library");
+            LibraryView again = _get(LibraryView.class);
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(again.grid,
+                    titles(again).indexOf(GUIDELINE), "triennium")).isEqualTo(other.label());
+            _setValue(again.triennium, other);
+            assertThat(titles(again)).contains(GUIDELINE);
+            _setValue(again.triennium, ofPublication);
+            assertThat(titles(again)).doesNotContain(GUIDELINE);
+        } finally {
+            jdbc.update("delete from milestone where title = 'Library triennium test' and document_id = ?",
+                    guideline.documentId());
+        }
+    }
+
     @Test
     void everyone_signed_in_finds_the_published_guideline_and_the_filters_narrow_the_list() {
         signInAs("member-ict");

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.dom.Element;
 import java.util.function.LongConsumer;
 import org.issa.tcw.documents.consultation.ConsultationService;
+import org.issa.tcw.documents.consultation.RoundSignals;
 
 /**
  * Makes the consultation's parts of the document page (which only knows this class, like
@@ -16,14 +17,16 @@ import org.issa.tcw.documents.consultation.ConsultationService;
 public class ConsultationPanels {
 
     private final ConsultationService service;
+    private final RoundSignals signals;
 
-    ConsultationPanels(ConsultationService service) {
+    ConsultationPanels(ConsultationService service, RoundSignals signals) {
         this.service = service;
+        this.signals = signals;
     }
 
     /** The rounds panel of a document, talking to its editor element for the selected text. */
     public Component forDocument(long documentId, Element editor) {
-        return new RoundPanel(service, documentId, editor);
+        return new RoundPanel(service, signals, documentId, editor);
     }
 
     /** Opens the round dialog; {@code opened} gets the new round's id. */

@@ -1,5 +1,7 @@
 package org.issa.tcw.documents.consultation.ui;
 
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -25,14 +27,19 @@ import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import org.issa.tcw.base.LiveDelivery;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.documents.consultation.ConsultationService;
 import org.issa.tcw.documents.consultation.ContributionRow;
 import org.issa.tcw.documents.consultation.Disposition;
 import org.issa.tcw.documents.consultation.DispositionLogFile;
+import org.issa.tcw.documents.consultation.RoundSignals;
 import org.issa.tcw.documents.consultation.RoundSummary;
 import org.issa.tcw.documents.consultation.RoundView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -45,6 +52,8 @@ import org.springframework.security.access.AccessDeniedException;
 class ConsultationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ConsultationService service;
+    private final RoundSignals signals;
+    private LiveDelivery.@Nullable Registration subscription;
     private String title = "";
     final Grid<ContributionRow> grid = new Grid<>();
     final Div summary = new Div();
@@ -52,8 +61,9 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
     RoundView round;
 
     @SuppressWarnings("NullAway.Init") // set in beforeEnter
-    ConsultationView(ConsultationService service) {
+    ConsultationView(ConsultationService service, RoundSignals signals) {
         this.service = service;
+        this.signals = signals;
         addClassName("tcw-page");
         setWidthFull();
     }
@@ -112,6 +122,25 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         add(grid);
         refresh();
+        subscribe(event.getUI());
+    }
+
+    /** Live: another participant's comment or another person's disposition shows at once ({@link RoundSignals}). */
+    private void subscribe(UI ui) {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        Executor live = LiveAccess.in(ui);
+        subscription = signals.subscribe(round.documentId(), () -> live.execute(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
+        super.onDetach(event);
     }
 
     void refresh() {

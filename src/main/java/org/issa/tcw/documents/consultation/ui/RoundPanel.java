@@ -1,7 +1,10 @@
 package org.issa.tcw.documents.consultation.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -11,10 +14,14 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
+import java.util.concurrent.Executor;
+import org.issa.tcw.base.LiveDelivery;
 import org.issa.tcw.base.ui.Feedback;
+import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.documents.WorkingLanguage;
 import org.issa.tcw.documents.consultation.CommentTag;
 import org.issa.tcw.documents.consultation.ConsultationService;
+import org.issa.tcw.documents.consultation.RoundSignals;
 import org.issa.tcw.documents.consultation.RoundState;
 import org.issa.tcw.documents.consultation.RoundView;
 import org.jspecify.annotations.Nullable;
@@ -24,13 +31,17 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The document page's consultation panel: the latest round (deadline, introduction, questions, a
  * link to its disposition log), "Open a consultation round" for the chair, and for participants
- * while it is open a comment on the selected text with its tag and language.
+ * while it is open a comment on the selected text with its tag and language. It updates live
+ * (another participant's comment, a disposition, the round closing or extended: {@link RoundSignals})
+ * and keeps what the reader is typing.
  */
 class RoundPanel extends Div {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConsultationService service;
+    private final RoundSignals signals;
+    private LiveDelivery.@Nullable Registration subscription;
     private final long documentId;
     private final Element editor;
     final Select<CommentTag> tag = new Select<>();
@@ -38,9 +49,12 @@ class RoundPanel extends Div {
     final TextArea body = new TextArea();
     @Nullable Button openRound;
     @Nullable Button send;
+    @Nullable Button extend;
+    final DatePicker newDeadline = new DatePicker();
 
-    RoundPanel(ConsultationService service, long documentId, Element editor) {
+    RoundPanel(ConsultationService service, RoundSignals signals, long documentId, Element editor) {
         this.service = service;
+        this.signals = signals;
         this.documentId = documentId;
         this.editor = editor;
         setId("consultation-panel");
@@ -48,10 +62,27 @@ class RoundPanel extends Div {
         refresh();
     }
 
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        Executor live = LiveAccess.in(event.getUI());
+        subscription = signals.subscribe(documentId, () -> live.execute(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
     void refresh() {
         removeAll();
         openRound = null;
         send = null;
+        extend = null;
         List<RoundView> rounds = service.rounds(documentId);
         RoundView round = rounds.isEmpty() ? null : rounds.getFirst();
         boolean mayOpen = service.mayOpen(documentId);
@@ -85,6 +116,28 @@ class RoundPanel extends Div {
             q.setId("consultation-questions");
             add(new Span(getTranslation("consultation.questions")), q);
         }
+        if (mayOpen) {
+            newDeadline.setLabel(getTranslation("consultation.extend.title"));
+            newDeadline.setId("consultation-new-deadline");
+            newDeadline.setMin(round.deadline().plusDays(1));
+            Button b = new Button(getTranslation("consultation.extend"), e -> {
+                var chosen = newDeadline.getValue();
+                if (Feedback.run(this, () -> service.extend(round.id(), chosen))) {
+                    Feedback.success(getTranslation("consultation.extend.done", String.valueOf(chosen)));
+                    refresh();
+                }
+            });
+            b.setId("consultation-extend");
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            extend = b;
+            var row = new Div(newDeadline, b);
+            row.addClassName("tcw-consultation-extend");
+            add(row);
+        }
+        var counts = service.summary(round.id());
+        var summary = new Span(getTranslation("consultation.summary.line", counts.contributions(), counts.disposed()));
+        summary.setId("consultation-panel-summary");
+        add(new Div(summary));
         var log = new Anchor("consultations/" + round.id(), getTranslation("consultation.log.open"));
         log.setId("consultation-log-link");
         add(new Div(log));
@@ -96,14 +149,22 @@ class RoundPanel extends Div {
         if (round.mayContribute()) {
             add(new Paragraph(getTranslation("consultation.participate.help")));
             tag.setLabel(getTranslation("consultation.tag"));
+            CommentTag keptTag = tag.getValue(); // a live refresh keeps what the reader chose
+            WorkingLanguage keptLanguage = language.getValue();
             tag.setItems(CommentTag.values());
+            tag.setValue(keptTag);
             tag.setItemLabelGenerator(t -> getTranslation("consultation.tag." + t.name()));
-            tag.setValue(CommentTag.GENERAL);
+            if (tag.getValue() == null) {
+                tag.setValue(CommentTag.GENERAL);
+            }
             tag.setId("consultation-tag");
             language.setLabel(getTranslation("consultation.language"));
             language.setItems(WorkingLanguage.values());
+            language.setValue(keptLanguage);
             language.setItemLabelGenerator(l -> getTranslation("document.language." + l.name()));
-            language.setValue(fromLocale());
+            if (language.getValue() == null) {
+                language.setValue(fromLocale());
+            }
             language.setId("consultation-language");
             body.setLabel(getTranslation("consultation.comment"));
             body.setWidthFull();

@@ -193,6 +193,12 @@ class HistoryPanel extends Div {
         }
     }
 
+    /** Opens the comparison of the version with the current text, if it is one of this document's. */
+    void compareWithNow(long versionId) {
+        versions.list(documentId).stream().filter(v -> v.id() == versionId).findFirst()
+                .ifPresent(v -> compare(v.id(), null, label(v), getTranslation("versions.now")));
+    }
+
     private String label(VersionView v) {
         if (v.kind() == VersionKind.BEFORE_RESTORE) {
             return getTranslation("versions.kind.BEFORE_RESTORE", v.name() == null ? "" : v.name());

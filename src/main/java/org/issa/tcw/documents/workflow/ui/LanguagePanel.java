@@ -33,7 +33,14 @@ class LanguagePanel extends Div {
 
     private void render() {
         removeAll();
-        List<LanguageVersion> family = languages.family(documentId);
+        List<LanguageVersion> family;
+        try {
+            family = languages.family(documentId);
+        } catch (org.springframework.security.access.AccessDeniedException byGrantOnly) {
+            // a consultation's participant from another commission reads this document only, not its family
+            setVisible(false);
+            return;
+        }
         boolean may = languages.mayTranslate(documentId);
         add(new Span(getTranslation("translation.title") + ": "));
         boolean linked = family.size() > 1;
@@ -53,7 +60,9 @@ class LanguagePanel extends Div {
                 stale.getElement().getThemeList().add("badge warning small");
                 stale.setId("language-stale-" + v.documentId());
                 item.add(stale);
-                var compare = new Anchor("documents/" + family.getFirst().documentId(),
+                // the source's History opens the comparison of the version it was translated from with now
+                var compare = new Anchor("documents/" + family.getFirst().documentId()
+                        + (v.sourceVersionId() == null ? "" : "?compare=" + v.sourceVersionId()),
                         getTranslation("translation.compare", v.sourceVersionId() == null ? "" : "#" + v.sourceVersionId()));
                 compare.setId("language-compare-" + v.documentId());
                 item.add(compare);

@@ -160,4 +160,70 @@ class ConsultationViewsTest extends KaribuTest {
         navigate("consultations/" + roundId);
         assertThat(_find(Grid.class, spec -> spec.withId("disposition-grid"))).isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_round_panel_and_the_round_page_update_live_when_others_comment_or_dispose() {
+        long id = document();
+        signIn.as("chair-ict");
+        RoundForm form = new RoundForm();
+        form.setAudience(Audience.COMMISSION);
+        form.setDeadline(LocalDate.now(ZoneOffset.UTC).plusDays(3));
+        form.setIntroduction("Tell us.");
+        long roundId = consultations.open(id, form);
+        signIn.out();
+        List<String> anchor = DocumentFixtures.anchor(context, id, "inclusive");
+
+        // the member has the document open and is typing a comment
+        signInAs("member-ict");
+        navigate("documents/" + id);
+        RoundPanel panel = _get(RoundPanel.class);
+        _setValue(panel.body, "Half-written");
+        _setValue(panel.language, WorkingLanguage.FR);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withId("consultation-panel-summary")).getText()).startsWith("0 contributions");
+
+        // the chair, elsewhere, comments: the panel counts it without a reload and keeps the draft
+        signIn.as("chair-ict");
+        long commentId = consultations.comment(roundId, anchor.get(0), anchor.get(1), "Define inclusive.",
+                CommentTag.TECHNICAL, WorkingLanguage.EN);
+        signIn.as("member-ict");
+        org.issa.tcw.testsupport.UiPolling.awaitUi(java.time.Duration.ofSeconds(30), () -> _get(
+                com.vaadin.flow.component.html.Span.class, spec -> spec.withId("consultation-panel-summary"))
+                .getText().startsWith("1 contributions, 0"));
+        assertThat(panel.body.getValue()).isEqualTo("Half-written");
+        assertThat(panel.language.getValue()).isEqualTo(WorkingLanguage.FR);
+
+        // the round's page of a reader: a disposition recorded by the chair elsewhere shows at once
+        navigate("consultations/" + roundId);
+        Grid<ContributionRow> grid = _get(Grid.class, spec -> spec.withId("disposition-grid"));
+        signIn.as("chair-ict");
+        consultations.dispose(roundId, commentId, Disposition.NOTED, "");
+        signIn.as("member-ict");
+        org.issa.tcw.testsupport.UiPolling.awaitUi(java.time.Duration.ofSeconds(30),
+                () -> com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0).contains("Noted"));
+    }
+
+    @Test
+    void a_participant_from_another_commission_opens_the_document_page_with_the_round_panel() {
+        long id = document();
+        long ict = jdbc.queryForObject("select id from commission where code = 'ICT'", Long.class);
+        long fam = jdbc.queryForObject("select id from commission where code = 'FAM'", Long.class);
+        signIn.as("chair-ict");
+        RoundForm form = new RoundForm();
+        form.setAudience(Audience.COMMISSIONS);
+        form.setCommissionIds(java.util.Set.of(ict, fam));
+        form.setDeadline(LocalDate.now(ZoneOffset.UTC).plusDays(3));
+        form.setIntroduction("Tell us.");
+        consultations.open(id, form);
+        signIn.out();
+
+        // found by the browser test: the stepper refused the page to anyone without a role in ICT
+        signInAs("member-fam");
+        navigate("documents/" + id);
+        assertThat(refused()).isFalse();
+        _get(RoundPanel.class);
+        _get(Button.class, spec -> spec.withId("consultation-send"));
+        assertThat(_find(Button.class, spec -> spec.withId("workflow-approve"))).isEmpty();
+    }
 }

@@ -98,4 +98,39 @@ class HistoryPanelTest extends KaribuTest {
         // the current text's menu is still the page's own
         assertThat(_find(MenuBar.class, spec -> spec.withId("download"))).hasSize(1);
     }
+
+    @Autowired
+    org.issa.tcw.documents.workflow.LanguageVersions languages;
+
+    @Test
+    void the_compare_link_of_a_stale_translation_opens_the_comparison_of_the_source_version_with_now() {
+        signInAs("chair-ict");
+        DocumentForm form = new DocumentForm();
+        form.setTitle("Source " + System.nanoTime());
+        form.setLanguage(WorkingLanguage.EN);
+        long en = documents.create("ICT", form);
+        org.issa.tcw.documents.DocumentFixtures.type(context, en, "Original text", false);
+        form.setTitle("Traduction " + System.nanoTime());
+        form.setLanguage(WorkingLanguage.FR);
+        long fr = documents.create("ICT", form);
+        languages.link(fr, en);
+        org.issa.tcw.documents.DocumentFixtures.type(context, en, " changed", false);
+        long made = languages.family(en).stream().filter(v -> v.documentId() == fr).findFirst().orElseThrow()
+                .sourceVersionId();
+
+        navigate("documents/" + fr);
+        Anchor compare = _get(Anchor.class, spec -> spec.withId("language-compare-" + fr));
+        assertThat(compare.getHref()).isEqualTo("documents/" + en + "?compare=" + made);
+        com.vaadin.flow.component.UI.getCurrent().navigate("documents/" + en,
+                com.vaadin.flow.router.QueryParameters.of("compare", String.valueOf(made)));
+        HistoryPanel panel = _get(HistoryPanel.class);
+        UiPolling.awaitUi(Duration.ofSeconds(30), () -> panel.comparison != null && panel.comparison.isOpened());
+        assertThat(panel.comparison.getHeaderTitle()).contains("Now");
+
+        // a version of another document in the query opens nothing
+        com.vaadin.flow.component.UI.getCurrent().navigate("documents/" + fr,
+                com.vaadin.flow.router.QueryParameters.of("compare", String.valueOf(made)));
+        HistoryPanel other = _get(HistoryPanel.class);
+        assertThat(other.comparison).isNull();
+    }
 }
