@@ -22,6 +22,28 @@ public interface LiveDelivery {
     /** Subscribes {@code listener} to the messages of {@code channel} published under {@code key}. */
     <T> Registration subscribe(Channel<T> channel, Object key, Consumer<? super T> listener);
 
+    /**
+     * Whether messages reach other nodes (a cluster). Features that keep their own state per node
+     * (the co-editing rooms) use it to stay silent on a single node.
+     */
+    default boolean reachesOtherNodes() {
+        return false;
+    }
+
+    /**
+     * {@link #subscribe} for pages that re-read what they show on any message: {@code listener}
+     * also receives {@code whenResumed} each time this node may have missed messages
+     * ({@link #onResume}).
+     */
+    default <T> Registration subscribe(Channel<T> channel, Object key, Consumer<? super T> listener, T whenResumed) {
+        Registration messages = subscribe(channel, key, listener);
+        Registration resumes = onResume(() -> listener.accept(whenResumed));
+        return () -> {
+            messages.cancel();
+            resumes.cancel();
+        };
+    }
+
     /** Delivers {@code message} to the subscribers of {@code key}, after the current transaction commits. */
     <T> void publish(Channel<T> channel, Object key, T message);
 

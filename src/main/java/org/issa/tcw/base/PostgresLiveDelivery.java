@@ -90,6 +90,11 @@ class PostgresLiveDelivery implements LiveDelivery, SmartLifecycle {
     }
 
     @Override
+    public boolean reachesOtherNodes() {
+        return true;
+    }
+
+    @Override
     public Registration onResume(Runnable listener) {
         return local.onResume(listener);
     }
