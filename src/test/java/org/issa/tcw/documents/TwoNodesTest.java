@@ -3,8 +3,6 @@ package org.issa.tcw.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -12,13 +10,10 @@ import java.util.Optional;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
-import org.issa.tcw.Application;
 import org.issa.tcw.testsupport.SignIn;
-import org.junit.jupiter.api.AfterAll;
+import org.issa.tcw.testsupport.TwoNodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,35 +26,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TwoNodesTest {
 
-    private static EmbeddedPostgres postgres;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
 
     @BeforeAll
-    static void startCluster() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        nodeA = node();
-        nodeB = node();
-    }
-
-    private static ConfigurableApplicationContext node() {
-        return new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET)
-                .profiles("demo", "test", "postgres")
-                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                        "--tcw.cluster.bus=postgres", "--spring.main.banner-mode=off", "--server.port=0",
-                        "--server.address=127.0.0.1");
-    }
-
-    @AfterAll
-    static void stopCluster() throws IOException {
-        if (nodeA != null) {
-            nodeA.close();
-        }
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        postgres.close();
+    static void startCluster() {
+        nodeA = TwoNodes.get().a();
+        nodeB = TwoNodes.get().b();
     }
 
     private static <T> T on(ConfigurableApplicationContext node, Class<T> bean) {
@@ -148,7 +121,7 @@ class TwoNodesTest {
         try {
             // Cut both nodes' listening connections; what A stores while they reconnect is not
             // announced to B, which must read it from the log once it hears again.
-            new JdbcTemplate(postgres.getPostgresDatabase()).queryForObject(
+            new JdbcTemplate(TwoNodes.get().database()).queryForObject(
                     "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = 'tcw-live-listener'",
                     Integer.class);
             signIn(nodeA, "chair-ict");
