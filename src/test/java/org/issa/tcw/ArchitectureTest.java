@@ -89,6 +89,23 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Scheduled jobs that run on every node, and why that is right (ADR 100). */
+    private static final java.util.Map<String, String> PER_NODE_JOBS = java.util.Map.of(
+            "org.issa.tcw.security.KeycloakSessionCheck.checkAll",
+            "renews the tokens of the sessions held by this node; each node has its own sessions",
+            "org.issa.tcw.mail.MailJobs.compose", "claims outbox rows with SKIP LOCKED: safe and faster on every node",
+            "org.issa.tcw.mail.MailJobs.send", "claims outbox rows with SKIP LOCKED: safe and faster on every node");
+
+    @Test
+    void every_scheduled_job_runs_once_per_cluster_unless_it_is_per_node() {
+        methods().that().areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("not a per-node job",
+                        m -> !PER_NODE_JOBS.containsKey(m.getOwner().getName() + "." + m.getName())))
+                .should().beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
+                .because("on several nodes a scheduled job must run once (ADR 100); per-node jobs are listed")
+                .check(CLASSES);
+    }
+
     /**
      * Public beans of a feature's root package that are not security boundaries, and why. Anything
      * else public there that other features can call must check access with {@code @PreAuthorize}.

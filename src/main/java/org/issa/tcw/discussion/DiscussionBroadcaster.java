@@ -16,6 +16,12 @@ public interface DiscussionBroadcaster {
     /** Signals of every thread of a commission (its thread list). */
     Subscription subscribeCommission(long commissionId, Consumer<DiscussionSignal> listener);
 
+    /**
+     * Called when this node may have missed signals from other nodes (its link to them was lost
+     * and is back): the views re-read what they show.
+     */
+    Subscription onResume(Runnable listener);
+
     /** Delivers a change to the subscribers of its thread and of its commission once it is committed. */
     void publish(DiscussionSignal signal);
 }

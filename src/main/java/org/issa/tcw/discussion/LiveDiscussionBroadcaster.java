@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 class LiveDiscussionBroadcaster implements DiscussionBroadcaster {
 
     static final LiveDelivery.Channel<DiscussionSignal> THREAD =
-            new LiveDelivery.Channel<>("discussion.thread", DiscussionSignal.class);
+            new LiveDelivery.Channel<>("discussion.thread", DiscussionSignal.class, DiscussionSignal::withoutPost);
     static final LiveDelivery.Channel<DiscussionSignal> COMMISSION =
-            new LiveDelivery.Channel<>("discussion.commission", DiscussionSignal.class);
+            new LiveDelivery.Channel<>("discussion.commission", DiscussionSignal.class,
+                    DiscussionSignal::withoutPost);
 
     private final LiveDelivery live;
 
@@ -27,6 +28,11 @@ class LiveDiscussionBroadcaster implements DiscussionBroadcaster {
     @Override
     public Subscription subscribeCommission(long commissionId, Consumer<DiscussionSignal> listener) {
         return live.subscribe(COMMISSION, commissionId, listener)::cancel;
+    }
+
+    @Override
+    public Subscription onResume(Runnable listener) {
+        return live.onResume(listener)::cancel;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.issa.tcw.documents;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,6 +70,7 @@ public class DocumentCollaboration {
     private final SuggestOnlyReplicas replicas;
     private final DocumentAccess documentAccess;
     private final org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing;
+    private final ClusterRooms cluster;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
     private final GroupCommit<Pending> groupCommit = new GroupCommit<>();
 
@@ -77,8 +79,9 @@ public class DocumentCollaboration {
             CollaborationLimits limits,
             org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
             SuggestOnlyReplicas replicas, DocumentAccess documentAccess,
-            org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing) {
+            org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing, ClusterRooms cluster) {
         this.documentAccess = documentAccess;
+        this.cluster = cluster;
         this.suggestOnlyPolicy = suggestOnlyPolicy;
         this.stageEditing = stageEditing;
         this.replicas = replicas;
@@ -118,9 +121,12 @@ public class DocumentCollaboration {
                 room.tailBytes = content.bytes();
                 room.stateBytes = content.state() == null ? 0 : content.state().length;
                 room.lastSeq = content.lastSeq();
+                room.deliveredSeq = content.lastSeq();
                 // the document was just opened on this node: does its stored log integrate? (off this thread)
                 maintenance.checkSoon(documentId);
+                cluster.opened(documentId, this::remote);
             }
+            room.lastSeq = Math.max(room.lastSeq, content.lastSeq());
             Peer previous = room.peers.get(editor);
             Peer peer = new Peer(user.username(), room.colorFor(user.username(), editor), editable);
             if (previous != null) {
@@ -132,6 +138,11 @@ public class DocumentCollaboration {
             room.peers.forEach((other, p) -> {
                 if (other != editor && p.awareness != null && now - p.seenAt < PRESENCE_TTL_MILLIS * 1_000_000) {
                     presence.add(p.awareness);
+                }
+            });
+            room.remotePresence.values().forEach(p -> {
+                if (now - p.seenAt() < PRESENCE_TTL_MILLIS * 1_000_000) {
+                    presence.add(p.awareness());
                 }
             });
             return new JoinResult(content.lastSeq(), encode(content.updates()), presence, editable, peer.color,
@@ -202,7 +213,7 @@ public class DocumentCollaboration {
             Room room = rooms.get(documentId);
             Peer peer = room == null ? null : room.peers.get(editor);
             boolean reconcile = room != null && peer != null && lostHistory(documentId, room, editor, editorSeq);
-            relayPresence(room, peer, editor, awarenessBase64, clientId);
+            relayPresence(documentId, room, peer, editor, awarenessBase64, clientId);
             return new PushResult(-1, peer == null, reconcile);
         } finally {
             lock.unlock();
@@ -292,8 +303,17 @@ public class DocumentCollaboration {
             }
             return;
         }
+        long first = Long.MAX_VALUE;
+        long last = -1;
         for (int i = 0; i < batch.size(); i++) {
             stored(documentId, room, batch.get(i), appended.get(i));
+            if (!appended.get(i).duplicate()) {
+                first = Math.min(first, appended.get(i).seq());
+                last = Math.max(last, appended.get(i).seq());
+            }
+        }
+        if (last >= 0) {
+            cluster.stored(documentId, first, last);
         }
     }
 
@@ -314,6 +334,7 @@ public class DocumentCollaboration {
             room.lastSeq = Math.max(room.lastSeq, seq);
             room.tailCount++;
             room.tailBytes += p.update.length;
+            room.deliveredSeq = Math.max(room.deliveredSeq, seq);
             room.peers.keySet().forEach(other -> {
                 if (other != p.editor) {
                     other.deliver(seq, p.updateBase64);
@@ -321,7 +342,7 @@ public class DocumentCollaboration {
             });
             maintenance.edited(documentId, seq, room.tailCount, room.tailBytes);
         }
-        relayPresence(room, p.peer, p.editor, p.awarenessBase64, p.clientId);
+        relayPresence(documentId, room, p.peer, p.editor, p.awarenessBase64, p.clientId);
         p.succeed(new PushResult(seq, p.peer == null, p.reconcile));
     }
 
@@ -337,9 +358,10 @@ public class DocumentCollaboration {
     }
 
     /** Under the lock: the editor's presence, if any, to the others. */
-    private static void relayPresence(@Nullable Room room, @Nullable Peer peer, EditorConnection editor,
+    private void relayPresence(long documentId, @Nullable Room room, @Nullable Peer peer, EditorConnection editor,
             @Nullable String awarenessBase64, long clientId) {
         if (awarenessBase64 != null && !awarenessBase64.isEmpty() && room != null && peer != null) {
+            cluster.presence(documentId, clientId, awarenessBase64);
             peer.clientIds.add(clientId);
             peer.awareness = awarenessBase64;
             peer.seenAt = System.nanoTime();
@@ -416,6 +438,11 @@ public class DocumentCollaboration {
         lock.lock();
         try {
             DocumentLog.Content content = log.since(documentId, afterSeq);
+            Room room = rooms.get(documentId);
+            if (room != null) {
+                // another node may have stored these: this node's numbering must not lag behind them
+                room.lastSeq = Math.max(room.lastSeq, content.lastSeq());
+            }
             return new CatchUp(Math.max(afterSeq, content.lastSeq()), encode(content.updates()));
         } finally {
             lock.unlock();
@@ -440,10 +467,12 @@ public class DocumentCollaboration {
             if (room.peers.isEmpty()) {
                 rooms.remove(documentId);
                 replicas.drop(documentId);
+                cluster.closed(documentId);
             }
             if (peer != null && !peer.clientIds.isEmpty()) {
                 List<Long> ids = List.copyOf(peer.clientIds);
                 room.peers.keySet().forEach(other -> other.left(ids));
+                cluster.left(documentId, ids);
             }
         } finally {
             lock.unlock();
@@ -464,7 +493,10 @@ public class DocumentCollaboration {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public void forgetEditors() {
-        rooms.keySet().forEach(replicas::drop);
+        rooms.keySet().forEach(id -> {
+            replicas.drop(id);
+            cluster.closed(id);
+        });
         rooms.clear();
     }
 
@@ -512,9 +544,13 @@ public class DocumentCollaboration {
                 room.tailCount++;
                 room.tailBytes += update.length;
                 replicas.stored(documentId, update);
+                room.deliveredSeq = Math.max(room.deliveredSeq, appended.seq());
                 String encoded = Base64.getEncoder().encodeToString(update);
                 room.peers.keySet().forEach(other -> other.deliver(appended.seq(), encoded));
                 maintenance.edited(documentId, appended.seq(), room.tailCount, room.tailBytes);
+            }
+            if (!appended.duplicate()) {
+                cluster.stored(documentId, appended.seq(), appended.seq());
             }
             return appended.seq();
         } finally {
@@ -667,6 +703,61 @@ public class DocumentCollaboration {
         return list;
     }
 
+    /**
+     * What the editors of the document on another node did ({@link ClusterRooms}, ADR 100): hands
+     * the updates it stored (read from the log), their presence or their departure to the editors
+     * of this node. A signal with {@code toSeq = Long.MAX_VALUE} means "this node may have missed
+     * some": everything after what it delivered is read again.
+     */
+    private void remote(long documentId, RoomSignal signal) {
+        ReentrantLock lock = locks.of(documentId);
+        lock.lock();
+        try {
+            Room room = rooms.get(documentId);
+            if (room == null) {
+                return;
+            }
+            switch (signal.kind()) {
+                case STORED -> {
+                    boolean resume = signal.toSeq() == Long.MAX_VALUE;
+                    long after = resume ? room.deliveredSeq : signal.fromSeq() - 1;
+                    DocumentLog.Content content = log.between(documentId, after, signal.toSeq());
+                    byte[] state = content.state();
+                    if (state != null) {
+                        String encoded = Base64.getEncoder().encodeToString(state);
+                        room.peers.keySet().forEach(other -> other.deliver(content.stateSeq(), encoded));
+                    }
+                    for (var u : content.tail()) {
+                        String encoded = Base64.getEncoder().encodeToString(u.data());
+                        room.peers.keySet().forEach(other -> other.deliver(u.seq(), encoded));
+                    }
+                    room.lastSeq = Math.max(room.lastSeq, content.lastSeq());
+                    room.deliveredSeq = Math.max(room.deliveredSeq, content.lastSeq());
+                }
+                case PRESENCE -> {
+                    String awareness = signal.awareness();
+                    if (awareness != null) {
+                        room.remotePresence.put(signal.clientId(), new RemotePresence(awareness, System.nanoTime()));
+                        room.peers.keySet().forEach(other -> other.presence(awareness));
+                    }
+                }
+                case LEFT -> {
+                    signal.left().forEach(room.remotePresence::remove);
+                    room.peers.keySet().forEach(other -> other.left(signal.left()));
+                }
+            }
+        } catch (RuntimeException e) {
+            logger.warn("Document {}: could not hand another node's {} to the editors here", documentId,
+                    signal.kind(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An editor's presence on another node, as last heard. */
+    private record RemotePresence(String awareness, long seenAt) {
+    }
+
     /** The editors of one document on this node. Guarded by the document's lock. */
     private static final class Room {
         /** Null for a template. */
@@ -677,6 +768,10 @@ public class DocumentCollaboration {
         long stateBytes;
         /** The last sequence number stored (as far as this node knows). */
         long lastSeq;
+        /** The last sequence number handed to this node's editors (stored here or on another node). */
+        long deliveredSeq;
+        /** The presence of the document's editors on other nodes, by Yjs client id. */
+        final Map<Long, RemotePresence> remotePresence = new HashMap<>();
         /** {@link System#nanoTime()} of the last request to reconcile; starts one interval ago. */
         long reconcileAskedAt = System.nanoTime() - RECONCILE_INTERVAL_MILLIS * 1_000_000;
 

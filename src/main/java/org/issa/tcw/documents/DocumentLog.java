@@ -172,6 +172,18 @@ class DocumentLog {
         return new Content(null, s.stateSeq(), updates.tail(documentId, afterSeq));
     }
 
+    /**
+     * The updates after {@code afterSeq} up to {@code uptoSeq} (what another node of a cluster just
+     * stored), or the whole content if some of them were compacted away meanwhile.
+     */
+    Content between(long documentId, long afterSeq, long uptoSeq) {
+        ContentSnapshot s = documents.snapshot(documentId).orElseThrow(NotFoundException::new);
+        if (afterSeq < s.stateSeq()) {
+            return content(documentId);
+        }
+        return new Content(null, s.stateSeq(), updates.range(documentId, afterSeq, uptoSeq));
+    }
+
     /** (number of updates, bytes) in the log since the last compaction. */
     long[] logSize(long documentId) {
         Object[] row = updates.logSize(documentId).getFirst();

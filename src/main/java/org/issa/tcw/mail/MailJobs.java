@@ -1,5 +1,6 @@
 package org.issa.tcw.mail;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,6 +38,7 @@ class MailJobs {
 
     /** Milestones due in 3 days (the programme's own watch announces 14 days before and overdue). */
     @Scheduled(cron = "${tcw.mail.reminder-cron:0 5 6 * * *}", zone = "UTC")
+    @SchedulerLock(name = "mail.reminders", lockAtMostFor = "PT30M")
     void reminders() {
         var today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
         tx.executeWithoutResult(status -> items.threeDayReminders(today));
@@ -49,12 +51,14 @@ class MailJobs {
 
     /** The secretariat's weekly overview (ADR 047): checked every 15 minutes, queued once a week. */
     @Scheduled(fixedDelayString = "${tcw.mail.overview-every:15m}", initialDelayString = "30s")
+    @SchedulerLock(name = "mail.weekly-overview", lockAtMostFor = "PT10M")
     void overview() {
         overview.sendIfDue();
     }
 
     /** Replies by e-mail (ADR 046): nothing to do unless {@code tcw.mail.reply.enabled}. */
     @Scheduled(fixedDelayString = "${tcw.mail.reply.poll-every:30s}", initialDelayString = "20s")
+    @SchedulerLock(name = "mail.replies", lockAtMostFor = "PT5M")
     void replies() {
         replies.poll();
     }

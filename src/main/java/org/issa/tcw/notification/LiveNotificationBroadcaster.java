@@ -19,7 +19,7 @@ class LiveNotificationBroadcaster implements NotificationBroadcaster {
 
     @Override
     public Subscription subscribe(long personId, Consumer<Long> onChange) {
-        return live.subscribe(PERSON, personId, onChange)::cancel;
+        return live.subscribe(PERSON, personId, onChange, personId)::cancel;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.issa.tcw.programme;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.issa.tcw.programme.ProgrammeEvents.MilestoneDueSoon;
 import org.issa.tcw.programme.ProgrammeEvents.MilestoneOverdue;
 import org.issa.tcw.programme.domain.Milestone;
@@ -37,6 +38,7 @@ public class MilestoneWatch {
     }
 
     @Scheduled(cron = "${tcw.programme.watch-cron:0 0 6 * * *}")
+    @SchedulerLock(name = "programme.milestone-watch", lockAtMostFor = "PT30M")
     void daily() {
         check();
     }

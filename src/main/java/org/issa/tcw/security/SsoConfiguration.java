@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 
@@ -54,8 +53,8 @@ class SsoConfiguration {
 
     @Bean
     SsoLogin ssoLogin(KeycloakConnection connection, PersonDirectory directory, SsoProperties properties,
-            KeycloakSessionCheck sessionCheck) {
-        return new SsoLogin(connection, directory, properties, sessionCheck);
+            KeycloakSessionCheck sessionCheck, BackChannelLogouts backChannelLogouts) {
+        return new SsoLogin(connection, directory, properties, sessionCheck, backChannelLogouts);
     }
 
     /** Says in the log right away whether Keycloak answers; the application starts either way. */
@@ -71,9 +70,11 @@ class SsoConfiguration {
         private final PersonDirectory directory;
         private final SsoProperties properties;
         private final KeycloakSessionCheck sessionCheck;
+        private final BackChannelLogouts backChannelLogouts;
 
         SsoLogin(KeycloakConnection connection, PersonDirectory directory, SsoProperties properties,
-                KeycloakSessionCheck sessionCheck) {
+                KeycloakSessionCheck sessionCheck, BackChannelLogouts backChannelLogouts) {
+            this.backChannelLogouts = backChannelLogouts;
             this.connection = connection;
             this.directory = directory;
             this.properties = properties;
@@ -87,15 +88,18 @@ class SsoConfiguration {
                     .oauth2LoginPage("/login", "{baseUrl}/signed-out")
                     .addLogoutHandler(new OpenUisSignOut()));
             http.oauth2Login(login -> login
+                    .oidcSessionRegistry(backChannelLogouts.registry())
                     .authorizedClientRepository(sessionCheck)
                     .authorizationEndpoint(endpoint -> endpoint
                             .authorizationRequestResolver(new SignInRequestResolver(connection, directory)))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new ProvisioningOidcUserService(directory)))
                     .failureHandler(new SignInFailureHandler(properties)));
             // Keycloak POSTs a logout_token to /logout/connect/back-channel/keycloak when a session
-            // ends there (admin, user disabled and logged out, session expiry): the session is invalidated.
+            // ends there (admin, user disabled and logged out, session expiry): the session is invalidated
+            // on whichever node it lives (BackChannelLogouts, ADR 100).
             // A user disabled there gets no such call: KeycloakSessionCheck notices within a minute.
-            http.oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()));
+            http.oidcLogout(logout -> logout.oidcSessionRegistry(backChannelLogouts.registry())
+                    .backChannel(backChannel -> backChannel.logoutHandler(backChannelLogouts)));
             http.addFilterBefore(new SignInGate(connection), OAuth2AuthorizationRequestRedirectFilter.class);
         }
     }

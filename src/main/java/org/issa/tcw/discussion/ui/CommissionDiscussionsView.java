@@ -245,8 +245,13 @@ class CommissionDiscussionsView extends VerticalLayout implements BeforeEnterObs
         }
         UI ui = attachEvent.getUI();
         var live = LiveAccess.in(ui);
-        subscription = broadcaster.subscribeCommission(c.id(),
+        var signals = broadcaster.subscribeCommission(c.id(),
                 signal -> live.execute(() -> grid.getDataProvider().refreshAll()));
+        var resumes = broadcaster.onResume(() -> live.execute(() -> grid.getDataProvider().refreshAll()));
+        subscription = () -> {
+            signals.cancel();
+            resumes.cancel();
+        };
     }
 
     @Override

@@ -58,6 +58,9 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     static final int PAGE = ThreadPosts.PAGE;
     static final int FIRST = ThreadPosts.FIRST;
 
+    /** At most this many posts are fetched at once after this node may have missed some. */
+    private static final int MISSED_POSTS = 50;
+
     private final DiscussionService discussions;
     private final ModerationService moderation;
     private final ReadingService reading;
@@ -300,7 +303,12 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         SecurityContext context = securityContext == null ? LiveAccess.capture() : securityContext;
         Executor live = LiveAccess.in(ui, context);
-        subscription = broadcaster.subscribeThread(t.id(), signal -> live.execute(() -> on(signal)));
+        var signals = broadcaster.subscribeThread(t.id(), signal -> live.execute(() -> on(signal)));
+        var resumes = broadcaster.onResume(() -> live.execute(this::resumed));
+        subscription = () -> {
+            signals.cancel();
+            resumes.cancel();
+        };
     }
 
     /** A committed change of this thread, made by anyone (this reader included). */
@@ -311,7 +319,10 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         switch (signal.kind()) {
             case POST_CREATED -> {
-                PostView post = signal.post();
+                Long postId = signal.postId();
+                // from another node of a cluster the signal carries the post's id only
+                PostView post = signal.post() != null ? signal.post()
+                        : postId != null ? discussions.post(postId) : null;
                 if (post == null || posts.has(post.seq())) {
                     return;
                 }
@@ -327,6 +338,18 @@ class ThreadView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 }
             }
             case THREAD_CHANGED -> threadChanged();
+        }
+    }
+
+    /** This node may have missed signals from other nodes: read the thread and its new posts again. */
+    private void resumed() {
+        ThreadDetails t = thread;
+        if (t == null) {
+            return;
+        }
+        threadChanged();
+        for (PostView post : discussions.postsFrom(t.id(), posts.lastShown() + 1, MISSED_POSTS)) {
+            on(new DiscussionSignal(DiscussionSignal.Kind.POST_CREATED, t.commissionId(), t.id(), post.id(), post));
         }
     }
 

@@ -20,7 +20,7 @@ class LiveCommentBroadcaster implements CommentBroadcaster {
 
     @Override
     public Subscription subscribe(long documentId, Consumer<CommentSignal> listener) {
-        return live.subscribe(DOCUMENT, documentId, listener)::cancel;
+        return live.subscribe(DOCUMENT, documentId, listener, new CommentSignal(documentId, 0))::cancel;
     }
 
     @Override

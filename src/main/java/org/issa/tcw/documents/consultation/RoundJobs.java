@@ -1,5 +1,6 @@
 package org.issa.tcw.documents.consultation;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,6 +23,7 @@ class RoundJobs {
     }
 
     @Scheduled(fixedDelayString = "${tcw.consultation.close-every:60s}", initialDelayString = "20s")
+    @SchedulerLock(name = "consultation.close-rounds", lockAtMostFor = "PT5M")
     void close() {
         closer.closeDue();
     }

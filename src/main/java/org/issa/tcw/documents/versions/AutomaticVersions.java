@@ -1,5 +1,6 @@
 package org.issa.tcw.documents.versions;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,6 +25,7 @@ class AutomaticVersions {
     }
 
     @Scheduled(cron = "${tcw.documents.versions.daily-cron:0 7 * * * *}", zone = "UTC")
+    @SchedulerLock(name = "documents.daily-versions", lockAtMostFor = "PT30M")
     void hourly() {
         int kept = versions.keepDaily();
         if (kept > 0) {

@@ -22,7 +22,7 @@ public class VersionSignals {
 
     /** Calls {@code listener} whenever a version of the document has been kept, until cancelled. */
     public LiveDelivery.Registration subscribe(long documentId, Runnable listener) {
-        return live.subscribe(DOCUMENT, documentId, id -> listener.run());
+        return live.subscribe(DOCUMENT, documentId, id -> listener.run(), documentId);
     }
 
     void kept(long documentId) {

@@ -1,0 +1,136 @@
+package org.issa.tcw.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import org.issa.tcw.testsupport.SignIn;
+import org.issa.tcw.testsupport.TwoNodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two application nodes in one JVM on one PostgreSQL (embedded, on 127.0.0.1), with the cluster's
+ * live delivery ({@code tcw.cluster.bus=postgres}, ADR 100): an update stored through one node
+ * reaches the editors of the other, in order; presence and departures too; a node that lost its
+ * link to the others catches up from the log; a scheduled job's lock is held by one node at a time.
+ * (In the documents package because the relay's log and engine are package-private.)
+ */
+class TwoNodesTest {
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void startCluster() {
+        nodeA = TwoNodes.get().a();
+        nodeB = TwoNodes.get().b();
+    }
+
+    private static <T> T on(ConfigurableApplicationContext node, Class<T> bean) {
+        return node.getBean(bean);
+    }
+
+    private static void signIn(ConfigurableApplicationContext node, String user) {
+        on(node, SignIn.class).as(user);
+    }
+
+    private static String typed(ConfigurableApplicationContext node, long documentId, String text) {
+        byte[] update = on(node, YjsEngine.class).typeText(on(node, DocumentLog.class).content(documentId).updates(),
+                text, false).join();
+        return Base64.getEncoder().encodeToString(update);
+    }
+
+    private static long newDocument() {
+        signIn(nodeA, "chair-ict");
+        DocumentForm form = new DocumentForm();
+        form.setTitle("Cluster test " + System.nanoTime());
+        return on(nodeA, DocumentService.class).create("ICT", form);
+    }
+
+    @Test
+    void updates_stored_on_one_node_reach_the_editors_of_the_other_in_order() {
+        long documentId = newDocument();
+        DocumentCollaboration relayA = on(nodeA, DocumentCollaboration.class);
+        DocumentCollaboration relayB = on(nodeB, DocumentCollaboration.class);
+        RecordingEditor onA = new RecordingEditor();
+        RecordingEditor onB = new RecordingEditor();
+        signIn(nodeA, "chair-ict");
+        relayA.join(documentId, onA);
+        signIn(nodeB, "member-ict");
+        relayB.join(documentId, onB);
+        try {
+            signIn(nodeA, "chair-ict");
+            long first = relayA.push(documentId, onA, "a-1", typed(nodeA, documentId, "Hello"), null, 11).seq();
+            long second = relayA.push(documentId, onA, "a-2", typed(nodeA, documentId, " world"), null, 11).seq();
+            await().atMost(Duration.ofSeconds(10)).until(() -> onB.seqs().contains(second));
+            assertThat(onB.seqs()).containsExactly(first, second);
+
+            // and back: B's editor types, A's editor receives it
+            signIn(nodeB, "member-ict");
+            long third = relayB.push(documentId, onB, "b-1", typed(nodeB, documentId, "!"), null, 22, second).seq();
+            assertThat(third).isEqualTo(second + 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> onA.seqs().contains(third));
+            assertThat(onA.seqs()).containsExactly(third);
+            assertThat(onB.reconcileRequests()).as("no false 'the server lost history'").isZero();
+
+            // presence crosses too, and a departure
+            signIn(nodeA, "chair-ict");
+            relayA.push(documentId, onA, null, null, "cHJlc2VuY2Utb2YtYQ==", 11);
+            await().atMost(Duration.ofSeconds(10)).until(() -> onB.presence.contains("cHJlc2VuY2Utb2YtYQ=="));
+            relayA.leave(documentId, onA);
+            await().atMost(Duration.ofSeconds(10)).until(() -> onB.left.contains(11L));
+        } finally {
+            relayA.leave(documentId, onA);
+            relayB.leave(documentId, onB);
+        }
+    }
+
+    @Test
+    void a_scheduled_job_runs_on_one_node_at_a_time_and_on_the_other_once_released() {
+        LockConfiguration job = new LockConfiguration(Instant.now(), "test.two-nodes", Duration.ofMinutes(5),
+                Duration.ZERO);
+        Optional<SimpleLock> onA = on(nodeA, LockProvider.class).lock(job);
+        assertThat(onA).as("node A takes the job").isPresent();
+        assertThat(on(nodeB, LockProvider.class).lock(job)).as("node B may not run it meanwhile").isEmpty();
+        onA.get().unlock();
+        Optional<SimpleLock> onB = on(nodeB, LockProvider.class).lock(job);
+        assertThat(onB).as("released: node B takes it").isPresent();
+        onB.get().unlock();
+    }
+
+    @Test
+    void a_node_whose_link_was_cut_catches_up_from_the_log() {
+        long documentId = newDocument();
+        DocumentCollaboration relayA = on(nodeA, DocumentCollaboration.class);
+        DocumentCollaboration relayB = on(nodeB, DocumentCollaboration.class);
+        RecordingEditor onA = new RecordingEditor();
+        RecordingEditor onB = new RecordingEditor();
+        signIn(nodeA, "chair-ict");
+        relayA.join(documentId, onA);
+        signIn(nodeB, "member-ict");
+        relayB.join(documentId, onB);
+        try {
+            // Cut both nodes' listening connections; what A stores while they reconnect is not
+            // announced to B, which must read it from the log once it hears again.
+            new JdbcTemplate(TwoNodes.get().database()).queryForObject(
+                    "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = 'tcw-live-listener'",
+                    Integer.class);
+            signIn(nodeA, "chair-ict");
+            long seq = relayA.push(documentId, onA, "cut-1", typed(nodeA, documentId, "typed during the cut"), null, 33)
+                    .seq();
+            await().atMost(Duration.ofSeconds(20)).until(() -> onB.seqs().contains(seq));
+        } finally {
+            relayA.leave(documentId, onA);
+            relayB.leave(documentId, onB);
+        }
+    }
+}
