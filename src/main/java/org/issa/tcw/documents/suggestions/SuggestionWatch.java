@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.YjsEngine;
 import org.slf4j.Logger;
@@ -71,6 +72,7 @@ class SuggestionWatch {
     }
 
     @Scheduled(fixedDelayString = "${tcw.documents.suggestions.watch-every:30s}", initialDelayString = "25s")
+    @SchedulerLock(name = "documents.suggestion-watch", lockAtMostFor = "PT10M")
     void onSchedule() {
         if (scheduled) {
             scan();
