@@ -35,8 +35,10 @@ public class LocalePreference implements VaadinServiceInitListener {
         // the first HTML already carries the language (WCAG 3.1.1), before any script runs
         event.addIndexHtmlRequestListener(response -> {
             Locale browser = response.getVaadinRequest().getLocale();
-            response.getDocument().documentElement().attr("lang",
-                    localeFor(browser == null ? null : browser.toLanguageTag()).getLanguage());
+            org.jsoup.nodes.Element html = response.getDocument().selectFirst("html");
+            if (html != null) {
+                html.attr("lang", localeFor(browser == null ? null : browser.toLanguageTag()).getLanguage());
+            }
         });
     }
 
