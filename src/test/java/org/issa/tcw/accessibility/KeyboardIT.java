@@ -86,7 +86,7 @@ class KeyboardIT {
             Pages.settle(d);
             new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> focused(d).startsWith("h2#document-title"));
             int toToolbar = tabUntil(d, "button#tb-", 25);
-            int toolbarToText = tabUntil(d, "div.ProseMirror", 2);
+            int toolbarToText = tabUntil(d, ".ProseMirror", 2);
             assertThat(toolbarToText).as("the toolbar is one Tab stop").isEqualTo(1);
             new Actions(d).sendKeys("Typed with the keyboard").perform();
             page.idle();
