@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.issa.tcw.discussion.DiscussionFixture;
+import org.issa.tcw.discussion.DiscussionService;
+import org.issa.tcw.discussion.Reaction;
+import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.documents.browser.Browsers;
 import org.issa.tcw.documents.browser.EditorPage;
 import org.issa.tcw.documents.browser.RunningApp;
@@ -37,8 +40,15 @@ class AccessibilityIT {
     void main_views_dialogs_and_the_editor_have_no_critical_or_serious_violation() {
         long started = System.nanoTime();
         DiscussionFixture fixture = RunningApp.bean(DiscussionFixture.class);
-        long thread = fixture.thread("chair-ict", "ICT", "Accessibility walk " + System.nanoTime());
-        fixture.reply("observer-ict", thread, "A reply with a [link](https://example.org) and **bold** text.");
+        long thread = Pages.thread("Accessibility walk " + System.nanoTime(), 3, "member-ict");
+        fixture.as("member-ict");
+        try {
+            // a reaction, so that the thread shows one with its count
+            long first = RunningApp.bean(DiscussionService.class).postsFrom(thread, 1, 1).getFirst().id();
+            RunningApp.bean(DiscussionService.class).react(first, Reaction.HEART);
+        } finally {
+            RunningApp.bean(SignIn.class).out();
+        }
         long document = RunningApp.newDocument("Accessibility walk " + System.nanoTime());
         long project = fixture.project("ICT").getId();
 

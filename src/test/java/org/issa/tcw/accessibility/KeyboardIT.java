@@ -3,7 +3,6 @@ package org.issa.tcw.accessibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.issa.tcw.discussion.DiscussionFixture;
 import org.issa.tcw.documents.browser.Browsers;
 import org.issa.tcw.documents.browser.EditorPage;
 import org.issa.tcw.documents.browser.RunningApp;
@@ -40,13 +39,8 @@ class KeyboardIT {
 
     @Test
     void sign_in_open_a_thread_with_enter_reply_open_a_document_and_type() {
-        DiscussionFixture fixture = RunningApp.bean(DiscussionFixture.class);
         String title = "Keyboard walk " + System.nanoTime();
-        long thread = fixture.thread("chair-ict", "ICT", title);
-        String[] posters = {"chair-ict", "secretariat", "observer-ict"};
-        for (int i = 0; i < 21; i++) { // 10 posts per person and minute at most
-            fixture.reply(posters[i % 3], thread, "Post " + (i + 2) + " of the keyboard walk.");
-        }
+        long thread = Pages.thread(title, 22, "member-ict");
         String documentTitle = "Keyboard document " + System.nanoTime();
         RunningApp.newDocument(documentTitle);
 

@@ -7,6 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.issa.tcw.discussion.DiscussionFixture;
+import org.issa.tcw.discussion.DiscussionService;
+import org.issa.tcw.discussion.MentionCandidate;
+import org.issa.tcw.documents.browser.RunningApp;
+import org.issa.tcw.testsupport.SignIn;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,6 +40,30 @@ final class Pages {
             }
         }
         return axe;
+    }
+
+    /**
+     * A new ICT thread of {@code posts} posts written by ICT members other than {@code reader},
+     * a few each (posting is limited per person and minute, and the demo data has just posted).
+     */
+    static long thread(String title, int posts, String reader) {
+        DiscussionFixture fixture = RunningApp.bean(DiscussionFixture.class);
+        long ict = fixture.commissionId("ICT");
+        fixture.as("chair-ict");
+        List<String> writers;
+        try {
+            writers = RunningApp.bean(DiscussionService.class).mentionCandidates(ict, "", 60).stream()
+                    .filter(c -> c.staffRole() == null && !c.username().equals(reader)
+                            && !c.username().equals("chair-ict"))
+                    .map(MentionCandidate::username).toList();
+        } finally {
+            RunningApp.bean(SignIn.class).out();
+        }
+        long thread = fixture.thread(writers.getFirst(), "ICT", title);
+        for (int i = 1; i < posts; i++) {
+            fixture.reply(writers.get(i % writers.size()), thread, "Post " + (i + 1) + " of " + title + ".");
+        }
+        return thread;
     }
 
     static Object js(ChromeDriver driver, String script, Object... args) {
