@@ -35,7 +35,7 @@ function activeDeep(): Element | null {
   return a;
 }
 
-function focusMain(force = false) {
+function focusMain(force = false, attempt = 0) {
   // after the view is rendered
   requestAnimationFrame(() => setTimeout(() => {
     const main = mainArea();
@@ -45,6 +45,11 @@ function focusMain(force = false) {
     if (!force && active && active !== document.body && main.contains(active)) return;
     if (!force && document.querySelector('vaadin-dialog-overlay[opened], vaadin-confirm-dialog-overlay[opened]')) return;
     const heading = main.querySelector<HTMLElement>('h1, h2');
+    // a view that draws its heading a moment later: look again for up to a second
+    if (!heading && attempt < 10) {
+      setTimeout(() => focusMain(force, attempt + 1), 100);
+      return;
+    }
     const target = heading ?? main;
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.classList.add('tcw-focus-target');

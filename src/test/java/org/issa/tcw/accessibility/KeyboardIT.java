@@ -48,7 +48,11 @@ class KeyboardIT {
             ChromeDriver d = page.driver();
             d.get(RunningApp.url() + "commissions/ICT/discussions");
             Pages.settle(d);
-            assertThat(focused(d)).as("after navigation the focus is on the main heading").startsWith("h2");
+            new WebDriverWait(d, Duration.ofSeconds(5)).withMessage(() -> "focus after navigation: " + focused(d) + "; "
+                    + Pages.js(d, "const m = document.querySelector('vaadin-app-layout > :not([slot])');"
+                            + " return typeof window.tcwKeyboard + ' main=' + (m && m.tagName) + ' heading='"
+                            + " + !!(m && m.querySelector('h1, h2')) + ' hasFocus=' + document.hasFocus()"))
+                    .until(x -> focused(d).startsWith("h2"));
 
             // into the list, down to the thread, Enter
             int toGrid = tabUntil(d, "in vaadin-grid#thread-grid", 15);

@@ -27,6 +27,10 @@ final class ShortcutsDialog extends Dialog {
         getElement().setAttribute("aria-label", getTranslation("keys.title"));
         var body = new Div();
         body.addClassName("tcw-shortcuts");
+        // the list scrolls: keyboard users reach it to scroll (axe scrollable-region-focusable)
+        body.getElement().setAttribute("tabindex", "0");
+        body.getElement().setAttribute("role", "region");
+        body.getElement().setAttribute("aria-label", getTranslation("keys.title"));
         for (List<String> section : SECTIONS) {
             body.add(new H3(getTranslation("keys.section." + section.getFirst())));
             var list = new Div();
