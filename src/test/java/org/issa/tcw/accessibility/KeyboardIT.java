@@ -55,7 +55,8 @@ class KeyboardIT {
                     .until(x -> focused(d).startsWith("h2"));
 
             // into the list, down to the thread, Enter
-            int toGrid = tabUntil(d, "in vaadin-grid#thread-grid", 15);
+            // the grid's header and body are separate Tab stops: into the body
+            int toGrid = tabUntil(d, "td in vaadin-grid#thread-grid", 15);
             rowWith(d, "thread-grid", title);
             new Actions(d).sendKeys(Keys.ENTER).perform();
             new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> x.getCurrentUrl().endsWith("/discussions/" + thread));
@@ -76,7 +77,7 @@ class KeyboardIT {
             // a document: the list, Enter, Tab into the editor, type
             d.get(RunningApp.url() + "commissions/ICT/documents");
             Pages.settle(d);
-            int toDocuments = tabUntil(d, "in vaadin-grid#document-grid", 15);
+            int toDocuments = tabUntil(d, "td in vaadin-grid#document-grid", 15);
             rowWith(d, "document-grid", documentTitle);
             new Actions(d).sendKeys(Keys.ENTER).perform();
             new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> x.getCurrentUrl().contains("/documents/"));
