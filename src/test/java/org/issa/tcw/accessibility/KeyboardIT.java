@@ -56,7 +56,7 @@ class KeyboardIT {
 
             // into the list, down to the thread, Enter
             // the grid's header and body are separate Tab stops: into the body
-            int toGrid = tabUntil(d, "td in vaadin-grid#thread-grid", 15);
+            int toGrid = tabUntil(d, ".body-cell", 15);
             rowWith(d, "thread-grid", title);
             new Actions(d).sendKeys(Keys.ENTER).perform();
             new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> x.getCurrentUrl().endsWith("/discussions/" + thread));
@@ -77,7 +77,7 @@ class KeyboardIT {
             // a document: the list, Enter, Tab into the editor, type
             d.get(RunningApp.url() + "commissions/ICT/documents");
             Pages.settle(d);
-            int toDocuments = tabUntil(d, "td in vaadin-grid#document-grid", 15);
+            int toDocuments = tabUntil(d, ".body-cell", 15);
             rowWith(d, "document-grid", documentTitle);
             new Actions(d).sendKeys(Keys.ENTER).perform();
             new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> x.getCurrentUrl().contains("/documents/"));
