@@ -23,6 +23,7 @@
  *    selection and focus, and the keys typed while no editor existed are replayed (Handover).
  */
 import { LitElement, html, nothing } from 'lit';
+import { TOOLBAR_ICONS, ToolbarRoving, nameTextbox, toolbarName } from './tcw-editor-toolbar';
 import * as Y from 'yjs';
 import {
   Awareness,
@@ -344,6 +345,9 @@ export class TcwEditor extends LitElement {
     return this.texts?.[key] ?? fallback;
   }
 
+  /** The toolbar is one Tab stop with arrow keys (tcw-editor-toolbar.ts). */
+  private toolbarRoving = new ToolbarRoving();
+
   render() {
     const statusText = {
       connecting: this.t('connecting', 'Connecting…'),
@@ -353,10 +357,19 @@ export class TcwEditor extends LitElement {
       readonly: this.t('readOnly', 'Read only'),
       refused: this.message,
     }[this.status];
-    const b = (id: string, label: string, key: string, run: () => void, active = false, enabled = true) => html`
-      <button type="button" id="tb-${id}" class="tcw-tb ${active ? 'on' : ''}" title=${this.t(key, label)}
-        aria-label=${this.t(key, label)} aria-pressed=${active ? 'true' : 'false'}
-        ?disabled=${!this.editable || !this.editor || !enabled} @mousedown=${(e: Event) => e.preventDefault()} @click=${run}>${label}</button>`;
+    const roving = this.toolbarRoving;
+    roving.begin();
+    // an icon when there is one (TOOLBAR_ICONS), else the text; the name contains the visible text
+    const b = (id: string, label: string, key: string, run: () => void, active = false, enabled = true) => {
+      const on = this.editable && !!this.editor && enabled;
+      const tip = this.t(key, label);
+      const glyph = TOOLBAR_ICONS[id];
+      return html`
+      <button type="button" id="tb-${id}" class="tcw-tb ${active ? 'on' : ''}" title=${tip}
+        aria-label=${toolbarName(glyph ? undefined : label, tip)} aria-pressed=${active ? 'true' : 'false'}
+        tabindex=${roving.tabindex(id, on)}
+        ?disabled=${!on} @mousedown=${(e: Event) => e.preventDefault()} @click=${run}>${glyph ?? label}</button>`;
+    };
     const ed = this.editor;
     const chain = () => ed!.chain().focus();
     // Table commands are enabled only where they apply (ProseMirror's can() dry run).
@@ -370,7 +383,8 @@ export class TcwEditor extends LitElement {
         </div>
         <div class="tcw-status tcw-status-${this.status}" id="status" role="status" aria-live="polite">${statusText}</div>
       </div>
-      ${this.editable ? html`<div class="tcw-toolbar" role="toolbar" id="toolbar">
+      ${this.editable ? html`<div class="tcw-toolbar" role="toolbar" id="toolbar" aria-label=${this.t('toolbar', 'Formatting')}
+        aria-controls="mount" @keydown=${(e: KeyboardEvent) => roving.keydown(e, this)} @focusin=${(e: FocusEvent) => roving.focusin(e, this)}>
         ${b('bold', 'B', 'bold', () => chain().toggleBold().run(), ed?.isActive('bold'))}
         ${b('italic', 'I', 'italic', () => chain().toggleItalic().run(), ed?.isActive('italic'))}
         ${b('underline', 'U', 'underline', () => chain().toggleUnderline().run(), ed?.isActive('underline'))}
@@ -406,6 +420,7 @@ export class TcwEditor extends LitElement {
       </div>` : nothing}
       ${this.notice ? html`<div class="tcw-notice" id="notice" role="alert">${this.notice}</div>` : nothing}
       <div id="mount" class="tcw-mount"></div>
+      ${(roving.end(this), nothing)}
     `;
   }
 
@@ -583,6 +598,7 @@ export class TcwEditor extends LitElement {
     if (this.suggestOnly) setSuggesting(this.editor, true);
     // read only: the text can still take the focus (keyboard selection, Ctrl+Alt+M to comment)
     if (!this.editable) this.editor.view.dom.setAttribute('tabindex', '0');
+    nameTextbox(this.editor.view.dom, this.t('text', 'Document text'));
     this.editor.on('update', () => this.updateTimes.push([now(), this.editor!.state.doc.textContent.length]));
     this.editor.on('transaction', () => this.requestUpdate());
     this.editor.on('focus', () => { this.focused = true; });

@@ -218,12 +218,18 @@ class DiscussionBrowserBench {
     private static String reactInBrowser(ChromeDriver browser, String base, long thread) {
         browser.get(base + "/discussions/" + thread);
         awaitPainted(browser, "page");
-        var button = browser.findElement(By.cssSelector("#posts > .tcw-post:nth-child(30) button[id$='-HEART']"));
-        String id = button.getAttribute("id");
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+        // only given reactions are shown: "add a reaction" opens the picker (ADR 082)
+        var add = browser.findElement(By.cssSelector("#posts > .tcw-post:nth-child(30) button[id^='react-add-']"));
+        String seq = add.getAttribute("id").substring("react-add-".length());
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", add);
+        var pick = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.id("react-pick-" + seq + "-HEART")).stream().findFirst().orElse(null));
+        browser.executeScript("arguments[0].click();", pick);
+        String id = "react-" + seq + "-HEART";
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            var b = browser.findElement(By.id(id));
-            return b.getText().endsWith(" 1") && b.getAttribute("class").contains("tcw-reaction-mine");
+            var b = browser.findElements(By.id(id));
+            return !b.isEmpty() && b.getFirst().getText().endsWith(" 1")
+                    && b.getFirst().getAttribute("class").contains("tcw-reaction-mine");
         });
         return "check: clicked " + id + " in Chromium, it shows 1 and is marked as the reader's own";
     }

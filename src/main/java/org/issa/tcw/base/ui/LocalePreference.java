@@ -5,6 +5,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.security.PersonDirectory;
 import org.springframework.stereotype.Component;
@@ -26,18 +27,52 @@ public class LocalePreference implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> init.getUI().setLocale(localeFor(init.getUI())));
+        event.getSource().addUIInitListener(init -> {
+            UI ui = init.getUI();
+            ui.setLocale(localeFor(ui));
+            announceLanguage(ui);
+        });
+        // the first HTML already carries the language (WCAG 3.1.1), before any script runs
+        event.addIndexHtmlRequestListener(response -> {
+            Locale browser = response.getVaadinRequest().getLocale();
+            org.jsoup.nodes.Element html = response.getDocument().selectFirst("html");
+            if (html != null) {
+                html.attr("lang", localeFor(browser == null ? null : browser.toLanguageTag()).getLanguage());
+            }
+        });
+    }
+
+    /**
+     * {@code <html lang>} and the texts of Vaadin's connection indicator (otherwise English) in the
+     * UI's language.
+     */
+    static void announceLanguage(UI ui) {
+        ui.getPage().executeJs("""
+                document.documentElement.lang = $0;
+                const set = () => {
+                  const c = window.Vaadin && window.Vaadin.connectionIndicator;
+                  if (!c) return false;
+                  c.onlineText = $1; c.offlineText = $2; c.reconnectingText = $3;
+                  return true;
+                };
+                if (!set()) setTimeout(set, 500);""", ui.getLocale().getLanguage(),
+                ui.getTranslation("a11y.connection.online"), ui.getTranslation("a11y.connection.offline"),
+                ui.getTranslation("a11y.connection.reconnecting"));
     }
 
     /** The locale a UI should use now. */
     public Locale localeFor(UI ui) {
+        VaadinSession session = ui.getSession();
+        Locale browser = session == null || session.getBrowser() == null ? null : session.getBrowser().getLocale();
+        return localeFor(browser == null ? null : browser.toLanguageTag());
+    }
+
+    private Locale localeFor(@Nullable String browserTag) {
         var chosen = currentUser.get().map(u -> u.preferredLocale()).filter(tag -> tag != null && !tag.isBlank());
         if (chosen.isPresent()) {
             return Translations.supported(chosen.get());
         }
-        VaadinSession session = ui.getSession();
-        Locale browser = session == null || session.getBrowser() == null ? null : session.getBrowser().getLocale();
-        return browser == null ? Translations.ENGLISH : Translations.supported(browser.toLanguageTag());
+        return browserTag == null ? Translations.ENGLISH : Translations.supported(browserTag);
     }
 
     /** Switches the user's language, remembers it, and redraws the page in it. */

@@ -1,5 +1,6 @@
 package org.issa.tcw.base.ui;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -17,6 +19,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -43,7 +47,8 @@ import org.issa.tcw.security.SignedInUser;
 @Layout
 @PermitAll
 @JsModule("./tcw-local-copies.ts")
-public class MainLayout extends AppLayout {
+@JsModule("./tcw-keyboard.ts")
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** How long sign-out waits for the open editors to send their changes. */
     static final int FLUSH_MILLIS = 5000;
@@ -63,13 +68,37 @@ public class MainLayout extends AppLayout {
         setPrimarySection(Section.DRAWER);
         buildNavbar();
         buildDrawer();
-        addAttachListener(e -> UserZone.request(e.getUI())); // dates and times in the reader's zone
+        addAttachListener(e -> {
+            UserZone.request(e.getUI()); // dates and times in the reader's zone
+            getElement().executeJs("window.tcwKeyboard && window.tcwKeyboard.shortcutsHelp(this)");
+        });
+    }
+
+    /** After every navigation the focus goes to the page's main heading (tcw-keyboard.ts). */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        getElement().executeJs("window.tcwKeyboard && window.tcwKeyboard.focusMain(false)");
+    }
+
+    /** "?" outside text fields (tcw-keyboard.ts) or the user menu. */
+    @ClientCallable
+    void showShortcuts() {
+        new ShortcutsDialog().open();
     }
 
     private void buildNavbar() {
         var title = new Span(getTranslation("app.title"));
         title.addClassName("tcw-app-title");
-        var header = new HorizontalLayout(new DrawerToggle(), title);
+        // the first Tab stop of every page: straight to the main heading
+        var skip = new Anchor("#main-content", getTranslation("a11y.skip-to-content"));
+        skip.setId("skip-link");
+        skip.addClassName("tcw-skip-link");
+        skip.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
+                + " window.tcwKeyboard && window.tcwKeyboard.focusMain(true); })");
+        var toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("a11y.toggle-navigation"));
+        toggle.setTooltipText(getTranslation("a11y.toggle-navigation"));
+        var header = new HorizontalLayout(skip, toggle, title);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(title);
@@ -104,6 +133,7 @@ public class MainLayout extends AppLayout {
         var menu = new MenuBar();
         menu.setId("user-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.setI18n(Translated.menuBar(this));
         MenuItem root = menu.addItem(avatar);
         root.setAriaLabel(getTranslation("menu.user", user.displayName()));
         SubMenu sub = root.getSubMenu();
@@ -127,6 +157,7 @@ public class MainLayout extends AppLayout {
         sub.addSeparator();
         sub.addItem(getTranslation("menu.notification-settings"), e -> UI.getCurrent().navigate("settings/notifications"))
                 .setId("notification-settings");
+        sub.addItem(getTranslation("keys.title"), e -> showShortcuts()).setId("keyboard-shortcuts");
         sub.addItem(getTranslation("menu.sign-out"), e -> signOut(user.displayName())).setId("sign-out");
         return menu;
     }

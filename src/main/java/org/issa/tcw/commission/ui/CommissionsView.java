@@ -50,6 +50,7 @@ class CommissionsView extends VerticalLayout implements HasDynamicTitle {
                 query -> commissions.page(filter.getValue(), includeRetired.getValue(),
                         VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) commissions.count(filter.getValue(), includeRetired.getValue()));
+        org.issa.tcw.base.ui.Keyboard.openRowsOnEnter(grid);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CommissionView.class,
                 new RouteParameters(CommissionView.CODE, e.getItem().code()))));
         includeRetired.addValueChangeListener(e -> grid.getDataProvider().refreshAll());

@@ -93,6 +93,7 @@ class CommissionDiscussionsView extends VerticalLayout implements BeforeEnterObs
         grid.addColumn(r -> PostCard.format(r.lastPostAt(), getLocale()))
                 .setHeader(getTranslation("discussion.last-activity")).setFlexGrow(1);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("discussions/" + e.getItem().id())));
+        org.issa.tcw.base.ui.Keyboard.openRowsOnEnter(grid);
         search.setId("search");
         search.setPlaceholder(getTranslation("discussion.search"));
         search.setClearButtonVisible(true);

@@ -5,8 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
@@ -29,9 +27,10 @@ public class MarkdownComposer extends VerticalLayout {
     private final TextArea body = new TextArea();
     private final Div preview = new Div();
     private final Div suggestions = new Div();
-    private final Tab write;
-    private final Tab show;
-    private final Tabs tabs;
+    /** Write / Preview: two toggle buttons (a tab list held a focusable scroller, axe aria-required-children). */
+    private final Button write;
+    private final Button show;
+    private final Div modes = new Div();
 
     public MarkdownComposer(DiscussionService discussions, long commissionId, int maxLength, String idPrefix) {
         this.discussions = discussions;
@@ -39,11 +38,19 @@ public class MarkdownComposer extends VerticalLayout {
         setPadding(false);
         setSpacing(false);
         addClassName("tcw-composer");
-        write = new Tab(getTranslation("discussion.composer.write"));
+        write = new Button(getTranslation("discussion.composer.write"), e -> showPreview(false));
         write.setId(idPrefix + "tab-write");
-        show = new Tab(getTranslation("discussion.composer.preview"));
+        show = new Button(getTranslation("discussion.composer.preview"), e -> showPreview(true));
         show.setId(idPrefix + "tab-preview");
-        tabs = new Tabs(write, show);
+        for (Button b : List.of(write, show)) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            b.addClassName("tcw-composer-mode");
+        }
+        modes.add(write, show);
+        modes.addClassName("tcw-composer-modes");
+        modes.getElement().setAttribute("role", "group");
+        modes.getElement().setAttribute("aria-label", getTranslation("discussion.composer.modes"));
+        pressed(false);
         body.setId(idPrefix + "body");
         body.setWidthFull();
         body.setMinRows(4);
@@ -60,12 +67,18 @@ public class MarkdownComposer extends VerticalLayout {
         suggestions.setId(idPrefix + "mention-suggestions");
         suggestions.addClassName("tcw-mention-suggestions");
         suggestions.setVisible(false);
-        tabs.addSelectedChangeListener(e -> showPreview(e.getSelectedTab() == show));
-        add(tabs, body, suggestions, preview);
+        add(modes, body, suggestions, preview);
         setWidthFull();
     }
 
-    private void showPreview(boolean on) {
+    private void pressed(boolean preview) {
+        write.getElement().setAttribute("aria-pressed", String.valueOf(!preview));
+        show.getElement().setAttribute("aria-pressed", String.valueOf(preview));
+    }
+
+    /** Shows the preview (true) or the text area (false). */
+    void showPreview(boolean on) {
+        pressed(on);
         if (on) {
             String html = body.getValue().isBlank() ? "" : discussions.preview(body.getValue());
             preview.getElement().setProperty("innerHTML", html.isEmpty()
@@ -112,7 +125,7 @@ public class MarkdownComposer extends VerticalLayout {
 
     public void setValue(String text) {
         body.setValue(text);
-        tabs.setSelectedTab(write);
+        showPreview(false);
     }
 
     public void clear() {

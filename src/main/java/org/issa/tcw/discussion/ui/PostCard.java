@@ -44,6 +44,8 @@ class PostCard extends Div {
     }
 
     private PostView post;
+    /** The reaction picker is open. */
+    private boolean picking;
 
     PostCard(PostView post, long readerId, boolean mayPost, boolean mayModerate, Actions actions) {
         addClassName("tcw-post");
@@ -105,11 +107,17 @@ class PostCard extends Div {
         }
         add(body);
 
-        if (post.visible()) {
-            add(reactions(mayPost, actions));
-        }
+        // one row, one Tab stop (ThreadView makes the posts a roving group, tcw-keyboard.ts): the
+        // reactions that have counts, "add a reaction", then the actions
         var bar = new Div();
         bar.addClassName("tcw-post-actions");
+        bar.setId("actions-" + post.seq());
+        bar.getElement().setAttribute("role", "toolbar");
+        bar.getElement().setAttribute("aria-label", getTranslation("discussion.post.actions", post.seq(),
+                post.authorName()));
+        if (post.visible()) {
+            reactions(bar, mayPost, readerId, mayModerate, actions);
+        }
         if (mayPost && post.visible()) {
             bar.add(button("reply", getTranslation("discussion.reply"), () -> actions.reply(post)));
             bar.add(button("quote", getTranslation("discussion.quote"), () -> actions.quote(post)));
@@ -132,34 +140,84 @@ class PostCard extends Div {
         add(bar);
     }
 
-    private Div reactions(boolean mayPost, Actions actions) {
+    /**
+     * Only the reactions someone gave, each announced with its count ("Heart: 2"); one button opens
+     * the picker of all reactions in the same row.
+     */
+    private void reactions(Div bar, boolean mayPost, long readerId, boolean mayModerate, Actions actions) {
         Map<Reaction, PostView.ReactionCount> counts = post.reactions().stream()
                 .collect(Collectors.toMap(PostView.ReactionCount::reaction, c -> c));
-        var box = new Div();
-        box.addClassName("tcw-reactions");
+        Runnable redraw = () -> update(post, readerId, mayPost, mayModerate, actions);
         for (Reaction r : Reaction.values()) {
             PostView.ReactionCount c = counts.get(r);
-            if (c == null && !mayPost) {
+            if (c == null) {
                 continue;
             }
-            var b = new NativeButton(r.emoji() + (c == null ? "" : " " + c.count()), e -> actions.react(post, r));
-            b.setId("react-" + post.seq() + "-" + r.name());
-            b.setAriaLabel(getTranslation("discussion.reaction." + r.name()));
+            String id = "react-" + post.seq() + "-" + r.name();
+            var b = new NativeButton(r.emoji() + " " + c.count(), e -> {
+                actions.react(post, r);
+                refocus(id);
+            });
+            b.setId(id);
+            String name = getTranslation("discussion.reaction." + r.name());
+            b.setAriaLabel(getTranslation("discussion.reaction.count", name, c.count()));
             // the browser's own tooltip: a Vaadin tooltip per button was 180 more components on a page
             // of 30 posts (docs/benchmarks-discussion.md, browser time to first paint)
-            b.getElement().setAttribute("title", getTranslation("discussion.reaction." + r.name()));
+            b.getElement().setAttribute("title", name);
             b.addClassName("tcw-reaction");
-            if (c != null && c.mine()) {
+            b.getElement().setAttribute("aria-pressed", String.valueOf(c.mine()));
+            if (c.mine()) {
                 b.addClassName("tcw-reaction-mine");
-                b.getElement().setAttribute("aria-pressed", "true");
             }
             b.setEnabled(mayPost);
-            if (c == null) {
-                b.addClassName("tcw-reaction-unused");
-            }
-            box.add(b);
+            bar.add(b);
         }
-        return box;
+        if (!mayPost) {
+            return;
+        }
+        String addId = "react-add-" + post.seq();
+        var add = new NativeButton(getTranslation("discussion.reaction.add"), e -> {
+            picking = !picking;
+            redraw.run();
+            refocus(picking ? "react-pick-" + post.seq() + "-" + Reaction.values()[0].name() : addId);
+        });
+        add.setId(addId);
+        add.addClassName("tcw-post-action");
+        add.addClassName("tcw-reaction-add");
+        add.getElement().setAttribute("aria-expanded", String.valueOf(picking));
+        add.getElement().setAttribute("aria-haspopup", "true");
+        bar.add(add);
+        if (picking) {
+            var picker = new Span();
+            picker.addClassName("tcw-reaction-picker");
+            picker.getElement().setAttribute("role", "group");
+            picker.getElement().setAttribute("data-picker", "");
+            picker.getElement().setAttribute("aria-label", getTranslation("discussion.reaction.add"));
+            picker.getElement().addEventListener("tcw-close-picker", e -> {
+                picking = false;
+                redraw.run();
+                refocus(addId);
+            });
+            for (Reaction r : Reaction.values()) {
+                String name = getTranslation("discussion.reaction." + r.name());
+                var option = new NativeButton(r.emoji(), e -> {
+                    picking = false;
+                    actions.react(post, r);
+                    refocus("react-" + post.seq() + "-" + r.name());
+                });
+                option.setId("react-pick-" + post.seq() + "-" + r.name());
+                option.setAriaLabel(name);
+                option.getElement().setAttribute("title", name);
+                option.addClassName("tcw-reaction");
+                picker.add(option);
+            }
+            bar.add(picker);
+        }
+    }
+
+    /** Keeps the keyboard where it was when the card is drawn again. */
+    private void refocus(String id) {
+        getElement().executeJs("const b = this.querySelector('#' + $0); if (b) b.focus();", id);
     }
 
     private NativeButton button(String action, String label, Runnable run) {

@@ -49,6 +49,9 @@ final class ThreadPosts {
         this.actions = actions;
         this.laterShown = laterShown;
         box.setId("posts");
+        // every post's action row, together one Tab stop (arrows inside): the reply box stays a
+        // few Tabs from the title however many posts there are
+        org.issa.tcw.base.ui.Keyboard.rovingGroups(box);
         box.setWidthFull();
         earlier.setId("load-earlier");
         earlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

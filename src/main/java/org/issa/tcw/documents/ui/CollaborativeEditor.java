@@ -60,7 +60,7 @@ class CollaborativeEditor extends Component implements EditorConnection {
     static final List<String> TEXT_KEYS = List.of("connecting", "saved", "saving", "offline", "readOnly", "presence",
             "bold", "italic", "underline", "strike", "heading1", "heading2", "heading3", "bulletList", "orderedList",
             "blockquote", "link", "linkPrompt", "insertTable", "addRow", "deleteRow", "addColumn", "deleteColumn",
-            "deleteTable", "undo", "redo", "incomplete", "comment");
+            "deleteTable", "undo", "redo", "incomplete", "comment", "toolbar", "text");
     /** The suggestion mode's strings (bundle {@code suggestions}, prefix {@code suggestions.editor.}). */
     static final List<String> SUGGESTION_TEXT_KEYS = List.of("editing", "suggesting", "mode", "suggestOnly",
             "suggestedBy");

@@ -43,5 +43,6 @@ class DocumentGrid extends Grid<DocumentRow> {
             return page.apply(request).stream();
         }, query -> (int) count.getAsLong());
         addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("documents/" + e.getItem().id())));
+        org.issa.tcw.base.ui.Keyboard.openRowsOnEnter(this);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.issa.tcw.search.Highlighted;
 import org.issa.tcw.search.SearchHit;
+import com.vaadin.flow.i18n.I18NProvider;
 import org.jspecify.annotations.Nullable;
 
 /** Where a hit opens, and its marked text as components (text only: nothing is ever read as HTML). */
@@ -50,6 +51,11 @@ final class SearchLinks {
     /** The hit's title as a link to its page (or as text when it has none). */
     static Component title(SearchHit hit) {
         Component[] parts = marked(hit.title());
+        if (hit.title().parts().stream().allMatch(p -> p.text().isBlank())) {
+            // a post has no title of its own: the link still needs a name (axe link-name)
+            String kind = I18NProvider.translate("search.kind." + hit.kind().name());
+            parts = new Component[] {new Span(hit.position() == null ? kind : kind + " " + hit.position())};
+        }
         String href = href(hit);
         if (href == null) {
             Span span = new Span(parts);

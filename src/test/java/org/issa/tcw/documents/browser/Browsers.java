@@ -16,7 +16,7 @@ public final class Browsers {
         Chromium.requireInstalled();
     }
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         ChromeDriver driver = Chromium.start(options -> options.addArguments("--window-size=1100,900",
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
                 "--disable-backgrounding-occluded-windows"));

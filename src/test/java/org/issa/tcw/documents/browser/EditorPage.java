@@ -29,6 +29,11 @@ public final class EditorPage implements AutoCloseable {
         this.driver = Browsers.start();
     }
 
+    /** This person's browser (for tests outside this package that drive it themselves). */
+    public ChromeDriver driver() {
+        return driver;
+    }
+
     EditorPage through(Offline cable) {
         base = cable.url();
         return this;
@@ -55,7 +60,7 @@ public final class EditorPage implements AutoCloseable {
         return waitForEditor();
     }
 
-    EditorPage waitForEditor() {
+    public EditorPage waitForEditor() {
         new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> Boolean.TRUE.equals(
                 js("return !!(document.querySelector('tcw-editor') && document.querySelector('tcw-editor').editor)")));
         return this;

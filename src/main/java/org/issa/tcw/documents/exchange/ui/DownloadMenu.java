@@ -48,6 +48,7 @@ class DownloadMenu extends HorizontalLayout {
      * @param version what to export (read off the request thread)
      */
     DownloadMenu(DocumentExports exports, long documentId, String id, Supplier<DocumentExports.Version> version) {
+        menu.setI18n(org.issa.tcw.base.ui.Translated.menuBar(this));
         setAlignItems(Alignment.CENTER);
         setSpacing(true);
         menu.setId(id);
