@@ -56,17 +56,29 @@ class TwoNodesTest {
         return on(nodeA, DocumentService.class).create("ICT", form);
     }
 
+    /** A new document with the chair's editor joined on node A and a member's on node B. */
+    private record Room(long documentId, DocumentCollaboration relayA, DocumentCollaboration relayB,
+            RecordingEditor onA, RecordingEditor onB) {
+    }
+
+    private static Room openOnBothNodes() {
+        Room room = new Room(newDocument(), on(nodeA, DocumentCollaboration.class),
+                on(nodeB, DocumentCollaboration.class), new RecordingEditor(), new RecordingEditor());
+        signIn(nodeA, "chair-ict");
+        room.relayA().join(room.documentId(), room.onA());
+        signIn(nodeB, "member-ict");
+        room.relayB().join(room.documentId(), room.onB());
+        return room;
+    }
+
     @Test
     void updates_stored_on_one_node_reach_the_editors_of_the_other_in_order() {
-        long documentId = newDocument();
-        DocumentCollaboration relayA = on(nodeA, DocumentCollaboration.class);
-        DocumentCollaboration relayB = on(nodeB, DocumentCollaboration.class);
-        RecordingEditor onA = new RecordingEditor();
-        RecordingEditor onB = new RecordingEditor();
-        signIn(nodeA, "chair-ict");
-        relayA.join(documentId, onA);
-        signIn(nodeB, "member-ict");
-        relayB.join(documentId, onB);
+        Room room = openOnBothNodes();
+        long documentId = room.documentId();
+        DocumentCollaboration relayA = room.relayA();
+        DocumentCollaboration relayB = room.relayB();
+        RecordingEditor onA = room.onA();
+        RecordingEditor onB = room.onB();
         try {
             signIn(nodeA, "chair-ict");
             long first = relayA.push(documentId, onA, "a-1", typed(nodeA, documentId, "Hello"), null, 11).seq();
@@ -109,15 +121,12 @@ class TwoNodesTest {
 
     @Test
     void a_node_whose_link_was_cut_catches_up_from_the_log() {
-        long documentId = newDocument();
-        DocumentCollaboration relayA = on(nodeA, DocumentCollaboration.class);
-        DocumentCollaboration relayB = on(nodeB, DocumentCollaboration.class);
-        RecordingEditor onA = new RecordingEditor();
-        RecordingEditor onB = new RecordingEditor();
-        signIn(nodeA, "chair-ict");
-        relayA.join(documentId, onA);
-        signIn(nodeB, "member-ict");
-        relayB.join(documentId, onB);
+        Room room = openOnBothNodes();
+        long documentId = room.documentId();
+        DocumentCollaboration relayA = room.relayA();
+        DocumentCollaboration relayB = room.relayB();
+        RecordingEditor onA = room.onA();
+        RecordingEditor onB = room.onB();
         try {
             // Cut both nodes' listening connections; what A stores while they reconnect is not
             // announced to B, which must read it from the log once it hears again.
