@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /**
  * Delivers {@link DiscussionSignal}s to the open views: the discussion's channels on the
- * application's {@link org.issa.tcw.base.LiveDelivery}, which delivers only after commit (so a
+ * application's {@link org.issa.tcw.cluster.LiveDelivery}, which delivers only after commit (so a
  * rolled-back post is never shown) and is the one place to replace for several nodes. Listeners
  * are called on a background thread and must not block.
  */

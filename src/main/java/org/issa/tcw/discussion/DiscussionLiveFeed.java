@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands changes to the broadcaster as they are published; the live delivery behind it holds them
- * until the transaction commits ({@link org.issa.tcw.base.LiveDelivery}), so a post whose
+ * until the transaction commits ({@link org.issa.tcw.cluster.LiveDelivery}), so a post whose
  * transaction rolled back is never shown to anyone.
  */
 @Component

@@ -1,7 +1,7 @@
 package org.issa.tcw.discussion;
 
 import java.util.function.Consumer;
-import org.issa.tcw.base.LiveDelivery;
+import org.issa.tcw.cluster.LiveDelivery;
 import org.springframework.stereotype.Component;
 
 /** {@link DiscussionBroadcaster} on the application's {@link LiveDelivery}: one channel for threads, one for commissions. */

@@ -1,7 +1,7 @@
 package org.issa.tcw.notification;
 
 import java.util.function.Consumer;
-import org.issa.tcw.base.LiveDelivery;
+import org.issa.tcw.cluster.LiveDelivery;
 import org.issa.tcw.discussion.Subscription;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,7 @@ import org.issa.tcw.discussion.Subscription;
 
 /**
  * Tells a person's open bells, after commit, that their notifications changed: the notification
- * channel of the application's {@link org.issa.tcw.base.LiveDelivery}.
+ * channel of the application's {@link org.issa.tcw.cluster.LiveDelivery}.
  */
 public interface NotificationBroadcaster {
 

@@ -1,6 +1,6 @@
 package org.issa.tcw.documents.consultation;
 
-import org.issa.tcw.base.LiveDelivery;
+import org.issa.tcw.cluster.LiveDelivery;
 import org.issa.tcw.documents.comments.CommentSignal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package org.issa.tcw.documents.versions;
 
-import org.issa.tcw.base.LiveDelivery;
+import org.issa.tcw.cluster.LiveDelivery;
 import org.springframework.stereotype.Component;
 
 /**

@@ -83,7 +83,8 @@ class SecretariatViewTest extends KaribuTest {
         assertThat(view.progress.getListDataView().getItems().map(CommissionProgress::code)).containsExactly("FAM");
         assertThat(_fetch(view.overdue, 0, 500)).isNotEmpty().allMatch(m -> m.commissionCode().equals("FAM"));
         assertThat(_fetch(view.dueSoon, 0, 500)).allMatch(m -> m.commissionCode().equals("FAM"));
-        assertThat(view.summary.getText()).contains(_size(view.overdue) + " overdue milestones");
+        int overdue = _size(view.overdue);
+        assertThat(view.summary.getText()).contains(overdue + (overdue == 1 ? " overdue milestone," : " overdue milestones"));
         assertThat(view.timeline.svg()).doesNotContain("ICT · ");
     }
 

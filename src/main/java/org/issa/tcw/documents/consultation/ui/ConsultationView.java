@@ -28,7 +28,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import org.issa.tcw.base.LiveDelivery;
+import org.issa.tcw.cluster.LiveDelivery;
 import java.util.stream.Collectors;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.LiveAccess;

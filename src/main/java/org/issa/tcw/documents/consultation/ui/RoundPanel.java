@@ -15,7 +15,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
 import java.util.concurrent.Executor;
-import org.issa.tcw.base.LiveDelivery;
+import org.issa.tcw.cluster.LiveDelivery;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.documents.WorkingLanguage;

@@ -29,7 +29,7 @@ import org.issa.tcw.documents.exchange.DocumentExports;
 import org.issa.tcw.documents.exchange.ui.ExchangeControls;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import org.issa.tcw.base.LiveDelivery;
+import org.issa.tcw.cluster.LiveDelivery;
 import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.documents.versions.DocumentVersions;
 import org.issa.tcw.documents.versions.VersionSignals;

@@ -1,4 +1,4 @@
-package org.issa.tcw.base;
+package org.issa.tcw.cluster;
 
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.issa.tcw.base;
+package org.issa.tcw.cluster;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.issa.tcw.base;
+package org.issa.tcw.cluster;
 
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;

@@ -1,4 +1,4 @@
-package org.issa.tcw.base;
+package org.issa.tcw.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.issa.tcw.base;
+package org.issa.tcw.cluster;
 
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
