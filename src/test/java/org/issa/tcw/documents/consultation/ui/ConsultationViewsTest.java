@@ -190,7 +190,7 @@ class ConsultationViewsTest extends KaribuTest {
         signIn.as("member-ict");
         org.issa.tcw.testsupport.UiPolling.awaitUi(java.time.Duration.ofSeconds(30), () -> _get(
                 com.vaadin.flow.component.html.Span.class, spec -> spec.withId("consultation-panel-summary"))
-                .getText().startsWith("1 contributions, 0"));
+                .getText().startsWith("1 contribution, 0"));
         assertThat(panel.body.getValue()).isEqualTo("Half-written");
         assertThat(panel.language.getValue()).isEqualTo(WorkingLanguage.FR);
 
