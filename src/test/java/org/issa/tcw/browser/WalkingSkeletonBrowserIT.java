@@ -65,7 +65,11 @@ class WalkingSkeletonBrowserIT {
         String card = browser.findElement(By.id("commission-card-ICT")).getText();
         assertThat(card).contains("Information and Communication Technology").contains("Chair");
 
-        browser.findElement(By.cssSelector("#commission-card-ICT a")).click();
+        // the commission cards come after the home's blocks: bring the card into view first
+        var open = browser.findElement(By.cssSelector("#commission-card-ICT a"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", open);
+        waiting().until(ExpectedConditions.elementToBeClickable(open)).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("commission-title"),
                 "ICT · Information and Communication Technology"));
         assertThat(browser.getCurrentUrl()).endsWith("/commissions/ICT");
