@@ -108,13 +108,17 @@ class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         filters.getStyle().set("flex-wrap", "wrap");
         grid.setId("library-grid");
         grid.addComponentColumn(this::titleCell).setHeader(getTranslation("library.document")).setFlexGrow(3);
-        grid.addColumn(e -> e.commissionCode()).setHeader(getTranslation("library.commission")).setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("document.kind." + e.kind().name())).setHeader(getTranslation("library.kind"))
+        var commissionColumn = grid.addColumn(e -> e.commissionCode()).setHeader(getTranslation("library.commission"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> Formats.date(e.publishedAt().atZone(UserZone.current()).toLocalDate(), getLocale()))
-                .setHeader(getTranslation("library.published")).setAutoWidth(true);
-        grid.addColumn(this::trienniumLabel).setHeader(getTranslation("library.triennium")).setAutoWidth(true)
-                .setKey("triennium");
+        var kindColumn = grid.addColumn(e -> getTranslation("document.kind." + e.kind().name()))
+                .setHeader(getTranslation("library.kind")).setAutoWidth(true);
+        var publishedColumn = grid.addColumn(e -> Formats.date(e.publishedAt().atZone(UserZone.current()).toLocalDate(),
+                getLocale())).setHeader(getTranslation("library.published")).setAutoWidth(true);
+        var trienniumColumn = grid.addColumn(this::trienniumLabel).setHeader(getTranslation("library.triennium"))
+                .setAutoWidth(true).setKey("triennium");
+        // on a phone the document and its downloads remain (the filters still narrow by the others)
+        org.issa.tcw.base.ui.NarrowScreens.hideColumnsWhenNarrow(this, commissionColumn, kindColumn, publishedColumn,
+                trienniumColumn);
         grid.addComponentColumn(this::languages).setHeader(getTranslation("library.languages")).setFlexGrow(2)
                 .setKey("languages");
         grid.setAllRowsVisible(true);
@@ -190,6 +194,7 @@ class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             var line = new HorizontalLayout(name, docx, pdf);
             line.setAlignItems(FlexComponent.Alignment.CENTER);
             line.setSpacing(false);
+            line.getStyle().set("flex-wrap", "wrap");
             line.addClassName("tcw-library-language");
             line.setId("library-" + e.documentId() + "-" + l.language().name().toLowerCase(Locale.ROOT));
             cell.add(line);
