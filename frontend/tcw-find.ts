@@ -110,8 +110,10 @@ export const Find = Extension.create<FindOptions>({
             return findKey.getState(state)?.decorations;
           },
         },
-        view: () => ({
-          update(view) {
+        view: (editorView) => {
+          // Shows the first marked passage: on every update, and once at creation, because the
+          // document may already hold its content when the editor is made (then no update follows).
+          const show = (view: EditorView) => {
             const st = findKey.getState(view.state)!;
             const h = host();
             if (h) {
@@ -125,8 +127,10 @@ export const Find = Extension.create<FindOptions>({
               // after the browser laid the page out (the side panels load at the same time)
               requestAnimationFrame(() => el?.scrollIntoView({ block: 'center' }));
             }
-          },
-        }),
+          };
+          show(editorView);
+          return { update: show };
+        },
       }),
     ];
   },
