@@ -58,7 +58,13 @@ class TwoNodesTest {
 
     /** A new document with the chair's editor joined on node A and a member's on node B. */
     private record Room(long documentId, DocumentCollaboration relayA, DocumentCollaboration relayB,
-            RecordingEditor onA, RecordingEditor onB) {
+            RecordingEditor onA, RecordingEditor onB) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            relayA.leave(documentId, onA);
+            relayB.leave(documentId, onB);
+        }
     }
 
     private static Room openOnBothNodes() {
@@ -121,25 +127,18 @@ class TwoNodesTest {
 
     @Test
     void a_node_whose_link_was_cut_catches_up_from_the_log() {
-        Room room = openOnBothNodes();
-        long documentId = room.documentId();
-        DocumentCollaboration relayA = room.relayA();
-        DocumentCollaboration relayB = room.relayB();
-        RecordingEditor onA = room.onA();
-        RecordingEditor onB = room.onB();
-        try {
+        try (Room room = openOnBothNodes()) {
+            long documentId = room.documentId();
+            RecordingEditor onB = room.onB();
             // Cut both nodes' listening connections; what A stores while they reconnect is not
             // announced to B, which must read it from the log once it hears again.
             new JdbcTemplate(TwoNodes.get().database()).queryForObject(
                     "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = 'tcw-live-listener'",
                     Integer.class);
             signIn(nodeA, "chair-ict");
-            long seq = relayA.push(documentId, onA, "cut-1", typed(nodeA, documentId, "typed during the cut"), null, 33)
+            long seq = room.relayA().push(documentId, room.onA(), "cut-1", typed(nodeA, documentId, "typed during the cut"), null, 33)
                     .seq();
             await().atMost(Duration.ofSeconds(20)).until(() -> onB.seqs().contains(seq));
-        } finally {
-            relayA.leave(documentId, onA);
-            relayB.leave(documentId, onB);
         }
     }
 }
