@@ -19,6 +19,11 @@ import java.util.function.UnaryOperator;
  */
 public interface LiveDelivery {
 
+    /** A single node's delivery, outside the application (for a class's own tests). */
+    static LiveDelivery inProcess() {
+        return new InMemoryLiveDelivery();
+    }
+
     /** Subscribes {@code listener} to the messages of {@code channel} published under {@code key}. */
     <T> Registration subscribe(Channel<T> channel, Object key, Consumer<? super T> listener);
 

@@ -726,10 +726,12 @@ public class DocumentCollaboration {
                     if (state != null) {
                         String encoded = Base64.getEncoder().encodeToString(state);
                         room.peers.keySet().forEach(other -> other.deliver(content.stateSeq(), encoded));
+                        otherNodeCompacted(documentId, room, state.length);
                     }
                     for (var u : content.tail()) {
                         String encoded = Base64.getEncoder().encodeToString(u.data());
                         room.peers.keySet().forEach(other -> other.deliver(u.seq(), encoded));
+                        otherNodeStored(documentId, room, u.data());
                     }
                     room.lastSeq = Math.max(room.lastSeq, content.lastSeq());
                     room.deliveredSeq = Math.max(room.deliveredSeq, content.lastSeq());
@@ -752,6 +754,24 @@ public class DocumentCollaboration {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Under the lock: an update another node stored counts here as if stored here (ADR 101): the
+     * document's size limit and compaction see it, and the suggest-only replica holds it.
+     */
+    private void otherNodeStored(long documentId, Room room, byte[] update) {
+        room.tailCount++;
+        room.tailBytes += update.length;
+        replicas.stored(documentId, update);
+    }
+
+    /** Under the lock: the log was compacted (on another node) since this node last read it. */
+    private void otherNodeCompacted(long documentId, Room room, int stateBytes) {
+        room.stateBytes = stateBytes;
+        room.tailCount = 0;
+        room.tailBytes = 0;
+        replicas.drop(documentId); // opened again from the log at the next check
     }
 
     /** An editor's presence on another node, as last heard. */

@@ -1,6 +1,8 @@
 package org.issa.tcw.documents;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -16,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Background work on documents, off the request threads: compaction of the update log (when it
- * grows past a number of updates or bytes; at most one compaction per document at a time) and the
+ * grows past a number of updates or bytes; at most one compaction per document at a time, in the
+ * whole cluster: a database lock per document) and the
  * derived plain text and sanitized HTML (a few seconds after the last edit).
  * <p>
  * Compaction reads the compacted state and the log, lets yjs merge them (and verify that the result
@@ -41,6 +48,8 @@ class DocumentMaintenance implements DisposableBean {
     });
     /** After compaction found a log incomplete, it is not tried again for this long (ms). */
     static final long INCOMPLETE_BACKOFF_MILLIS = 30_000;
+    /** A compaction's database lock is taken over by another node after this long (its node died). */
+    static final Duration COMPACTION_AT_MOST = Duration.ofMinutes(10);
 
     private final Set<Long> compacting = ConcurrentHashMap.newKeySet();
     /** {@link System#nanoTime()} when compaction last found a document's log incomplete. */
@@ -51,9 +60,11 @@ class DocumentMaintenance implements DisposableBean {
     private final DocumentLocks locks;
     private final CollaborationLimits limits;
     private final DocumentCollaboration collaboration;
+    private final LockProvider databaseLocks;
 
     DocumentMaintenance(DocumentLog documentLog, YjsEngine engine, DocumentLocks locks, CollaborationLimits limits,
-            @Lazy DocumentCollaboration collaboration) {
+            @Lazy DocumentCollaboration collaboration, LockProvider databaseLocks) {
+        this.databaseLocks = databaseLocks;
         this.documentLog = documentLog;
         this.engine = engine;
         this.locks = locks;
@@ -102,8 +113,31 @@ class DocumentMaintenance implements DisposableBean {
         }, executor);
     }
 
-    /** Compacts the log of a document now, on the calling thread (never a request thread). */
+    /**
+     * Compacts the log of a document now, on the calling thread (never a request thread), unless
+     * another node (or thread) is compacting it: the claim is a database lock (ADR 101), held for
+     * the whole compaction and given up after {@link #COMPACTION_AT_MOST} if its node died.
+     */
     boolean compactNow(long documentId) {
+        Optional<SimpleLock> claim = databaseLocks.lock(new LockConfiguration(ClockProvider.now(),
+                compactionLock(documentId), COMPACTION_AT_MOST, Duration.ZERO));
+        if (claim.isEmpty()) {
+            log.debug("Document {} is being compacted elsewhere", documentId);
+            return false;
+        }
+        try {
+            return compactClaimed(documentId);
+        } finally {
+            claim.get().unlock();
+        }
+    }
+
+    /** The name of the database lock that one document's compaction holds. */
+    static String compactionLock(long documentId) {
+        return "documents.compaction." + documentId;
+    }
+
+    private boolean compactClaimed(long documentId) {
         long started = System.nanoTime();
         DocumentLog.Content content = documentLog.content(documentId);
         if (content.tail().isEmpty()) {

@@ -318,7 +318,7 @@ class DocumentCollaborationTest {
                     public java.time.Instant instant() {
                         return java.time.Instant.ofEpochMilli(clock.get());
                     }
-                });
+                }, org.issa.tcw.cluster.LiveDelivery.inProcess());
         for (int i = 0; i < 5; i++) {
             limiter.take("someone", 10);
         }

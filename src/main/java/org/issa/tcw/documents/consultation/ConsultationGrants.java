@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.issa.tcw.base.UserFacingException;
+import org.issa.tcw.cluster.CacheHints;
 import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.documents.DocumentGrants;
@@ -34,8 +35,14 @@ class ConsultationGrants implements DocumentGrants {
     private final CommissionAccess access;
     private final Clock clock;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    /** Tells the other nodes to forget a document's rounds (ADR 101). */
+    private final CacheHints cacheHints;
+    private static final String CACHE_NAME = "consultation.grants";
 
-    ConsultationGrants(RoundStore store, CurrentUser currentUser, CommissionAccess access, Clock clock) {
+    ConsultationGrants(RoundStore store, CurrentUser currentUser, CommissionAccess access, Clock clock,
+            CacheHints cacheHints) {
+        this.cacheHints = cacheHints;
+        cacheHints.onForget(CACHE_NAME, cache::remove);
         this.store = store;
         this.currentUser = currentUser;
         this.access = access;
@@ -138,8 +145,14 @@ class ConsultationGrants implements DocumentGrants {
                 Objects.requireNonNullElse(participants.get(r.id()), Map.<Long, @Nullable Long>of()))).toList();
     }
 
-    /** Forgets what this node read about the document (a round was opened or closed). */
+    /** Forgets what every node read about the document (a round was opened or closed): this one now, the others after the commit. */
     void forget(long documentId) {
+        cache.remove(documentId);
+        cacheHints.forget(CACHE_NAME, documentId);
+    }
+
+    /** Forgets what this node read about the document (after a commit, when the others were told already). */
+    void forgetHere(long documentId) {
         cache.remove(documentId);
     }
 }

@@ -477,7 +477,7 @@ public class ConsultationService {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    grants.forget(documentId);
+                    grants.forgetHere(documentId);
                 }
             });
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.issa.tcw.base.UserFacingException;
+import org.issa.tcw.cluster.CacheHints;
 import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.commission.CommissionRole;
@@ -44,13 +45,20 @@ public class SuggestOnlyService implements SuggestOnlyPolicy {
     private final DocumentCollaboration collaboration;
     private final DocumentService documents;
     private final CommissionService commissions;
-    /** Settings per document, read at most every {@link #CACHE_NANOS} (another node's change shows then). */
+    /**
+     * Settings per document, read at most every {@link #CACHE_NANOS}; a change clears it here at once
+     * and on the other nodes after its commit ({@link CacheHints}, ADR 101).
+     */
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final CacheHints cacheHints;
+    private static final String CACHE_NAME = "suggestions.suggest-only";
     static final long CACHE_NANOS = 5_000_000_000L;
 
     SuggestOnlyService(DataSource dataSource, CommissionAccess access, CurrentUser currentUser,
             DocumentCollaboration collaboration,
-            DocumentService documents, CommissionService commissions) {
+            DocumentService documents, CommissionService commissions, CacheHints cacheHints) {
+        this.cacheHints = cacheHints;
+        cacheHints.onForget(CACHE_NAME, cache::remove);
         this.jdbc = JdbcClient.create(dataSource);
         this.access = access;
         this.currentUser = currentUser;
@@ -154,6 +162,7 @@ public class SuggestOnlyService implements SuggestOnlyPolicy {
                     .param("doc", documentId).param("person", person).update();
         }
         cache.remove(documentId);
+        cacheHints.forget(CACHE_NAME, documentId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -45,7 +45,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Transactional(readOnly = true)
 public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.PublishedDocuments {
 
-    /** A document's stage is read from the database at most this often per node (a step on this node clears it at once). */
+    /**
+     * A document's stage is read from the database at most this often per node; a step clears it at
+     * once on this node and, after its commit, on the others ({@link org.issa.tcw.cluster.CacheHints}).
+     */
     static final long CACHE_NANOS = 5_000_000_000L;
 
     private static final Map<DocumentStage, String> VERSION_NAMES = Map.of(DocumentStage.DRAFT, "Back to draft",
@@ -65,11 +68,17 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
     private final org.issa.tcw.commission.CommissionService commissions;
     private final org.issa.tcw.documents.DocumentAccess documentAccess;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    /** Tells the other nodes to forget a document's stage at once (ADR 101). */
+    private final org.issa.tcw.cluster.CacheHints cacheHints;
+    private static final String CACHE_NAME = "documents.stage";
 
     DocumentWorkflow(DataSource dataSource, CommissionAccess access, CurrentUser currentUser,
             DocumentCollaboration collaboration, DocumentService documents, YjsEngine engine,
             ApplicationEventPublisher events, Clock clock, List<StageGuard> guards,
-            org.issa.tcw.commission.CommissionService commissions, org.issa.tcw.documents.DocumentAccess documentAccess) {
+            org.issa.tcw.commission.CommissionService commissions, org.issa.tcw.documents.DocumentAccess documentAccess,
+            org.issa.tcw.cluster.CacheHints cacheHints) {
+        this.cacheHints = cacheHints;
+        cacheHints.onForget(CACHE_NAME, cache::remove);
         this.commissions = commissions;
         this.documentAccess = documentAccess;
         this.jdbc = JdbcClient.create(dataSource);
@@ -350,6 +359,7 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
 
     private void forget(long documentId) {
         cache.remove(documentId);
+        cacheHints.forget(CACHE_NAME, documentId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
