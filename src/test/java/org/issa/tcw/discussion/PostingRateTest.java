@@ -28,6 +28,8 @@ class PostingRateTest {
     SignIn signIn;
     @Autowired
     CurrentUser currentUser;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @AfterEach
     void tearDown() {
@@ -41,8 +43,8 @@ class PostingRateTest {
         fixture.as("observer-ict");
         long me = currentUser.require().personId();
         long recent = posts.countByAuthorSince(me, clock.instant().minus(Duration.ofMinutes(1)));
-        var atLimit = new PostingRate(posts, clock, new DiscussionLimits(10000, 200, (int) recent));
-        var belowLimit = new PostingRate(posts, clock, new DiscussionLimits(10000, 200, (int) recent + 1));
+        var atLimit = new PostingRate(posts, clock, new DiscussionLimits(10000, 200, (int) recent), dataSource);
+        var belowLimit = new PostingRate(posts, clock, new DiscussionLimits(10000, 200, (int) recent + 1), dataSource);
         assertThatThrownBy(() -> atLimit.check(me)).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("discussion.post.too-fast");
         assertThatCode(() -> belowLimit.check(me)).doesNotThrowAnyException();

@@ -1,6 +1,7 @@
 package org.issa.tcw.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -140,5 +141,57 @@ class TwoNodesTest {
                     .seq();
             await().atMost(Duration.ofSeconds(20)).until(() -> onB.seqs().contains(seq));
         }
+    }
+
+    @Test
+    void a_persons_typing_allowance_is_shared_by_the_nodes() {
+        RateLimiter onA = on(nodeA, RateLimiter.class);
+        RateLimiter onB = on(nodeB, RateLimiter.class);
+        int biggest = on(nodeA, CollaborationLimits.class).maxUpdateBytes();
+        String typist = "typist-" + System.nanoTime();
+        int taken = 0;
+        while (true) {
+            try {
+                onA.take(typist, biggest);
+                taken++;
+            } catch (RateLimitedException e) {
+                break;
+            }
+        }
+        assertThat(taken).as("node A granted the allowance, then refused").isPositive();
+        // node A reports what the typist used; node B then refuses too (without the report it would
+        // grant a whole fresh allowance: as many big updates again)
+        await().atMost(Duration.ofSeconds(5)).until(() -> onB.waitFor(typist, biggest) > 0);
+        assertThatThrownBy(() -> onB.take(typist, biggest)).as("node B refuses what node A used up")
+                .isInstanceOf(RateLimitedException.class);
+        // someone else is not affected
+        onB.take("other-" + System.nanoTime(), biggest);
+    }
+
+    @Test
+    void one_documents_compaction_never_runs_on_both_nodes_at_once() {
+        long documentId = newDocument();
+        signIn(nodeA, "chair-ict");
+        on(nodeA, DocumentCollaboration.class).change(documentId, org.issa.tcw.commission.CommissionAction.EDIT_DRAFT,
+                updates -> on(nodeA, YjsEngine.class).typeText(updates, "to compact", false).join());
+        long tail = on(nodeB, DocumentLog.class).content(documentId).tail().size();
+        assertThat(tail).as("an update in the log").isPositive();
+        // node A holds the document's compaction lock (as while it compacts): node B does not compact
+        Optional<SimpleLock> heldByA = on(nodeA, LockProvider.class).lock(new LockConfiguration(Instant.now(),
+                DocumentMaintenance.compactionLock(documentId), Duration.ofMinutes(5), Duration.ZERO));
+        assertThat(heldByA).isPresent();
+        try {
+            assertThat(on(nodeB, DocumentMaintenance.class).compactNow(documentId)).as("B stays out").isFalse();
+            assertThat(on(nodeB, DocumentLog.class).content(documentId).tail()).hasSize((int) tail);
+        } finally {
+            heldByA.get().unlock();
+        }
+        // released: B compacts, and holds the lock meanwhile only (A may take it afterwards)
+        assertThat(on(nodeB, DocumentMaintenance.class).compactNow(documentId)).isTrue();
+        assertThat(on(nodeB, DocumentLog.class).content(documentId).tail()).isEmpty();
+        Optional<SimpleLock> afterwards = on(nodeA, LockProvider.class).lock(new LockConfiguration(Instant.now(),
+                DocumentMaintenance.compactionLock(documentId), Duration.ofMinutes(5), Duration.ZERO));
+        assertThat(afterwards).as("B gave the lock up when done").isPresent();
+        afterwards.get().unlock();
     }
 }
