@@ -28,8 +28,6 @@ class PostingRateTest {
     SignIn signIn;
     @Autowired
     CurrentUser currentUser;
-    @Autowired
-    javax.sql.DataSource dataSource;
 
     @AfterEach
     void tearDown() {
@@ -43,8 +41,8 @@ class PostingRateTest {
         fixture.as("observer-ict");
         long me = currentUser.require().personId();
         long recent = posts.countByAuthorSince(me, clock.instant().minus(Duration.ofMinutes(1)));
-        var atLimit = new PostingRate(posts, clock, new DiscussionLimits(10000, 200, (int) recent), dataSource);
-        var belowLimit = new PostingRate(posts, clock, new DiscussionLimits(10000, 200, (int) recent + 1), dataSource);
+        var atLimit = new PostingRate(posts, clock, new DiscussionLimits(10000, 200, (int) recent));
+        var belowLimit = new PostingRate(posts, clock, new DiscussionLimits(10000, 200, (int) recent + 1));
         assertThatThrownBy(() -> atLimit.check(me)).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("discussion.post.too-fast");
         assertThatCode(() -> belowLimit.check(me)).doesNotThrowAnyException();
