@@ -2,12 +2,7 @@ package org.issa.tcw.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.issa.tcw.documents.browser.Browsers;
 import org.issa.tcw.documents.browser.EditorPage;
-import org.issa.tcw.testsupport.HaProxy;
+import org.issa.tcw.testsupport.Cluster;
 import org.issa.tcw.testsupport.RunningJar;
 import org.issa.tcw.testsupport.keycloak.KeycloakAdmin;
 import org.issa.tcw.testsupport.keycloak.KeycloakExtension;
@@ -63,13 +58,10 @@ class ClusterIT {
 
     private static final Pattern TOKEN = Pattern.compile("\\b([ab]\\d{3})\\b");
     private static final Pattern COMPACTED = Pattern.compile("Compacted document (\\d+) up to (\\d+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static @Nullable EmbeddedPostgres postgres;
+    private static @Nullable Cluster cluster;
     private static @Nullable RunningJar nodeA;
     private static @Nullable RunningJar nodeB;
-    private static @Nullable HaProxy balancer;
     private static final List<Person> people = new ArrayList<>();
     private static final Map<String, Long> timings = new HashMap<>();
 
@@ -83,49 +75,28 @@ class ClusterIT {
     @BeforeAll
     static void cluster() throws Exception {
         Browsers.requireChromium();
-        HaProxy.requireInstalled();
         long t0 = System.nanoTime();
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        // one after the other: the first node migrates the empty database and adds the demo data
-        nodeA = node("a");
-        nodeB = node("b");
-        balancer = HaProxy.start(List.of("127.0.0.1:" + nodeA.port(), "127.0.0.1:" + nodeB.port()));
-        timings.put("cluster start ms", millisSince(t0));
-        System.out.printf("[cluster-it] node A :%d, node B :%d, HAProxy :%d, started in %d ms (A %d ms, B %d ms)%n",
-                nodeA.port(), nodeB.port(), balancer.port(), millisSince(t0), nodeA.startup().toMillis(),
-                nodeB.startup().toMillis());
-    }
-
-    private static RunningJar node(String name) throws Exception {
-        Path folder = Path.of("target", "cluster-it", name + "-" + System.nanoTime()).toAbsolutePath();
-        return RunningJar.inFolder(folder, "--spring.profiles.active=demo,sso,postgres",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--tcw.cluster.bus=postgres",
+        cluster = Cluster.start("demo,sso,postgres",
                 "--tcw.sso.issuer-uri=" + KeycloakServer.URL + "/realms/" + KeycloakServer.REALM,
                 // the sessions' own check against Keycloak would end them too: here only the
                 // back-channel logout may
                 "--tcw.sso.session-check=PT30M",
-                // compaction early and often, and logged, to count it (scenario e)
+                // compaction early and often, and logged, to count it
                 "--tcw.documents.compact-after-updates=20",
-                "--logging.level.org.issa.tcw.documents.DocumentMaintenance=debug",
-                "--server.shutdown=immediate", "--logging.level.com.vaadin=warn",
-                "--logging.level.org.atmosphere=warn");
+                "--logging.level.org.issa.tcw.documents.DocumentMaintenance=debug");
+        nodeA = cluster.a();
+        nodeB = cluster.b();
+        timings.put("cluster start ms", millisSince(t0));
+        System.out.printf("[cluster-it] node A :%d, node B :%d, HAProxy :%d, started in %d ms (A %d ms, B %d ms)%n",
+                nodeA.port(), nodeB.port(), cluster.balancer().port(), millisSince(t0), nodeA.startup().toMillis(),
+                nodeB.startup().toMillis());
     }
 
     @AfterAll
     static void stop() throws IOException {
         people.forEach(Person::close);
-        if (balancer != null) {
-            balancer.close();
-        }
-        for (RunningJar node : new RunningJar[] {nodeA, nodeB}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (cluster != null) {
+            cluster.close();
         }
         System.out.println("[cluster-it] timings " + timings);
     }
@@ -133,8 +104,8 @@ class ClusterIT {
     @Test
     @Order(1)
     void a_post_written_on_node_a_appears_live_on_a_thread_page_open_on_node_b() {
-        one = signedIn("chair-ict", "node1", nodeA);
-        two = signedIn("member-ict", "node2", nodeB);
+        one = signedIn("chair-ict", nodeA);
+        two = signedIn("member-ict", nodeB);
         two.get("/commissions/ICT/discussions");
         WebElement firstThread = wait(two.driver, 90).until(d -> d.findElements(By.cssSelector("[id^='thread-title-']"))
                 .stream().findFirst().orElse(null));
@@ -190,19 +161,19 @@ class ClusterIT {
         // Keycloak posts its logout tokens to node A only
         KeycloakAdmin.setClientAttribute(KeycloakServer.REALM, "tc-workspace", "backchannel.logout.url",
                 nodeA.url("/logout/connect/back-channel/keycloak"));
-        Person three = signedIn("secretariat", "node2", nodeB);
+        Person three = signedIn("secretariat", nodeB);
         three.get("/");
         wait(three.driver, 90).until(d -> !d.findElements(By.id("user-menu")).isEmpty());
         String session = three.sessionId();
-        assertThat(status(nodeB, session)).as("node B holds the session").isEqualTo(200);
+        assertThat(Cluster.holdsSession(nodeB, session)).as("node B holds the session").isTrue();
 
         KeycloakAdmin.logoutUser(KeycloakServer.REALM, "secretariat");
         long ended = System.nanoTime();
         wait(three.driver, 30).until(d -> !d.findElements(By.id("sso-sign-in")).isEmpty());
         timings.put("back-channel logout on A -> page on B at sign-in ms", millisSince(ended));
-        assertThat(status(nodeB, session)).as("the session on node B has ended").isNotEqualTo(200);
-        assertThat(status(nodeA, one.sessionId())).as("another person's session on node A lives on").isEqualTo(200);
-        assertThat(status(nodeB, two.sessionId())).as("another person's session on node B lives on").isEqualTo(200);
+        assertThat(Cluster.holdsSession(nodeB, session)).as("the session on node B has ended").isFalse();
+        assertThat(Cluster.holdsSession(nodeA, one.sessionId())).as("another person's session on node A lives on").isTrue();
+        assertThat(Cluster.holdsSession(nodeB, two.sessionId())).as("another person's session on node B lives on").isTrue();
         people.remove(three);
         three.close();
     }
@@ -225,12 +196,12 @@ class ClusterIT {
         one.openDocument(documentId);
         timings.put("kill -9 of A -> editor open again on B ms", millisSince(killed));
         assertThat(password).as("signed in again without typing a password").isFalse();
-        assertThat(status(nodeB, one.sessionId())).as("person one is now on node B").isEqualTo(200);
+        assertThat(Cluster.holdsSession(nodeB, one.sessionId())).as("person one is now on node B").isTrue();
         one.typeToken("a", true);
         two.typeToken("b", true);
         timings.put("kill -9 of A -> first token saved on B ms", millisSince(killed));
 
-        Person reader = signedIn("observer-ict", null, nodeB);
+        Person reader = signedIn("observer-ict", nodeB);
         reader.openDocument(documentId);
         converge(List.of(one, two, reader));
         Map<String, Integer> found = counts(reader.text());
@@ -275,13 +246,13 @@ class ClusterIT {
 
         Person(String user) {
             this.user = user;
-            this.page = new EditorPage(user, balancer.url("/"));
+            this.page = new EditorPage(user, cluster.url("/"));
             this.driver = page.driver();
             people.add(this);
         }
 
         void get(String path) {
-            driver.get(balancer.url(path));
+            driver.get(cluster.url(path));
         }
 
         /**
@@ -292,7 +263,7 @@ class ClusterIT {
             get("/login");
             wait(driver, 90).until(d -> !d.findElements(By.id("sign-in-keycloak")).isEmpty());
             driver.findElement(By.id("sign-in-keycloak")).click();
-            String app = balancer.url("/");
+            String app = cluster.url("/");
             wait(driver, 60).until(d -> !d.findElements(By.id("kc-form-login")).isEmpty()
                     || (d.getCurrentUrl().startsWith(app) && !d.getCurrentUrl().contains("/login")));
             boolean password = !driver.findElements(By.id("kc-form-login")).isEmpty();
@@ -377,48 +348,19 @@ class ClusterIT {
         }
     }
 
-    /** A person signed in through the balancer, pinned to {@code cookie}'s node (null: the balancer picks). */
-    private static Person signedIn(String user, @Nullable String cookie, RunningJar expectedNode) {
+    /** A person signed in through the balancer, pinned to {@code node} by its cookie; checked on the nodes. */
+    private static Person signedIn(String user, RunningJar node) {
         Person p = new Person(user);
-        if (cookie != null) {
-            p.get("/actuator/health/readiness");
-            p.driver.manage().addCookie(new Cookie("TCW_NODE", cookie, "/"));
-        }
+        cluster.pin(p.driver, node);
         p.signIn();
-        assertThat(status(expectedNode, p.sessionId())).as(user + "'s session lives on the node the cookie names")
-                .isEqualTo(200);
-        RunningJar other = expectedNode == nodeA ? nodeB : nodeA;
-        if (other != null && isAlive(other)) {
-            assertThat(status(other, p.sessionId())).as(user + "'s session is not on the other node").isNotEqualTo(200);
+        assertThat(Cluster.holdsSession(node, p.sessionId())).as(user + "'s session lives on the node the cookie names")
+                .isTrue();
+        RunningJar other = node == nodeA ? nodeB : nodeA;
+        if (Cluster.answers(other)) {
+            assertThat(Cluster.holdsSession(other, p.sessionId())).as(user + "'s session is not on the other node")
+                    .isFalse();
         }
         return p;
-    }
-
-    private static boolean isAlive(RunningJar node) {
-        try {
-            HTTP.send(HttpRequest.newBuilder(URI.create(node.url("/actuator/health/liveness"))).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return true;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** The status of a signed-in page requested from {@code node} directly with that session (200 if the node holds it). */
-    private static int status(RunningJar node, String sessionId) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(node.url("/commissions")))
-                    .header("Cookie", "JSESSIONID=" + sessionId).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            throw new AssertionError("node on " + node.port() + " does not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @SuppressWarnings("unchecked")
