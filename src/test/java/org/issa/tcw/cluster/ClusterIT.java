@@ -107,13 +107,13 @@ class ClusterIT {
         one = signedIn("chair-ict", nodeA);
         two = signedIn("member-ict", nodeB);
         two.get("/commissions/ICT/discussions");
-        WebElement firstThread = wait(two.driver, 90).until(d -> d.findElements(By.cssSelector("[id^='thread-title-']"))
+        WebElement firstThread = waitFor(two.driver, 90).until(d -> d.findElements(By.cssSelector("[id^='thread-title-']"))
                 .stream().findFirst().orElse(null));
         long thread = Long.parseLong(firstThread.getDomAttribute("id").substring("thread-title-".length()));
         two.get("/discussions/" + thread);
         one.get("/discussions/" + thread);
         for (Person p : List.of(one, two)) {
-            wait(p.driver, 90).until(d -> !d.findElements(By.id("send")).isEmpty());
+            waitFor(p.driver, 90).until(d -> !d.findElements(By.id("send")).isEmpty());
         }
         // the page on node B must not be reloaded: this mark would be gone
         two.driver.executeScript("window.__clusterMark = 'still the same page'");
@@ -163,13 +163,13 @@ class ClusterIT {
                 nodeA.url("/logout/connect/back-channel/keycloak"));
         Person three = signedIn("secretariat", nodeB);
         three.get("/");
-        wait(three.driver, 90).until(d -> !d.findElements(By.id("user-menu")).isEmpty());
+        waitFor(three.driver, 90).until(d -> !d.findElements(By.id("user-menu")).isEmpty());
         String session = three.sessionId();
         assertThat(Cluster.holdsSession(nodeB, session)).as("node B holds the session").isTrue();
 
         KeycloakAdmin.logoutUser(KeycloakServer.REALM, "secretariat");
         long ended = System.nanoTime();
-        wait(three.driver, 30).until(d -> !d.findElements(By.id("sso-sign-in")).isEmpty());
+        waitFor(three.driver, 30).until(d -> !d.findElements(By.id("sso-sign-in")).isEmpty());
         timings.put("back-channel logout on A -> page on B at sign-in ms", millisSince(ended));
         assertThat(Cluster.holdsSession(nodeB, session)).as("the session on node B has ended").isFalse();
         assertThat(Cluster.holdsSession(nodeA, one.sessionId())).as("another person's session on node A lives on").isTrue();
@@ -261,17 +261,17 @@ class ClusterIT {
          */
         boolean signIn() {
             get("/login");
-            wait(driver, 90).until(d -> !d.findElements(By.id("sign-in-keycloak")).isEmpty());
+            waitFor(driver, 90).until(d -> !d.findElements(By.id("sign-in-keycloak")).isEmpty());
             driver.findElement(By.id("sign-in-keycloak")).click();
             String app = cluster.url("/");
-            wait(driver, 60).until(d -> !d.findElements(By.id("kc-form-login")).isEmpty()
+            waitFor(driver, 60).until(d -> !d.findElements(By.id("kc-form-login")).isEmpty()
                     || (d.getCurrentUrl().startsWith(app) && !d.getCurrentUrl().contains("/login")));
             boolean password = !driver.findElements(By.id("kc-form-login")).isEmpty();
             if (password) {
                 driver.findElement(By.id("username")).sendKeys(user);
                 driver.findElement(By.id("password")).sendKeys("demo");
                 driver.findElement(By.id("kc-login")).click();
-                wait(driver, 60).until(d -> d.getCurrentUrl().startsWith(app) && !d.getCurrentUrl().contains("/login"));
+                waitFor(driver, 60).until(d -> d.getCurrentUrl().startsWith(app) && !d.getCurrentUrl().contains("/login"));
             }
             return password;
         }
@@ -403,7 +403,7 @@ class ClusterIT {
         return once;
     }
 
-    private static WebDriverWait wait(ChromeDriver driver, int seconds) {
+    private static WebDriverWait waitFor(ChromeDriver driver, int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
