@@ -15,11 +15,13 @@
  *
  * A range can also come apart while its text stays: y-tiptap joins two paragraphs (Backspace at the
  * start of one) by deleting the second and inserting its text into the first, so relative positions
- * in the second no longer resolve. The plugin remembers where each range last was; when one
- * detaches it calls the `detached` option, and the editor (once its change reached the server)
- * looks for the comment's quote in the text block there (`relocate`) and asks the server to move
- * the anchor ('comment-reanchor' {id, from, to}); the server accepts only if the old anchor is gone
- * and the new range holds the quote.
+ * in the second no longer resolve; it splits one (Enter) by deleting the rest of the paragraph and
+ * inserting it as a new one, so a range that went on past the split loses its last character and
+ * reads shorter ("broken"). The plugin remembers where each range last was; when one detaches or
+ * breaks it calls the `detached` option, and the editor (once its change reached the server) looks
+ * for the comment's quote in the text blocks there, block breaks aside (`relocate`, `quoteKey`), and
+ * asks the server to move the anchor ('comment-reanchor' {id, from, to}); the server accepts only if
+ * the old anchor is gone (or broken and no longer its quote) and the new range holds the quote.
  */
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
