@@ -51,14 +51,16 @@ class DocumentMaintenance implements DisposableBean {
     private final DocumentLocks locks;
     private final CollaborationLimits limits;
     private final DocumentCollaboration collaboration;
+    private final DocumentDeletions deletions;
 
     DocumentMaintenance(DocumentLog documentLog, YjsEngine engine, DocumentLocks locks, CollaborationLimits limits,
-            @Lazy DocumentCollaboration collaboration) {
+            @Lazy DocumentCollaboration collaboration, DocumentDeletions deletions) {
         this.documentLog = documentLog;
         this.engine = engine;
         this.locks = locks;
         this.limits = limits;
         this.collaboration = collaboration;
+        this.deletions = deletions;
     }
 
     /** An update was stored: compact if the log is long, else derive text and HTML soon. */
@@ -110,6 +112,13 @@ class DocumentMaintenance implements DisposableBean {
             return false;
         }
         long upto = content.lastSeq();
+        // who deleted what is known only while the updates are separate: read it before merging them
+        // (docs/adr/091); if that fails the deletions stay "not recorded" and the log is compacted anyway
+        try {
+            deletions.record(documentId);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the deletions of document {} before compacting it", documentId, e);
+        }
         YjsEngine.Compaction compaction = engine.compact(content.updates()).join();
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
