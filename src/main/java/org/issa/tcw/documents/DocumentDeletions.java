@@ -81,7 +81,7 @@ public class DocumentDeletions {
     @PreAuthorize("isAuthenticated()")
     public List<Run> deletions(long documentId) {
         if (!collaboration.may(documentId, CommissionAction.READ)) {
-            throw new AccessDeniedException("documents.denied");
+            throw new AccessDeniedException("document.refused.read");
         }
         try {
             record(documentId);
