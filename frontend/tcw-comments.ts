@@ -15,11 +15,13 @@
  *
  * A range can also come apart while its text stays: y-tiptap joins two paragraphs (Backspace at the
  * start of one) by deleting the second and inserting its text into the first, so relative positions
- * in the second no longer resolve. The plugin remembers where each range last was; when one
- * detaches it calls the `detached` option, and the editor (once its change reached the server)
- * looks for the comment's quote in the text block there (`relocate`) and asks the server to move
- * the anchor ('comment-reanchor' {id, from, to}); the server accepts only if the old anchor is gone
- * and the new range holds the quote.
+ * in the second no longer resolve; it splits one (Enter) by deleting the rest of the paragraph and
+ * inserting it as a new one, so a range that went on past the split loses its last character and
+ * reads shorter ("broken"). The plugin remembers where each range last was; when one detaches or
+ * breaks it calls the `detached` option, and the editor (once its change reached the server) looks
+ * for the comment's quote in the text blocks there, block breaks aside (`relocate`, `quoteKey`), and
+ * asks the server to move the anchor ('comment-reanchor' {id, from, to}); the server accepts only if
+ * the old anchor is gone (or broken and no longer its quote) and the new range holds the quote.
  */
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
@@ -44,6 +46,11 @@ type CommentsState = {
   ranges: Map<number, Range>;
   /** Where each range last resolved (moved with later local changes): where to look for a detached one's text. */
   last: Map<number, Range>;
+  /**
+   * Placed ranges that lost their first or last character and no longer read as their quote (a
+   * paragraph split inside them): looked for again like detached ones.
+   */
+  broken: Set<number>;
   decorations: DecorationSet;
   /** Ids in document order, then the detached ones ('|' between the two lists): for change detection. */
   orderKey: string;
@@ -159,10 +166,13 @@ function build(state: EditorState, comments: CommentAnchor[], active: number | n
   const b = binding(state);
   const ranges = new Map<number, Range>();
   const last = new Map<number, Range>();
+  const broken = new Set<number>();
   const positions = b ? new PositionResolver(b.type.doc!, b.type, b.mapping as Map<unknown, unknown>) : null;
   if (b && positions) for (const c of comments) {
     const r = resolve(state, b, c, positions);
     if (r) ranges.set(c.id, r);
+    if (r && c.quote && quoteKey(state.doc.textBetween(r.from, r.to, '\n', ' ')) !== quoteKey(c.quote)
+      && (boundaryDeleted(b, c.from) || boundaryDeleted(b, c.to))) broken.add(c.id);
     const l = r ?? previous?.get(c.id);
     if (l) last.set(c.id, l);
   }
@@ -180,10 +190,30 @@ function build(state: EditorState, comments: CommentAnchor[], active: number | n
     .map((c) => c.id);
   const detached = comments.filter((c) => !ranges.has(c.id)).map((c) => c.id);
   return {
-    comments, active, ranges, last, scroll, bound: !!b,
+    comments, active, ranges, last, broken, scroll, bound: !!b,
     decorations: DecorationSet.create(state.doc, decos),
     orderKey: placed.join(',') + '|' + detached.join(','),
   };
+}
+
+/**
+ * A quote without its block separators: joining two paragraphs, splitting one or making them list
+ * items changes only those, so a quote is looked for (and compared, here and on the server) without
+ * them.
+ */
+export function quoteKey(quote: string): string {
+  return quote.replace(/\n/g, '');
+}
+
+/** Whether the character a relative position is attached to was deleted (it then resolves to where it was). */
+function boundaryDeleted(b: Binding, rel64: string): boolean {
+  try {
+    const rel = Y.decodeRelativePosition(fromB64(rel64));
+    if (rel.item === null) return false;
+    return Y.getItem(b.type.doc!.store, rel.item).deleted;
+  } catch {
+    return false;
+  }
 }
 
 /** The relative position of a ProseMirror position, with the association we choose. */
@@ -215,33 +245,42 @@ export function selectionAnchor(view: EditorView): SelectionAnchor | null {
 }
 
 /**
- * A new anchor for a detached comment: its quote, found in a text block where its range last was
- * (the nearest occurrence), as {from, to} relative positions; null when the text is not there
- * (really deleted) or spans blocks.
+ * A new anchor for a detached (or broken) comment: its quote, found in the text blocks around
+ * where its range last was (the nearest occurrence), as {from, to} relative positions; null when
+ * the text is not there (really deleted). The quote may span blocks: the blocks' texts are searched
+ * one after the other without separators, as `quoteKey` compares them, so a quote made across two
+ * paragraphs is found in the paragraph they were joined into, and one made in one paragraph across
+ * the two it was split into.
  */
 export function relocate(view: EditorView, id: number): { from: string; to: string } | null {
   const st = commentsKey.getState(view.state);
   const b = binding(view.state);
   const c = st?.comments.find((x) => x.id === id);
   const last = st?.last.get(id);
-  if (!st || !b || !c || !last || st.ranges.has(id) || !c.quote || c.quote.includes('\n') || !c.quote.trim()) return null;
+  if (!st || !b || !c || !last || (st.ranges.has(id) && !st.broken.has(id)) || !c.quote || !c.quote.trim()) return null;
+  const key = quoteKey(c.quote);
   const doc = view.state.doc;
-  const lo = Math.max(0, Math.min(last.from, doc.content.size) - 1);
-  const hi = Math.min(doc.content.size, Math.max(last.to, lo) + 1);
-  let best: Range | null = null;
+  const lo = Math.max(0, Math.min(last.from, doc.content.size) - key.length - 2);
+  const hi = Math.min(doc.content.size, Math.max(last.to, last.from) + key.length + 2);
+  // the text of the blocks around, one after the other, and the position of each of its characters
+  let text = '';
+  const at: number[] = [];
   doc.nodesBetween(lo, hi, (node, pos) => {
     if (!node.isTextblock) return true;
     // inside a text block every character and inline leaf is one position
-    const text = node.textBetween(0, node.content.size, '\n', ' ');
-    for (let i = text.indexOf(c.quote!); i >= 0; i = text.indexOf(c.quote!, i + 1)) {
-      const from = pos + 1 + i;
-      if (!best || Math.abs(from - last.from) < Math.abs(best.from - last.from)) best = { from, to: from + c.quote!.length };
-    }
+    const t = node.textBetween(0, node.content.size, '\n', ' ');
+    for (let i = 0; i < t.length; i++) at.push(pos + 1 + i);
+    text += t;
     return false;
   });
+  let best: Range | null = null;
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+    const from = at[i];
+    if (!best || Math.abs(from - last.from) < Math.abs(best.from - last.from)) best = { from, to: at[i + key.length - 1] + 1 };
+  }
   if (!best) return null;
   const r: Range = best;
-  if (doc.textBetween(r.from, r.to, '\n', ' ') !== c.quote) return null;
+  if (quoteKey(doc.textBetween(r.from, r.to, '\n', ' ')) !== key) return null;
   return { from: relative(b, r.from, 0), to: relative(b, r.to, -1) };
 }
 
@@ -400,7 +439,7 @@ export const Comments = Extension.create<CommentsOptions>({
               }));
             }
             if (st.bound) {
-              const lost = st.comments.filter((c) => !st.ranges.has(c.id) && st.last.has(c.id)
+              const lost = st.comments.filter((c) => (st.broken.has(c.id) || !st.ranges.has(c.id)) && st.last.has(c.id)
                 && !reported.has(c.id + ' ' + c.from + ' ' + c.to));
               for (const c of lost) reported.add(c.id + ' ' + c.from + ' ' + c.to);
               if (lost.length) detachedCallback(lost.map((c) => c.id));

@@ -11,7 +11,13 @@
  * Per author (docs/adr/090): `authors` ([{id, name, color, clients}], the Yjs client ids the server
  * recorded for each person) lets inserted text carry `data-author` and the author's colour (the
  * caret palette), and the element lists the authors who appear in the diff above it
- * (`.tcw-version-authors`). Deleted text is not attributed: who deleted what is not recorded.
+ * (`.tcw-version-authors`).
+ *
+ * Per deleter (docs/adr/091): `deletions` ([[client, clock, length, person id | null]], the runs of
+ * items the server recorded as deleted by someone, by the items' ids) lets deleted text carry
+ * `data-author` and the deleter's colour (struck through). Changes whose author was not recorded
+ * (text typed, or deleted, before the server recorded authors) keep the plain colours, and the
+ * legend then says so (`unrecordedLabel`, `data-author="unrecorded"`).
  */
 import * as Y from 'yjs';
 import { Editor, Extension, Mark, mergeAttributes } from '@tiptap/core';
@@ -23,6 +29,23 @@ import { Suggestions, SUGGESTABLE_NODES, REPLACED_NODES } from './tcw-suggestion
 const FIELD = 'default';
 
 type Author = { id: string; name: string; color: string; clients: number[] };
+/** A run of deleted items [client, clock, length, deleter's person id or null]. */
+type Deletion = [number, number, number, string | null];
+
+/** Who deleted item {client, clock}: binary search in the runs of its client (sorted by clock). */
+function deleterOf(byClient: Map<number, Deletion[]>, client: number, clock: number): string | null | undefined {
+  const runs = byClient.get(client);
+  if (!runs) return undefined;
+  let lo = 0, hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = runs[mid];
+    if (clock < r[1]) hi = mid - 1;
+    else if (clock >= r[1] + r[2]) lo = mid + 1;
+    else return r[3];
+  }
+  return undefined;
+}
 
 function fromB64(s: string): Uint8Array {
   const bin = atob(s);
@@ -71,10 +94,12 @@ const YChangeNodes = Extension.create({
   },
 });
 
-/** An author's colour on inserted content (deleted content keeps the common "removed" style). */
+/** An author's colour on inserted content, a deleter's on deleted content (struck through). */
 function authorStyle(a: Record<string, any>): Record<string, string> {
-  if (!a || a.type !== 'added' || !a.user || !a.color) return {};
-  return { style: `background:${a.color.light};border-bottom:2px solid ${a.color.dark};text-decoration:none` };
+  if (!a || !a.user || !a.color) return {};
+  if (a.type === 'added') return { style: `background:${a.color.light};border-bottom:2px solid ${a.color.dark};text-decoration:none` };
+  if (a.type === 'removed') return { style: `background:${a.color.light};color:inherit;text-decoration:line-through 2px ${a.color.dark}` };
+  return {};
 }
 
 export class TcwVersionDiff extends HTMLElement {
@@ -83,6 +108,8 @@ export class TcwVersionDiff extends HTMLElement {
   private _afterUpdates: string | null = null;
   private editor: Editor | null = null;
   private _authors: Author[] = [];
+  private _deletions: Deletion[] = [];
+  private _unrecordedLabel = 'not recorded';
   private scheduled = false;
 
   set beforeState(v: string | null) { this._before = v; this.schedule(); }
@@ -96,6 +123,12 @@ export class TcwVersionDiff extends HTMLElement {
   /** Who wrote with which Yjs clients: [{id, name, color, clients}]. */
   set authors(v: Author[] | null) { this._authors = v ?? []; }
   get authors() { return this._authors; }
+  /** Who deleted which items: [[client, clock, length, person id | null]]. */
+  set deletions(v: Deletion[] | null) { this._deletions = v ?? []; }
+  get deletions() { return this._deletions; }
+  /** The legend's entry for changes whose author was not recorded. */
+  set unrecordedLabel(v: string) { this._unrecordedLabel = v; }
+  get unrecordedLabel() { return this._unrecordedLabel; }
 
   connectedCallback() { this.schedule(); }
 
@@ -130,15 +163,33 @@ export class TcwVersionDiff extends HTMLElement {
       for (const c of a.clients) byClient.set(Number(c), a);
       colorMapping.set(a.id, { light: a.color + '33', dark: a.color });
     }
+    const deletedBy = new Map<number, Deletion[]>();
+    for (const d of this._deletions) {
+      const runs = deletedBy.get(Number(d[0])) ?? [];
+      runs.push([Number(d[0]), Number(d[1]), Number(d[2]), d[3] == null ? null : String(d[3])]);
+      deletedBy.set(Number(d[0]), runs);
+    }
+    for (const runs of deletedBy.values()) runs.sort((x, y) => x[1] - y[1]);
+    const known = new Set(this._authors.map((a) => a.id));
     const seen = new Set<string>();
+    let unrecorded = false;
     const authorsOnly = {
       dss: new Map(),
       getUserByClientId: (client: number) => {
         const a = byClient.get(client);
         if (a) seen.add(a.id);
+        else unrecorded = true;
         return a ? a.id : null;
       },
-      getUserByDeletedId: () => null,
+      getUserByDeletedId: (id: { client: number; clock: number }) => {
+        const who = deleterOf(deletedBy, id.client, id.clock);
+        if (who && known.has(who)) {
+          seen.add(who);
+          return who;
+        }
+        unrecorded = true;
+        return null;
+      },
     };
     // the editor's own document stays empty: the snapshots are rendered from the stored states
     const ydoc = new Y.Doc({ gc: false });
@@ -173,17 +224,21 @@ export class TcwVersionDiff extends HTMLElement {
       const meta = transaction.getMeta(ySyncPluginKey);
       if (!requested || !meta || !meta.isChangeOrigin) return;
       requested = false;
-      // the authors whose insertions are shown, in the server's order (by name)
-      legend.replaceChildren(...this._authors.filter((a) => seen.has(a.id)).map((a) => {
+      // the authors whose insertions or deletions are shown, in the server's order (by name), and
+      // "not recorded" if some changes have no recorded author
+      const entry = (id: string, color: string, name: string) => {
         const item = document.createElement('span');
         item.className = 'tcw-version-author';
-        item.setAttribute('data-author', a.id);
+        item.setAttribute('data-author', id);
         const swatch = document.createElement('span');
         swatch.className = 'tcw-version-author-swatch';
-        swatch.style.background = a.color;
-        item.append(swatch, document.createTextNode(a.name));
+        swatch.style.background = color;
+        item.append(swatch, document.createTextNode(name));
         return item;
-      }));
+      };
+      const items = this._authors.filter((a) => seen.has(a.id)).map((a) => entry(a.id, a.color, a.name));
+      if (unrecorded) items.push(entry('unrecorded', 'var(--lumo-contrast-30pct)', this._unrecordedLabel));
+      legend.replaceChildren(...items);
       // painted: after the browser's next frame
       requestAnimationFrame(() => setTimeout(() => {
         const ms = Math.round(performance.now() - started);

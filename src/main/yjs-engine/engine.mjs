@@ -534,30 +534,76 @@ function rangeOn(doc, from, to) {
   const { sizes, starts, size, pos } = pmIndex(root);
   const pa = pos(a), pb = pos(b);
   if (pa === null || pb === null || pa >= pb || pb > size) return JSON.stringify({ valid: false });
-  return JSON.stringify({ valid: true, from: pa, to: pb, text: textBetween(root, starts, sizes, pa, pb) });
+  return JSON.stringify({ valid: true, from: pa, to: pb, text: textBetween(root, starts, sizes, pa, pb),
+    broken: boundaryDeleted(doc, from) || boundaryDeleted(doc, to) });
 }
 
 /**
- * The anchor an editor makes for the first occurrence of `quote` inside one text node of the
- * document: {from, to} as base64 relative positions, or null. For tests, demo data and benchmarks.
+ * Whether the character a relative position is attached to was deleted: the position then
+ * resolves to where that character was, so a range whose first or last character went (e.g. the
+ * paragraph it ends in was split: y-tiptap deletes the rest of the paragraph and re-inserts it in a
+ * new one) reads as a shorter range. docs/adr/024.
+ */
+function boundaryDeleted(doc, b64) {
+  try {
+    const rpos = Y.decodeRelativePosition(fromB64(b64));
+    if (rpos.item === null) return false;
+    const item = Y.getItem(doc.store, rpos.item);
+    return item.deleted;
+  } catch (e) {
+    return false;
+  }
+}
+
+/**
+ * The anchor an editor makes for the first occurrence of `quote` in the document: {from, to} as
+ * base64 relative positions, or null. A quote without "\n" lies inside one text node; a quote
+ * "first\n...\nlast" spans blocks: `from` at the first occurrence of `first` in a text node, `to`
+ * after the first occurrence of `last` in a later text node. For tests, demo data and benchmarks.
  */
 export function anchorFor(list, quote) {
   const doc = load(list);
-  let found = null;
+  const texts = [];
   const walk = (type) => {
     for (const child of type.toArray()) {
-      if (found) return;
       if (child instanceof Y.XmlText) {
-        const str = child.toDelta().map((d) => (typeof d.insert === 'string' ? d.insert : ' ')).join('');
-        const i = str.indexOf(quote);
-        if (i >= 0) found = { text: child, index: i };
+        texts.push({ text: child, str: child.toDelta().map((d) => (typeof d.insert === 'string' ? d.insert : ' ')).join('') });
       } else if (child instanceof Y.XmlElement) walk(child);
     }
   };
   walk(doc.getXmlFragment(FIELD));
-  if (!found) return JSON.stringify(null);
-  const enc = (index, assoc) => toB64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(found.text, index, assoc)));
-  return JSON.stringify({ from: enc(found.index, 0), to: enc(found.index + quote.length, -1) });
+  const parts = quote.split('\n').filter((p) => p.length);
+  const first = parts[0], last = parts[parts.length - 1];
+  let from = null, to = null;
+  for (let t = 0; t < texts.length && !to; t++) {
+    if (!from) {
+      const i = texts[t].str.indexOf(first);
+      if (i < 0) continue;
+      from = { text: texts[t].text, index: i };
+      if (parts.length === 1) to = { text: texts[t].text, index: i + first.length };
+    } else {
+      const j = texts[t].str.indexOf(last);
+      if (j >= 0) to = { text: texts[t].text, index: j + last.length };
+    }
+  }
+  if (!from || !to) return JSON.stringify(null);
+  const enc = (p, assoc) => toB64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(p.text, p.index, assoc)));
+  return JSON.stringify({ from: enc(from, 0), to: enc(to, -1) });
+}
+
+/**
+ * The delete set of each update (Yjs V1; who deleted what, docs/adr/091): per update a flat array
+ * [client, clock, length, ...] of the runs of items it deletes, by the items' own ids (whoever
+ * wrote them). A delete set says which items are deleted, not by whom: the caller knows whose the
+ * update was.
+ */
+export function deleteSets(list) {
+  return JSON.stringify(list.map((b64) => {
+    const out = [];
+    const { ds } = Y.decodeUpdate(fromB64(b64));
+    for (const [client, runs] of ds.clients) for (const r of runs) out.push(client, r.clock, r.len);
+    return out;
+  }));
 }
 
 // =====================================================================================

@@ -133,6 +133,8 @@ class InnerChecksTest {
                     "SuggestionThreadsTest#people_outside_the_commission_may_neither_write_nor_read_a_suggestions_thread_the_admin_only_reads"),
             Map.entry("documents.DocumentCollaboration.clientAuthors",
                     "DocumentVersionsTest#two_people_type_and_the_comparison_knows_whose_yjs_clients_wrote_what"),
+            Map.entry("documents.DocumentDeletions.deletions",
+                    "DocumentVersionsTest#words_one_person_deleted_from_anothers_text_carry_the_deleters_name_also_after_compaction"),
             Map.entry("documents.comments.DocumentComments.importFromWord",
                     "WordCommentsImportTest#someone_outside_the_commission_may_not_store_imported_comments"),
             Map.entry("documents.comments.DocumentComments.reanchor",

@@ -61,15 +61,17 @@ class DocumentMaintenance implements DisposableBean {
     private final CollaborationLimits limits;
     private final DocumentCollaboration collaboration;
     private final LockProvider databaseLocks;
+    private final DocumentDeletions deletions;
 
     DocumentMaintenance(DocumentLog documentLog, YjsEngine engine, DocumentLocks locks, CollaborationLimits limits,
-            @Lazy DocumentCollaboration collaboration, LockProvider databaseLocks) {
+            @Lazy DocumentCollaboration collaboration, LockProvider databaseLocks, DocumentDeletions deletions) {
         this.databaseLocks = databaseLocks;
         this.documentLog = documentLog;
         this.engine = engine;
         this.locks = locks;
         this.limits = limits;
         this.collaboration = collaboration;
+        this.deletions = deletions;
     }
 
     /** An update was stored: compact if the log is long, else derive text and HTML soon. */
@@ -144,6 +146,13 @@ class DocumentMaintenance implements DisposableBean {
             return false;
         }
         long upto = content.lastSeq();
+        // who deleted what is known only while the updates are separate: read it before merging them
+        // (docs/adr/091); if that fails the deletions stay "not recorded" and the log is compacted anyway
+        try {
+            deletions.record(documentId);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the deletions of document {} before compacting it", documentId, e);
+        }
         YjsEngine.Compaction compaction = engine.compact(content.updates()).join();
         ReentrantLock lock = locks.of(documentId);
         lock.lock();

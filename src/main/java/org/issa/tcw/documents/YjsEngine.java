@@ -204,8 +204,9 @@ public class YjsEngine implements DisposableBean {
             JsonNode r = json.readTree(ns.getMember("anchorRange").execute(ProxyArray.fromList(b64), from, to)
                     .asString());
             return r.get("valid").asBoolean()
-                    ? new AnchorRange(true, r.get("from").asInt(), r.get("to").asInt(), r.get("text").asString())
-                    : new AnchorRange(false, -1, -1, "");
+                    ? new AnchorRange(true, r.get("from").asInt(), r.get("to").asInt(), r.get("text").asString(),
+                            r.path("broken").asBoolean(false))
+                    : new AnchorRange(false, -1, -1, "", false);
         });
     }
 
@@ -226,8 +227,29 @@ public class YjsEngine implements DisposableBean {
                 return Optional.empty();
             }
             return Optional.of(r.get("valid").asBoolean()
-                    ? new AnchorRange(true, r.get("from").asInt(), r.get("to").asInt(), r.get("text").asString())
-                    : new AnchorRange(false, -1, -1, ""));
+                    ? new AnchorRange(true, r.get("from").asInt(), r.get("to").asInt(), r.get("text").asString(),
+                            r.path("broken").asBoolean(false))
+                    : new AnchorRange(false, -1, -1, "", false));
+        });
+    }
+
+    /**
+     * The delete set of each update (Yjs V1, in order): per update, runs {@code client, clock,
+     * length} (flat) of the items it deletes, by the items' own ids. docs/adr/091.
+     */
+    public CompletableFuture<List<long[]>> deleteSets(List<byte[]> updates) {
+        List<Object> b64 = encode(updates);
+        return call(ns -> {
+            JsonNode r = json.readTree(ns.getMember("deleteSets").execute(ProxyArray.fromList(b64)).asString());
+            List<long[]> out = new ArrayList<>(r.size());
+            for (JsonNode u : r) {
+                long[] runs = new long[u.size()];
+                for (int i = 0; i < runs.length; i++) {
+                    runs[i] = u.get(i).asLong();
+                }
+                out.add(runs);
+            }
+            return out;
         });
     }
 
@@ -573,7 +595,12 @@ public class YjsEngine implements DisposableBean {
     }
 
     /** A comment anchor resolved: ProseMirror positions and the plain text between them. */
-    public record AnchorRange(boolean valid, int from, int to, String text) {
+    /**
+     * A comment anchor's range: {@code valid} when both positions resolve in order; {@code broken}
+     * when the character {@code from} or {@code to} is attached to was deleted (the range then
+     * reads shorter than it was).
+     */
+    public record AnchorRange(boolean valid, int from, int to, String text, boolean broken) {
     }
 
     /** A compacted state and what it reads as. */

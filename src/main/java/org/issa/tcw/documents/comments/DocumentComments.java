@@ -229,10 +229,12 @@ public class DocumentComments {
      * when its text was moved rather than removed: y-tiptap joins two paragraphs (Backspace at the
      * start of one) by deleting the second and inserting its text into the first, so the relative
      * positions of a range in the second no longer resolve although its text is still there. The
-     * editor finds the quoted text near where the range was and asks for it here. Accepted only when
-     * the stored anchor no longer resolves to any text in the current document and the new range's
-     * text, as the server reads it, is the stored quote; anyone who may comment on the document may
-     * ask (every reader's editor notices the same detachment).
+     * editor finds the quoted text near where the range was (across blocks too) and asks for it here.
+     * Accepted only when the stored anchor no longer resolves to any text in the current document, or
+     * lost its first or last character and no longer reads as the quote (a split paragraph), and the
+     * new range's text, as the server reads it, is the stored quote, block boundaries aside
+     * ({@link #isQuote}); anyone who may comment on the document may ask (every reader's editor
+     * notices the same detachment).
      *
      * @throws UserFacingException   if the comment is still anchored, is on a suggestion, or the new
      *                               range is not a range of this document or not the quoted text
@@ -251,7 +253,10 @@ public class DocumentComments {
         String quote = root.getQuote();
         require(oldFrom != null && oldTo != null && quote != null, "comments.anchor.invalid");
         YjsEngine.AnchorRange old = documents.anchorRange(header.id(), oldFrom, oldTo);
-        require(!old.valid() || old.text().isBlank(), "comments.reanchor.anchored");
+        // moved only when its text came apart: the anchor reads no text, or it lost its first or last
+        // character and no longer reads as its quote (a paragraph split inside it)
+        require(!old.valid() || old.text().isBlank() || (old.broken() && !isQuote(old.text(), quote)),
+                "comments.reanchor.anchored");
         YjsEngine.AnchorRange range = documents.anchorRange(header.id(), from, to);
         require(range.valid() && isQuote(range.text(), quote), "comments.reanchor.text");
         // guarded: another editor that noticed the same detachment may have moved it meanwhile
@@ -259,13 +264,28 @@ public class DocumentComments {
         events.publishEvent(new CommentSignal(header.id(), root.getId()));
     }
 
-    /** Whether {@code text} is the stored {@code quote} (which is cut with "…" after MAX_QUOTE characters). */
-    private static boolean isQuote(String text, String quote) {
-        if (text.length() <= MAX_QUOTE) {
-            return text.equals(quote);
+    /**
+     * Whether {@code text} is the stored {@code quote} (which is cut with "…" after MAX_QUOTE
+     * characters), block boundaries aside: the server reads a range across blocks with a "\n"
+     * between them, and joining two paragraphs (or splitting one, or turning them into list items)
+     * changes only those, so both are compared without them ({@link #quoteKey}). Every other
+     * character must be the same, in the same order.
+     */
+    static boolean isQuote(String text, String quote) {
+        String key = quoteKey(text);
+        if (key.equals(quoteKey(quote))) {
+            return true;
         }
-        return quote.endsWith("…") && text.startsWith(quote.substring(0, quote.length() - 1))
-                && quote.length() == MAX_QUOTE;
+        if (!quote.endsWith("…") || quote.length() != MAX_QUOTE) {
+            return false;
+        }
+        String start = quoteKey(quote.substring(0, quote.length() - 1));
+        return key.length() > start.length() && key.startsWith(start);
+    }
+
+    /** A quote without its block separators: what joining or splitting blocks leaves unchanged. */
+    static String quoteKey(String quote) {
+        return quote.replace("\n", "");
     }
 
     /**

@@ -11,6 +11,7 @@ import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.documents.DocumentCollaboration;
+import org.issa.tcw.documents.DocumentDeletions;
 import org.issa.tcw.documents.PresenceColors;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.documents.exchange.DocumentExports;
@@ -54,10 +55,13 @@ public class DocumentVersions {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final VersionSignals signals;
+    private final DocumentDeletions deletions;
 
     DocumentVersions(DocumentCollaboration collaboration, YjsEngine engine, DocumentVersionRepository versions,
-            PersonService people, CurrentUser currentUser, Clock clock, VersionSignals signals) {
+            PersonService people, CurrentUser currentUser, Clock clock, VersionSignals signals,
+            DocumentDeletions deletions) {
         this.signals = signals;
+        this.deletions = deletions;
         this.collaboration = collaboration;
         this.engine = engine;
         this.versions = versions;
@@ -171,25 +175,34 @@ public class DocumentVersions {
     public DiffStates states(long documentId, long beforeId, @Nullable Long afterId) {
         requireRead(documentId);
         DocumentVersion[] pair = ordered(documentId, beforeId, afterId);
-        List<DiffStates.Author> authors = authors(documentId);
+        // deletions first: reading them also records the authors of clients still in the log
+        List<DocumentDeletions.Run> deleted = deletions.deletions(documentId);
+        List<DiffStates.Author> authors = authors(documentId, deleted);
         if (afterId == null) {
-            return new DiffStates(pair[0].getState(), collaboration.read(documentId, log -> log), false, authors);
+            return new DiffStates(pair[0].getState(), collaboration.read(documentId, log -> log), false, authors,
+                    deleted);
         }
-        return new DiffStates(pair[0].getState(), List.of(pair[1].getState()), true, authors);
+        return new DiffStates(pair[0].getState(), List.of(pair[1].getState()), true, authors, deleted);
     }
 
     /**
-     * The people whose Yjs clients wrote in the document (two queries), in the order of their
-     * names, each with a colour of the caret palette (the same person, the same colour, in every
+     * The people whose Yjs clients wrote in the document (two queries) or who deleted in it, in the
+     * order of their names, each with a colour of the caret palette (the same person, the same colour, in every
      * comparison of the document as long as nobody new wrote in it).
      */
-    private List<DiffStates.Author> authors(long documentId) {
+    private List<DiffStates.Author> authors(long documentId, List<DocumentDeletions.Run> deleted) {
         Map<Long, Long> clients = collaboration.clientAuthors(documentId);
-        if (clients.isEmpty()) {
-            return List.of();
-        }
         Map<Long, List<Long>> byPerson = new java.util.TreeMap<>();
         clients.forEach((client, person) -> byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(client));
+        // and those who only deleted
+        for (DocumentDeletions.Run run : deleted) {
+            if (run.personId() != null) {
+                byPerson.computeIfAbsent(run.personId(), k -> new ArrayList<>());
+            }
+        }
+        if (byPerson.isEmpty()) {
+            return List.of();
+        }
         Map<Long, PersonSummary> names = people.summaries(byPerson.keySet());
         List<String> palette = PresenceColors.ALL;
         List<DiffStates.Author> out = new ArrayList<>();

@@ -256,6 +256,56 @@ class CommentsIT {
     }
 
     @Test
+    void a_comment_across_two_paragraphs_stays_on_its_words_when_they_are_joined_and_split_again() {
+        long doc = RunningApp.newDocument("Comment across paragraphs " + System.nanoTime());
+        EditorPage writer = open("member-ict", doc);
+        writer.caretAtEndOf(0);
+        writer.type("The first paragraph ends here.", 0);
+        writer.press(Keys.ENTER);
+        writer.type("A red kite circles above.", 0);
+        writer.idle();
+        EditorPage reader = open("chair-ict", doc);
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> reader.text().contains("red kite"), reader::text);
+        comment(writer, "ends", "kite", "Across the paragraph break");
+        long id = idOf(writer, "ends here.\nA red kite");
+        idOf(reader, "ends here.\nA red kite");
+
+        // Backspace at the start of the second paragraph: the range's end is in the deleted paragraph
+        writer.caretAtStartOf(1);
+        writer.press(Keys.BACK_SPACE);
+        CoEditingIT.converge(pages);
+        highlightedEverywhere(id, "ends here.A red kite");
+
+        // Enter between "here." and "A": the range's last character goes to a new paragraph
+        writer.js("""
+                const ed = document.querySelector('tcw-editor').editor;
+                let at = -1;
+                ed.state.doc.descendants((n, pos) => { if (at < 0 && n.isText && n.text.includes('A red kite')) at = pos + n.text.indexOf('A red kite'); });
+                ed.commands.focus();
+                ed.commands.setTextSelection(at);""");
+        writer.press(Keys.ENTER);
+        CoEditingIT.converge(pages);
+        highlightedEverywhere(id, "ends here.\nA red kite");
+
+        // and after a reload, from the stored anchor
+        writer.open(doc);
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> "ends here.\nA red kite".equals(ranges(writer).get(String.valueOf(id))),
+                () -> "after reload: " + ranges(writer));
+    }
+
+    /** Every open editor highlights comment {@code id} on exactly {@code text} (block breaks as "\n"). */
+    void highlightedEverywhere(long id, String text) {
+        for (EditorPage p : pages) {
+            CoEditingIT.eventually(Duration.ofSeconds(30), () -> text.equals(ranges(p).get(String.valueOf(id)))
+                    && Boolean.TRUE.equals(p.js("return [...document.querySelectorAll('tcw-editor .tcw-comment[data-comment=\"'"
+                            + " + arguments[0] + '\"]')].map(e => e.textContent).join('') === arguments[1]", id,
+                            text.replace("\n", ""))),
+                    () -> p.user + " does not show the comment highlighted on " + text + ": " + ranges(p));
+            assertThat(p.js("return document.querySelector('tcw-editor').commentResolverMismatches().length")).isEqualTo(0L);
+        }
+    }
+
+    @Test
     void an_observer_comments_from_the_read_only_editor_with_ctrl_alt_m() {
         long doc = RunningApp.newDocument("Observer shortcut " + System.nanoTime());
         EditorPage chair = open("chair-ict", doc);

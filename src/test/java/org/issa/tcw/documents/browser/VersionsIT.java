@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 
 /**
  * Versions in real Chromium (docs/adr/026): the chair names a version, types, compares the version
@@ -52,6 +53,17 @@ class VersionsIT {
                 return true;""", selector)), () -> page.user + ": no " + selector);
     }
 
+    /** Names a version in the History panel and waits until it is listed. */
+    static void keepVersion(EditorPage page, String name) {
+        page.js("""
+                const f = document.querySelector('#version-name');
+                f.value = arguments[0];
+                f.dispatchEvent(new Event('change', {bubbles: true}));""", name);
+        click(page, "#version-save");
+        eventually(() -> String.valueOf(page.js("return document.querySelector('#version-list').textContent"))
+                .contains(name), () -> "no version listed");
+    }
+
     @Test
     void two_people_type_and_the_comparison_colours_each_ones_words_with_a_legend_of_names() {
         long doc = RunningApp.newDocument("Authors " + System.nanoTime());
@@ -59,13 +71,7 @@ class VersionsIT {
         chair.caretAtEndOf(0);
         chair.type("Start.", 0);
         chair.idle();
-        chair.js("""
-                const f = document.querySelector('#version-name');
-                f.value = 'Base';
-                f.dispatchEvent(new Event('change', {bubbles: true}));""");
-        click(chair, "#version-save");
-        eventually(() -> String.valueOf(chair.js("return document.querySelector('#version-list').textContent"))
-                .contains("Base"), () -> "no version listed");
+        keepVersion(chair, "Base");
         EditorPage member = open("member-ict", doc);
         eventually(() -> member.text().equals(chair.text()), member::text);
         member.caretAtEndOf(0);
@@ -102,6 +108,52 @@ class VersionsIT {
                 const styles = new Set([...document.querySelectorAll('tcw-version-diff [data-ychange=added][data-author]')]
                   .map(r => r.getAttribute('data-author') + ' ' + r.style.backgroundColor));
                 return styles.size;""")).isEqualTo(2L);
+    }
+
+    @Test
+    void words_one_person_deletes_from_anothers_text_show_the_deleters_name_in_the_comparison() {
+        long doc = RunningApp.newDocument("Deleters " + System.nanoTime());
+        EditorPage chair = open("chair-ict", doc);
+        chair.caretAtEndOf(0);
+        chair.type("Keep these needless words here.", 0);
+        chair.idle();
+        keepVersion(chair, "Base");
+        EditorPage member = open("member-ict", doc);
+        eventually(() -> member.text().equals(chair.text()), member::text);
+        // the member selects "needless " (the chair's words) and deletes it with Backspace
+        member.js("""
+                const ed = document.querySelector('tcw-editor').editor;
+                let at = -1;
+                ed.state.doc.descendants((n, pos) => { if (at < 0 && n.isText && n.text.includes('needless ')) at = pos + n.text.indexOf('needless '); });
+                ed.commands.focus();
+                ed.commands.setTextSelection({from: at, to: at + 'needless '.length});""");
+        member.press(Keys.BACK_SPACE);
+        member.idle();
+        eventually(() -> chair.text().contains("these words"), chair::text);
+
+        click(chair, "[id^='version-compare-now-']");
+        eventually(() -> chair.js("return document.querySelector('tcw-version-diff[data-rendered-ms]')") != null,
+                () -> "diff not rendered");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> byName = (java.util.Map<String, Object>) chair.js("""
+                const names = {};
+                for (const a of document.querySelectorAll('tcw-version-diff .tcw-version-author')) {
+                  names[a.getAttribute('data-author')] = a.textContent;
+                }
+                const out = {};
+                for (const r of document.querySelectorAll('tcw-version-diff [data-ychange=removed]')) {
+                  const n = names[r.getAttribute('data-author')] || '?';
+                  out[n] = (out[n] || '') + r.textContent;
+                }
+                return out;""");
+        String memberName = String.valueOf(member.js("return document.querySelector('tcw-editor').userName"));
+        assertThat(byName).containsOnlyKeys(memberName);
+        assertThat(String.valueOf(byName.get(memberName))).isEqualTo("needless ");
+        // struck through in the deleter's colour, and no "not recorded" entry: everything is attributed
+        assertThat(String.valueOf(chair.js("return document.querySelector('tcw-version-diff [data-ychange=removed]').style.textDecorationColor")))
+                .isNotBlank();
+        assertThat(chair.js("return document.querySelector('tcw-version-diff .tcw-version-author[data-author=unrecorded]')"))
+                .isNull();
     }
 
     @Test

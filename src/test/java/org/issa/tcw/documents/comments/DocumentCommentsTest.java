@@ -283,6 +283,73 @@ class DocumentCommentsTest {
     }
 
     @Test
+    void a_comment_across_two_paragraphs_follows_its_words_when_they_are_joined_and_split_again() {
+        String second = "A red kite circles above the field.";
+        DocumentFixtures.type(context, documentId, second, true);
+        List<String> span = DocumentFixtures.anchor(context, documentId, "lazy dog.\nA red kite");
+        signIn.as("member-ict");
+        long id = comments.comment(documentId, span.get(0), span.get(1), "Across two paragraphs");
+        assertThat(view(id).quote()).isEqualTo("lazy dog.\nA red kite");
+        // still on its text: refused
+        assertRefused(() -> comments.reanchor(id, fox.get(0), fox.get(1)), "comments.reanchor.anchored");
+
+        // Backspace at the start of the second paragraph: its text goes to the end of the first
+        DocumentFixtures.edit(context, documentId, "[{\"op\":\"insert\",\"path\":[0],\"at\":" + TEXT.length()
+                + ",\"text\":\"" + second + "\"},{\"op\":\"removeBlock\",\"at\":1}]");
+        YjsEngine.AnchorRange detached = documents.anchorRange(documentId, span.get(0), span.get(1));
+        assertThat(detached.valid() && !detached.text().isBlank()).as("the old anchor no longer resolves").isFalse();
+        // the same characters without the paragraph break are the quote; any other text is refused
+        signIn.as("observer-ict");
+        for (String other : List.of("lazy dog.A red", "dog.A red kite", "lazy dog.A red kite circles")) {
+            List<String> wrong = DocumentFixtures.anchor(context, documentId, other);
+            assertRefused(() -> comments.reanchor(id, wrong.get(0), wrong.get(1)), "comments.reanchor.text");
+        }
+        assertThat(view(id).from()).isEqualTo(span.get(0));
+        List<String> joined = DocumentFixtures.anchor(context, documentId, "lazy dog.A red kite");
+        comments.reanchor(id, joined.get(0), joined.get(1));
+        assertThat(view(id).from()).isEqualTo(joined.get(0));
+        assertThat(documents.anchorRange(documentId, joined.get(0), joined.get(1)).text()).isEqualTo("lazy dog.A red kite");
+        assertThat(view(id).quote()).as("the quote stays what was commented").isEqualTo("lazy dog.\nA red kite");
+
+        // Enter between "dog." and "A": y-tiptap deletes the rest of the paragraph and inserts it as a
+        // new one, so the range loses its last character and reads "lazy dog." only (broken)
+        DocumentFixtures.edit(context, documentId, "[{\"op\":\"delete\",\"path\":[0],\"at\":" + TEXT.length()
+                + ",\"len\":" + second.length() + "},{\"op\":\"block\",\"at\":1,\"text\":\"" + second + "\"}]");
+        YjsEngine.AnchorRange split = documents.anchorRange(documentId, joined.get(0), joined.get(1));
+        assertThat(split.valid()).isTrue();
+        assertThat(split.broken()).isTrue();
+        assertThat(split.text()).isEqualTo("lazy dog.");
+        List<String> wrong = DocumentFixtures.anchor(context, documentId, "lazy dog.\nA red");
+        assertRefused(() -> comments.reanchor(id, wrong.get(0), wrong.get(1)), "comments.reanchor.text");
+        signIn.as("member-fam");
+        List<String> again = DocumentFixtures.anchor(context, documentId, "lazy dog.\nA red kite");
+        assertThatThrownBy(() -> comments.reanchor(id, again.get(0), again.get(1)))
+                .isInstanceOf(AccessDeniedException.class);
+        signIn.as("observer-ict");
+        comments.reanchor(id, again.get(0), again.get(1));
+        assertThat(documents.anchorRange(documentId, again.get(0), again.get(1)).text()).isEqualTo("lazy dog.\nA red kite");
+        // on its words again, whole: it is not moved any more
+        assertRefused(() -> comments.reanchor(id, joined.get(0), joined.get(1)), "comments.reanchor.anchored");
+    }
+
+    @Test
+    void a_comment_whose_last_character_was_deleted_stays_where_it_is() {
+        signIn.as("member-ict");
+        long id = comments.comment(documentId, fox.get(0), fox.get(1), "On the fox");
+        // "fox" → "fo": the range lost its last character (broken) but its words were not moved
+        int x = TEXT.indexOf("fox") + 2;
+        DocumentFixtures.edit(context, documentId, "[{\"op\":\"delete\",\"path\":[0],\"at\":" + x + ",\"len\":1}]");
+        assertThat(documents.anchorRange(documentId, fox.get(0), fox.get(1)).broken()).isTrue();
+        List<String> brown = DocumentFixtures.anchor(context, documentId, "brown fo");
+        assertRefused(() -> comments.reanchor(id, brown.get(0), brown.get(1)), "comments.reanchor.text");
+        assertThat(view(id).from()).isEqualTo(fox.get(0));
+    }
+
+    private CommentView view(long id) {
+        return comments.list(documentId).comments().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
     void a_committed_comment_is_delivered_live_to_the_documents_subscribers() throws Exception {
         CompletableFuture<CommentSignal> received = new CompletableFuture<>();
         Subscription s = broadcaster.subscribe(documentId, received::complete);

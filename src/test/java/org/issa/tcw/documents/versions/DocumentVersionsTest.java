@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.documents.DocumentCollaboration;
+import org.issa.tcw.documents.DocumentDeletions;
+import org.issa.tcw.documents.DocumentFixtures;
 import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.RecordingEditor;
@@ -21,7 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -46,6 +52,12 @@ class DocumentVersionsTest {
     ApplicationEventPublisher events;
     @Autowired
     CurrentUser currentUser;
+    @Autowired
+    DocumentDeletions deletions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
 
     long documentId;
     final List<RecordingEditor> editors = new ArrayList<>();
@@ -133,6 +145,104 @@ class DocumentVersionsTest {
         signIn.as("member-fam");
         assertThatThrownBy(() -> relay.clientAuthors(documentId)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> versions.states(documentId, first, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    long person(String user) {
+        signIn.as(user);
+        return java.util.Objects.requireNonNull(currentUser.require().personId());
+    }
+
+    /** Compacts the document's log now, as the background maintenance does; true if it did. */
+    boolean compact() {
+        long before = content().size();
+        DocumentFixtures.compact(context, documentId);
+        return content().size() < before;
+    }
+
+    /** Deleted items per (deleter, client of the items): total length; "null" for not recorded. */
+    TreeMap<String, Long> deletedBy(List<DocumentDeletions.Run> runs) {
+        TreeMap<String, Long> out = new TreeMap<>();
+        for (DocumentDeletions.Run r : runs) {
+            out.merge(Objects.toString(r.personId()) + "/" + r.client(), r.length(), Long::sum);
+        }
+        return out;
+    }
+
+    @Test
+    void words_one_person_deleted_from_anothers_text_carry_the_deleters_name_also_after_compaction() {
+        long a = person("chair-ict");
+        long b = person("member-ict");
+        RecordingEditor chair = open("chair-ict");
+        byte[] typed = update("[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Alpha quick brown fox\"}]");
+        push(chair, typed);
+        long chairClient = YjsUpdates.firstClient(typed);
+        long first = versions.name(documentId, "Before the deletions");
+
+        // the member deletes "quick " (6 of the chair's characters), having written nothing
+        RecordingEditor member = open("member-ict");
+        push(member, update("[{\"op\":\"delete\",\"path\":[0],\"at\":6,\"len\":6}]"));
+        // then the chair types again: their update carries the whole delete set of their copy,
+        // the member's deletion included, which must not make it theirs
+        push(chair, update("[{\"op\":\"insert\",\"path\":[0],\"at\":15,\"text\":\" jumps\"}]"));
+
+        signIn.as("observer-ict");
+        DiffStates states = versions.states(documentId, first, null);
+        assertThat(deletedBy(states.deletions())).containsExactly(java.util.Map.entry(b + "/" + chairClient, 6L));
+        DiffStates.Author deleter = states.authors().stream().filter(x -> x.personId() == b).findFirst()
+                .orElseThrow(() -> new AssertionError("the member, who only deleted, is not among the authors"));
+        assertThat(deleter.name()).isEqualTo(name("member-ict"));
+
+        // the member types, the chair deletes words of both, and the log is compacted before
+        // anybody compares: "Member Alpha brown fox jumps"
+        byte[] memberTyped = update("[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Member \"}]");
+        push(member, memberTyped);
+        long memberClient = YjsUpdates.firstClient(memberTyped);
+        push(chair, update("[{\"op\":\"delete\",\"path\":[0],\"at\":13,\"len\":5}]"));
+        push(chair, update("[{\"op\":\"delete\",\"path\":[0],\"at\":0,\"len\":3}]"));
+        assertThat(compact()).isTrue();
+        assertThat(content()).as("the log was merged into one state").hasSize(1);
+
+        signIn.as("observer-ict");
+        DiffStates after = versions.states(documentId, first, null);
+        assertThat(deletedBy(after.deletions())).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                a + "/" + chairClient, 5L,
+                a + "/" + memberClient, 3L,
+                b + "/" + chairClient, 6L));
+        // reading again changes nothing (nothing new in the log)
+        assertThat(versions.states(documentId, first, null).deletions()).isEqualTo(after.deletions());
+
+        // only for those who may read the document
+        signIn.as("member-fam");
+        assertThatThrownBy(() -> deletions.deletions(documentId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> versions.states(documentId, first, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void deletions_made_before_the_recording_began_stay_not_recorded_and_nobody_claims_them_later() {
+        long a = person("member-ict");
+        RecordingEditor member = open("member-ict");
+        push(member, update("[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Old words here\"}]"));
+        RecordingEditor chair = open("chair-ict");
+        push(chair, update("[{\"op\":\"delete\",\"path\":[0],\"at\":0,\"len\":4}]"));
+        assertThat(compact()).isTrue();
+        signIn.as("observer-ict");
+        assertThat(deletedBy(deletions.deletions(documentId))).as("recorded at compaction").hasSize(1)
+                .allSatisfy((k, v) -> assertThat(v).isEqualTo(4L));
+        // as for a document compacted before the recording existed
+        jdbc.update("delete from document_deletion where document_id = ?", documentId);
+        jdbc.update("delete from document_deletion_mark where document_id = ?", documentId);
+
+        // the member's next update carries the whole delete set of their copy, the old deletion too
+        signIn.as("member-ict");
+        push(member, update("[{\"op\":\"delete\",\"path\":[0],\"at\":0,\"len\":6}]"));
+        signIn.as("observer-ict");
+        TreeMap<String, Long> by = deletedBy(deletions.deletions(documentId));
+        assertThat(by).as("member %s: %s; log %s", a, by, jdbc.queryForList(
+                "select seq, author_id from document_update where document_id = ?", documentId)).hasSize(2);
+        assertThat(by.firstEntry().getKey()).as("%s", by).startsWith(a + "/");
+        assertThat(by.firstEntry().getValue()).isEqualTo(6L);
+        assertThat(by.lastEntry().getKey()).startsWith("null/");
+        assertThat(by.lastEntry().getValue()).isEqualTo(4L);
     }
 
     String name(String user) {

@@ -233,7 +233,7 @@ class HistoryPanel extends Div {
             var legend = new Div(span("added", getTranslation("versions.legend.added")), new Span(" "),
                     span("removed", getTranslation("versions.legend.removed")));
             legend.addClassName("tcw-version-legend");
-            var diff = new VersionDiff(states);
+            var diff = new VersionDiff(states, getTranslation("versions.legend.unrecorded"));
             diff.setId("version-diff");
             dialog.add(summary, legend, diff);
             var close = new Button(getTranslation("common.close"), e -> dialog.close());

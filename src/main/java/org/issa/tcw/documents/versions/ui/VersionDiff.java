@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import java.util.Base64;
+import org.issa.tcw.documents.DocumentDeletions;
 import org.issa.tcw.documents.versions.DiffStates;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,14 +15,16 @@ import tools.jackson.databind.node.ObjectNode;
  * The read-only comparison editor ({@code <tcw-version-diff>}, frontend/tcw-version-diff.ts), fed
  * the two states (the newer one possibly as the document's current log, which the element
  * merges); it has no connection to the live document. {@code authors}: who wrote with which Yjs
- * clients, for the per-author colours and their legend (docs/adr/090).
+ * clients, for the per-author colours and their legend (docs/adr/090); {@code deletions}: who deleted
+ * which runs of items, [client, clock, length, person id or null] (docs/adr/091); {@code
+ * unrecordedLabel}: the legend's entry for changes whose author was not recorded.
  */
 @Tag("tcw-version-diff")
 @JsModule("./tcw-version-diff.ts")
 @CssImport("./tcw-version-diff.css")
 class VersionDiff extends Component {
 
-    VersionDiff(DiffStates states) {
+    VersionDiff(DiffStates states, String unrecordedLabel) {
         Base64.Encoder b64 = Base64.getEncoder();
         getElement().setProperty("beforeState", b64.encodeToString(states.before()));
         if (states.afterIsV2()) {
@@ -39,5 +42,16 @@ class VersionDiff extends Component {
             a.clients().forEach(clients::add);
         }
         getElement().setPropertyJson("authors", authors);
+        ArrayNode deletions = json.createArrayNode();
+        for (DocumentDeletions.Run run : states.deletions()) {
+            ArrayNode r = deletions.addArray().add(run.client()).add(run.clock()).add(run.length());
+            if (run.personId() == null) {
+                r.addNull();
+            } else {
+                r.add(String.valueOf(run.personId()));
+            }
+        }
+        getElement().setPropertyJson("deletions", deletions);
+        getElement().setProperty("unrecordedLabel", unrecordedLabel);
     }
 }
