@@ -40,4 +40,9 @@ class VersionDiff extends Component {
         }
         getElement().setPropertyJson("authors", authors);
     }
+
+    /** The accessible name of the compared text (a read-only {@code role="textbox"}), translated. */
+    void setLabel(String label) {
+        getElement().setProperty("label", label);
+    }
 }
