@@ -25,6 +25,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table';
 import { ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { Suggestions, SUGGESTABLE_NODES, REPLACED_NODES } from './tcw-suggestions';
+import { nameTextbox } from './tcw-editor-toolbar';
 
 const FIELD = 'default';
 
@@ -110,6 +111,7 @@ export class TcwVersionDiff extends HTMLElement {
   private _authors: Author[] = [];
   private _deletions: Deletion[] = [];
   private _unrecordedLabel = 'not recorded';
+  private _label = '';
   private scheduled = false;
 
   set beforeState(v: string | null) { this._before = v; this.schedule(); }
@@ -130,7 +132,17 @@ export class TcwVersionDiff extends HTMLElement {
   set unrecordedLabel(v: string) { this._unrecordedLabel = v; }
   get unrecordedLabel() { return this._unrecordedLabel; }
 
+  /** The comparison text's accessible name (translated by the server), as the main editor's "Document text". */
+  set label(v: string | null) { this._label = v ?? ''; if (this.editor) this.nameText(); }
+  get label() { return this._label; }
+
   connectedCallback() { this.schedule(); }
+
+  private nameText() {
+    if (!this.editor || !this._label) return;
+    nameTextbox(this.editor.view.dom, this._label);
+    this.editor.view.dom.setAttribute('aria-readonly', 'true');
+  }
 
   disconnectedCallback() {
     // Vaadin may detach and re-attach once: tear down only if still detached after a tick
@@ -220,6 +232,7 @@ export class TcwVersionDiff extends HTMLElement {
       ],
     });
     this.editor = editor;
+    this.nameText();
     editor.on('transaction', ({ transaction }) => {
       const meta = transaction.getMeta(ySyncPluginKey);
       if (!requested || !meta || !meta.isChangeOrigin) return;

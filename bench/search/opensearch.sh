@@ -26,4 +26,4 @@ until curl -sf "localhost:$PORT" > /dev/null; do
 done
 echo "OpenSearch $(curl -s "localhost:$PORT" | grep '"number"' | tr -d ' ",' | cut -d: -f2) up on port $PORT after $(( $(date +%s) - started )) s"
 SEARCH_HOSTS="localhost:$PORT" SEARCH_VERSION="opensearch:3.8" ./mvnw -o -Psearch-cluster test \
-    -Dtest=OpenSearchBackendCheck -Dsurefire.failIfNoSpecifiedTests=false "$@"
+    -Dtest='OpenSearchBackend*Check' -Dsurefire.failIfNoSpecifiedTests=false "$@"

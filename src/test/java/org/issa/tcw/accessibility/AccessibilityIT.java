@@ -2,6 +2,7 @@ package org.issa.tcw.accessibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +20,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * axe-core (WCAG 2.0/2.1 A and AA rules) in Chromium over the main views, as a member, a chair and
- * the secretariat, including the document editor, a thread, dialogs, and a page in French: no
+ * axe-core (WCAG 2.0/2.1 A and AA rules, with the experimental {@code label-content-name-mismatch})
+ * in Chromium over the main views, as a member, a chair and the secretariat, including the document
+ * editor, the version comparison, a thread, dialogs, and a page in French: no
  * critical or serious violation anywhere (docs/adr/082-keyboard-and-accessibility.md). Every finding
  * of every page is listed before the test fails, so one run shows all of them.
  */
@@ -83,6 +86,23 @@ class AccessibilityIT {
             open(d, "documents/" + document);
             chair.waitForEditor();
             scan(d, "chair-ict", "documents/{id} (editor)");
+            // the version comparison: its read-only text is named as the editor's is
+            chair.caretAtEndOf(0);
+            chair.type("Accessibility.", 0);
+            chair.idle();
+            Pages.js(d, """
+                    const f = document.querySelector('#version-name');
+                    f.value = 'A11y';
+                    f.dispatchEvent(new Event('change', {bubbles: true}));""");
+            clickWhenPresent(d, "#version-save");
+            until(d, "return document.querySelector('#version-list').textContent.includes('A11y')");
+            clickWhenPresent(d, "[id^='version-compare-now-']");
+            until(d, "return !!document.querySelector('tcw-version-diff[data-rendered-ms]')");
+            assertThat((String) Pages.js(d,
+                    "return document.querySelector('tcw-version-diff [role=textbox]').getAttribute('aria-label')"))
+                    .as("the comparison's text has an accessible name").startsWith("Compared text: A11y → ");
+            scan(d, "chair-ict", "dialog: version comparison");
+            new Actions(d).sendKeys(Keys.ESCAPE).perform();
             open(d, "commissions/ICT/documents");
             Pages.js(d, "document.getElementById('new-document').click()");
             Pages.settle(d);
@@ -133,6 +153,20 @@ class AccessibilityIT {
         List<String> found = Pages.seriousViolations(d);
         counts.put(user + " " + page, found.size());
         found.forEach(f -> findings.add(user + " " + page + ": " + f));
+    }
+
+    private static void until(ChromeDriver d, String condition) {
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> Boolean.TRUE.equals(Pages.js(d, condition)));
+    }
+
+    private static void clickWhenPresent(ChromeDriver d, String selector) {
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> Boolean.TRUE.equals(Pages.js(d, """
+                const b = document.querySelector(arguments[0]);
+                if (!b) return false;
+                b.scrollIntoView({block: 'center'});
+                b.click();
+                return true;""", selector)));
+        Pages.settle(d);
     }
 
     /** Through the user menu, as a person would (the choice is remembered, hence switched back). */

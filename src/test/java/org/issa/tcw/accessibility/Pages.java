@@ -22,6 +22,12 @@ final class Pages {
     /** The WCAG 2.0/2.1 A and AA rules of axe-core (the issue's scope). */
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
+    /**
+     * Experimental rules axe-core does not run by default, switched on by name: that an accessible
+     * name contains the visible text (WCAG 2.5.3, "label in name"; serious).
+     */
+    static final List<String> EXPERIMENTAL = List.of("label-content-name-mismatch");
+
     private static String axe;
 
     private Pages() {
@@ -96,13 +102,14 @@ final class Pages {
         }
         Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations'],
+                    rules: Object.fromEntries(arguments[1].map(r => [r, {enabled: true}]))})
                   .then(r => done(r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
                     .map(v => ({id: v.id, impact: v.impact, count: v.nodes.length,
                       target: JSON.stringify(v.nodes[0].target), html: v.nodes[0].html.slice(0, 160),
                       summary: (v.nodes[0].failureSummary || '').replace(/\\s+/g, ' ').slice(0, 200)}))))
                   .catch(e => done([{id: 'axe-error', impact: 'critical', count: 1, target: '', html: String(e), summary: ''}]));
-                """, TAGS);
+                """, TAGS, EXPERIMENTAL);
         List<String> found = new ArrayList<>();
         for (Map<String, Object> v : (List<Map<String, Object>>) result) {
             found.add(v.get("id") + " (" + v.get("impact") + "): " + v.get("count") + "× " + v.get("target") + " — "

@@ -35,10 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code -Psearch-cluster} against a running cluster ({@code SEARCH_HOSTS}); not part of the suites
  * (no Test/IT suffix): {@code bench/search/opensearch.sh} starts OpenSearch from Maven Central and runs it.
  */
-// V91 creates the outbox's payload columns as bytea (VARBINARY on H2), Hibernate Search's entities map
-// them as @Lob (BLOB on H2, oid on PostgreSQL): schema validation refuses the start (ADR 073, open).
-// Switched off here so that the backend itself can be checked.
-@SpringBootTest(properties = "spring.jpa.hibernate.ddl-auto=none")
+@SpringBootTest
 @ActiveProfiles({"demo", "test", "search-cluster"})
 class OpenSearchBackendCheck {
 

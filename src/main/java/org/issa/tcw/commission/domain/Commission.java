@@ -1,6 +1,10 @@
 package org.issa.tcw.commission.domain;
 
+import java.time.Instant;
+import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
@@ -89,5 +93,16 @@ public class Commission {
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "active")))
     public boolean isListed() {
         return active;
+    }
+
+    /**
+     * No date, but the field declared: the search's date facet, filter and sort span every kind, and
+     * Elasticsearch/OpenSearch refuses a date range on an index that does not map the field (ADR 074).
+     */
+    @GenericField(name = SearchFields.DATE, sortable = Sortable.YES, aggregable = Aggregable.YES,
+        projectable = Projectable.YES)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public @Nullable Instant getSearchDate() {
+        return null;
     }
 }

@@ -1,5 +1,11 @@
 package org.issa.tcw.people.domain;
 
+import java.time.Instant;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
@@ -133,5 +139,16 @@ public class Institution {
         @ObjectPath(@PropertyValue(propertyName = "countryCode"))})
     public String getSearchDetails() {
         return (acronym == null ? "" : acronym + " ") + countryCode;
+    }
+
+    /**
+     * No date, but the field declared: the search's date facet, filter and sort span every kind, and
+     * Elasticsearch/OpenSearch refuses a date range on an index that does not map the field (ADR 074).
+     */
+    @GenericField(name = SearchFields.DATE, sortable = Sortable.YES, aggregable = Aggregable.YES,
+        projectable = Projectable.YES)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    public @Nullable Instant getSearchDate() {
+        return null;
     }
 }

@@ -1,7 +1,5 @@
 package org.issa.tcw.documents.consultation.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -14,8 +12,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
-import java.util.concurrent.Executor;
-import org.issa.tcw.cluster.LiveDelivery;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.documents.WorkingLanguage;
@@ -41,7 +37,6 @@ class RoundPanel extends Div {
 
     private final ConsultationService service;
     private final RoundSignals signals;
-    private LiveDelivery.@Nullable Registration subscription;
     private final long documentId;
     private final Element editor;
     final Select<CommentTag> tag = new Select<>();
@@ -60,22 +55,7 @@ class RoundPanel extends Div {
         setId("consultation-panel");
         addClassName("tcw-consultation-panel");
         refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        Executor live = LiveAccess.in(event.getUI());
-        subscription = signals.subscribe(documentId, () -> live.execute(this::refresh));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.cancel();
-            subscription = null;
-        }
-        super.onDetach(event);
+        LiveAccess.whileAttached(this, listener -> signals.subscribe(documentId, listener)::cancel, this::refresh);
     }
 
     void refresh() {

@@ -27,9 +27,6 @@ import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.UserZone;
 import org.issa.tcw.documents.exchange.DocumentExports;
 import org.issa.tcw.documents.exchange.ui.ExchangeControls;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import org.issa.tcw.cluster.LiveDelivery;
 import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.documents.versions.DocumentVersions;
 import org.issa.tcw.documents.versions.VersionSignals;
@@ -56,7 +53,6 @@ class HistoryPanel extends Div {
     private final ExchangeControls exchange;
     private final VersionSignals signals;
     private final long documentId;
-    private LiveDelivery.@Nullable Registration subscription;
     final Div list = new Div();
     final ComboBox<Choice> from = new ComboBox<>();
     final ComboBox<Choice> to = new ComboBox<>();
@@ -119,23 +115,8 @@ class HistoryPanel extends Div {
         list.setId("version-list");
         add(pickers, progress, list);
         refresh();
-    }
-
-    /** Another person's named version, or an automatic one, appears while the panel is open. */
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        Executor live = LiveAccess.in(event.getUI());
-        subscription = signals.subscribe(documentId, () -> live.execute(this::refresh));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.cancel();
-            subscription = null;
-        }
-        super.onDetach(event);
+        // another person's named version, or an automatic one, appears while the panel is open
+        LiveAccess.whileAttached(this, listener -> signals.subscribe(documentId, listener)::cancel, this::refresh);
     }
 
     void refresh() {
@@ -235,6 +216,7 @@ class HistoryPanel extends Div {
             legend.addClassName("tcw-version-legend");
             var diff = new VersionDiff(states, getTranslation("versions.legend.unrecorded"));
             diff.setId("version-diff");
+            diff.setLabel(getTranslation("versions.diff.text", beforeLabel, afterLabel));
             dialog.add(summary, legend, diff);
             var close = new Button(getTranslation("common.close"), e -> dialog.close());
             close.setId("version-diff-close");

@@ -54,4 +54,9 @@ class VersionDiff extends Component {
         getElement().setPropertyJson("deletions", deletions);
         getElement().setProperty("unrecordedLabel", unrecordedLabel);
     }
+
+    /** The accessible name of the compared text (a read-only {@code role="textbox"}), translated. */
+    void setLabel(String label) {
+        getElement().setProperty("label", label);
+    }
 }
