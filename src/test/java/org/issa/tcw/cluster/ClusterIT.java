@@ -133,7 +133,7 @@ class ClusterIT {
     @Test
     @Order(2)
     void two_editors_one_on_each_node_converge_and_see_each_others_carets() {
-        documentId = firstEditableDocument(one);
+        documentId = firstEditableDocument(one.page);
         one.openDocument(documentId);
         two.openDocument(documentId);
         one.ownParagraph("a");
@@ -369,10 +369,10 @@ class ClusterIT {
                 "return [...document.querySelectorAll('.tcw-post .tcw-post-body')].map(b => b.textContent.trim())");
     }
 
-    /** The first demo document person one may edit (ids are stable on a fresh database). */
-    private static long firstEditableDocument(Person p) {
+    /** The first demo document this person may edit (ids are stable on a fresh database). */
+    static long firstEditableDocument(EditorPage p) {
         for (long id = 1; id <= 10; id++) {
-            p.openDocument(id);
+            p.open(id);
             if (Boolean.TRUE.equals(p.js("return document.querySelector('tcw-editor').editable"))) {
                 return id;
             }

@@ -45,7 +45,7 @@ class ClusterTypingBench {
                 EditorPage typer = page(cluster, "chair-ict", cluster.a(), pages);
                 EditorPage sameNode = page(cluster, "member-ict", cluster.a(), pages);
                 EditorPage otherNode = page(cluster, "secretariat", cluster.b(), pages);
-                long doc = firstEditableDocument(typer);
+                long doc = ClusterIT.firstEditableDocument(typer);
                 for (EditorPage p : pages) {
                     p.open(doc);
                     p.js(WATCH, TOKENS);
@@ -64,16 +64,6 @@ class ClusterTypingBench {
                 pages.forEach(EditorPage::close);
             }
         }
-    }
-
-    private static long firstEditableDocument(EditorPage p) {
-        for (long id = 1; id <= 10; id++) {
-            p.open(id);
-            if (Boolean.TRUE.equals(p.js("return document.querySelector('tcw-editor').editable"))) {
-                return id;
-            }
-        }
-        throw new IllegalStateException("no editable demo document");
     }
 
     private static EditorPage page(Cluster cluster, String user, RunningJar node, List<EditorPage> pages) {
