@@ -96,6 +96,7 @@ class DocumentVersionsTest {
         return engine.edit(content(), ops).join();
     }
 
+    /** Sends an update from the editor; the relay takes its author from who is signed in. */
     void push(RecordingEditor editor, byte[] update) {
         relay.push(documentId, editor, "u" + System.nanoTime(), Base64.getEncoder().encodeToString(update), null, 1);
     }
@@ -183,6 +184,7 @@ class DocumentVersionsTest {
         push(member, update("[{\"op\":\"delete\",\"path\":[0],\"at\":6,\"len\":6}]"));
         // then the chair types again: their update carries the whole delete set of their copy,
         // the member's deletion included, which must not make it theirs
+        signIn.as("chair-ict");
         push(chair, update("[{\"op\":\"insert\",\"path\":[0],\"at\":15,\"text\":\" jumps\"}]"));
 
         signIn.as("observer-ict");
@@ -191,12 +193,15 @@ class DocumentVersionsTest {
         DiffStates.Author deleter = states.authors().stream().filter(x -> x.personId() == b).findFirst()
                 .orElseThrow(() -> new AssertionError("the member, who only deleted, is not among the authors"));
         assertThat(deleter.name()).isEqualTo(name("member-ict"));
+        assertThat(deleter.clients()).as("the member wrote nothing").isEmpty();
 
         // the member types, the chair deletes words of both, and the log is compacted before
         // anybody compares: "Member Alpha brown fox jumps"
+        signIn.as("member-ict");
         byte[] memberTyped = update("[{\"op\":\"insert\",\"path\":[0],\"at\":0,\"text\":\"Member \"}]");
         push(member, memberTyped);
         long memberClient = YjsUpdates.firstClient(memberTyped);
+        signIn.as("chair-ict");
         push(chair, update("[{\"op\":\"delete\",\"path\":[0],\"at\":13,\"len\":5}]"));
         push(chair, update("[{\"op\":\"delete\",\"path\":[0],\"at\":0,\"len\":3}]"));
         assertThat(compact()).isTrue();
