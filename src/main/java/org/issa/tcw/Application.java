@@ -22,7 +22,13 @@ import java.time.Clock;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(Application.class, args);
+        SpringApplication application = new SpringApplication(Application.class);
+        if (StartupTimeline.requested(args, System.getProperty(StartupTimeline.PROPERTY),
+                System.getenv("TCW_STARTUP_TIMELINE"))) {
+            // records every start-up step (bean creation, context phases); logged when ready (ADR 110)
+            application.setApplicationStartup(StartupTimeline.recorder());
+        }
+        application.run(args);
     }
 
     /**

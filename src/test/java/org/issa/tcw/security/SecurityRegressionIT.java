@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,6 +90,53 @@ class SecurityRegressionIT {
         assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(response.header("Permissions-Policy")).contains("camera=()");
         assertThat(response.header("Strict-Transport-Security")).as("no HSTS over plain HTTP").isNull();
+    }
+
+    // ---- page weight: caching and compression (ADR 111) ------------------------------------------
+
+    @Test
+    void hashed_bundle_files_are_cached_for_a_year_and_sent_compressed_but_pages_are_not() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<byte[]> login = http.send(HttpRequest.newBuilder(URI.create(app.url("/login")))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(login.statusCode()).isEqualTo(200);
+        // the bootstrap page carries the CSRF token: never compressed (BREACH), never stored, same policy
+        assertThat(login.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
+
+        Matcher script = Pattern.compile("/?(VAADIN/build/[^\"]+\\.js)").matcher(new String(login.body(),
+                StandardCharsets.UTF_8));
+        assertThat(script.find()).as("a bundle script in the login page").isTrue();
+        URI asset = URI.create(app.url("/" + script.group(1)));
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(asset).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.body().length).as("a big script (the entry bundle)").isGreaterThan(10_000);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+
+        HttpResponse<byte[]> gzip = http.send(HttpRequest.newBuilder(asset).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.statusCode()).isEqualTo(200);
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(gzip.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(gzip.body().length).isLessThan(plain.body().length / 2);
+
+        // the production bundle's own brotli file, for browsers that accept it (over HTTPS)
+        HttpResponse<byte[]> brotli = http.send(HttpRequest.newBuilder(asset).header("Accept-Encoding", "br, gzip")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(brotli.headers().firstValue("Content-Encoding")).hasValueSatisfying(
+                encoding -> assertThat(encoding).isIn("br", "gzip"));
+        assertThat(brotli.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+
+        // a file this version does not have (a newer page asking an older node) is not cached for a year
+        HttpResponse<byte[]> missing = http.send(HttpRequest.newBuilder(URI.create(app.url(
+                "/VAADIN/build/missing-AbCdEf12.js"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(missing.statusCode()).isNotEqualTo(200);
+        assertThat(String.valueOf(missing.headers().firstValue("Cache-Control").orElse(null))).doesNotContain("immutable");
     }
 
     // ---- login CSRF ----------------------------------------------------------------------------
