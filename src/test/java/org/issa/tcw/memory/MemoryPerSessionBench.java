@@ -20,12 +20,14 @@ import org.issa.tcw.discussion.DiscussionService;
 import org.issa.tcw.discussion.NewThread;
 import org.issa.tcw.documents.BenchDocuments;
 import org.issa.tcw.documents.browser.Browsers;
+import org.issa.tcw.testsupport.Chromium;
 import org.issa.tcw.documents.browser.RunningApp;
 import org.issa.tcw.testsupport.SignIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,18 +38,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>The application runs in this JVM ({@link RunningApp}: demo profile, production frontend
  * bundle, 127.0.0.1). One headless Chromium holds {@code N} (default 40, {@code -Dbench.sessions})
- * browser contexts — each an incognito-like profile with its own cookies, so each is its own HTTP
- * session and its own Vaadin UI. The contexts sign in through the login form with the demo accounts
+ * tabs, each reaching the application under a host name of its own ({@code s1.tcw.test},
+ * {@code s2.tcw.test}, ..., all mapped to 127.0.0.1 by Chromium's {@code --host-resolver-rules}):
+ * cookies and storage are per host, so each tab is a separate person to the server, with its own
+ * HTTP session and Vaadin UI, as a separate browser profile would be. (DevTools browser contexts
+ * would be the other way, but chromedriver refuses {@code Target.createBrowserContext}.) The
+ * tabs sign in through the login form with the demo accounts
  * {@code chair-ict}, {@code member-ict}, {@code observer-ict} and {@code secretariat} in turn
- * (several sessions per account, one per context). The live heap is read with
+ * (several sessions per account, one per tab). The live heap is read with
  * {@code jcmd <pid> GC.class_histogram}, which runs a full GC first and counts only reachable
  * objects; the figure per session is (live heap in a phase − live heap before any session) / N.
  *
  * <p>Phases: (0) before: the application started and warmed (one context visited every page
- * once and was closed); (1) idle: every context signed in and left on the home page; (2) editor:
- * every context on the same 10,000-character ICT document ({@code /documents/{id}}, a full page
- * load, as a person opening a link); (3) thread: every context on a 200-post ICT thread; (4) closed:
- * every context closed, {@value #AFTER_CLOSE_SECONDS} s later — what closed tabs leave behind. For
+ * once and was closed); (1) idle: every tab signed in and left on the home page; (2) editor:
+ * every tab on the same 10,000-character ICT document ({@code /documents/{id}}, a full page
+ * load, as a person opening a link); (3) thread: every tab on a 200-post ICT thread; (4) closed:
+ * every tab closed (as a person closes it: the page's unload beacon runs), {@value #AFTER_CLOSE_SECONDS} s later — what closed tabs leave behind. For
  * each phase the report gives KB per session, the number of live Vaadin UIs and HTTP sessions,
  * and the top of the class histogram's difference from phase 0 (what dominates).
  */
@@ -69,51 +75,56 @@ class MemoryPerSessionBench {
         BenchDocuments.paste(documentId, "Social security administrations share their experience. ".repeat(180)
                 .substring(0, 10_000));
         long threadId = longThread(200);
-        String base = RunningApp.url();
+        int port = RunningApp.port();
         long pid = ProcessHandle.current().pid();
-        ChromeDriver browser = Browsers.start();
+        ChromeDriver browser = Chromium.start(options -> options.addArguments("--window-size=1100,900",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--disable-backgrounding-occluded-windows", "--host-resolver-rules=MAP *.tcw.test 127.0.0.1"));
         try {
             report.add(String.format(Locale.ROOT, "%s, %d sessions, Chromium %s, JDK %s, max heap %d MB, load %s",
                     Instant.now(), SESSIONS, browser.getCapabilities().getBrowserVersion(),
                     Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, load()));
             // warm-up: every page once, so that class-level caches are in the baseline, not in the sessions
-            String warm = newContext(browser);
-            signIn(browser, base, "chair-ict");
-            visit(browser, base + "documents/" + documentId, EDITOR);
-            visit(browser, base + "discussions/" + threadId, THREAD);
-            visit(browser, base, HOME);
-            closeContext(browser, warm);
+            String first = browser.getWindowHandle();
+            String warm = "http://warm.tcw.test:" + port + "/";
+            signIn(browser, warm, "chair-ict");
+            visit(browser, warm + "documents/" + documentId, EDITOR);
+            visit(browser, warm + "discussions/" + threadId, THREAD);
+            visit(browser, warm, HOME);
+            browser.get("about:blank");
             Thread.sleep(2000);
 
             Histogram before = Histogram.take(pid);
             report.add(before.line("0 before", before, 0));
 
-            List<String> contexts = new ArrayList<>();
-            List<String> handles = new ArrayList<>();
+            List<String> bases = new ArrayList<>();
+            List<String> tabs = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
-                String context = newContext(browser);
-                contexts.add(context);
-                handles.add(browser.getWindowHandle());
+                String base = "http://s" + (i + 1) + ".tcw.test:" + port + "/";
+                bases.add(base);
+                tabs.add(browser.switchTo().newWindow(WindowType.TAB).getWindowHandle());
                 signIn(browser, base, ACCOUNTS.get(i % ACCOUNTS.size()));
                 visit(browser, base, HOME);
             }
             phase(pid, before, "1 idle on the home page");
 
-            for (String handle : handles) {
-                browser.switchTo().window(handle);
-                visit(browser, base + "documents/" + documentId, EDITOR);
+            for (int i = 0; i < SESSIONS; i++) {
+                browser.switchTo().window(tabs.get(i));
+                visit(browser, bases.get(i) + "documents/" + documentId, EDITOR);
             }
             phase(pid, before, "2 on a document editor");
 
-            for (String handle : handles) {
-                browser.switchTo().window(handle);
-                visit(browser, base + "discussions/" + threadId, THREAD);
+            for (int i = 0; i < SESSIONS; i++) {
+                browser.switchTo().window(tabs.get(i));
+                visit(browser, bases.get(i) + "discussions/" + threadId, THREAD);
             }
             phase(pid, before, "3 on a 200-post thread");
 
-            for (String context : contexts) {
-                closeContext(browser, context);
+            for (String tab : tabs) {
+                browser.switchTo().window(tab);
+                browser.close();
             }
+            browser.switchTo().window(first);
             Thread.sleep(AFTER_CLOSE_SECONDS * 1000L);
             phase(pid, before, "4 all tabs closed " + AFTER_CLOSE_SECONDS + " s ago");
             report.add("load at the end: " + load());
@@ -155,39 +166,6 @@ class MemoryPerSessionBench {
         password.sendKeys("demo");
         password.sendKeys(Keys.ENTER);
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    /**
-     * A new browser context (own cookies and storage, like an incognito window) with one tab,
-     * which becomes the driver's current window; returns the context's id.
-     */
-    @SuppressWarnings("unchecked")
-    private static String newContext(ChromeDriver browser) {
-        Map<String, Object> context = browser.executeCdpCommand("Target.createBrowserContext", Map.of());
-        String contextId = (String) context.get("browserContextId");
-        Map<String, Object> target = browser.executeCdpCommand("Target.createTarget",
-                Map.of("url", "about:blank", "browserContextId", contextId));
-        String targetId = (String) target.get("targetId");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getWindowHandles().contains(targetId));
-        browser.switchTo().window(targetId);
-        return contextId;
-    }
-
-    private static void closeContext(ChromeDriver browser, String contextId) {
-        String keep = null;
-        for (String handle : browser.getWindowHandles()) {
-            browser.switchTo().window(handle);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> info = browser.executeCdpCommand("Target.getTargetInfo", Map.of());
-            Map<String, Object> target = (Map<String, Object>) info.get("targetInfo");
-            if (!contextId.equals(target.get("browserContextId"))) {
-                keep = handle;
-            }
-        }
-        browser.executeCdpCommand("Target.disposeBrowserContext", Map.of("browserContextId", contextId));
-        if (keep != null) {
-            browser.switchTo().window(keep);
-        }
     }
 
     private static long longThread(int posts) {
