@@ -3,7 +3,7 @@ package org.issa.tcw.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.discussion.DiscussionService;
 import org.issa.tcw.discussion.NewThread;
@@ -46,8 +49,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * tabs sign in through the login form with the demo accounts
  * {@code chair-ict}, {@code member-ict}, {@code observer-ict} and {@code secretariat} in turn
  * (several sessions per account, one per tab). The live heap is read with
- * {@code jcmd <pid> GC.class_histogram}, which runs a full GC first and counts only reachable
- * objects; the figure per session is (live heap in a phase − live heap before any session) / N.
+ * the class histogram ({@code GC.class_histogram}, the diagnostic command {@code jcmd} runs, here
+ * through its MBean in this JVM), which runs a full GC first and counts only reachable objects; the figure per session is (live heap in a phase − live heap before any session) / N.
  *
  * <p>Phases: (0) before: the application started and warmed (one context visited every page
  * once and was closed); (1) idle: every tab signed in and left on the home page; (2) editor:
@@ -76,7 +79,6 @@ class MemoryPerSessionBench {
                 .substring(0, 10_000));
         long threadId = longThread(200);
         int port = RunningApp.port();
-        long pid = ProcessHandle.current().pid();
         ChromeDriver browser = Chromium.start(options -> options.addArguments("--window-size=1100,900",
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
                 "--disable-backgrounding-occluded-windows", "--host-resolver-rules=MAP *.tcw.test 127.0.0.1"));
@@ -94,7 +96,7 @@ class MemoryPerSessionBench {
             browser.get("about:blank");
             Thread.sleep(2000);
 
-            Histogram before = Histogram.take(pid);
+            Histogram before = Histogram.take();
             report.add(before.line("0 before", before, 0));
 
             List<String> bases = new ArrayList<>();
@@ -106,19 +108,19 @@ class MemoryPerSessionBench {
                 signIn(browser, base, ACCOUNTS.get(i % ACCOUNTS.size()));
                 visit(browser, base, HOME);
             }
-            phase(pid, before, "1 idle on the home page");
+            phase(before, "1 idle on the home page");
 
             for (int i = 0; i < SESSIONS; i++) {
                 browser.switchTo().window(tabs.get(i));
                 visit(browser, bases.get(i) + "documents/" + documentId, EDITOR);
             }
-            phase(pid, before, "2 on a document editor");
+            phase(before, "2 on a document editor");
 
             for (int i = 0; i < SESSIONS; i++) {
                 browser.switchTo().window(tabs.get(i));
                 visit(browser, bases.get(i) + "discussions/" + threadId, THREAD);
             }
-            phase(pid, before, "3 on a 200-post thread");
+            phase(before, "3 on a 200-post thread");
 
             for (String tab : tabs) {
                 browser.switchTo().window(tab);
@@ -126,7 +128,7 @@ class MemoryPerSessionBench {
             }
             browser.switchTo().window(first);
             Thread.sleep(AFTER_CLOSE_SECONDS * 1000L);
-            phase(pid, before, "4 all tabs closed " + AFTER_CLOSE_SECONDS + " s ago");
+            phase(before, "4 all tabs closed " + AFTER_CLOSE_SECONDS + " s ago");
             report.add("load at the end: " + load());
         } finally {
             browser.quit();
@@ -136,9 +138,9 @@ class MemoryPerSessionBench {
         }
     }
 
-    private void phase(long pid, Histogram before, String name) throws IOException, InterruptedException {
+    private void phase(Histogram before, String name) throws Exception {
         Thread.sleep(2000); // let the last page's requests finish
-        Histogram now = Histogram.take(pid);
+        Histogram now = Histogram.take();
         report.add(now.line(name, before, SESSIONS));
         report.addAll(now.top(before, TOP, SESSIONS));
     }
@@ -197,13 +199,18 @@ class MemoryPerSessionBench {
     /** The live objects of a JVM by class ({@code jcmd GC.class_histogram}, after a full GC). */
     record Histogram(Map<String, long[]> classes, long totalBytes) {
 
-        static Histogram take(long pid) throws IOException, InterruptedException {
-            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-            Process p = new ProcessBuilder(jcmd, Long.toString(pid), "GC.class_histogram").redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("jcmd GC.class_histogram failed: " + out);
+        static Histogram take() throws Exception {
+            // the application runs in this JVM: the diagnostic command through its MBean, no attach
+            // (an external jcmd attaching to this process hung on the loaded machine)
+            ExecutorService single = Executors.newSingleThreadExecutor();
+            String out;
+            try {
+                out = single.submit(() -> (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                        new Object[] {new String[0]}, new String[] {String[].class.getName()}))
+                        .get(10, TimeUnit.MINUTES);
+            } finally {
+                single.shutdownNow();
             }
             Map<String, long[]> classes = new HashMap<>();
             long total = -1;
