@@ -33,6 +33,11 @@ class InMemoryLiveDelivery implements LiveDelivery {
         afterCommit(() -> local.deliver(channel.name(), key, message));
     }
 
+    /** How many subscriptions the pages of this node hold (for the tests that closed pages release theirs). */
+    int subscriptions() {
+        return local.size();
+    }
+
     /** Runs {@code action} after the current transaction commits (never if it rolls back), or at once without one. */
     static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -45,6 +45,15 @@ final class LocalSubscribers implements AutoCloseable {
         return () -> resumeListeners.remove(own);
     }
 
+    /**
+     * How many subscriptions this node holds (messages and resumes). Each is a listener that
+     * reaches into a page and keeps its UI reachable, so a closed page must have cancelled all of
+     * its own (the tests of ADR 112 count them).
+     */
+    int size() {
+        return listeners.values().stream().mapToInt(Set::size).sum() + resumeListeners.size();
+    }
+
     /** Whether a page of this node listens to {@code key} on {@code channel}. */
     boolean listens(String channel, Object key) {
         return listeners.containsKey(new Address(channel, key));

@@ -84,7 +84,11 @@ class CollaborativeEditor extends Component implements EditorConnection {
      * the editor joins and binds, so the text shows before the editor is ready.
      */
     void preview(String html) {
-        getElement().setProperty("preview", html);
+        // handed to the browser once, not kept as an element property: as a property it stayed in
+        // the UI's state tree for as long as the editor was open, the largest thing an open editor
+        // held on the server for a long document (ADR 112). The browser paints it only until the
+        // editor is bound, so nothing needs it again.
+        getElement().executeJs("this.preview = $0", html);
     }
 
     /** The editor's own strings, in the user's language. */
