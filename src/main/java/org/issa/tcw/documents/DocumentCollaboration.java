@@ -74,6 +74,12 @@ public class DocumentCollaboration {
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
     private final GroupCommit<Pending> groupCommit = new GroupCommit<>();
     private final KeystrokeTimeline timeline;
+    /**
+     * Whether an update is delivered to the other editors once ordered, before its commit (ADR 114);
+     * false: after the commit, as before (property {@code tcw.documents.deliver-before-commit}, for
+     * comparisons).
+     */
+    private volatile boolean deliverBeforeCommit;
 
     DocumentCollaboration(DocumentLog log, DocumentRepository documents, DocumentLocks locks,
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
@@ -82,8 +88,11 @@ public class DocumentCollaboration {
             SuggestOnlyReplicas replicas, DocumentAccess documentAccess,
             org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing, ClusterRooms cluster,
             java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${tcw.documents.timeline:false}") boolean timeline) {
+            @org.springframework.beans.factory.annotation.Value("${tcw.documents.timeline:false}") boolean timeline,
+            @org.springframework.beans.factory.annotation.Value("${tcw.documents.deliver-before-commit:true}")
+            boolean deliverBeforeCommit) {
         this.timeline = new KeystrokeTimeline(clock, timeline);
+        this.deliverBeforeCommit = deliverBeforeCommit;
         this.documentAccess = documentAccess;
         this.cluster = cluster;
         this.suggestOnlyPolicy = suggestOnlyPolicy;
@@ -304,12 +313,17 @@ public class DocumentCollaboration {
         }
         List<DocumentLog.Appended> appended;
         boolean[] delivered = {false};
+        boolean early = deliverBeforeCommit;
         long lastSeqBefore = room == null ? 0 : room.lastSeq;
         long deliveredSeqBefore = room == null ? 0 : room.deliveredSeq;
         try {
             appended = log.appendAll(documentId,
                     batch.stream().map(p -> new DocumentLog.Entry(p.clientUpdateId, p.update, p.personId)).toList(),
                     ordered -> {
+                        batch.forEach(p -> KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.ORDERED));
+                        if (!early) {
+                            return;
+                        }
                         delivered[0] = true;
                         for (int i = 0; i < batch.size(); i++) {
                             ordered(documentId, room, batch.get(i), ordered.get(i));
@@ -336,6 +350,9 @@ public class DocumentCollaboration {
         long last = -1;
         for (int i = 0; i < batch.size(); i++) {
             KeystrokeTimeline.mark(batch.get(i).marks, KeystrokeTimeline.Stage.COMMITTED);
+            if (!early) {
+                ordered(documentId, room, batch.get(i), appended.get(i));
+            }
             stored(documentId, room, batch.get(i), appended.get(i), batch.size());
             if (!appended.get(i).duplicate()) {
                 first = Math.min(first, appended.get(i).seq());
@@ -348,11 +365,11 @@ public class DocumentCollaboration {
     }
 
     /**
-     * Under the lock, inside the storing transaction, before its commit: delivers one ordered update
-     * to the other editors and relays its presence. Never throws (that would undo the store).
+     * Under the lock, inside the storing transaction before its commit (or after it, when delivery
+     * before the commit is switched off): delivers one ordered update to the other editors and relays
+     * its presence. Never throws (that would undo the store).
      */
     private void ordered(long documentId, @Nullable Room room, Pending p, DocumentLog.Appended appended) {
-        KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.ORDERED);
         try {
             long seq = appended.seq();
             if (!appended.duplicate() && room != null) {
@@ -677,6 +694,11 @@ public class DocumentCollaboration {
                     && currentUser.get().map(SignedInUser::isSecretariat).orElse(false);
         }
         return documentAccess.may(action, documentId, commissionId);
+    }
+
+    /** Switches delivery before the commit (ADR 114) on or off, for benchmarks that compare both. */
+    void deliverBeforeCommit(boolean on) {
+        deliverBeforeCommit = on;
     }
 
     /** The per-update stage times (ADR 114), for benchmarks. */
