@@ -384,7 +384,12 @@ public class DocumentCollaboration {
                 room.deliveredSeq = Math.max(room.deliveredSeq, seq);
                 room.peers.keySet().forEach(other -> {
                     if (other != p.editor) {
-                        other.deliver(seq, p.updateBase64);
+                        try {
+                            other.deliver(seq, p.updateBase64);
+                        } catch (RuntimeException e) {
+                            // one editor that cannot take it neither stops the others nor undoes the store
+                            logger.warn("Document {}: could not hand update {} to an editor", documentId, seq, e);
+                        }
                     }
                 });
             }
