@@ -95,6 +95,15 @@ function fromB64(b64: string): Uint8Array {
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * The per-keystroke timeline (ADR 114) is recorded only while `window.tcwTimeline` is true (a
+ * benchmark sets it); otherwise each stage costs this one property read.
+ */
+const timelineOn = () => (window as unknown as { tcwTimeline?: boolean }).tcwTimeline === true;
+/** An update this editor sent: first keydown, first Yjs update, push sent, acknowledged (wall-clock ms). */
+type SentStages = { seq: number; keydown: number; update: number; send: number; ack: number };
+/** An update of another editor: received, applied to the Yjs document (and TipTap), painted. */
+type ReceivedStages = { seq: number; receive: number; applied: number; painted: number };
 
 /** How long a server call may stay unanswered before it counts as failed and is made again. */
 const JOIN_TIMEOUT_MS = 20_000;
@@ -252,7 +261,7 @@ const KeepStoredMarks = Extension.create({
   },
 });
 
-type Pending = { id: string; update: string };
+type Pending = { id: string; update: string; stages?: SentStages };
 
 export class TcwEditor extends LitElement {
   static properties = {
@@ -326,6 +335,14 @@ export class TcwEditor extends LitElement {
   private localSaveTimer?: number;
   private lastPendingRepair = 0;
   updateTimes: Array<[number, number]> = [];
+  /** Filled while the timeline is on (ADR 114); a benchmark reads and empties it. */
+  timeline: { sent: SentStages[]; received: ReceivedStages[] } = { sent: [], received: [] };
+  /** Timeline: the first keydown and the first local update not yet in a push (0: none). */
+  private keydownAt = 0;
+  private localUpdateAt = 0;
+  private timelineKeys = () => {
+    if (this.keydownAt === 0 && timelineOn()) this.keydownAt = now();
+  };
   statusLog: Array<[number, string]> = [];
 
   constructor() {
@@ -484,6 +501,7 @@ export class TcwEditor extends LitElement {
     window.addEventListener('offline', this.onlineListener);
     window.addEventListener('pagehide', this.pageHideListener);
     document.addEventListener('keydown', this.readOnlyKeys, true);
+    document.addEventListener('keydown', this.timelineKeys, true);
     const t0 = now();
     let init: JoinResult;
     for (let attempt = 0; ; attempt++) {
@@ -520,6 +538,7 @@ export class TcwEditor extends LitElement {
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return;
       this.lastLocalEditAt = now();
+      if (this.localUpdateAt === 0 && timelineOn()) this.localUpdateAt = this.lastLocalEditAt;
       this.outbox.push(update);
       if (this.outbox.length > 64) this.outbox = [Y.mergeUpdates(this.outbox)];
       this.schedulePendingSave();
@@ -714,6 +733,7 @@ export class TcwEditor extends LitElement {
       this.stopped = true;
       window.removeEventListener('online', this.onlineListener);
       document.removeEventListener('keydown', this.readOnlyKeys, true);
+      document.removeEventListener('keydown', this.timelineKeys, true);
       window.removeEventListener('offline', this.onlineListener);
       window.removeEventListener('pagehide', this.pageHideListener);
       removeAwarenessStates(this.awareness, [this.ydoc.clientID], 'local');
@@ -800,6 +820,12 @@ export class TcwEditor extends LitElement {
       this.outbox = [];
       const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
       this.inFlight = { id: crypto.randomUUID(), update: toB64(merged) };
+      if (timelineOn()) {
+        const update = this.localUpdateAt || now();
+        this.inFlight.stages = { seq: 0, keydown: this.keydownAt || update, update, send: 0, ack: 0 };
+      }
+      this.keydownAt = 0;
+      this.localUpdateAt = 0;
       this.savePending();
     }
     if (!this.inFlight && !this.awarenessDirty) {
@@ -812,6 +838,7 @@ export class TcwEditor extends LitElement {
     const aw = this.awarenessDirty ? toB64(encodeAwarenessUpdate(this.awareness, [this.ydoc.clientID])) : null;
     this.awarenessDirty = false;
     const sending = this.inFlight;
+    if (sending?.stages && !sending.stages.send) sending.stages.send = now();
     let retryAfter = 0;
     try {
       const ack = await answered(this.transport!.push(sending?.id ?? null, sending?.update ?? null, aw, this.ydoc.clientID, this.lastSeq),
@@ -829,6 +856,7 @@ export class TcwEditor extends LitElement {
         }
       } else {
         if (sending && ack.seq > 0) {
+          if (sending.stages) this.timeline.sent.push({ ...sending.stages, seq: ack.seq, ack: now() });
           this.inFlight = null;
           this.accept(ack.seq, null);
           this.savePending();
@@ -933,7 +961,7 @@ export class TcwEditor extends LitElement {
     try {
       localStorage.removeItem(legacyPendingKey(this.docId));
       const list: Pending[] = [];
-      if (this.inFlight) list.push(this.inFlight);
+      if (this.inFlight) list.push({ id: this.inFlight.id, update: this.inFlight.update });
       if (this.outbox.length) list.push({ id: '', update: toB64(Y.mergeUpdates(this.outbox)) });
       if (list.length) localStorage.setItem(this.pendingKey(), JSON.stringify(list));
       else localStorage.removeItem(this.pendingKey());
@@ -946,7 +974,18 @@ export class TcwEditor extends LitElement {
 
   /** Another editor's update, stored under seq. */
   receiveUpdate(seq: number, b64: string) {
+    if (!timelineOn()) {
+      this.accept(seq, fromB64(b64));
+      return;
+    }
+    const stages = { seq, receive: now(), applied: 0, painted: 0 };
     this.accept(seq, fromB64(b64));
+    stages.applied = now();
+    // the frame that shows it: the callback after the next animation frame runs once it is painted
+    requestAnimationFrame(() => setTimeout(() => {
+      stages.painted = now();
+      this.timeline.received.push(stages);
+    }));
   }
 
   receivePresence(b64: string) {

@@ -73,13 +73,26 @@ public class DocumentCollaboration {
     private final ClusterRooms cluster;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
     private final GroupCommit<Pending> groupCommit = new GroupCommit<>();
+    private final KeystrokeTimeline timeline;
+    /**
+     * Whether an update is delivered to the other editors once ordered, before its commit (ADR 114);
+     * false: after the commit, as before (property {@code tcw.documents.deliver-before-commit}, for
+     * comparisons).
+     */
+    private volatile boolean deliverBeforeCommit;
 
     DocumentCollaboration(DocumentLog log, DocumentRepository documents, DocumentLocks locks,
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
             CollaborationLimits limits,
             org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
             SuggestOnlyReplicas replicas, DocumentAccess documentAccess,
-            org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing, ClusterRooms cluster) {
+            org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing, ClusterRooms cluster,
+            java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${tcw.documents.timeline:false}") boolean timeline,
+            @org.springframework.beans.factory.annotation.Value("${tcw.documents.deliver-before-commit:true}")
+            boolean deliverBeforeCommit) {
+        this.timeline = new KeystrokeTimeline(clock, timeline);
+        this.deliverBeforeCommit = deliverBeforeCommit;
         this.documentAccess = documentAccess;
         this.cluster = cluster;
         this.suggestOnlyPolicy = suggestOnlyPolicy;
@@ -177,6 +190,7 @@ public class DocumentCollaboration {
     @PreAuthorize("isAuthenticated()")
     public PushResult push(long documentId, EditorConnection editor, @Nullable String clientUpdateId,
             @Nullable String updateBase64, @Nullable String awarenessBase64, long clientId, long editorSeq) {
+        long @Nullable [] marks = timeline.start();
         SignedInUser user = currentUser.require();
         Long commissionId = commissionOf(documentId);
         byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
@@ -204,7 +218,8 @@ public class DocumentCollaboration {
         }
         if (update != null) {
             Pending pending = new Pending(editor, user.username(), user.personId(), clientUpdateId, update,
-                    java.util.Objects.requireNonNull(updateBase64), awarenessBase64, clientId, editorSeq, limited);
+                    java.util.Objects.requireNonNull(updateBase64), awarenessBase64, clientId, editorSeq, limited, marks);
+            KeystrokeTimeline.mark(marks, KeystrokeTimeline.Stage.CHECKED);
             return groupCommit.submit(documentId, pending, waiting -> storeTogether(documentId, waiting));
         }
         ReentrantLock lock = locks.of(documentId);
@@ -233,6 +248,7 @@ public class DocumentCollaboration {
         ReentrantLock lock = locks.of(documentId);
         lock.lock();
         try {
+            waiting.forEach(p -> KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.LEADING));
             Room room = rooms.get(documentId);
             int next = 0;
             while (next < waiting.size()) {
@@ -274,6 +290,7 @@ public class DocumentCollaboration {
             if (p.limited) {
                 replicas.check(documentId, room != null, p.update, p.personId);
             }
+            KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.ACCEPTED);
             return true;
         } catch (RuntimeException e) {
             p.fail(e);
@@ -282,20 +299,46 @@ public class DocumentCollaboration {
     }
 
     /**
-     * Under the lock: stores the batch in one transaction; then delivers and acknowledges each update.
-     * If a batch of several fails, each is stored on its own as before, so that one bad update fails
-     * only its own push.
+     * Under the lock: stores the batch in one transaction. Once the updates are ordered (their
+     * sequence numbers assigned and written, the document row still locked) and before the commit
+     * forces them to the disk, they are delivered to the other editors of this node; only after the
+     * commit is each acknowledged to its author (ADR 114: acknowledged = durable, delivered = ordered).
+     * If the transaction fails after that delivery, the other editors hold updates the server lacks:
+     * they are asked to reconcile, i.e. to send them back (ADR 023). If a batch of several fails, each
+     * is stored on its own as before, so that one bad update fails only its own push.
      */
     private void store(long documentId, @Nullable Room room, List<Pending> batch) {
         if (batch.isEmpty()) {
             return;
         }
         List<DocumentLog.Appended> appended;
+        boolean[] delivered = {false};
+        boolean early = deliverBeforeCommit;
+        long lastSeqBefore = room == null ? 0 : room.lastSeq;
+        long deliveredSeqBefore = room == null ? 0 : room.deliveredSeq;
         try {
             appended = log.appendAll(documentId,
-                    batch.stream().map(p -> new DocumentLog.Entry(p.clientUpdateId, p.update, p.personId)).toList());
+                    batch.stream().map(p -> new DocumentLog.Entry(p.clientUpdateId, p.update, p.personId)).toList(),
+                    ordered -> {
+                        batch.forEach(p -> KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.ORDERED));
+                        if (!early) {
+                            return;
+                        }
+                        delivered[0] = true;
+                        for (int i = 0; i < batch.size(); i++) {
+                            ordered(documentId, room, batch.get(i), ordered.get(i));
+                        }
+                    });
         } catch (RuntimeException e) {
             replicas.drop(documentId); // it may hold an update that is not stored
+            if (delivered[0] && room != null) {
+                room.lastSeq = lastSeqBefore;
+                room.deliveredSeq = deliveredSeqBefore;
+                logger.warn("Document {}: updates delivered to the editors were not stored; asking them to "
+                        + "send them back", documentId);
+                room.reconcileAskedAt = System.nanoTime() - RECONCILE_INTERVAL_MILLIS * 1_000_000;
+                askToReconcile(room, null);
+            }
             if (batch.size() == 1) {
                 batch.getFirst().fail(e);
             } else {
@@ -306,7 +349,11 @@ public class DocumentCollaboration {
         long first = Long.MAX_VALUE;
         long last = -1;
         for (int i = 0; i < batch.size(); i++) {
-            stored(documentId, room, batch.get(i), appended.get(i));
+            KeystrokeTimeline.mark(batch.get(i).marks, KeystrokeTimeline.Stage.COMMITTED);
+            if (!early) {
+                ordered(documentId, room, batch.get(i), appended.get(i));
+            }
+            stored(documentId, room, batch.get(i), appended.get(i), batch.size());
             if (!appended.get(i).duplicate()) {
                 first = Math.min(first, appended.get(i).seq());
                 last = Math.max(last, appended.get(i).seq());
@@ -317,32 +364,56 @@ public class DocumentCollaboration {
         }
     }
 
-    /** Under the lock, after the commit: delivers one stored update, relays its presence, acknowledges it. */
-    private void stored(long documentId, @Nullable Room room, Pending p, DocumentLog.Appended appended) {
+    /**
+     * Under the lock, inside the storing transaction before its commit (or after it, when delivery
+     * before the commit is switched off): delivers one ordered update to the other editors and relays
+     * its presence. Never throws (that would undo the store).
+     */
+    private void ordered(long documentId, @Nullable Room room, Pending p, DocumentLog.Appended appended) {
+        try {
+            long seq = appended.seq();
+            if (!appended.duplicate() && room != null) {
+                if (seq <= room.lastSeq) {
+                    // the database handed out a number it had handed out before: it went back in time
+                    logger.warn("Document {}: update stored as {} but {} was stored before; the database lost "
+                            + "history, asking the editors to reconcile", documentId, seq, room.lastSeq);
+                    p.reconcile = true;
+                    askToReconcile(room, p.editor);
+                }
+                room.lastSeq = Math.max(room.lastSeq, seq);
+                room.deliveredSeq = Math.max(room.deliveredSeq, seq);
+                room.peers.keySet().forEach(other -> {
+                    if (other != p.editor) {
+                        try {
+                            other.deliver(seq, p.updateBase64);
+                        } catch (RuntimeException e) {
+                            // one editor that cannot take it neither stops the others nor undoes the store
+                            logger.warn("Document {}: could not hand update {} to an editor", documentId, seq, e);
+                        }
+                    }
+                });
+            }
+            relayPresence(documentId, room, p.peer, p.editor, p.awarenessBase64, p.clientId);
+        } catch (RuntimeException e) {
+            logger.warn("Document {}: could not hand an update to the other editors", documentId, e);
+        }
+        KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.DELIVERED);
+    }
+
+    /** Under the lock, after the commit: counts one stored update and acknowledges it. */
+    private void stored(long documentId, @Nullable Room room, Pending p, DocumentLog.Appended appended,
+            int batchSize) {
         if (!p.limited && room != null && !appended.duplicate()) {
             replicas.stored(documentId, p.update);
         }
         long seq = appended.seq();
         if (!appended.duplicate() && room != null) {
-            if (seq <= room.lastSeq) {
-                // the database handed out a number it had handed out before: it went back in time
-                logger.warn("Document {}: update stored as {} but {} was stored before; the database lost "
-                        + "history, asking the editors to reconcile", documentId, seq, room.lastSeq);
-                p.reconcile = true;
-                askToReconcile(room, p.editor);
-            }
-            room.lastSeq = Math.max(room.lastSeq, seq);
             room.tailCount++;
             room.tailBytes += p.update.length;
-            room.deliveredSeq = Math.max(room.deliveredSeq, seq);
-            room.peers.keySet().forEach(other -> {
-                if (other != p.editor) {
-                    other.deliver(seq, p.updateBase64);
-                }
-            });
             maintenance.edited(documentId, seq, room.tailCount, room.tailBytes);
         }
-        relayPresence(documentId, room, p.peer, p.editor, p.awarenessBase64, p.clientId);
+        KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.ACKED);
+        timeline.record(documentId, seq, batchSize, p.marks);
         p.succeed(new PushResult(seq, p.peer == null, p.reconcile));
     }
 
@@ -630,6 +701,16 @@ public class DocumentCollaboration {
         return documentAccess.may(action, documentId, commissionId);
     }
 
+    /** Switches delivery before the commit (ADR 114) on or off, for benchmarks that compare both. */
+    void deliverBeforeCommit(boolean on) {
+        deliverBeforeCommit = on;
+    }
+
+    /** The per-update stage times (ADR 114), for benchmarks. */
+    KeystrokeTimeline timeline() {
+        return timeline;
+    }
+
     /** Called by the compactor, under the document's lock, after the log shrank. */
     void compacted(long documentId, long stateBytes, long tailCount, long tailBytes) {
         Room room = rooms.get(documentId);
@@ -846,13 +927,16 @@ public class DocumentCollaboration {
         final long clientId;
         final long editorSeq;
         final boolean limited;
+        /** When it passed the relay's stages ({@link KeystrokeTimeline}); null when that is off. */
+        final long @Nullable [] marks;
         /** Set under the lock: the editor as this node knows it (absent: it must join again). */
         @Nullable Peer peer;
         boolean reconcile;
 
         Pending(EditorConnection editor, String username, @Nullable Long personId, @Nullable String clientUpdateId,
                 byte[] update, String updateBase64, @Nullable String awarenessBase64, long clientId, long editorSeq,
-                boolean limited) {
+                boolean limited, long @Nullable [] marks) {
+            this.marks = marks;
             this.editor = editor;
             this.username = username;
             this.personId = personId;

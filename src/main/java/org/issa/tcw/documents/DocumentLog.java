@@ -83,6 +83,21 @@ class DocumentLog {
         return store(documentId, entries);
     }
 
+    /**
+     * As {@link #appendAll(long, List)}, and hands the results to {@code ordered} once every row is
+     * written (flushed, the document row still locked) but before the transaction commits: what it
+     * does runs in sequence order, before the forced write of the commit (ADR 114: the relay
+     * delivers to the other editors there). If {@code ordered} throws, nothing is stored.
+     */
+    @Transactional
+    List<Appended> appendAll(long documentId, List<Entry> entries,
+            java.util.function.Consumer<List<Appended>> ordered) {
+        List<Appended> appended = store(documentId, entries);
+        updates.flush();
+        ordered.accept(appended);
+        return appended;
+    }
+
     private List<Appended> store(long documentId, List<Entry> entries) {
         long last = documents.lockForAppend(documentId).orElseThrow(NotFoundException::new);
         var now = clock.instant();

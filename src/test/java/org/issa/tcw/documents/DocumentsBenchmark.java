@@ -56,14 +56,30 @@ class DocumentsBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
+    /**
+     * Keystroke → other browser at 2, 10 and 25 editors (or {@code -Dbench.editors=2,10}), each with
+     * the timeline of every keystroke (ADR 114: {@link KeystrokeTimelineTable}), once with delivery
+     * before the commit and once after it ({@code -Dbench.deliver=before,after}, the default, or one of
+     * them); {@code -Dbench.tokens=40} tokens typed per run.
+     */
     @Test
     void keystroke_latency_with_2_10_and_25_editors() throws Exception {
-        for (int editors : new int[] {2, 10, 25}) {
-            latency(editors);
+        DocumentCollaboration relay = RunningApp.bean(DocumentCollaboration.class);
+        relay.timeline().switchOn();
+        try {
+            for (String editors : System.getProperty("bench.editors", "2,10,25").split(",")) {
+                for (String mode : System.getProperty("bench.deliver", "before,after").split(",")) {
+                    relay.deliverBeforeCommit(!mode.trim().equals("after"));
+                    latency(Integer.parseInt(editors.trim()), mode.trim());
+                }
+            }
+        } finally {
+            relay.deliverBeforeCommit(true);
+            relay.timeline().switchOff();
         }
     }
 
-    private void latency(int editors) throws Exception {
+    private void latency(int editors, String mode) throws Exception {
         long doc = RunningApp.newDocument("Latency " + editors + " " + System.nanoTime());
         YjsEngine engine = RunningApp.bean(YjsEngine.class);
         DocumentCollaboration relay = RunningApp.bean(DocumentCollaboration.class);
@@ -122,7 +138,12 @@ class DocumentsBenchmark {
             watcher.js(watch);
             Thread.sleep(1500);
             typer.caretAtEndOf(0);
-            int tokens = 40;
+            // the timelines (ADR 114) of what is typed from here on
+            String timelineOn = "window.tcwTimeline = true; const e = document.querySelector('tcw-editor');"
+                    + " e.timeline = { sent: [], received: [] };";
+            typer.js(timelineOn);
+            watcher.js(timelineOn);
+            int tokens = Integer.getInteger("bench.tokens", 40);
             for (int i = 0; i < tokens; i++) {
                 typer.type("k" + i + "q ", 50);
                 Thread.sleep(100);
@@ -142,9 +163,14 @@ class DocumentsBenchmark {
                     latencies.add(b.doubleValue() - e.getValue().doubleValue());
                 }
             }
-            line("keystroke → other browser, %2d editors (%d simulated): n=%d median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms",
-                    editors, simulated, latencies.size(), percentile(latencies, 50), percentile(latencies, 90),
+            line("keystroke → other browser, %2d editors (%d simulated), delivery %s the commit: n=%d median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms",
+                    editors, simulated, mode, latencies.size(), percentile(latencies, 50), percentile(latencies, 90),
                     percentile(latencies, 95), percentile(latencies, 100));
+            String read = "return JSON.stringify(document.querySelector('tcw-editor').timeline)";
+            KeystrokeTimelineTable table = KeystrokeTimelineTable.of(
+                    (String) typer.js(read), (String) watcher.js(read), relay.timeline().of(doc));
+            line("timeline per keystroke, %d editors, delivery %s the commit (%d keystrokes joined by sequence number):%n%s",
+                    editors, mode, table.joined(), table.markdown());
         }
     }
 
