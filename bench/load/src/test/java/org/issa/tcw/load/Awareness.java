@@ -1,7 +1,9 @@
 package org.issa.tcw.load;
 
+import static org.issa.tcw.load.Lib0.string;
+import static org.issa.tcw.load.Lib0.uint;
+
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -30,18 +32,7 @@ final class Awareness {
         uint(out, 1);
         uint(out, client);
         uint(out, ++clock);
-        byte[] json = state.getBytes(StandardCharsets.UTF_8);
-        uint(out, json.length);
-        out.writeBytes(json);
+        string(out, state);
         return Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
-    private static void uint(ByteArrayOutputStream out, long value) {
-        long v = value;
-        while (v > 0x7F) {
-            out.write((int) (0x80 | (v & 0x7F)));
-            v >>>= 7;
-        }
-        out.write((int) v);
     }
 }

@@ -1,7 +1,9 @@
 package org.issa.tcw.load;
 
+import static org.issa.tcw.load.Lib0.string;
+import static org.issa.tcw.load.Lib0.uint;
+
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -74,20 +76,5 @@ final class YjsTyping {
         }
         uint(out, 0); // empty delete set
         return Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
-    private static void uint(ByteArrayOutputStream out, long value) {
-        long v = value;
-        while (v > 0x7F) {
-            out.write((int) (0x80 | (v & 0x7F)));
-            v >>>= 7;
-        }
-        out.write((int) v);
-    }
-
-    private static void string(ByteArrayOutputStream out, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        uint(out, bytes.length);
-        out.writeBytes(bytes);
     }
 }
