@@ -52,7 +52,7 @@ echo "load: $users users for $seconds s against $base, results in $dir"
 started=$(date +%s)
 until curl -fs -o /dev/null --max-time 5 "$base/actuator/health"; do
     if ! kill -0 "$server" 2>/dev/null; then echo "the server did not start: $dir/server.log" >&2; exit 1; fi
-    if (( $(date +%s) - started > 600 )); then echo "the server was not healthy after 600 s" >&2; exit 1; fi
+    if (( $(date +%s) - started > ${START_TIMEOUT:-1200} )); then echo "the server was not healthy after ${START_TIMEOUT:-1200} s" >&2; exit 1; fi
     sleep 2
 done
 echo "server healthy after $(( $(date +%s) - started )) s"
