@@ -28,8 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *       and an {@code rpc} event {@code ui-navigate} on the UI's node) — to the commission, its
  *       programme, a thread, the document, and for the secretariat its dashboard;
  *   <li>a reply: the text area's value ({@code mSync} + its {@code input} event) and a click on
- *       "Send", on the node ids read from the thread's response; the check is the new post's
- *       {@code post-N} element in the answer;
+ *       "Send", on the node ids read from the thread's response; the check is a new
+ *       {@code post-N} element in the answer and the composer emptied (as only a stored reply does);
  *   <li>typing a sentence into a document: the editor's {@code @ClientCallable} {@code join}, then
  *       one {@code push} per keystroke (a real Yjs update, {@link YjsTyping}, and the caret's
  *       awareness update), each waiting for the server's acknowledgement as the editor does; the
@@ -164,7 +164,9 @@ public class WorkspaceSimulation extends Simulation {
                                 + "\"event.shiftKey\":false,\"event.metaKey\":false,\"event.detail\":1,\"event.ctrlKey\":false,"
                                 + "\"event.clientX\":0,\"event.clientY\":0,\"event.altKey\":false,\"event.button\":0,"
                                 + "\"event.screenY\":0,\"event.screenX\":0}}]")
-                        .check(regex("\"key\":\"id\",\"feat\":3,\"value\":\"post-\\d+\"").exists()))
+                        // stored: the composer is emptied (another person's new post could be in the answer too)
+                        .check(regex("\"key\":\"id\",\"feat\":3,\"value\":\"post-\\d+\"").exists(),
+                                substring("{\"node\":#{bodyNode},\"type\":\"put\",\"key\":\"value\",\"feat\":1,\"value\":\"\"}").exists()))
                 .exec(think())
                 .exec(uidl("document", navigate("documents/" + DOCUMENT))
                         .check(regex("\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"tcw-editor\"").saveAs("editorNode")))
