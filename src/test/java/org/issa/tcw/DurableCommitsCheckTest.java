@@ -49,7 +49,7 @@ class DurableCommitsCheckTest {
     }
 
     /** The datasource URL of the packaged application when nothing else is configured. */
-    private static String defaultUrl() throws Exception {
+    static String defaultUrl() throws Exception {
         Properties properties = new Properties();
         try (InputStream in = Application.class.getResourceAsStream("/application.properties")) {
             properties.load(in);
