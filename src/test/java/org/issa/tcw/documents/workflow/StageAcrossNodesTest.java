@@ -35,7 +35,7 @@ class StageAcrossNodesTest {
         nodeA.getBean(DocumentWorkflow.class).take(documentId, WorkflowStep.SUBMIT_FOR_REVIEW, null);
 
         nodeB.getBean(SignIn.class).as("chair-ict");
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(50))
                 .until(() -> nodeB.getBean(DocumentWorkflow.class).stageOf(documentId) == DocumentStage.INTERNAL_REVIEW);
         assertThat(System.nanoTime() - before).as("B saw the step before its cache entry expired: by the hint")
                 .isLessThan(DocumentWorkflow.CACHE_NANOS);
