@@ -14,10 +14,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /VAADIN/build/} carry a hash of their content in their name ({@code indexhtml-BUF-kWEL.js}),
  * so a changed file has a new name and a cached one never goes stale; Vaadin serves them with
  * {@code max-age=3600} only, which costs a revalidation per file and hour. When Vaadin writes the
- * {@code Cache-Control} of such a file — it does so only for a file it found and serves (or
- * answers 304 for) — this filter writes {@code public, max-age=31536000, immutable} instead. A
- * missing file (404, e.g. a page of a newer version asking an older node during a rolling update)
- * gets no long-lived header. Everything else keeps {@link SecurityHeaders}' policy.
+ * {@code Cache-Control} of such a file it found and serves (or answers 304 for), this filter writes
+ * {@code public, max-age=31536000, immutable} instead. A missing file (404, e.g. a page of a newer
+ * version asking an older node during a rolling update) keeps the {@code no-store} of its error
+ * page, and development mode its {@code no-cache}. Everything else keeps {@link SecurityHeaders}' policy.
  */
 class HashedAssetCaching extends OncePerRequestFilter {
 
@@ -41,12 +41,12 @@ class HashedAssetCaching extends OncePerRequestFilter {
         chain.doFilter(request, new HttpServletResponseWrapper(response) {
             @Override
             public void setHeader(String name, String value) {
-                super.setHeader(name, cacheControl(name) ? IMMUTABLE : value);
+                super.setHeader(name, cachedForAYear(name, value) ? IMMUTABLE : value);
             }
 
             @Override
             public void addHeader(String name, String value) {
-                if (cacheControl(name)) {
+                if (cachedForAYear(name, value)) {
                     super.setHeader(name, IMMUTABLE);
                 } else {
                     super.addHeader(name, value);
@@ -55,7 +55,12 @@ class HashedAssetCaching extends OncePerRequestFilter {
         });
     }
 
-    private static boolean cacheControl(String header) {
-        return "Cache-Control".equalsIgnoreCase(header);
+    /**
+     * A {@code Cache-Control} that lets the file be cached (Vaadin's {@code max-age=3600} for a file
+     * it serves) becomes a year's; one that forbids it stays: the error page of a missing file, or
+     * Vaadin's development mode ({@code no-cache}).
+     */
+    private static boolean cachedForAYear(String header, String value) {
+        return "Cache-Control".equalsIgnoreCase(header) && !value.contains("no-store") && !value.contains("no-cache");
     }
 }

@@ -28,7 +28,9 @@ class HashedAssetCachingTest {
                 if (cacheControl != null) {
                     resp.setHeader("Cache-Control", cacheControl);
                 } else {
+                    // what the application answers for a missing file: an error page not to be stored
                     resp.setStatus(404);
+                    resp.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
                 }
             }
         };
@@ -50,7 +52,9 @@ class HashedAssetCachingTest {
     void a_missing_file_and_unhashed_files_keep_what_they_get() throws Exception {
         MockHttpServletResponse missing = serve("/VAADIN/build/gone-AbCdEf12.js", null);
         assertThat(missing.getStatus()).isEqualTo(404);
-        assertThat(missing.getHeader("Cache-Control")).isNull();
+        assertThat(missing.getHeader("Cache-Control")).isEqualTo("no-cache, no-store, max-age=0, must-revalidate");
+        assertThat(serve("/VAADIN/build/indexhtml-BUF-kWEL.js", "no-cache").getHeader("Cache-Control"))
+                .as("development mode").isEqualTo("no-cache");
         assertThat(serve("/VAADIN/build/sw.js", "max-age=3600").getHeader("Cache-Control")).isEqualTo("max-age=3600");
         assertThat(serve("/VAADIN/static/push/vaadinPush.js", "max-age=3600").getHeader("Cache-Control"))
                 .isEqualTo("max-age=3600");
