@@ -40,8 +40,8 @@ class ClosedPagesReleaseTest extends KaribuTest {
     void a_closed_document_tab_releases_its_subscriptions_and_leaves_the_room() {
         long document = fixture.document("ICT").getId();
         int before = subscriptions();
-        int editorsBefore = collaboration.openEditors(document);
         signInAs("member-ict");
+        int editorsBefore = collaboration.openEditors(document);
         navigate("documents/" + document);
         _get(CollaborativeEditor.class).join();
         assertThat(collaboration.openEditors(document)).isEqualTo(editorsBefore + 1);
