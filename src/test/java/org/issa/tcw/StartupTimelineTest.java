@@ -24,14 +24,17 @@ class StartupTimelineTest {
     @Test
     void the_slowest_steps_come_first_with_their_tags() throws InterruptedException {
         BufferingApplicationStartup startup = StartupTimeline.recorder();
+        // the first step of a JVM pays for loading the recorder's classes: not what is compared here
+        startup.start("warm.up").end();
         StartupStep quick = startup.start("quick.step");
         quick.end();
         StartupStep slow = startup.start("spring.beans.instantiate").tag("beanName", "slowBean");
-        Thread.sleep(30);
+        Thread.sleep(300);
         slow.end();
         List<String> lines = StartupTimeline.slowest(startup.getBufferedTimeline().getEvents(), 1);
+        // 300 ms against two steps that do nothing: the order holds on a loaded machine too
         assertThat(lines).hasSize(1);
         assertThat(lines.getFirst()).contains("spring.beans.instantiate beanName=slowBean").doesNotContain("quick");
-        assertThat(Long.parseLong(lines.getFirst().trim().split(" ")[0])).isGreaterThanOrEqualTo(30);
+        assertThat(Long.parseLong(lines.getFirst().trim().split(" ")[0])).isGreaterThanOrEqualTo(300);
     }
 }
