@@ -216,14 +216,8 @@ class CommentsIT {
     @Test
     void a_comment_stays_highlighted_when_its_paragraph_is_joined_to_the_one_before() {
         long doc = RunningApp.newDocument("Joined paragraphs " + System.nanoTime());
-        EditorPage writer = open("member-ict", doc);
-        writer.caretAtEndOf(0);
-        writer.type("The first paragraph ends here.", 0);
-        writer.press(Keys.ENTER);
-        writer.type("A red kite circles above.", 0);
-        writer.idle();
-        EditorPage reader = open("chair-ict", doc);
-        CoEditingIT.eventually(Duration.ofSeconds(30), () -> reader.text().contains("red kite"), reader::text);
+        EditorPage writer = twoParagraphsOpenTwice(doc);
+        EditorPage reader = pages.get(1);
         comment(writer, "red", "kite", "On the kite");
         long id = idOf(writer, "red kite");
         idOf(reader, "red kite");
@@ -242,13 +236,7 @@ class CommentsIT {
                     });
                     return joined;""")), () -> p.user + ": the paragraphs were not joined: " + p.html());
         }
-        for (EditorPage p : pages) {
-            CoEditingIT.eventually(Duration.ofSeconds(30), () -> "red kite".equals(ranges(p).get(String.valueOf(id)))
-                    && Boolean.TRUE.equals(p.js("return [...document.querySelectorAll('tcw-editor .tcw-comment[data-comment=\"'"
-                            + " + arguments[0] + '\"]')].map(e => e.textContent).join('') === 'red kite'", id)),
-                    () -> p.user + " does not show the comment highlighted on its text: " + ranges(p));
-            assertThat(p.js("return document.querySelector('tcw-editor').commentResolverMismatches().length")).isEqualTo(0L);
-        }
+        highlightedEverywhere(id, "red kite");
         // and after a reload, from the stored anchor
         writer.open(doc);
         CoEditingIT.eventually(Duration.ofSeconds(30), () -> "red kite".equals(ranges(writer).get(String.valueOf(id))),
@@ -258,14 +246,8 @@ class CommentsIT {
     @Test
     void a_comment_across_two_paragraphs_stays_on_its_words_when_they_are_joined_and_split_again() {
         long doc = RunningApp.newDocument("Comment across paragraphs " + System.nanoTime());
-        EditorPage writer = open("member-ict", doc);
-        writer.caretAtEndOf(0);
-        writer.type("The first paragraph ends here.", 0);
-        writer.press(Keys.ENTER);
-        writer.type("A red kite circles above.", 0);
-        writer.idle();
-        EditorPage reader = open("chair-ict", doc);
-        CoEditingIT.eventually(Duration.ofSeconds(30), () -> reader.text().contains("red kite"), reader::text);
+        EditorPage writer = twoParagraphsOpenTwice(doc);
+        EditorPage reader = pages.get(1);
         comment(writer, "ends", "kite", "Across the paragraph break");
         long id = idOf(writer, "ends here.\nA red kite");
         idOf(reader, "ends here.\nA red kite");
@@ -291,6 +273,19 @@ class CommentsIT {
         writer.open(doc);
         CoEditingIT.eventually(Duration.ofSeconds(30), () -> "ends here.\nA red kite".equals(ranges(writer).get(String.valueOf(id))),
                 () -> "after reload: " + ranges(writer));
+    }
+
+    /** Two paragraphs typed by member-ict ("… ends here." / "A red kite circles above."), open by chair-ict too. */
+    EditorPage twoParagraphsOpenTwice(long doc) {
+        EditorPage writer = open("member-ict", doc);
+        writer.caretAtEndOf(0);
+        writer.type("The first paragraph ends here.", 0);
+        writer.press(Keys.ENTER);
+        writer.type("A red kite circles above.", 0);
+        writer.idle();
+        EditorPage reader = open("chair-ict", doc);
+        CoEditingIT.eventually(Duration.ofSeconds(30), () -> reader.text().contains("red kite"), reader::text);
+        return writer;
     }
 
     /** Every open editor highlights comment {@code id} on exactly {@code text} (block breaks as "\n"). */

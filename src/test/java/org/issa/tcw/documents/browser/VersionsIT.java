@@ -82,22 +82,9 @@ class VersionsIT {
         chair.type(" Chair words.", 0);
         chair.idle();
 
-        click(chair, "[id^='version-compare-now-']");
-        eventually(() -> chair.js("return document.querySelector('tcw-version-diff[data-rendered-ms]')") != null,
-                () -> "diff not rendered");
+        compareWithNow(chair);
         // the added runs grouped by the legend's name of their author
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> byName = (java.util.Map<String, Object>) chair.js("""
-                const names = {};
-                for (const a of document.querySelectorAll('tcw-version-diff .tcw-version-author')) {
-                  names[a.getAttribute('data-author')] = a.textContent;
-                }
-                const out = {};
-                for (const r of document.querySelectorAll('tcw-version-diff [data-ychange=added][data-author]')) {
-                  const n = names[r.getAttribute('data-author')] || '?';
-                  out[n] = (out[n] || '') + r.textContent;
-                }
-                return out;""");
+        java.util.Map<String, Object> byName = textByAuthor(chair, "[data-ychange=added][data-author]");
         String chairName = String.valueOf(chair.js("return document.querySelector('tcw-editor').userName"));
         String memberName = String.valueOf(member.js("return document.querySelector('tcw-editor').userName"));
         assertThat(byName).containsOnlyKeys(chairName, memberName);
@@ -131,21 +118,8 @@ class VersionsIT {
         member.idle();
         eventually(() -> chair.text().contains("these words"), chair::text);
 
-        click(chair, "[id^='version-compare-now-']");
-        eventually(() -> chair.js("return document.querySelector('tcw-version-diff[data-rendered-ms]')") != null,
-                () -> "diff not rendered");
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> byName = (java.util.Map<String, Object>) chair.js("""
-                const names = {};
-                for (const a of document.querySelectorAll('tcw-version-diff .tcw-version-author')) {
-                  names[a.getAttribute('data-author')] = a.textContent;
-                }
-                const out = {};
-                for (const r of document.querySelectorAll('tcw-version-diff [data-ychange=removed]')) {
-                  const n = names[r.getAttribute('data-author')] || '?';
-                  out[n] = (out[n] || '') + r.textContent;
-                }
-                return out;""");
+        compareWithNow(chair);
+        java.util.Map<String, Object> byName = textByAuthor(chair, "[data-ychange=removed]");
         String memberName = String.valueOf(member.js("return document.querySelector('tcw-editor').userName"));
         assertThat(byName).containsOnlyKeys(memberName);
         assertThat(String.valueOf(byName.get(memberName))).isEqualTo("needless ");
@@ -178,9 +152,7 @@ class VersionsIT {
         chair.type(" Gamma delta.", 0);
         chair.idle();
         String live = chair.text();
-        click(chair, "[id^='version-compare-now-']");
-        eventually(() -> chair.js("return document.querySelector('tcw-version-diff[data-rendered-ms]')") != null,
-                () -> "diff not rendered");
+        compareWithNow(chair);
         String added = (String) chair.js("return [...document.querySelectorAll("
                 + "'tcw-version-diff [data-ychange=added]')].map(e => e.textContent).join('')");
         assertThat(added).contains("Gamma delta.");
@@ -220,5 +192,27 @@ class VersionsIT {
         // the state before the restore is kept as a version
         eventually(() -> String.valueOf(chair.js("return document.querySelector('#version-list').textContent"))
                 .contains("Before restoring"), () -> "no version kept before the restore");
+    }
+
+    private static void compareWithNow(EditorPage page) {
+        click(page, "[id^='version-compare-now-']");
+        eventually(() -> page.js("return document.querySelector('tcw-version-diff[data-rendered-ms]')") != null,
+                () -> "diff not rendered");
+    }
+
+    /** The comparison's changed runs matching {@code runs}, their text joined by the legend's name of their author. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> textByAuthor(EditorPage page, String runs) {
+        return (java.util.Map<String, Object>) page.js("""
+                const names = {};
+                for (const a of document.querySelectorAll('tcw-version-diff .tcw-version-author')) {
+                  names[a.getAttribute('data-author')] = a.textContent;
+                }
+                const out = {};
+                for (const r of document.querySelectorAll('tcw-version-diff ' + arguments[0])) {
+                  const n = names[r.getAttribute('data-author')] || '?';
+                  out[n] = (out[n] || '') + r.textContent;
+                }
+                return out;""", runs);
     }
 }
