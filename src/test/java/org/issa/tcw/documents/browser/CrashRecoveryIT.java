@@ -149,6 +149,7 @@ class CrashRecoveryIT {
 
         void reopen() {
             for (Writer w : writers) {
+                awaitLeftTheDocument(w.page());
                 w.page().signIn().open(documentId);
             }
             CoEditingIT.converge(pagesOf());
@@ -251,6 +252,36 @@ class CrashRecoveryIT {
         EditorPage p = new EditorPage(user, app.url("/"));
         pages.add(p);
         return p;
+    }
+
+    /**
+     * After a restart the page finds its session gone and reloads itself (to the sign-in page, or to
+     * the browser's error page while the server is still starting). Navigating while that reload is
+     * under way can stall chromedriver for minutes, so a test waits until the page has left the
+     * document on its own before it signs in again.
+     */
+    private static void awaitLeftTheDocument(EditorPage p) {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(60).toNanos();
+        while (p.driver().getCurrentUrl().contains("/documents/")) {
+            if (System.nanoTime() > deadline) {
+                System.out.printf("crash-recovery: %s's page still shows the document 60 s after the restart%n",
+                        p.user);
+                return;
+            }
+            sleep(250);
+        }
+        System.out.printf("crash-recovery: %s's page left the document by itself after %d ms%n", p.user,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Puts the caret at the end of the paragraph that starts with "[prefix]". */
