@@ -111,6 +111,12 @@ class SearchServiceTest {
         assertThat(search.search(SearchQuery.of("pensión contributiva jubilacion " + uid)).total()).isEqualTo(1);
         assertThat(search.search(SearchQuery.of("Rentenversicherung prufen Antrag " + uid)).total()).isEqualTo(1);
         assertThat(search.search(SearchQuery.of("chômage " + uid)).total()).isZero();
+        // the snippet marks the word as written when the folded query matched it; a word found only
+        // through its stem is not marked (the highlighter keeps to the folded field's own terms, in
+        // Lucene as in OpenSearch, whose OpenSearchBackendCheck asserts the same)
+        SearchHit post = search.search(query("securite prestation " + uid, Set.of(ItemKind.POST))).hits().getFirst();
+        assertThat(post.snippet().parts()).anyMatch(p -> p.match() && p.text().equals("sécurité"));
+        assertThat(post.snippet().parts()).noneMatch(p -> p.match() && p.text().equals("prestations"));
     }
 
     @Test
