@@ -62,11 +62,13 @@ class PushBuffers implements VaadinServiceInitListener {
 
     /** Sets the sizes on the servlet context's WebSocket container and on Vaadin's Atmosphere. */
     void apply(ServletContext context, String servletName) {
-        if (context.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container) {
-            // the buffers a new WebSocket starts with (Tomcat allocates them before the endpoint opens)
-            container.setDefaultMaxTextMessageBufferSize(textChars);
-            container.setDefaultMaxBinaryMessageBufferSize(binaryBytes);
+        if (!(context.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container)) {
+            log.debug("No WebSocket container: no push connections to size");
+            return;
         }
+        // the buffers a new WebSocket starts with (Tomcat allocates them before the endpoint opens)
+        container.setDefaultMaxTextMessageBufferSize(textChars);
+        container.setDefaultMaxBinaryMessageBufferSize(binaryBytes);
         AtmosphereFramework atmosphere = atmosphere(context, servletName);
         if (atmosphere == null) {
             log.warn("No Atmosphere framework for servlet {}: push buffers keep Vaadin's sizes", servletName);
