@@ -98,6 +98,7 @@ class MemoryPerSessionBench {
 
             Histogram before = Histogram.take();
             report.add(before.line("0 before", before, 0));
+            heapDump("0 before");
 
             List<String> bases = new ArrayList<>();
             List<String> tabs = new ArrayList<>();
@@ -142,6 +143,7 @@ class MemoryPerSessionBench {
         Thread.sleep(2000); // let the last page's requests finish
         Histogram now = Histogram.take();
         report.add(now.line(name, before, SESSIONS));
+        heapDump(name);
         report.addAll(now.top(before, TOP, SESSIONS));
     }
 
@@ -186,6 +188,22 @@ class MemoryPerSessionBench {
         } finally {
             signIn.out();
         }
+    }
+
+    /**
+     * With {@code -Dbench.heapdump=true}, a dump of the live objects after the phase
+     * ({@code target/bench/heap-<phase number>.hprof}, as {@code jcmd GC.heap_dump} writes it, through
+     * the JVM's MBean) for finding out who retains what (e.g. {@code bench/memory/retainers.py}).
+     */
+    private void heapDump(String phase) throws Exception {
+        if (!Boolean.getBoolean("bench.heapdump")) {
+            return;
+        }
+        Path file = Path.of("target", "bench", "heap-" + phase.substring(0, 1) + ".hprof").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), true);
+        report.add("    heap dump: " + file);
     }
 
     static String load() {
