@@ -34,6 +34,11 @@ public class RecordingEditor implements EditorConnection {
         reconcileRequests++;
     }
 
+    /** The presence updates received so far (a copy: safe to read while more arrive). */
+    synchronized List<String> presenceSeen() {
+        return List.copyOf(presence);
+    }
+
     synchronized int reconcileRequests() {
         return reconcileRequests;
     }

@@ -114,6 +114,42 @@ class TwoNodesTest {
     }
 
     @Test
+    void an_editors_caret_and_name_reach_the_editors_on_the_other_node_with_keystrokes_and_on_joining() {
+        // presence is a y-protocols awareness update (the caret and the person's name), relayed as is
+        String caretOfA = Base64.getEncoder().encodeToString("caret-of-a".getBytes());
+        String caretOfAMoved = Base64.getEncoder().encodeToString("caret-of-a-moved".getBytes());
+        String caretOfB = Base64.getEncoder().encodeToString("caret-of-b".getBytes());
+        try (Room room = openOnBothNodes()) {
+            long documentId = room.documentId();
+            // with a keystroke: the presence rides in the storing transaction and reaches node B
+            signIn(nodeA, "chair-ict");
+            long seq = room.relayA().push(documentId, room.onA(), "aw-1", typed(nodeA, documentId, "x"), caretOfA, 41)
+                    .seq();
+            await().atMost(Duration.ofSeconds(10)).until(() -> room.onB().presenceSeen().contains(caretOfA));
+            await().atMost(Duration.ofSeconds(10)).until(() -> room.onB().seqs().contains(seq));
+            // on its own (the caret moved, nothing typed), both ways
+            room.relayA().push(documentId, room.onA(), null, null, caretOfAMoved, 41);
+            signIn(nodeB, "member-ict");
+            room.relayB().push(documentId, room.onB(), null, null, caretOfB, 42);
+            await().atMost(Duration.ofSeconds(10)).until(() -> room.onB().presenceSeen().contains(caretOfAMoved));
+            await().atMost(Duration.ofSeconds(10)).until(() -> room.onA().presenceSeen().contains(caretOfB));
+            assertThat(room.onA().presenceSeen()).as("an editor is not sent its own caret").doesNotContain(caretOfA,
+                    caretOfAMoved);
+            // someone who opens the document on node B later sees the caret of A's editor at once
+            signIn(nodeB, "observer-ict");
+            RecordingEditor late = new RecordingEditor();
+            JoinResult joined = room.relayB().join(documentId, late);
+            try {
+                assertThat(joined.presence()).as("the other node's editor, as last heard").contains(caretOfAMoved)
+                        .doesNotContain(caretOfA);
+                assertThat(joined.presence()).as("this node's editor").contains(caretOfB);
+            } finally {
+                room.relayB().leave(documentId, late);
+            }
+        }
+    }
+
+    @Test
     void a_scheduled_job_runs_on_one_node_at_a_time_and_on_the_other_once_released() {
         LockConfiguration job = new LockConfiguration(Instant.now(), "test.two-nodes", Duration.ofMinutes(5),
                 Duration.ZERO);

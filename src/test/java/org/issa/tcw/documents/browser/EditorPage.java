@@ -153,7 +153,7 @@ public final class EditorPage implements AutoCloseable {
 
     /** Names in the "who is here" bar. */
     @SuppressWarnings("unchecked")
-    List<String> presentPeople() {
+    public List<String> presentPeople() {
         return (List<String>) js("return [...document.querySelectorAll('tcw-editor .tcw-avatar')].map(a => a.dataset.name)");
     }
 
