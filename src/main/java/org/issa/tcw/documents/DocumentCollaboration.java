@@ -239,10 +239,10 @@ public class DocumentCollaboration {
      * Stores the updates that waited for their document together (group commit, ADR 007), under the
      * document's lock: each is checked in arrival order as a push of its own would be (size, rate,
      * suggest-only), the accepted ones are stored in one transaction, and after its commit each is
-     * delivered to the other editors and acknowledged, in order. An update of a suggest-only person
-     * is stored on its own (its check runs on a replica that must hold every update before it), and
-     * so is one that would fill the document together with the updates before it (it is checked
-     * again once they are stored).
+     * delivered to the other editors and acknowledged, in order. Updates of suggest-only people join
+     * the batch like any other: their check runs on the replica, which is fed each accepted update
+     * of the batch before it (docs/adr/025). One that would fill the document together with the
+     * updates before it is stored on its own (it is checked again once they are stored).
      */
     private void storeTogether(long documentId, List<Pending> waiting) {
         ReentrantLock lock = locks.of(documentId);
@@ -256,17 +256,13 @@ public class DocumentCollaboration {
                 long batchBytes = 0;
                 for (; next < waiting.size(); next++) {
                     Pending p = waiting.get(next);
-                    if (!batch.isEmpty() && (p.limited || room != null
-                            && room.stateBytes + room.tailBytes + batchBytes + p.update.length > limits.maxDocumentBytes())) {
+                    if (!batch.isEmpty() && room != null
+                            && room.stateBytes + room.tailBytes + batchBytes + p.update.length > limits.maxDocumentBytes()) {
                         break;
                     }
-                    if (accepts(documentId, room, p)) {
+                    if (accepts(documentId, room, p, batch)) {
                         batch.add(p);
                         batchBytes += p.update.length;
-                        if (p.limited) {
-                            next++;
-                            break;
-                        }
                     }
                 }
                 store(documentId, room, batch);
@@ -276,8 +272,11 @@ public class DocumentCollaboration {
         }
     }
 
-    /** Under the lock: what a push checks before storing its update; false if it was refused (failed). */
-    private boolean accepts(long documentId, @Nullable Room room, Pending p) {
+    /**
+     * Under the lock: what a push checks before storing its update; false if it was refused (failed).
+     * {@code before}: the accepted updates of its batch, not stored yet.
+     */
+    private boolean accepts(long documentId, @Nullable Room room, Pending p, List<Pending> before) {
         p.peer = room == null ? null : room.peers.get(p.editor);
         if (room != null && p.peer != null && lostHistory(documentId, room, p.editor, p.editorSeq)) {
             p.reconcile = true;
@@ -288,7 +287,10 @@ public class DocumentCollaboration {
             }
             rateLimiter.take(p.username, p.update.length);
             if (p.limited) {
-                replicas.check(documentId, room != null, p.update, p.personId);
+                replicas.check(documentId, room != null, p.update, p.personId,
+                        before.stream().map(b -> b.update).toList());
+            } else if (room != null) {
+                replicas.stored(documentId, p.update); // queued: the next check sees it, nobody waits
             }
             KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.ACCEPTED);
             return true;
@@ -342,7 +344,13 @@ public class DocumentCollaboration {
             if (batch.size() == 1) {
                 batch.getFirst().fail(e);
             } else {
-                batch.forEach(p -> store(documentId, room, List.of(p)));
+                // each on its own; a suggest-only update is checked again (the replica was dropped, the
+                // check opens it from what is stored now), since an update before it may fail alone
+                for (Pending p : batch) {
+                    if (!p.limited || recheck(documentId, room, p)) {
+                        store(documentId, room, List.of(p));
+                    }
+                }
             }
             return;
         }
@@ -361,6 +369,17 @@ public class DocumentCollaboration {
         }
         if (last >= 0) {
             cluster.stored(documentId, first, last);
+        }
+    }
+
+    /** Under the lock: the suggest-only check of an update again, alone; false if refused (failed). */
+    private boolean recheck(long documentId, @Nullable Room room, Pending p) {
+        try {
+            replicas.check(documentId, room != null, p.update, p.personId, List.of());
+            return true;
+        } catch (RuntimeException e) {
+            p.fail(e);
+            return false;
         }
     }
 
@@ -403,9 +422,6 @@ public class DocumentCollaboration {
     /** Under the lock, after the commit: counts one stored update and acknowledges it. */
     private void stored(long documentId, @Nullable Room room, Pending p, DocumentLog.Appended appended,
             int batchSize) {
-        if (!p.limited && room != null && !appended.duplicate()) {
-            replicas.stored(documentId, p.update);
-        }
         long seq = appended.seq();
         if (!appended.duplicate() && room != null) {
             room.tailCount++;

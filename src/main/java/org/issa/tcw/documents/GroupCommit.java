@@ -54,6 +54,16 @@ final class GroupCommit<W extends GroupCommit.Waiting> {
         return waiting.outcome();
     }
 
+    /** How many updates wait for the document's current leader (tests). */
+    int waiting(long documentId) {
+        int[] size = {0};
+        queues.computeIfPresent(documentId, (id, q) -> {
+            size[0] = q.size();
+            return q;
+        });
+        return size[0];
+    }
+
     /** Stores everything that waits for the document, then hands the lead on (or ends it). */
     private void lead(long documentId, Consumer<List<W>> store) {
         List<W> batch = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.issa.tcw.documents;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.issa.tcw.base.UserFacingException;
@@ -40,18 +42,28 @@ class SuggestOnlyReplicas {
      * @throws UserFacingException {@code suggestions.refused.suggest-only} if refused
      */
     void check(long documentId, boolean open, byte[] update, @Nullable Long personId) {
+        check(documentId, open, update, personId, List.of());
+    }
+
+    /**
+     * As {@link #check(long, boolean, byte[], Long)} for an update that follows {@code unstored}:
+     * updates accepted before it in the same group commit, not stored yet. The live replica holds
+     * them already (checked, or queued by {@link #stored}); a replica opened from the log gets them
+     * after the log, so that the check always sees every update before this one.
+     */
+    void check(long documentId, boolean open, byte[] update, @Nullable Long personId, List<byte[]> unstored) {
         if (personId == null) {
             throw new UserFacingException("suggestions.refused.suggest-only");
         }
         YjsEngine.SuggestOnlyVerdict verdict;
         if (!open) {
-            verdict = engine.suggestOnlyCheck(log.content(documentId).updates(), update, personId).join();
+            verdict = engine.suggestOnlyCheck(logThen(documentId, unstored), update, personId).join();
         } else {
             if (!replicas.contains(documentId)) {
-                engine.replicaOpen(documentId, log.content(documentId).updates()).join();
+                engine.replicaOpen(documentId, logThen(documentId, unstored)).join();
                 replicas.add(documentId);
             }
-            verdict = checkOnReplica(documentId, update, personId);
+            verdict = checkOnReplica(documentId, update, personId, unstored);
             if (!verdict.allowed()) {
                 replicas.remove(documentId); // the engine dropped it: the refused update is in it
             }
@@ -69,16 +81,29 @@ class SuggestOnlyReplicas {
      * If one of them did not apply, the engine has dropped the replica: it is opened again from the
      * log (which holds every stored update) and the check made there.
      */
-    private YjsEngine.SuggestOnlyVerdict checkOnReplica(long documentId, byte[] update, long personId) {
+    private YjsEngine.SuggestOnlyVerdict checkOnReplica(long documentId, byte[] update, long personId,
+            List<byte[]> unstored) {
         try {
             return engine.replicaCheck(documentId, update, personId).join();
         } catch (java.util.concurrent.CompletionException e) {
             logger.info("Document {}: suggest-only replica lost ({}); opened again from the log", documentId,
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            engine.replicaOpen(documentId, log.content(documentId).updates()).join();
+            engine.replicaOpen(documentId, logThen(documentId, unstored)).join();
             replicas.add(documentId);
             return engine.replicaCheck(documentId, update, personId).join();
         }
+    }
+
+    /** The document's log, then the updates accepted before the one checked that are not stored yet. */
+    private List<byte[]> logThen(long documentId, List<byte[]> unstored) {
+        List<byte[]> updates = log.content(documentId).updates();
+        if (unstored.isEmpty()) {
+            return updates;
+        }
+        List<byte[]> all = new ArrayList<>(updates.size() + unstored.size());
+        all.addAll(updates);
+        all.addAll(unstored);
+        return all;
     }
 
     /** Whether the engine keeps a live replica of the document. */
@@ -87,8 +112,8 @@ class SuggestOnlyReplicas {
     }
 
     /**
-     * An update was stored that the replica does not hold yet (not checked by {@link #check}, e.g.
-     * an editor's or a server-made change): queued to the engine to be applied, without waiting —
+     * An update was accepted (or stored) that the replica does not hold yet (not checked by
+     * {@link #check}, e.g. an editor's or a server-made change): queued to the engine to be applied, without waiting —
      * an editor who is not suggest-only must not wait for the engine on every keystroke (with five
      * suggest-only editors open that wait made every push queue behind the checks). If it does not
      * apply, the engine drops the replica and the next check opens it again from the log.

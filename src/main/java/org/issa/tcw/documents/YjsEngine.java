@@ -48,20 +48,59 @@ public class YjsEngine implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * The live replicas of the suggest-only check (docs/adr/025) run in a context of their own on a
+     * thread of their own, started at the first replica call: a keystroke's check must not queue
+     * behind readings of whole logs (suggestion lists, derived text, compactions, exports), which
+     * take hundreds of milliseconds each on the main context. Same engine (the bundle's code is
+     * shared), separate JavaScript state.
+     */
+    private final ExecutorService replicaThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "yjs-engine-replicas");
+        t.setDaemon(true);
+        return t;
+    });
     private final ObjectMapper json = new ObjectMapper();
+    private final CompletableFuture<Void> warm;
     private final CompletableFuture<byte[]> emptyState;
     /** Set by {@link #start()} on the engine's thread; {@code null} until then, or if it failed. */
     private @Nullable Engine engine;
     private @Nullable Context context;
     private @Nullable Value exports;
+    /** The replicas' context, on {@link #replicaThread}; {@code null} until the first replica call. */
+    private @Nullable Context replicaContext;
+    private @Nullable Value replicaExports;
 
     YjsEngine() {
-        CompletableFuture<Void> warm = CompletableFuture.runAsync(this::start, thread);
+        warm = CompletableFuture.runAsync(this::start, thread);
         emptyState = warm.thenCompose(v -> initialState(EMPTY_DOCUMENT));
     }
 
     private void start() {
         long started = System.nanoTime();
+        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        this.engine = engine;
+        Context context = newContext(engine);
+        this.context = context;
+        Value exports = load(context);
+        this.exports = exports;
+        // one warm-up round through every function, so the first real call is not the slow one
+        String empty = exports.getMember("create").execute(EMPTY_DOCUMENT).asString();
+        exports.getMember("render").execute(ProxyArray.fromArray(empty)).asString();
+        exports.getMember("compact").execute(ProxyArray.fromArray(empty, empty)).asString();
+        log.info("yjs engine ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Context newContext(Engine engine) {
+        Context context = Context.newBuilder("js").engine(engine).option("js.esm-eval-returns-exports", "true").build();
+        // lib0 asks crypto.getRandomValues for Y.Doc client ids at load time; GraalJS has no WebCrypto.
+        // The server only creates a new document's first paragraph, so Math.random is good enough.
+        context.eval("js", "globalThis.crypto = { getRandomValues(a) { for (let i = 0; i < a.length; i++) "
+                + "a[i] = Math.floor(Math.random() * 4294967296); return a; } };");
+        return context;
+    }
+
+    private static Value load(Context context) {
         String code;
         try (InputStream in = YjsEngine.class.getResourceAsStream(BUNDLE)) {
             if (in == null) {
@@ -71,22 +110,22 @@ public class YjsEngine implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-        Context context = Context.newBuilder("js").engine(engine).option("js.esm-eval-returns-exports", "true").build();
-        this.engine = engine;
-        this.context = context;
-        // lib0 asks crypto.getRandomValues for Y.Doc client ids at load time; GraalJS has no WebCrypto.
-        // The server only creates a new document's first paragraph, so Math.random is good enough.
-        context.eval("js", "globalThis.crypto = { getRandomValues(a) { for (let i = 0; i < a.length; i++) "
-                + "a[i] = Math.floor(Math.random() * 4294967296); return a; } };");
-        Value exports = context.eval(Source.newBuilder("js", code, "yjs-engine.mjs")
+        return context.eval(Source.newBuilder("js", code, "yjs-engine.mjs")
                 .mimeType("application/javascript+module").buildLiteral());
-        this.exports = exports;
-        // one warm-up round through every function, so the first real call is not the slow one
-        String empty = exports.getMember("create").execute(EMPTY_DOCUMENT).asString();
-        exports.getMember("render").execute(ProxyArray.fromArray(empty)).asString();
-        exports.getMember("compact").execute(ProxyArray.fromArray(empty, empty)).asString();
-        log.info("yjs engine ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** On {@link #replicaThread}: the replicas' context, started at the first call (after the engine). */
+    private @Nullable Value replicaExports() {
+        Value ns = replicaExports;
+        if (ns == null && engine != null) {
+            long started = System.nanoTime();
+            Context c = newContext(engine);
+            replicaContext = c;
+            ns = load(c);
+            replicaExports = ns;
+            log.info("yjs engine: replica context ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+        return ns;
     }
 
     /** The state of a new, empty document (one empty paragraph), computed once. */
@@ -261,7 +300,7 @@ public class YjsEngine implements DisposableBean {
      */
     public CompletableFuture<Boolean> replicaOpen(long documentId, List<byte[]> log) {
         List<Object> b64 = encode(log);
-        return call(ns -> {
+        return callReplicas(ns -> {
             ns.getMember("replicaOpen").execute(String.valueOf(documentId), ProxyArray.fromList(b64));
             return Boolean.TRUE;
         });
@@ -270,12 +309,12 @@ public class YjsEngine implements DisposableBean {
     /** An accepted update applied to the document's replica, if one is open. */
     public CompletableFuture<Boolean> replicaApply(long documentId, byte[] update) {
         String b64 = Base64.getEncoder().encodeToString(update);
-        return call(ns -> ns.getMember("replicaApply").execute(String.valueOf(documentId), b64).asBoolean());
+        return callReplicas(ns -> ns.getMember("replicaApply").execute(String.valueOf(documentId), b64).asBoolean());
     }
 
     /** Drops the document's replica (nobody edits it on this node any more). */
     public CompletableFuture<Boolean> replicaClose(long documentId) {
-        return call(ns -> ns.getMember("replicaClose").execute(String.valueOf(documentId)).asBoolean());
+        return callReplicas(ns -> ns.getMember("replicaClose").execute(String.valueOf(documentId)).asBoolean());
     }
 
     /**
@@ -286,7 +325,7 @@ public class YjsEngine implements DisposableBean {
      */
     public CompletableFuture<SuggestOnlyVerdict> replicaCheck(long documentId, byte[] update, long personId) {
         String b64 = Base64.getEncoder().encodeToString(update);
-        return call(ns -> verdict(ns.getMember("replicaCheck").execute(String.valueOf(documentId), b64,
+        return callReplicas(ns -> verdict(ns.getMember("replicaCheck").execute(String.valueOf(documentId), b64,
                 (double) personId).asString()));
     }
 
@@ -494,13 +533,29 @@ public class YjsEngine implements DisposableBean {
     }
 
     private <T> CompletableFuture<T> call(Function<Value, T> work) {
+        return call(thread, () -> exports, work);
+    }
+
+    /** A call on the replicas' context and thread (after the engine started). */
+    private <T> CompletableFuture<T> callReplicas(Function<Value, T> work) {
+        return warm.thenCompose(v -> call(replicaThread, this::replicaExports, work));
+    }
+
+    private <T> CompletableFuture<T> call(ExecutorService lane, java.util.function.Supplier<@Nullable Value> exportsOf,
+            Function<Value, T> work) {
         @Nullable CallCount counting = COUNTING.get();
         if (counting != null) {
             counting.calls.incrementAndGet();
         }
         long asked = System.nanoTime();
+        Map<String, List<long[]>> profiling = profile;
+        String label = profiling == null ? "" : StackWalker.getInstance()
+                .walk(frames -> frames.filter(f -> f.getClassName().equals(YjsEngine.class.getName()))
+                        .map(StackWalker.StackFrame::getMethodName)
+                        .filter(m -> !m.equals("call") && !m.equals("callReplicas") && !m.startsWith("lambda$"))
+                        .findFirst().orElse("?"));
         return CompletableFuture.supplyAsync(() -> {
-            Value ns = exports;
+            Value ns = exportsOf.get();
             if (ns == null) {
                 throw new IllegalStateException("The yjs engine did not start");
             }
@@ -515,8 +570,41 @@ public class YjsEngine implements DisposableBean {
                     counting.waitedNanos.addAndGet(started - asked);
                     counting.busyNanos.addAndGet(done - started);
                 }
+                if (profiling != null) {
+                    List<long[]> calls = profiling.computeIfAbsent(label,
+                            k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+                    if (calls.size() < PROFILED) {
+                        calls.add(new long[] {started - asked, done - started});
+                    }
+                }
             }
-        }, thread);
+        }, lane);
+    }
+
+    private static final int PROFILED = 100_000;
+    /** While on: per engine method, each call's wait for the thread and its own time (nanoseconds). */
+    private volatile @Nullable Map<String, List<long[]>> profile;
+
+    /**
+     * Switches the profile of engine calls on (a fresh one) or off (measurements: which calls keep
+     * the engine's single thread busy, and how long each waited behind the others).
+     */
+    public void profile(boolean on) {
+        profile = on ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+    }
+
+    /** The profile since it was switched on: per method, {wait, busy} nanoseconds of each call. */
+    public Map<String, List<long[]>> profiled() {
+        Map<String, List<long[]>> p = profile;
+        Map<String, List<long[]>> copy = new TreeMap<>();
+        if (p != null) {
+            p.forEach((k, v) -> {
+                synchronized (v) {
+                    copy.put(k, List.copyOf(v));
+                }
+            });
+        }
+        return copy;
     }
 
     private final AtomicLong totalCalls = new AtomicLong();
@@ -573,6 +661,20 @@ public class YjsEngine implements DisposableBean {
 
     @Override
     public void destroy() {
+        CompletableFuture<Void> replicasClosed = CompletableFuture.runAsync(() -> {
+            Context c = replicaContext;
+            if (c != null) {
+                c.close(true);
+            }
+        }, replicaThread);
+        replicaThread.shutdown();
+        try {
+            replicasClosed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("yjs engine: the replicas' context did not close", e);
+        }
         thread.submit(() -> {
             Context c = context;
             Engine e = engine;

@@ -229,6 +229,8 @@ class DocumentsBenchmark {
             AtomicBoolean stop = new AtomicBoolean();
             java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.atomic.AtomicInteger pushed = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.Set<Long> suggestOnlySeqs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.Set<Long> plainSeqs = java.util.concurrent.ConcurrentHashMap.newKeySet();
             ExecutorService pool = Executors.newFixedThreadPool(simulated);
             for (int i = 0; i < simulated; i++) {
                 int n = i;
@@ -247,7 +249,9 @@ class DocumentsBenchmark {
                         // a suggesting session builds on its own previous keystrokes: sent once, in order
                         for (int k = 0; !stop.get() && (!suggests || k < script.size()); k++) {
                             try {
-                                relay.push(doc, me, "sim-" + n + "-" + k, script.get(k % script.size()), null, 1000 + n);
+                                long seq = relay.push(doc, me, "sim-" + n + "-" + k, script.get(k % script.size()), null,
+                                        1000 + n).seq();
+                                (suggests ? suggestOnlySeqs : plainSeqs).add(seq);
                                 pushed.incrementAndGet();
                             } catch (RuntimeException e) {
                                 refused.incrementAndGet();
@@ -276,6 +280,13 @@ class DocumentsBenchmark {
             watcher.js(watch);
             Thread.sleep(1500);
             typer.caretAtEndOf(0);
+            // where the time goes: the relay's stages per update (ADR 114) and the engine's calls
+            String timelineOn = "window.tcwTimeline = true; const e = document.querySelector('tcw-editor');"
+                    + " e.timeline = { sent: [], received: [] };";
+            typer.js(timelineOn);
+            watcher.js(timelineOn);
+            relay.timeline().switchOn();
+            engine.profile(true);
             int tokens = 40;
             String load0 = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
             for (int i = 0; i < tokens; i++) {
@@ -284,6 +295,9 @@ class DocumentsBenchmark {
             }
             Thread.sleep(2000);
             String load1 = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+            Map<String, List<long[]>> profiled = engine.profiled();
+            engine.profile(false);
+            relay.timeline().switchOff();
             stop.set(true);
             pool.shutdown();
             pool.awaitTermination(30, TimeUnit.SECONDS);
@@ -305,7 +319,53 @@ class DocumentsBenchmark {
                     latencies.size(), tokens, percentile(latencies, 50), percentile(latencies, 90),
                     percentile(latencies, 95), percentile(latencies, 100), pushed.get(), refused.get(), suggestedByTyper,
                     load0, load1);
+            String read = "return JSON.stringify(document.querySelector('tcw-editor').timeline)";
+            List<KeystrokeTimeline.Entry> server = relay.timeline().of(doc);
+            KeystrokeTimelineTable table = KeystrokeTimelineTable.of((String) typer.js(read), (String) watcher.js(read),
+                    server);
+            line("timeline per keystroke of the typer, 10 editors of whom 5 suggest (%d keystrokes joined by sequence"
+                    + " number):%n%s", table.joined(), table.markdown());
+            line("relay stages per stored update, by whose update it was:%n%s",
+                    relayStages(server, suggestOnlySeqs, plainSeqs));
+            line("engine calls during the typing (wait: queued behind other calls on its one thread; own: the call"
+                    + " itself):%n%s", engineProfile(profiled));
         }
+    }
+
+    /** Median / p95 of each relay stage (ms), for the suggest-only simulated updates, the plain ones and the rest (the typer's). */
+    static String relayStages(List<KeystrokeTimeline.Entry> server, java.util.Set<Long> suggestOnly, java.util.Set<Long> plain) {
+        KeystrokeTimeline.Stage[] st = KeystrokeTimeline.Stage.values();
+        StringBuilder out = new StringBuilder("| stage | suggest-only (median / p95) | plain simulated | typer |\n|---|---|---|---|\n");
+        for (int i = 1; i < st.length; i++) {
+            out.append("| ").append(st[i - 1].name().toLowerCase(Locale.ROOT)).append(" → ")
+                    .append(st[i].name().toLowerCase(Locale.ROOT));
+            for (int who = 0; who < 3; who++) {
+                List<Double> d = new ArrayList<>();
+                for (KeystrokeTimeline.Entry e : server) {
+                    int w = suggestOnly.contains(e.seq()) ? 0 : plain.contains(e.seq()) ? 1 : 2;
+                    if (w == who && e.at()[i] > 0 && e.at()[i - 1] > 0) {
+                        d.add(e.at()[i] - e.at()[i - 1]);
+                    }
+                }
+                out.append(d.isEmpty() ? " | – (n=0)" : String.format(Locale.ROOT, " | %.1f / %.1f (n=%d)",
+                        percentile(d, 50), percentile(d, 95), d.size()));
+            }
+            out.append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /** Per engine method: calls, total own time, and median / p95 of wait and own time (ms). */
+    static String engineProfile(Map<String, List<long[]>> profiled) {
+        StringBuilder out = new StringBuilder("| engine call | n | own total ms | wait median / p95 | own median / p95 |\n|---|---|---|---|---|\n");
+        profiled.forEach((name, calls) -> {
+            List<Double> wait = calls.stream().map(c -> c[0] / 1e6).toList();
+            List<Double> own = calls.stream().map(c -> c[1] / 1e6).toList();
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f / %.1f | %.1f / %.1f |%n", name, calls.size(),
+                    own.stream().mapToDouble(Double::doubleValue).sum(), percentile(wait, 50), percentile(wait, 95),
+                    percentile(own, 50), percentile(own, 95)));
+        });
+        return out.toString();
     }
 
     @Test
