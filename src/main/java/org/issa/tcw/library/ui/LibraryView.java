@@ -106,7 +106,6 @@ class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         var filters = new HorizontalLayout(commission, kind, language, triennium, priority);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
-        filters.addClassName("tcw-library-filters");
         grid.setId("library-grid");
         grid.addComponentColumn(this::titleCell).setHeader(getTranslation("library.document")).setFlexGrow(3);
         var commissionColumn = grid.addColumn(e -> e.commissionCode()).setHeader(getTranslation("library.commission"))
