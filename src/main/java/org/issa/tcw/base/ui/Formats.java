@@ -27,20 +27,30 @@ public final class Formats {
 
     /**
      * An institution's name with its country in brackets, unless the name already ends with its
-     * country in brackets (in English or in the reader's language): "INSS (Brazil)", never
-     * "INSS (Brazil) (Brazil)".
+     * country in brackets (in the reader's language or in any of the workspace's languages, whatever
+     * the accents or the kind of apostrophe): "INSS (Brazil)", never "INSS (Brazil) (Brazil)", nor
+     * "Caisse nationale de sécurité sociale (Maroc) (Morocco)".
      */
     public static String institution(String name, @Nullable String isoCode, Locale locale) {
         if (isoCode == null) {
             return name;
         }
         String country = country(isoCode, locale);
-        String trimmed = name.strip();
-        for (String known : new String[] {country, country(isoCode, Locale.ENGLISH), isoCode}) {
-            if (trimmed.endsWith("(" + known + ")")) {
+        String trimmed = plain(name.strip());
+        for (Locale language : new Locale[] {locale, Locale.ENGLISH, Locale.FRENCH, Locale.of("es"), Locale.GERMAN}) {
+            if (trimmed.endsWith("(" + plain(country(isoCode, language)) + ")")) {
                 return name;
             }
         }
+        if (trimmed.endsWith("(" + plain(isoCode) + ")")) {
+            return name;
+        }
         return name + " (" + country + ")";
+    }
+
+    /** Lower case, without accents, one kind of apostrophe: "Côte d’Ivoire" and "Cote d'Ivoire" compare equal. */
+    private static String plain(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replace('\u2019', '\'').toLowerCase(Locale.ROOT);
     }
 }

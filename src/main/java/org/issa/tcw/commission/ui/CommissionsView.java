@@ -37,15 +37,17 @@ class CommissionsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("commission-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(CommissionSummary::code).setHeader(getTranslation("commission.code")).setKey("code")
-                .setSortProperty("code").setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty("code").setWidth("6.5rem").setFlexGrow(0); // the header with its sort arrows, not "C…"
         grid.addColumn(CommissionSummary::name).setHeader(getTranslation("commission.name")).setKey("name")
                 .setSortProperty("name").setFlexGrow(3);
-        grid.addColumn(c -> c.chairName() == null ? "" : c.chairName()).setHeader(getTranslation("commission.chair"))
-                .setKey("chair").setFlexGrow(2);
+        var chair = grid.addColumn(c -> c.chairName() == null ? "" : c.chairName())
+                .setHeader(getTranslation("commission.chair")).setKey("chair").setFlexGrow(2);
         grid.addColumn(c -> Formats.number(c.memberCount(), getLocale())).setHeader(getTranslation("commission.members"))
                 .setKey("members").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> getTranslation(c.active() ? "common.yes" : "common.no"))
+        var active = grid.addColumn(c -> getTranslation(c.active() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("commission.active")).setKey("active").setAutoWidth(true).setFlexGrow(0);
+        // on a phone the code, the name and the members remain (the name was cut to six letters)
+        org.issa.tcw.base.ui.NarrowScreens.hideColumnsWhenNarrow(this, chair, active);
         grid.setItems(
                 query -> commissions.page(filter.getValue(), includeRetired.getValue(),
                         VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),

@@ -249,7 +249,8 @@ class ProgrammeView extends VerticalLayout implements BeforeEnterObserver, HasDy
             giveBack.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(approve, returnComment, giveBack);
         }
-        actions.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("align-items", "baseline");
+        actions.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
+                .set("align-items", "baseline"); // on a phone "Zur Genehmigung einreichen" goes to its own row
     }
 
     private void buildExports(ProgrammeTree t) {

@@ -17,5 +17,12 @@ class FormatsTest {
         assertThat(Formats.institution("Deutsche Rentenversicherung Bund", "DE", Locale.FRENCH))
                 .isEqualTo("Deutsche Rentenversicherung Bund (Allemagne)");
         assertThat(Formats.institution("NSSF", null, Locale.ENGLISH)).isEqualTo("NSSF");
+        // the name's own country in French, or with another apostrophe (seen on the ICT page: "(Maroc) (Morocco)")
+        assertThat(Formats.institution("Caisse nationale de sécurité sociale (Maroc)", "MA", Locale.ENGLISH))
+                .isEqualTo("Caisse nationale de sécurité sociale (Maroc)");
+        assertThat(Formats.institution("Caisse de sécurité sociale (Sénégal)", "SN", Locale.GERMAN))
+                .isEqualTo("Caisse de sécurité sociale (Sénégal)");
+        assertThat(Formats.institution("Caisse nationale de prévoyance sociale (Côte d'Ivoire)", "CI", Locale.ENGLISH))
+                .isEqualTo("Caisse nationale de prévoyance sociale (Côte d'Ivoire)");
     }
 }

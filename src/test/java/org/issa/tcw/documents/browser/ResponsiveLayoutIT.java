@@ -21,8 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The main routes at a laptop's width (1280×800) and a phone's (390×844, emulated as a mobile
  * device): nothing may make the page wider than the window, and no visible control may end past
  * its right edge (a control inside a box that scrolls on its own, such as a grid or the
- * timeline, counts where its box ends). Screenshots of every page at both widths are kept under
- * {@code target/screenshots/responsive/}. One browser per role, on the shared test application.
+ * timeline, counts where its box ends), no selector may show its chosen value cut off,
+ * and no grid cell may cut its text without an ellipsis. The
+ * pages with selectors are opened again in French and German, whose labels are the longest.
+ * Screenshots of every page at both widths are kept under {@code target/screenshots/responsive/}.
+ * One browser per role, on the shared test application.
  */
 class ResponsiveLayoutIT {
 
@@ -59,6 +62,34 @@ class ResponsiveLayoutIT {
               if (c && c.getBoundingClientRect().right <= w + 1) continue;
               out.push(describe(el) + ' ends at ' + Math.round(r.right) + ' px');
             }
+            // a selector's chosen value must be readable whole (it wraps rather than being cut)
+            for (const sel of document.querySelectorAll('vaadin-select')) {
+              const r = sel.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0) continue;
+              const vb = sel.querySelector('vaadin-select-value-button');
+              if (!vb) continue;
+              const label = vb.shadowRoot && vb.shadowRoot.querySelector('[part=label]');
+              const item = vb.querySelector('vaadin-select-item');
+              for (const e of [vb, label, item]) {
+                if (e && e.scrollWidth > e.clientWidth + 1) {
+                  out.push('vaadin-select' + (sel.id ? '#' + sel.id : '') + ' shows "' + vb.textContent.trim()
+                      + '" cut (' + e.scrollWidth + ' px of text in ' + e.clientWidth + ' px)');
+                  break;
+                }
+              }
+            }
+            // a grid cell's content wider than its cell must end with an ellipsis, not be cut mid-word
+            for (const cc of document.querySelectorAll('vaadin-grid-cell-content')) {
+              const r = cc.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0 || cc.scrollWidth <= cc.clientWidth + 1) continue;
+              const child = cc.firstElementChild;
+              const ellipsis = e => getComputedStyle(e).textOverflow === 'ellipsis' && getComputedStyle(e).overflowX !== 'visible';
+              // inline content (text, a link) shows the cell's own ellipsis; a block child needs its own
+              const block = child && getComputedStyle(child).display !== 'inline';
+              if (block ? ellipsis(child) : ellipsis(cc)) continue;
+              out.push('grid cell "' + cc.textContent.trim().slice(0, 30) + '" cut without an ellipsis ('
+                  + cc.scrollWidth + ' px in ' + cc.clientWidth + ' px)');
+            }
             return out;""";
 
     private static final List<EditorPage> pages = new ArrayList<>();
@@ -91,25 +122,54 @@ class ResponsiveLayoutIT {
             EditorPage page = new EditorPage(user);
             pages.add(page);
             page.signIn();
-            for (int[] size : SIZES) {
-                emulate(page, size[0], size[1]);
-                for (String path : paths) {
-                    page.driver.get(page.base + path);
-                    settle(page);
-                    String name = user + "-" + size[0] + "-" + (path.isEmpty() ? "home" : path.replaceAll("[^A-Za-z0-9]+", "_"));
-                    try {
-                        Files.copy(page.driver.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"),
-                                StandardCopyOption.REPLACE_EXISTING);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    @SuppressWarnings("unchecked")
-                    List<String> out = (List<String>) page.js(OVERFLOW);
-                    out.forEach(o -> problems.add(size[0] + " px, /" + path + " (" + user + "): " + o));
-                }
-            }
+            visit(page, user, paths, problems);
         });
-        assertThat(problems).as("elements wider than the window").isEmpty();
+        // the selectors' longest labels: French ("Repérer : compter seulement les nouveaux messages")
+        // and German ("2026–2028 · Laufend"), on the pages that have selectors
+        EditorPage chair = pages.stream().filter(p -> p.user.equals("chair-ict")).findFirst().orElseThrow();
+        List<String> withSelectors = List.of("commissions/ICT/programme", "commissions/ICT/discussions",
+                "discussions/" + thread, "library");
+        for (String language : List.of("fr", "de")) {
+            switchLanguage(chair, language);
+            try {
+                visit(chair, "chair-ict-" + language, withSelectors, problems);
+            } finally {
+                switchLanguage(chair, "en");
+            }
+        }
+        assertThat(problems).as("elements wider than the window, or selectors showing their value cut").isEmpty();
+    }
+
+    /** Opens the paths at both sizes, keeps a screenshot of each and collects what the check finds. */
+    private static void visit(EditorPage page, String name, List<String> paths, List<String> problems) {
+        for (int[] size : SIZES) {
+            emulate(page, size[0], size[1]);
+            for (String path : paths) {
+                page.driver.get(page.base + path);
+                settle(page);
+                String file = name + "-" + size[0] + "-" + (path.isEmpty() ? "home" : path.replaceAll("[^A-Za-z0-9]+", "_"));
+                try {
+                    Files.copy(page.driver.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(file + ".png"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                @SuppressWarnings("unchecked")
+                List<String> out = (List<String>) page.js(OVERFLOW);
+                out.forEach(o -> problems.add(size[0] + " px, /" + path + " (" + name + "): " + o));
+            }
+        }
+    }
+
+    /** Through the user menu, as a person would (the choice is remembered, hence switched back). */
+    private static void switchLanguage(EditorPage page, String language) {
+        emulate(page, SIZES[0][0], SIZES[0][1]);
+        page.driver.get(page.base + "notifications");
+        settle(page);
+        page.js("document.querySelector('#user-menu vaadin-menu-bar-button').click()");
+        settle(page);
+        page.js("document.getElementById(arguments[0]).click()", "language-" + language);
+        settle(page);
     }
 
     /** The window's size as a device of that width (a phone is a mobile device, with touch). */
