@@ -114,7 +114,7 @@ public abstract class KaribuTest {
     protected static void contentPainted() {
         for (Component c : com.github.mvysny.kaributesting.v10.LocatorJ._find(Component.class)) {
             var element = c.getElement();
-            if (element.getTag().equals("tcw-editor")) {
+            if (!element.isTextNode() && element.getTag().equals("tcw-editor")) {
                 com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(element, new com.vaadin.flow.dom.DomEvent(
                         element, org.issa.tcw.documents.comments.ui.CommentPanels.CONTENT_PAINTED,
                         tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));

@@ -92,8 +92,6 @@ public class CommentPanel extends Div {
     private @Nullable DocumentCommentList data;
     private final Paragraph loading = new Paragraph();
     private boolean reading;
-    /** Completes when the first reading has been handed to the UI (tests). */
-    CompletableFuture<?> running = new CompletableFuture<>();
     /** Ids in the order of the document (from the editor); detached ones among them last. */
     private List<Long> order = List.of();
     private Set<Long> detached = Set.of();
@@ -192,7 +190,6 @@ public class CommentPanel extends Div {
                             Feedback.error(getTranslation("error.unexpected", "-"));
                         }
                     }
-                    running.complete(null);
                 }));
     }
 
