@@ -107,6 +107,21 @@ public abstract class KaribuTest {
         UI.getCurrent().navigate(location);
     }
 
+    /**
+     * What the browser tells a document page once it painted its first frame (the content, ADR 028):
+     * its comments and review list follow. Fired at every open editor of the UI.
+     */
+    protected static void contentPainted() {
+        for (Component c : com.github.mvysny.kaributesting.v10.LocatorJ._find(Component.class)) {
+            var element = c.getElement();
+            if (!element.isTextNode() && element.getTag().equals("tcw-editor")) {
+                com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(element, new com.vaadin.flow.dom.DomEvent(
+                        element, org.issa.tcw.documents.comments.ui.CommentPanels.CONTENT_PAINTED,
+                        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+            }
+        }
+    }
+
     /** Texts of the notifications currently shown (and forgets them). */
     protected java.util.List<String> notifications() {
         MockVaadin.clientRoundtrip(false);

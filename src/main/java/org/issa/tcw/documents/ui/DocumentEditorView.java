@@ -181,6 +181,14 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         add(columns);
         add(discussionPanels.forAnchor(header.commissionId(), header.commissionCode(),
                 new Anchor(AnchorType.DOCUMENT, header.id(), header.title())));
+        // The comments (cards and the editor's 500 anchors) and the review list are not needed for the
+        // first frame: they are filled in once the browser painted it, i.e. the content (ADR 028). A
+        // tab in the background paints no frame: after a second they come anyway.
+        editor.getElement().addEventListener(CommentPanels.CONTENT_PAINTED, e -> suggestionList.contentPainted());
+        editor.getElement().executeJs("const el = this; let sent = false;"
+                + " const fire = () => { if (!sent) { sent = true; el.dispatchEvent(new CustomEvent($0)); } };"
+                + " requestAnimationFrame(() => setTimeout(fire, 0)); setTimeout(fire, 1000);",
+                CommentPanels.CONTENT_PAINTED);
     }
 
     /** The most words of {@code ?find=} taken, and their longest length (a link from the search). */

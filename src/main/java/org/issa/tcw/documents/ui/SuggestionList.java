@@ -64,6 +64,9 @@ class SuggestionList extends Div {
     private final @Nullable SuggestionThreads threads;
     private @Nullable List<SuggestionView> shown;
     private @Nullable Object shownThreads;
+    /** Whether the browser painted the page's content; until then a reading is kept, not shown. */
+    private boolean painted;
+    private @Nullable List<SuggestionView> unshown;
 
     SuggestionList(SuggestionService service, long documentId) {
         this(service, documentId, null, null);
@@ -117,14 +120,26 @@ class SuggestionList extends Div {
         }
         reading = true;
         again = false;
-        running = CompletableFuture.supplyAsync(() -> service.list(documentId),
-                        new DelegatingSecurityContextExecutor(EXECUTOR))
-                .whenComplete((list, failure) -> ui.access(() -> {
+        SuggestionThreads t = threads;
+        // the first reading brings the threads too
+        SuggestionThreads toRead = t != null && !t.isRead() ? t : null;
+        running = CompletableFuture.supplyAsync(() -> new Reading(service.list(documentId),
+                                toRead == null ? null : toRead.read()), new DelegatingSecurityContextExecutor(EXECUTOR))
+                .whenComplete((read, failure) -> ui.access(() -> {
                     reading = false;
-                    loading.setVisible(false);
                     if (failure == null) {
-                        show(list);
+                        if (t != null && read.threads() != null) {
+                            t.use(read.threads());
+                        }
+                        List<SuggestionView> list = read.suggestions();
+                        if (painted) {
+                            loading.setVisible(false);
+                            show(list);
+                        } else {
+                            unshown = list; // after the content (contentPainted)
+                        }
                     } else {
+                        loading.setVisible(false);
                         Throwable cause = failure.getCause() == null ? failure : failure.getCause();
                         if (cause instanceof UserFacingException u) {
                             Feedback.error(Feedback.message(this, u));
@@ -139,9 +154,29 @@ class SuggestionList extends Div {
                 }));
     }
 
+    /** A reading of the suggestions, and of their comment threads when they were not read yet. */
+    private record Reading(List<SuggestionView> suggestions,
+            org.issa.tcw.documents.comments.@Nullable SuggestionThreadList threads) {
+    }
+
     /** Whether no reading is running or waiting to be shown (tests). */
     boolean settled() {
-        return !reading && running.isDone();
+        return !reading && running.isDone() && unshown == null;
+    }
+
+    /**
+     * The browser painted the page's content: from now on a reading is shown when it arrives (one
+     * that arrived before is shown now). Until then the list's items would only compete with the
+     * content for the browser's first frame.
+     */
+    void contentPainted() {
+        painted = true;
+        List<SuggestionView> list = unshown;
+        if (list != null) {
+            unshown = null;
+            loading.setVisible(false);
+            show(list);
+        }
     }
 
     /** A thread changed (or a reply box opened): the suggestions are as they were, no need to read them again. */

@@ -40,7 +40,11 @@ class CommentsOpenBench {
 
     static final String PROBE = """
             (() => {
-              const probe = window.__tcwProbe = {start: 0, marks: {}};
+              const probe = window.__tcwProbe = {start: 0, marks: {}, longTasks: []};
+              new PerformanceObserver(list => list.getEntries().forEach(e =>
+                  probe.longTasks.push([Math.round(e.startTime), Math.round(e.duration)])))
+                  .observe({type: 'longtask', buffered: true});
+              customElements.whenDefined('tcw-editor').then(() => { probe.defined = performance.now(); });
               const n = %d;
               const s = %d;
               const watched = {
@@ -131,6 +135,7 @@ class CommentsOpenBench {
                 double highlights = painted(browser, "highlights");
                 double panel = painted(browser, "panel");
                 double listed = painted(browser, "suggestions");
+                report.add(breakdown(browser));
                 double resolve = ((Number) browser.executeScript("""
                         const ed = document.querySelector('tcw-editor');
                         const t = performance.now();
@@ -160,6 +165,23 @@ class CommentsOpenBench {
             Files.write(Path.of("target", "bench", "comments-open.txt"), report);
             report.forEach(System.out::println);
         }
+    }
+
+    /**
+     * Where the time to the content went, from the navigation start: the page's HTML, Vaadin's
+     * bootstrap scripts, the first UIDL response (server time = its response start - request start,
+     * and its size), the editor's chunk, when {@code <tcw-editor>} was defined, long tasks.
+     */
+    @SuppressWarnings("unchecked")
+    private static String breakdown(ChromeDriver browser) {
+        Map<String, Object> d = (Map<String, Object>) browser.executeScript(DocumentOpenBench.DETAIL
+                .replace("return {", "const nav = performance.getEntriesByType('navigation')[0]; return {"
+                        + " nav: [Math.round(nav.responseStart), Math.round(nav.responseEnd),"
+                        + " Math.round(nav.domContentLoadedEventEnd)], defined: Math.round(window.__tcwProbe.defined || -1),"));
+        return "      html [responseStart, responseEnd, DOMContentLoaded] " + d.get("nav") + ", tcw-editor defined at "
+                + d.get("defined") + " ms; requests [name, start, responseStart, end, transfer, body] " + d.get("requests")
+                + "; long tasks [start, duration] " + d.get("longTasks") + "; join " + d.get("joinMs") + " ms, "
+                + d.get("joinBytes") + " bytes";
     }
 
     private static double painted(ChromeDriver browser, String key) {

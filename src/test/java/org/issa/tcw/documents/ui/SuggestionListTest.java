@@ -55,8 +55,27 @@ class SuggestionListTest extends KaribuTest {
 
     /** The list is read off the request thread: waits until its reading was shown. */
     static void awaitList() {
+        contentPainted(); // (the list is shown only after the browser painted the content)
         SuggestionList list = _get(SuggestionList.class);
         UiPolling.awaitUi(Duration.ofSeconds(60), list::settled);
+    }
+
+    @Test
+    void a_reading_that_arrives_before_the_content_is_painted_waits_for_it() throws Exception {
+        long id = documentWithASuggestion();
+        signInAs("chair-ict");
+        navigate("documents/" + id);
+        SuggestionList list = _get(SuggestionList.class);
+        list.running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+        assertThat(list.settled()).as("read, but kept until the content is on the screen").isFalse();
+        assertThat(_find(Button.class, spec -> spec.withId("suggestion-accept-0"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("suggestions-loading")).isVisible())
+                .isTrue();
+        awaitList(); // the browser painted the content
+        assertThat(_find(Button.class, spec -> spec.withId("suggestion-accept-0"))).hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("suggestions-loading")))
+                .as("hidden (only visible components are found)").isEmpty();
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.LiveAccess;
@@ -33,7 +35,10 @@ import org.issa.tcw.documents.comments.CommentView;
 import org.issa.tcw.documents.comments.DocumentCommentList;
 import org.issa.tcw.documents.comments.DocumentComments;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -45,6 +50,12 @@ import tools.jackson.databind.node.ObjectNode;
  * replies, a reply box and resolve / reopen; a filter open / resolved / all; the "Comment" button
  * (also Ctrl+Alt+M and the editor's toolbar) for the selected text. Live: every committed change to
  * the document's comments refreshes every open panel.
+ *
+ * <p>The panel is filled in after the document's content is on the screen (ADR 028): the page's
+ * first response carries no comment (neither cards nor the editor's anchors); when the editor's
+ * element reports {@link CommentPanels#CONTENT_PAINTED} (the browser painted the frame with the content), the
+ * comments are read on a virtual thread with the reader's security context and shown with
+ * {@code UI.access} over push. Until then the list says it is loading ({@code aria-busy}).
  */
 @CssImport("./tcw-comments.css")
 public class CommentPanel extends Div {
@@ -55,6 +66,9 @@ public class CommentPanel extends Div {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(CommentPanel.class);
+    private static final Executor EXECUTOR = Executors.newVirtualThreadPerTaskExecutor();
+
     /** Cards rendered per round trip. */
     static final int BATCH = 40;
 
@@ -74,7 +88,10 @@ public class CommentPanel extends Div {
     private final Map<Long, List<Object>> cardStates = new HashMap<>();
     private @Nullable MarkdownComposer composer;
     private @Nullable Anchor pending;
-    private DocumentCommentList data;
+    /** Null until the first reading arrived (after the content was painted). */
+    private @Nullable DocumentCommentList data;
+    private final Paragraph loading = new Paragraph();
+    private boolean reading;
     /** Ids in the order of the document (from the editor); detached ones among them last. */
     private List<Long> order = List.of();
     private Set<Long> detached = Set.of();
@@ -98,14 +115,13 @@ public class CommentPanel extends Div {
         this.active = focus;
         setId("comment-panel");
         addClassName("tcw-comment-panel");
-        data = comments.list(documentId);
 
         var title = new H3(getTranslation("comments.title"));
         add = new Button(getTranslation("comments.add"), e -> startComment());
         add.setId("comment-add");
         add.addThemeVariants(ButtonVariant.LUMO_SMALL);
         add.setTooltipText(getTranslation("comments.add.hint"));
-        add.setVisible(data.mayComment());
+        add.setVisible(false); // until the reading says whether this reader may comment
         var top = new Div(title, add);
         top.addClassName("tcw-comment-top");
 
@@ -124,7 +140,12 @@ public class CommentPanel extends Div {
 
         list.setId("comment-list");
         list.addClassName("tcw-comment-list");
+        list.getElement().setAttribute("aria-busy", "true");
+        loading.setId("comments-loading");
+        loading.setText(getTranslation("comments.loading"));
+        list.add(loading);
         add(top, filter, form, list);
+        editor.addEventListener(CommentPanels.CONTENT_PAINTED, e -> load());
 
         editor.addEventListener("comment-order", e -> {
             List<Long> nextOrder = ids(e.getEventData().get("event.detail.order").asString());
@@ -142,10 +163,50 @@ public class CommentPanel extends Div {
         editor.addEventListener("comment-reanchor", e -> reanchor((long) e.getEventData().get("event.detail.id").asDouble(),
                 e.getEventData().get("event.detail.from").asString(), e.getEventData().get("event.detail.to").asString()))
                 .addEventData("event.detail.id").addEventData("event.detail.from").addEventData("event.detail.to");
-        show(data);
+    }
+
+    /**
+     * The first reading, off the request thread (the content is on the screen by now): the comments
+     * and the reader's rights, then the anchors to the editor and the first cards.
+     */
+    private void load() {
+        if (data != null || reading) {
+            return;
+        }
+        UI ui = getUI().orElse(null);
+        if (ui == null) {
+            return;
+        }
+        reading = true;
+        CompletableFuture.supplyAsync(() -> comments.list(documentId), new DelegatingSecurityContextExecutor(EXECUTOR))
+                .whenComplete((fresh, failure) -> ui.access(() -> {
+                    reading = false;
+                    if (failure == null) {
+                        loaded(fresh);
+                    } else {
+                        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                        if (!(cause instanceof AccessDeniedException)) {
+                            log.error("Document {}: reading its comments failed", documentId, cause);
+                            Feedback.error(getTranslation("error.unexpected", "-"));
+                        }
+                    }
+                }));
+    }
+
+    private void loaded(DocumentCommentList fresh) {
+        list.remove(loading);
+        list.getElement().removeAttribute("aria-busy");
+        add.setVisible(fresh.mayComment());
+        show(fresh);
+        Long focus = active;
         if (focus != null) {
             activate(focus, true);
         }
+    }
+
+    /** Whether the first reading has been shown (tests). */
+    boolean loaded() {
+        return data != null;
     }
 
     @Override
@@ -167,6 +228,10 @@ public class CommentPanel extends Div {
 
     /** Reads the comments again (a change was committed, by anyone). */
     void refresh() {
+        if (data == null) {
+            load(); // not read yet: the first reading shows what is committed now
+            return;
+        }
         show(comments.list(documentId));
     }
 
@@ -192,7 +257,8 @@ public class CommentPanel extends Div {
      * expected and silent.
      */
     private void reanchor(long id, String from, String to) {
-        if (!data.mayComment()) {
+        DocumentCommentList data = this.data;
+        if (data == null || !data.mayComment()) {
             return;
         }
         try {
@@ -205,7 +271,8 @@ public class CommentPanel extends Div {
     // ---------- a new comment ----------
 
     private void startComment() {
-        if (!data.mayComment()) {
+        DocumentCommentList data = this.data;
+        if (data == null || !data.mayComment()) {
             return;
         }
         editor.executeJs("return this.selectionAnchor().then(a => a ? JSON.stringify(a) : '')")
@@ -220,6 +287,10 @@ public class CommentPanel extends Div {
     }
 
     private void openForm(Anchor anchor) {
+        DocumentCommentList data = this.data;
+        if (data == null) {
+            return;
+        }
         pending = anchor;
         form.removeAll();
         formQuote.setText(anchor.quote().length() > 300 ? anchor.quote().substring(0, 299) + "…" : anchor.quote());
@@ -269,6 +340,10 @@ public class CommentPanel extends Div {
      * the document's content is never held up by the side panel.
      */
     private void render() {
+        DocumentCommentList data = this.data;
+        if (data == null) {
+            return; // not read yet
+        }
         Map<Long, Integer> rank = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             rank.put(order.get(i), i);
@@ -355,6 +430,7 @@ public class CommentPanel extends Div {
     }
 
     private Div card(CommentView c) {
+        DocumentCommentList data = java.util.Objects.requireNonNull(this.data);
         var card = new Div();
         card.setId("comment-" + c.id());
         card.addClassName("tcw-comment-card");
@@ -444,6 +520,10 @@ public class CommentPanel extends Div {
     /** Highlights a comment in the panel and, when asked, its range in the text. */
     void activate(long id, boolean inText) {
         active = id;
+        DocumentCommentList data = this.data;
+        if (data == null) {
+            return; // shown (and put into view) when the comments have been read
+        }
         boolean resolved = data.comments().stream().anyMatch(c -> c.id() == id && c.resolved());
         if (resolved && filter.getValue() == Filter.OPEN) {
             filter.setValue(Filter.ALL);

@@ -14,6 +14,13 @@ import org.jspecify.annotations.Nullable;
 @org.springframework.stereotype.Component
 public class CommentPanels {
 
+    /**
+     * The DOM event the document page makes its editor element fire once the browser painted the
+     * page's first frame (the document's content): the panel's comments, and the review list,
+     * follow it (ADR 028).
+     */
+    public static final String CONTENT_PAINTED = "tcw-content-painted";
+
     private final DocumentComments comments;
     private final DiscussionPanels discussion;
     private final CommentBroadcaster broadcaster;

@@ -38,7 +38,8 @@ public final class SuggestionThreads {
     private final long documentId;
     /** Composers being written, by suggestion id (kept across re-renders). */
     private final Map<String, MarkdownComposer> drafts = new HashMap<>();
-    private SuggestionThreadList data;
+    /** Null until read: the review list reads it with its suggestions, off the request thread. */
+    private @Nullable SuggestionThreadList data;
     private Runnable changed = () -> { };
     private @Nullable Subscription subscription;
 
@@ -48,7 +49,32 @@ public final class SuggestionThreads {
         this.discussion = discussion;
         this.broadcaster = broadcaster;
         this.documentId = documentId;
-        this.data = comments.suggestionThreads(documentId);
+    }
+
+    /** Whether the threads have been read (else {@link #read()} them off the request thread). */
+    public boolean isRead() {
+        return data != null;
+    }
+
+    /** Reads the threads (any thread with the reader's security context); hand them to {@link #use}. */
+    public SuggestionThreadList read() {
+        return comments.suggestionThreads(documentId);
+    }
+
+    /** Shows {@code threads} (a {@link #read()}) from now on, unless newer ones were read meanwhile. */
+    public void use(SuggestionThreadList threads) {
+        if (data == null) {
+            data = threads;
+        }
+    }
+
+    private SuggestionThreadList data() {
+        SuggestionThreadList d = data;
+        if (d == null) {
+            d = comments.suggestionThreads(documentId);
+            data = d;
+        }
+        return d;
     }
 
     /**
@@ -73,7 +99,7 @@ public final class SuggestionThreads {
 
     /** What the threads show now (for change detection by the list). */
     public Object state() {
-        return java.util.List.of(data, Set.copyOf(drafts.keySet()));
+        return java.util.List.of(data(), Set.copyOf(drafts.keySet()));
     }
 
     /**
@@ -81,7 +107,7 @@ public final class SuggestionThreads {
      * reply), or null: a notification's link names a comment, the list selects its suggestion.
      */
     public @Nullable String suggestionOf(long commentId) {
-        for (Map.Entry<String, CommentView> e : data.threads().entrySet()) {
+        for (Map.Entry<String, CommentView> e : data().threads().entrySet()) {
             CommentView t = e.getValue();
             if (t.id() == commentId || t.replies().stream().anyMatch(r -> r.id() == commentId)) {
                 return e.getKey();
@@ -103,11 +129,11 @@ public final class SuggestionThreads {
         var box = new Div();
         box.addClassName("tcw-suggestion-thread");
         box.setId(domId + "-thread");
-        CommentView thread = data.threads().get(suggestionId);
+        CommentView thread = data().threads().get(suggestionId);
         if (thread != null) {
             entries(owner, box, thread);
         }
-        if (!data.mayComment()) {
+        if (!data().mayComment()) {
             return box;
         }
         MarkdownComposer draft = drafts.get(suggestionId);
@@ -130,7 +156,7 @@ public final class SuggestionThreads {
             box.add(reply);
         } else {
             var open = new Button(owner.getTranslation(thread == null ? "suggestions.discuss" : "comments.reply"), e -> {
-                MarkdownComposer c = discussion.composer(data.commissionId(), DocumentComments.MAX_BODY, domId + "-thread-");
+                MarkdownComposer c = discussion.composer(data().commissionId(), DocumentComments.MAX_BODY, domId + "-thread-");
                 drafts.put(suggestionId, c);
                 changed.run();
                 c.focus();
@@ -148,7 +174,7 @@ public final class SuggestionThreads {
      */
     public @Nullable Component history(Component owner, Set<String> current) {
         Map<String, CommentView> past = new LinkedHashMap<>();
-        data.threads().forEach((id, t) -> {
+        data().threads().forEach((id, t) -> {
             if (!current.contains(id)) {
                 past.put(id, t);
             }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.issa.tcw.documents.comments.CommentView;
 import org.issa.tcw.documents.comments.DocumentComments;
 import org.issa.tcw.documents.comments.ImportedComment;
 import org.issa.tcw.testsupport.KaribuTest;
+import org.issa.tcw.testsupport.UiPolling;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +62,32 @@ class CommentPanelTest extends KaribuTest {
         return _get(CommentPanel.class);
     }
 
+    /** The browser painted the content: the panel reads its comments (off the request thread) and shows them. */
+    static void painted() {
+        contentPainted();
+        CommentPanel panel = _get(CommentPanel.class);
+        UiPolling.awaitUi(Duration.ofSeconds(60), panel::loaded);
+    }
+
+    @Test
+    void the_first_response_carries_no_comment_they_follow_once_the_content_is_painted() {
+        signInAs("member-ict");
+        navigate("documents/" + documentId);
+        CommentPanel panel = panel();
+        assertThat(panel.listed()).as("nothing before the content is on the screen").isEmpty();
+        Div list = _get(Div.class, spec -> spec.withId("comment-list"));
+        assertThat(list.getElement().getAttribute("aria-busy")).isEqualTo("true");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("comments-loading")).getText())
+                .isEqualTo("Loading the comments…");
+        assertThat(_find(Button.class, spec -> spec.withId("comment-add"))).as("hidden until the rights are read")
+                .isEmpty();
+        painted();
+        assertThat(panel.listed()).containsExactly(onDog, onFox);
+        assertThat(list.getElement().hasAttribute("aria-busy")).isFalse();
+        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("comments-loading"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("comment-add"))).as("a member may comment").hasSize(1);
+    }
+
     String text(Div card) {
         return card.getElement().getTextRecursively();
     }
@@ -75,6 +103,7 @@ class CommentPanelTest extends KaribuTest {
         signIn.out();
         signInAs("member-ict");
         navigate("documents/" + documentId);
+        painted();
         Div card = _find(Div.class).stream().filter(d -> d.getId().orElse("").matches("comment-\\d+")
                 && text(d).contains("Maria Lopez")).findFirst().orElseThrow();
         // (bodies are set as HTML, not text nodes)
@@ -86,6 +115,7 @@ class CommentPanelTest extends KaribuTest {
     void open_comments_in_the_order_of_their_text_detached_last_and_the_filter_shows_the_resolved() {
         signInAs("member-ict");
         navigate("documents/" + documentId);
+        painted();
         CommentPanel panel = panel();
         assertThat(panel.listed()).as("until the editor placed them: oldest first").containsExactly(onDog, onFox);
         panel.ordered(List.of(resolved, onFox, onDog), Set.of());
@@ -106,6 +136,7 @@ class CommentPanelTest extends KaribuTest {
     void a_member_replies_and_resolves_their_own_comment_but_not_the_chairs() {
         signInAs("member-ict");
         navigate("documents/" + documentId);
+        painted();
         assertThat(_find(Button.class, spec -> spec.withId("comment-resolve-" + onDog))).isEmpty();
         _click(_get(Button.class, spec -> spec.withId("comment-reply-open-" + onDog)));
         _setValue(_get(TextArea.class, spec -> spec.withId("comment-" + onDog + "-reply-body")), "The **lazy** one");
@@ -126,6 +157,7 @@ class CommentPanelTest extends KaribuTest {
     void an_empty_reply_is_refused_with_a_message() {
         signInAs("observer-ict");
         navigate("documents/" + documentId);
+        painted();
         _click(_get(Button.class, spec -> spec.withId("comment-reply-open-" + onFox)));
         _click(_get(Button.class, spec -> spec.withId("comment-reply-send-" + onFox)));
         assertThat(notifications()).contains("Write the comment first.");
@@ -137,6 +169,7 @@ class CommentPanelTest extends KaribuTest {
         signInAs("chair-ict");
         com.vaadin.flow.component.UI.getCurrent().navigate("documents/" + documentId,
                 com.vaadin.flow.router.QueryParameters.of("comment", String.valueOf(resolved)));
+        painted();
         CommentPanel panel = panel();
         assertThat(panel.active()).isEqualTo(resolved);
         assertThat(panel.filter()).isEqualTo(CommentPanel.Filter.ALL);
@@ -155,6 +188,7 @@ class CommentPanelTest extends KaribuTest {
         signIn.out();
         signInAs("member-ict");
         navigate("documents/" + documentId);
+        painted();
         CommentPanel panel = panel();
         int open = CommentPanel.BATCH + 7; // two of the setup's comments are open too
         assertThat(panel.listed()).as("the first batch only").hasSize(CommentPanel.BATCH);
@@ -166,6 +200,7 @@ class CommentPanelTest extends KaribuTest {
 
         long linked = last;
         navigate("documents/" + documentId);
+        painted();
         panel().activate(linked, false);
         assertThat(panel().listed()).contains(linked);
     }
