@@ -269,19 +269,10 @@ class CrashRecoveryIT {
                         p.user);
                 return;
             }
-            sleep(250);
+            EditorPage.pause(250);
         }
         System.out.printf("crash-recovery: %s's page left the document by itself after %d ms%n", p.user,
                 (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Puts the caret at the end of the paragraph that starts with "[prefix]". */
