@@ -18,14 +18,15 @@ class DocumentGrid extends Grid<DocumentRow> {
 
     DocumentGrid(boolean withCommission, Function<PageRequest, List<DocumentRow>> page, java.util.function.LongSupplier count) {
         setId("document-grid");
-        // long titles wrap rather than being cut; on a phone the title, the commission and the last
-        // edit remain (kind, language and editor come back on a wider screen)
+        // long titles wrap rather than being cut; on a phone the title and the last edit remain (the
+        // commission, kind, language and editor come back on a wider screen)
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         var formatter = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
         addColumn(DocumentRow::title).setHeader(getTranslation("document.title")).setKey("title")
                 .setSortProperty("title").setFlexGrow(3);
+        Grid.Column<DocumentRow> commission = null;
         if (withCommission) {
-            addColumn(DocumentRow::commissionCode).setHeader(getTranslation("document.commission"))
+            commission = addColumn(DocumentRow::commissionCode).setHeader(getTranslation("document.commission"))
                     .setKey("commission").setAutoWidth(true).setFlexGrow(0);
         }
         var kind = addColumn(r -> getTranslation("document.kind." + r.kind().name())).setHeader(getTranslation("document.kind"))
@@ -39,6 +40,9 @@ class DocumentGrid extends Grid<DocumentRow> {
         var editedBy = addColumn(r -> r.lastEditedBy() == null ? "" : r.lastEditedBy())
                 .setHeader(getTranslation("document.edited-by")).setKey("editedBy").setFlexGrow(1);
         NarrowScreens.hideColumnsWhenNarrow(this, kind, language, editedBy);
+        if (commission != null) {
+            NarrowScreens.hideColumnsWhenNarrow(this, commission);
+        }
         setItems(query -> {
             PageRequest request = VaadinSpringDataHelpers.toSpringPageRequest(query);
             if (request.getSort().isUnsorted()) {
