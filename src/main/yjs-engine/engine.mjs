@@ -498,32 +498,36 @@ export function anchorRange(list, from, to) {
 }
 
 /**
- * The documents the anchor check keeps loaded (key -> {doc, seq}), most recently used last: a new
- * comment is checked against the kept Y.Doc plus the updates logged since, instead of loading the
- * whole log each time. At most ANCHOR_DOCS are kept.
+ * Y.Docs kept loaded per document (key -> {doc, seq}) in an LRU map of at most `max` entries, most
+ * recently used last: a reading applies the updates logged since the kept doc's position instead
+ * of loading the whole log again. `baseSeq` < 0: `list` is the whole content (the doc is loaded
+ * anew); otherwise `list` holds the updates after `baseSeq`, and if the kept doc is not at `baseSeq`
+ * (evicted, or moved on by another reading) the answer is null and the caller sends the whole
+ * content. `lastSeq`: the log position the doc is at afterwards.
  */
-const anchorDocs = new Map();
-const ANCHOR_DOCS = 8;
-
-/**
- * anchorRange on the kept Y.Doc of document `key`. `baseSeq` < 0: `list` is the whole content
- * (the doc is loaded anew); otherwise `list` holds the updates after `baseSeq`, and if the kept doc
- * is not at `baseSeq` (evicted, or moved on by a concurrent check) the answer is {stale: true} and
- * the caller sends the whole content. `lastSeq`: the log position the doc is at afterwards.
- */
-export function anchorRangeCached(key, baseSeq, lastSeq, list, from, to) {
-  let kept = anchorDocs.get(key);
+function keptDoc(docs, max, key, baseSeq, lastSeq, list) {
+  let kept = docs.get(key);
   if (baseSeq < 0) {
     kept = { doc: load(list), seq: lastSeq };
   } else {
-    if (!kept || kept.seq !== baseSeq) return JSON.stringify({ stale: true });
+    if (!kept || kept.seq !== baseSeq) return null;
     if (list.length) Y.applyUpdate(kept.doc, list.length === 1 ? fromB64(list[0]) : Y.mergeUpdates(list.map(fromB64)));
     kept.seq = lastSeq;
   }
-  anchorDocs.delete(key);
-  anchorDocs.set(key, kept);
-  while (anchorDocs.size > ANCHOR_DOCS) anchorDocs.delete(anchorDocs.keys().next().value);
-  return rangeOn(kept.doc, from, to);
+  docs.delete(key);
+  docs.set(key, kept);
+  while (docs.size > max) docs.delete(docs.keys().next().value);
+  return kept.doc;
+}
+
+/** The documents the anchor check keeps loaded (see keptDoc). */
+const anchorDocs = new Map();
+const ANCHOR_DOCS = 8;
+
+/** anchorRange on the kept Y.Doc of document `key` (see keptDoc); {stale: true} if not kept at `baseSeq`. */
+export function anchorRangeCached(key, baseSeq, lastSeq, list, from, to) {
+  const doc = keptDoc(anchorDocs, ANCHOR_DOCS, key, baseSeq, lastSeq, list);
+  return doc === null ? JSON.stringify({ stale: true }) : rangeOn(doc, from, to);
 }
 
 function rangeOn(doc, from, to) {
@@ -924,7 +928,24 @@ function walk(frag, visit) {
  * deletion, modification; "block" ones are whole paragraphs or list items) and their text.
  */
 export function suggestions(list) {
-  const doc = load(list);
+  return JSON.stringify(suggestionsOf(load(list)));
+}
+
+/**
+ * The documents whose review list is read from a kept Y.Doc (see keptDoc): the open pages of a
+ * document ask for its list after every change, and loading the whole log each time kept the
+ * engine's thread busy (docs/adr/025, amendment "the review list from a kept state").
+ */
+const reviewDocs = new Map();
+const REVIEW_DOCS = 8;
+
+/** suggestions() on the kept Y.Doc of document `key`: {list} or {stale: true} if not kept at `baseSeq`. */
+export function suggestionsCached(key, baseSeq, lastSeq, list) {
+  const doc = keptDoc(reviewDocs, REVIEW_DOCS, key, baseSeq, lastSeq, list);
+  return JSON.stringify(doc === null ? { stale: true } : { list: suggestionsOf(doc) });
+}
+
+function suggestionsOf(doc) {
   const byId = new Map();
   const note = (id, kind, text) => {
     let s = byId.get(id);
@@ -943,7 +964,7 @@ export function suggestions(list) {
       for (const m of SUGGESTION_MARKS) if (a[m] && a[m].id !== undefined) note(String(a[m].id), m, d.insert.split(ZWSP).join(''));
     }
   });
-  return JSON.stringify([...byId.values()]);
+  return [...byId.values()];
 }
 
 /**
