@@ -505,10 +505,11 @@ export function anchorRange(list, from, to) {
  * (evicted, or moved on by another reading) the answer is null and the caller sends the whole
  * content. `lastSeq`: the log position the doc is at afterwards.
  */
-function keptDoc(docs, max, key, baseSeq, lastSeq, list) {
+function keptDoc(docs, max, key, baseSeq, lastSeq, list, init) {
   let kept = docs.get(key);
   if (baseSeq < 0) {
     kept = { doc: load(list), seq: lastSeq };
+    if (init) init(kept);
   } else {
     if (!kept || kept.seq !== baseSeq) return null;
     if (list.length) Y.applyUpdate(kept.doc, list.length === 1 ? fromB64(list[0]) : Y.mergeUpdates(list.map(fromB64)));
@@ -517,7 +518,7 @@ function keptDoc(docs, max, key, baseSeq, lastSeq, list) {
   docs.delete(key);
   docs.set(key, kept);
   while (docs.size > max) docs.delete(docs.keys().next().value);
-  return kept.doc;
+  return kept;
 }
 
 /** The documents the anchor check keeps loaded (see keptDoc). */
@@ -526,8 +527,8 @@ const ANCHOR_DOCS = 8;
 
 /** anchorRange on the kept Y.Doc of document `key` (see keptDoc); {stale: true} if not kept at `baseSeq`. */
 export function anchorRangeCached(key, baseSeq, lastSeq, list, from, to) {
-  const doc = keptDoc(anchorDocs, ANCHOR_DOCS, key, baseSeq, lastSeq, list);
-  return doc === null ? JSON.stringify({ stale: true }) : rangeOn(doc, from, to);
+  const kept = keptDoc(anchorDocs, ANCHOR_DOCS, key, baseSeq, lastSeq, list);
+  return kept === null ? JSON.stringify({ stale: true }) : rangeOn(kept.doc, from, to);
 }
 
 function rangeOn(doc, from, to) {
@@ -939,32 +940,63 @@ export function suggestions(list) {
 const reviewDocs = new Map();
 const REVIEW_DOCS = 8;
 
-/** suggestions() on the kept Y.Doc of document `key`: {list} or {stale: true} if not kept at `baseSeq`. */
+/**
+ * suggestions() on the kept Y.Doc of document `key`: {list} or {stale: true} if not kept at
+ * `baseSeq`. What each top-level block contributes is kept too, until a transaction changes
+ * something inside the block: a reading after a keystroke walks one block, not the document.
+ */
 export function suggestionsCached(key, baseSeq, lastSeq, list) {
-  const doc = keptDoc(reviewDocs, REVIEW_DOCS, key, baseSeq, lastSeq, list);
-  return JSON.stringify(doc === null ? { stale: true } : { list: suggestionsOf(doc) });
+  const kept = keptDoc(reviewDocs, REVIEW_DOCS, key, baseSeq, lastSeq, list, (k) => {
+    k.notes = new WeakMap();
+    const frag = k.doc.getXmlFragment(FIELD);
+    k.doc.on('afterTransaction', (tr) => {
+      for (const type of tr.changed.keys()) {
+        let t = type;
+        while (t && t !== frag && t._item && t._item.parent !== frag) t = t._item.parent;
+        if (t && t !== frag) k.notes.delete(t);
+      }
+    });
+  });
+  return JSON.stringify(kept === null ? { stale: true } : { list: suggestionsOf(kept.doc, kept.notes) });
 }
 
-function suggestionsOf(doc) {
+/** The suggestions of a document (see suggestions()); `cache`: each top-level block's notes, kept. */
+function suggestionsOf(doc, cache) {
   const byId = new Map();
-  const note = (id, kind, text) => {
-    let s = byId.get(id);
-    if (!s) { s = { id, author: authorOf(id), kinds: [], text: '', order: byId.size }; byId.set(id, s); }
-    if (!s.kinds.includes(kind)) s.kinds.push(kind);
-    if (s.text.length < 200) s.text += text;
-  };
-  walk(doc.getXmlFragment(FIELD), (x) => {
-    if (x.element) {
-      for (const m of nodeMarks(x.element)) note(String(m.attrs.id), 'block-' + m.type, '');
+  for (const b of doc.getXmlFragment(FIELD).toArray()) {
+    let notes = cache ? cache.get(b) : undefined;
+    if (!notes) {
+      notes = blockNotes(b);
+      if (cache) cache.set(b, notes);
+    }
+    for (const [id, kind, text] of notes) {
+      let s = byId.get(id);
+      if (!s) { s = { id, author: authorOf(id), kinds: [], text: '', order: byId.size }; byId.set(id, s); }
+      if (!s.kinds.includes(kind)) s.kinds.push(kind);
+      if (s.text.length < 200) s.text += text;
+    }
+  }
+  return [...byId.values()];
+}
+
+/** What one top-level block says about suggestions, in document order: [id, kind, text] each. */
+function blockNotes(block) {
+  const notes = [];
+  const rec = (node) => {
+    if (node instanceof Y.XmlText) {
+      for (const d of node.toDelta()) {
+        if (typeof d.insert !== 'string') continue;
+        const a = d.attributes || {};
+        for (const m of SUGGESTION_MARKS) if (a[m] && a[m].id !== undefined) notes.push([String(a[m].id), m, d.insert.split(ZWSP).join('')]);
+      }
       return;
     }
-    for (const d of x.text.toDelta()) {
-      if (typeof d.insert !== 'string') continue;
-      const a = d.attributes || {};
-      for (const m of SUGGESTION_MARKS) if (a[m] && a[m].id !== undefined) note(String(a[m].id), m, d.insert.split(ZWSP).join(''));
-    }
-  });
-  return [...byId.values()];
+    if (!(node instanceof Y.XmlElement)) return;
+    for (const m of nodeMarks(node)) notes.push([String(m.attrs.id), 'block-' + m.type, '']);
+    for (const c of node.toArray()) rec(c);
+  };
+  rec(block);
+  return notes;
 }
 
 /**

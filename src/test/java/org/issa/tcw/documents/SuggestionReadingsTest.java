@@ -128,13 +128,27 @@ class SuggestionReadingsTest {
                 + "{\"id\":\"" + a2 + "\"}}},{\"op\":\"format\",\"path\":[0],\"at\":0,\"len\":5,\"attrs\":{\"modification\":"
                 + "{\"id\":\"" + d + "\",\"type\":\"mark\"}}}]");
         sameAsTheWholeLog();
+        // a list whose nested paragraph is changed later, and a block mark put on an existing block
+        String e = id(chair, "e");
+        String f = id(member, "f");
+        push("chair-ict", "[{\"op\":\"block\",\"at\":2,\"name\":\"bulletList\",\"children\":[{\"name\":\"listItem\","
+                + "\"children\":[{\"name\":\"paragraph\",\"text\":\"An item\"}]}]}]");
+        sameAsTheWholeLog();
+        push("member-ict", "[{\"op\":\"insert\",\"path\":[2,0,0],\"at\":3,\"text\":\"extra \",\"attrs\":{\"insertion\":"
+                + "{\"id\":\"" + f + "\"}}}]");
+        sameAsTheWholeLog();
+        push("chair-ict", "[{\"op\":\"attr\",\"path\":[2],\"name\":\"suggestion\",\"value\":\"[{\\\"type\\\":"
+                + "\\\"deletion\\\",\\\"attrs\\\":{\\\"id\\\":\\\"" + e + "\\\"}}]\"}]");
+        sameAsTheWholeLog();
         assertThat(readings.wholeLoads()).as("readings after the first apply only the new updates")
                 .isEqualTo(wholeLoads);
         signIn.as("member-ict");
         assertThat(readings.read(documentId).suggestions())
-                .extracting(SuggestionReadings.Suggestion::id).containsExactly(d, a1, b, c, a2);
-        assertThat(readings.read(documentId).suggestions())
-                .extracting(SuggestionReadings.Suggestion::authorId).containsExactly(member, member, chair, chair, member);
+                .extracting(SuggestionReadings.Suggestion::id).containsExactly(d, a1, b, c, a2, e, f);
+        assertThat(readings.read(documentId).suggestions()).extracting(SuggestionReadings.Suggestion::authorId)
+                .containsExactly(member, member, chair, chair, member, chair, member);
+        assertThat(readings.read(documentId).suggestions().get(3).kinds()).containsExactly("block-insertion", "insertion");
+        assertThat(readings.read(documentId).suggestions().get(6).text()).isEqualTo("extra ");
 
         assertThat(maintenance.compactNow(documentId)).isTrue();
         sameAsTheWholeLog();
@@ -150,7 +164,7 @@ class SuggestionReadingsTest {
         sameAsTheWholeLog();
         signIn.as("member-ict");
         assertThat(readings.read(documentId).suggestions()).extracting(SuggestionReadings.Suggestion::id)
-                .contains(d, b).doesNotContain(a1, c);
+                .contains(d, b, e, f).doesNotContain(a1, c);
     }
 
     @Test
