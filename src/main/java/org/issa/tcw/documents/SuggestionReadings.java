@@ -201,6 +201,11 @@ public class SuggestionReadings {
                 base = -1;
             }
             DocumentLog.Content content = base < 0 ? log.content(documentId) : log.since(documentId, base);
+            if (base >= 0 && content.state() == null && !content.tail().isEmpty()
+                    && content.tail().getFirst().seq() != base + 1) {
+                base = -1; // compacted between the two reads of `since`: rows after `base` are missing
+                content = log.content(documentId);
+            }
             boolean whole = base < 0 || content.state() != null;
             if (whole) {
                 wholeLoads.incrementAndGet();
