@@ -498,32 +498,37 @@ export function anchorRange(list, from, to) {
 }
 
 /**
- * The documents the anchor check keeps loaded (key -> {doc, seq}), most recently used last: a new
- * comment is checked against the kept Y.Doc plus the updates logged since, instead of loading the
- * whole log each time. At most ANCHOR_DOCS are kept.
+ * Y.Docs kept loaded per document (key -> {doc, seq}) in an LRU map of at most `max` entries, most
+ * recently used last: a reading applies the updates logged since the kept doc's position instead
+ * of loading the whole log again. `baseSeq` < 0: `list` is the whole content (the doc is loaded
+ * anew); otherwise `list` holds the updates after `baseSeq`, and if the kept doc is not at `baseSeq`
+ * (evicted, or moved on by another reading) the answer is null and the caller sends the whole
+ * content. `lastSeq`: the log position the doc is at afterwards.
  */
-const anchorDocs = new Map();
-const ANCHOR_DOCS = 8;
-
-/**
- * anchorRange on the kept Y.Doc of document `key`. `baseSeq` < 0: `list` is the whole content
- * (the doc is loaded anew); otherwise `list` holds the updates after `baseSeq`, and if the kept doc
- * is not at `baseSeq` (evicted, or moved on by a concurrent check) the answer is {stale: true} and
- * the caller sends the whole content. `lastSeq`: the log position the doc is at afterwards.
- */
-export function anchorRangeCached(key, baseSeq, lastSeq, list, from, to) {
-  let kept = anchorDocs.get(key);
+function keptDoc(docs, max, key, baseSeq, lastSeq, list, init) {
+  let kept = docs.get(key);
   if (baseSeq < 0) {
     kept = { doc: load(list), seq: lastSeq };
+    if (init) init(kept);
   } else {
-    if (!kept || kept.seq !== baseSeq) return JSON.stringify({ stale: true });
+    if (!kept || kept.seq !== baseSeq) return null;
     if (list.length) Y.applyUpdate(kept.doc, list.length === 1 ? fromB64(list[0]) : Y.mergeUpdates(list.map(fromB64)));
     kept.seq = lastSeq;
   }
-  anchorDocs.delete(key);
-  anchorDocs.set(key, kept);
-  while (anchorDocs.size > ANCHOR_DOCS) anchorDocs.delete(anchorDocs.keys().next().value);
-  return rangeOn(kept.doc, from, to);
+  docs.delete(key);
+  docs.set(key, kept);
+  while (docs.size > max) docs.delete(docs.keys().next().value);
+  return kept;
+}
+
+/** The documents the anchor check keeps loaded (see keptDoc). */
+const anchorDocs = new Map();
+const ANCHOR_DOCS = 8;
+
+/** anchorRange on the kept Y.Doc of document `key` (see keptDoc); {stale: true} if not kept at `baseSeq`. */
+export function anchorRangeCached(key, baseSeq, lastSeq, list, from, to) {
+  const kept = keptDoc(anchorDocs, ANCHOR_DOCS, key, baseSeq, lastSeq, list);
+  return kept === null ? JSON.stringify({ stale: true }) : rangeOn(kept.doc, from, to);
 }
 
 function rangeOn(doc, from, to) {
@@ -924,26 +929,74 @@ function walk(frag, visit) {
  * deletion, modification; "block" ones are whole paragraphs or list items) and their text.
  */
 export function suggestions(list) {
-  const doc = load(list);
+  return JSON.stringify(suggestionsOf(load(list)));
+}
+
+/**
+ * The documents whose review list is read from a kept Y.Doc (see keptDoc): the open pages of a
+ * document ask for its list after every change, and loading the whole log each time kept the
+ * engine's thread busy (docs/adr/025, amendment "the review list from a kept state").
+ */
+const reviewDocs = new Map();
+const REVIEW_DOCS = 8;
+
+/**
+ * suggestions() on the kept Y.Doc of document `key`: {list} or {stale: true} if not kept at
+ * `baseSeq`. What each top-level block contributes is kept too, until a transaction changes
+ * something inside the block: a reading after a keystroke walks one block, not the document.
+ */
+export function suggestionsCached(key, baseSeq, lastSeq, list) {
+  const kept = keptDoc(reviewDocs, REVIEW_DOCS, key, baseSeq, lastSeq, list, (k) => {
+    k.notes = new WeakMap();
+    const frag = k.doc.getXmlFragment(FIELD);
+    k.doc.on('afterTransaction', (tr) => {
+      for (const type of tr.changed.keys()) {
+        let t = type;
+        while (t && t !== frag && t._item && t._item.parent !== frag) t = t._item.parent;
+        if (t && t !== frag) k.notes.delete(t);
+      }
+    });
+  });
+  return JSON.stringify(kept === null ? { stale: true } : { list: suggestionsOf(kept.doc, kept.notes) });
+}
+
+/** The suggestions of a document (see suggestions()); `cache`: each top-level block's notes, kept. */
+function suggestionsOf(doc, cache) {
   const byId = new Map();
-  const note = (id, kind, text) => {
-    let s = byId.get(id);
-    if (!s) { s = { id, author: authorOf(id), kinds: [], text: '', order: byId.size }; byId.set(id, s); }
-    if (!s.kinds.includes(kind)) s.kinds.push(kind);
-    if (s.text.length < 200) s.text += text;
-  };
-  walk(doc.getXmlFragment(FIELD), (x) => {
-    if (x.element) {
-      for (const m of nodeMarks(x.element)) note(String(m.attrs.id), 'block-' + m.type, '');
+  for (const b of doc.getXmlFragment(FIELD).toArray()) {
+    let notes = cache ? cache.get(b) : undefined;
+    if (!notes) {
+      notes = blockNotes(b);
+      if (cache) cache.set(b, notes);
+    }
+    for (const [id, kind, text] of notes) {
+      let s = byId.get(id);
+      if (!s) { s = { id, author: authorOf(id), kinds: [], text: '', order: byId.size }; byId.set(id, s); }
+      if (!s.kinds.includes(kind)) s.kinds.push(kind);
+      if (s.text.length < 200) s.text += text;
+    }
+  }
+  return [...byId.values()];
+}
+
+/** What one top-level block says about suggestions, in document order: [id, kind, text] each. */
+function blockNotes(block) {
+  const notes = [];
+  const rec = (node) => {
+    if (node instanceof Y.XmlText) {
+      for (const d of node.toDelta()) {
+        if (typeof d.insert !== 'string') continue;
+        const a = d.attributes || {};
+        for (const m of SUGGESTION_MARKS) if (a[m] && a[m].id !== undefined) notes.push([String(a[m].id), m, d.insert.split(ZWSP).join('')]);
+      }
       return;
     }
-    for (const d of x.text.toDelta()) {
-      if (typeof d.insert !== 'string') continue;
-      const a = d.attributes || {};
-      for (const m of SUGGESTION_MARKS) if (a[m] && a[m].id !== undefined) note(String(a[m].id), m, d.insert.split(ZWSP).join(''));
-    }
-  });
-  return JSON.stringify([...byId.values()]);
+    if (!(node instanceof Y.XmlElement)) return;
+    for (const m of nodeMarks(node)) notes.push([String(m.attrs.id), 'block-' + m.type, '']);
+    for (const c of node.toArray()) rec(c);
+  };
+  rec(block);
+  return notes;
 }
 
 /**

@@ -25,6 +25,7 @@ import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentKind;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.EditorConnection;
+import org.issa.tcw.documents.SuggestionReadings;
 import org.issa.tcw.documents.WorkingLanguage;
 import org.issa.tcw.documents.suggestions.SuggestOnlyService;
 import org.issa.tcw.documents.suggestions.SuggestionService;
@@ -112,7 +113,7 @@ class InnerChecksTest {
             Map.entry("documents.DocumentCollaboration.openEditors",
                     "InnerChecksTest#documents_of_other_commissions_can_neither_be_loaded_nor_counted_nor_followed"),
             Map.entry("documents.DocumentCollaboration.read", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
-            Map.entry("documents.DocumentCollaboration.readAt", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
+            Map.entry("documents.SuggestionReadings.read", "InnerChecksTest#review_of_another_commissions_document_is_refused"),
             Map.entry("documents.DocumentCollaboration.change",
                     "SuggestionServiceTest#a_member_an_observer_another_commissions_member_and_the_admin_may_not_accept_and_nothing_changes"),
             Map.entry("documents.DocumentCollaboration.may", OPEN + "answers whether the caller may act; reads no data"),
@@ -255,6 +256,8 @@ class InnerChecksTest {
             Map.entry("programme.TrienniumService.all", OPEN + "the list of trienniums"),
             Map.entry("programme.TrienniumService.active", OPEN + "the current triennium")));
 
+    @Autowired
+    SuggestionReadings readings;
     @Autowired
     SignIn signIn;
     @Autowired
@@ -405,13 +408,12 @@ class InnerChecksTest {
         assertThat(suggestOnly.settings(id).personIds()).isEmpty();
         int entries = relay.read(id, log -> log.size());
         assertThat(entries).isPositive();
-        Integer read = relay.<Integer>readAt(id, seq -> null, (log, seq) -> log.size());
-        assertThat(read).isEqualTo(entries);
+        assertThat(readings.read(id).suggestions()).isEmpty();
 
         signIn.as("member-fam");
         assertThatThrownBy(() -> relay.read(id, log -> log.size())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> relay.<Integer>readAt(id, seq -> 1, (log, seq) -> log.size()))
-                .as("refused before the caller's cache is asked").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> readings.read(id))
+                .as("refused before the kept reading is looked at").isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> documents.anchorRange(id, "AA==", "AA==")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> documents.markedUp(id)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> suggestions.list(id)).isInstanceOf(AccessDeniedException.class);

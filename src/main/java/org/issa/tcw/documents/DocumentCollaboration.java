@@ -657,26 +657,6 @@ public class DocumentCollaboration {
     }
 
     /**
-     * Reads the document's current content with the log position it is at, unless {@code cached}
-     * already has an answer for the document's last sequence number (one small query instead of the
-     * whole content): for results computed once per state of the document and kept by the caller.
-     *
-     * @throws AccessDeniedException if the person may not read the document (checked every call,
-     *                               before {@code cached} is asked)
-     */
-    @PreAuthorize("isAuthenticated()")
-    public <T> T readAt(long documentId, java.util.function.LongFunction<@Nullable T> cached,
-            java.util.function.BiFunction<List<byte[]>, Long, T> reader) {
-        require(CommissionAction.READ, documentId, commissionOf(documentId));
-        T known = cached.apply(documents.lastSeq(documentId).orElseThrow(NotFoundException::new));
-        if (known != null) {
-            return known;
-        }
-        DocumentLog.Content content = log.content(documentId);
-        return reader.apply(content.updates(), content.lastSeq());
-    }
-
-    /**
      * Reads the document's current content, and its last sequence number, for a server job with
      * nobody signed in (the automatic versions of {@code documents.versions}); the caller makes its
      * own check when a person is involved.

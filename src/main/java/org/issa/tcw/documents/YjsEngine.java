@@ -366,22 +366,6 @@ public class YjsEngine implements DisposableBean {
                 ns.getMember("review").execute(ProxyArray.fromList(b64), specJson).asString()));
     }
 
-    /** The suggestions of a document in document order. */
-    public CompletableFuture<List<Suggestion>> suggestions(List<byte[]> log) {
-        List<Object> b64 = encode(log);
-        return call(ns -> {
-            JsonNode list = json.readTree(ns.getMember("suggestions").execute(ProxyArray.fromList(b64)).asString());
-            List<Suggestion> out = new ArrayList<>(list.size());
-            list.forEach(s -> {
-                List<String> kinds = new ArrayList<>();
-                s.get("kinds").forEach(k -> kinds.add(k.asString()));
-                out.add(new Suggestion(s.get("id").asString(),
-                        s.get("author").isNull() ? null : s.get("author").asLong(), kinds, s.get("text").asString()));
-            });
-            return out;
-        });
-    }
-
     /**
      * The anchor an editor would make for the first occurrence of {@code quote} inside one text
      * node, as {@code [from, to]} base64 relative positions, or an empty list. For tests, demo data
@@ -514,17 +498,13 @@ public class YjsEngine implements DisposableBean {
     public record SuggestOnlyVerdict(boolean allowed, @Nullable String reason, long millis) {
     }
 
-    /** One suggestion: its id, author (person id, null if the id names none), kinds and (start of its) text. */
-    public record Suggestion(String id, @Nullable Long authorId, List<String> kinds, String text) {
-    }
-
     private Rendering rendering(String result) {
         JsonNode r = json.readTree(result);
         return new Rendering(r.get("text").asString(), DocumentHtml.sanitize(r.get("html").asString()),
                 r.get("xml").asString());
     }
 
-    private static List<Object> encode(List<byte[]> log) {
+    static List<Object> encode(List<byte[]> log) {
         List<Object> b64 = new ArrayList<>(log.size());
         for (byte[] update : log) {
             b64.add(Base64.getEncoder().encodeToString(update));
@@ -533,23 +513,28 @@ public class YjsEngine implements DisposableBean {
     }
 
     private <T> CompletableFuture<T> call(Function<Value, T> work) {
-        return call(thread, () -> exports, work);
+        return call(thread, () -> exports, null, work);
+    }
+
+    /** A call on the main context by another class of this package, profiled under {@code label}. */
+    <T> CompletableFuture<T> call(String label, Function<Value, T> work) {
+        return call(thread, () -> exports, label, work);
     }
 
     /** A call on the replicas' context and thread (after the engine started). */
     private <T> CompletableFuture<T> callReplicas(Function<Value, T> work) {
-        return warm.thenCompose(v -> call(replicaThread, this::replicaExports, work));
+        return warm.thenCompose(v -> call(replicaThread, this::replicaExports, null, work));
     }
 
     private <T> CompletableFuture<T> call(ExecutorService lane, java.util.function.Supplier<@Nullable Value> exportsOf,
-            Function<Value, T> work) {
+            @Nullable String named, Function<Value, T> work) {
         @Nullable CallCount counting = COUNTING.get();
         if (counting != null) {
             counting.calls.incrementAndGet();
         }
         long asked = System.nanoTime();
         Map<String, List<long[]>> profiling = profile;
-        String label = profiling == null ? "" : StackWalker.getInstance()
+        String label = profiling == null ? "" : named != null ? named : StackWalker.getInstance()
                 .walk(frames -> frames.filter(f -> f.getClassName().equals(YjsEngine.class.getName()))
                         .map(StackWalker.StackFrame::getMethodName)
                         .filter(m -> !m.equals("call") && !m.equals("callReplicas") && !m.startsWith("lambda$"))

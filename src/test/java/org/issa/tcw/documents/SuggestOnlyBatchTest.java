@@ -47,6 +47,8 @@ class SuggestOnlyBatchTest {
     @Autowired
     YjsEngine engine;
     @Autowired
+    SuggestionReadings readings;
+    @Autowired
     SuggestOnlyService suggestOnly;
     @Autowired
     SignIn signIn;
@@ -164,7 +166,7 @@ class SuggestOnlyBatchTest {
         List<byte[]> stored = log.content(documentId).updates();
         assertThat(engine.xml(stored).join()).isEqualTo("<paragraph>Agreed text. Mo<insertion id=\"" + d
                 + "\">X</insertion>re. En<insertion id=\"" + f + "\">Y</insertion>d.</paragraph>");
-        assertThat(engine.suggestions(stored).join()).extracting(YjsEngine.Suggestion::id).containsExactly(d, f);
+        assertThat(readings.ofLog(stored).join()).extracting(SuggestionReadings.Suggestion::id).containsExactly(d, f);
         assertThat(engine.check(stored).join().complete()).isTrue();
     }
 

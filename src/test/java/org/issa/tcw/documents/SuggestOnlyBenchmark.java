@@ -77,7 +77,7 @@ class SuggestOnlyBenchmark {
         ops.append("]");
         log.add(engine.edit(log, ops.toString()).join());
         int chars = engine.render(log).join().text().length();
-        line("document: %d characters, %d suggestions", chars, engine.suggestions(log).join().size());
+        line("document: %d characters, %d suggestions", chars, SuggestionReadings.ofLog(engine, log).join().size());
 
         long t0 = System.nanoTime();
         engine.replicaOpen(1, log).join();

@@ -2,17 +2,16 @@ package org.issa.tcw.documents.suggestions;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.documents.DocumentCollaboration;
+import org.issa.tcw.documents.SuggestionReadings;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
@@ -35,29 +34,31 @@ public class SuggestionService {
     /** A suggestion id: "&lt;person id&gt;:&lt;epoch millis, base 36&gt;:&lt;random&gt;" (frontend/tcw-suggestions.ts). */
     private static final Pattern ID = Pattern.compile("^(\\d{1,18}):([0-9a-z]{1,12}):[0-9A-Za-z_-]{1,40}$");
     static final int MAX_IDS = 1000;
-    static final int CACHED_DOCUMENTS = 64;
 
     private final DocumentCollaboration collaboration;
     private final YjsEngine engine;
+    private final SuggestionReadings readings;
     private final PersonService people;
     private final CurrentUser currentUser;
 
-    SuggestionService(DocumentCollaboration collaboration, YjsEngine engine, PersonService people,
-            CurrentUser currentUser) {
+    SuggestionService(DocumentCollaboration collaboration, YjsEngine engine, SuggestionReadings readings,
+            PersonService people, CurrentUser currentUser) {
         this.collaboration = collaboration;
         this.engine = engine;
+        this.readings = readings;
         this.people = people;
         this.currentUser = currentUser;
     }
 
     /**
-     * The document's suggestions in document order.
+     * The document's suggestions in document order, as {@link SuggestionReadings} reads them (once
+     * per state of the document, shared by its readers); names and "mine" per reader.
      *
      * @throws AccessDeniedException if the person may not read the document
      */
     @PreAuthorize("isAuthenticated()")
     public List<SuggestionView> list(long documentId) {
-        List<YjsEngine.Suggestion> raw = suggestionsNow(documentId);
+        List<SuggestionReadings.Suggestion> raw = readings.read(documentId).suggestions();
         Set<Long> authors = new HashSet<>();
         raw.forEach(s -> {
             if (s.authorId() != null) {
@@ -67,7 +68,7 @@ public class SuggestionService {
         Map<Long, PersonSummary> names = people.summaries(authors);
         Long me = currentUser.require().personId();
         List<SuggestionView> out = new ArrayList<>(raw.size());
-        for (YjsEngine.Suggestion s : raw) {
+        for (SuggestionReadings.Suggestion s : raw) {
             PersonSummary who = s.authorId() == null ? null : names.get(s.authorId());
             out.add(new SuggestionView(s.id(), who == null ? null : who.id(), who == null ? null : who.displayName(),
                     madeAt(s.id()), s.kinds(), s.text(), me != null && Objects.equals(me, s.authorId())));
@@ -75,59 +76,10 @@ public class SuggestionService {
         return out;
     }
 
-    /**
-     * The document's suggestions as the engine reads them, computed once per state of the document
-     * (its last sequence number) and shared: readers of the same state, also concurrent ones, wait
-     * for the one engine call; a new update makes the next reader compute again. The reader's right
-     * to read the document is checked on every call, before the cache is looked at.
-     */
-    private List<YjsEngine.Suggestion> suggestionsNow(long documentId) {
-        CompletableFuture<List<YjsEngine.Suggestion>> mine = new CompletableFuture<>();
-        CompletableFuture<List<YjsEngine.Suggestion>> answer = collaboration.readAt(documentId, seq -> {
-            synchronized (cache) {
-                Cached kept = cache.get(documentId);
-                if (kept != null && kept.seq() == seq && !kept.list().isCompletedExceptionally()) {
-                    return kept.list();
-                }
-                cache.put(documentId, new Cached(seq, mine));
-                return null;
-            }
-        }, (log, seq) -> {
-            engineReads.incrementAndGet();
-            engine.suggestions(log).whenComplete((list, failure) -> {
-                if (failure != null) {
-                    synchronized (cache) {
-                        cache.remove(documentId);
-                    }
-                    mine.completeExceptionally(failure);
-                } else {
-                    mine.complete(List.copyOf(list));
-                }
-            });
-            return mine;
-        });
-        return answer.join();
-    }
-
-    /** How many times the suggestions were computed by the engine. */
-    private final java.util.concurrent.atomic.AtomicLong engineReads = new java.util.concurrent.atomic.AtomicLong();
-
     /** How many times the suggestions were computed by the engine (tests; not final: called through the proxy). */
     long engineReads() {
-        return engineReads.get();
+        return readings.computed();
     }
-
-    /** The suggestions of one state of a document (a future while the engine computes them). */
-    private record Cached(long seq, CompletableFuture<List<YjsEngine.Suggestion>> list) {
-    }
-
-    /** The last documents whose suggestions were read, most recently used last. */
-    private final Map<Long, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Cached> eldest) {
-            return size() > CACHED_DOCUMENTS;
-        }
-    };
 
     /**
      * Names of the given authors (person ids), for the editor's "suggested by" titles; only for

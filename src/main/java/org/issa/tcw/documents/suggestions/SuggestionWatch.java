@@ -8,8 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.issa.tcw.documents.DocumentCollaboration;
-import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.documents.SuggestionReadings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,29 +45,24 @@ class SuggestionWatch {
     private static final int TEXT_MAX = 500;
 
     private final JdbcClient jdbc;
-    private final DocumentCollaboration collaboration;
-    private final YjsEngine engine;
+    private final SuggestionReadings readings;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final boolean scheduled;
 
-    SuggestionWatch(JdbcClient jdbc, DocumentCollaboration collaboration, YjsEngine engine, TransactionTemplate tx,
+    SuggestionWatch(JdbcClient jdbc, SuggestionReadings readings, TransactionTemplate tx,
             ApplicationEventPublisher events, Clock clock,
             @Value("${tcw.documents.suggestions.watch.enabled:true}") boolean scheduled) {
         this.scheduled = scheduled;
         this.jdbc = jdbc;
-        this.collaboration = collaboration;
-        this.engine = engine;
+        this.readings = readings;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
     }
 
     private record Changed(long id, long commissionId, String title) {
-    }
-
-    private record Read(List<YjsEngine.Suggestion> suggestions, long seq) {
     }
 
     @Scheduled(fixedDelayString = "${tcw.documents.suggestions.watch-every:30s}", initialDelayString = "25s")
@@ -103,12 +97,12 @@ class SuggestionWatch {
     }
 
     private int scan(Changed d, Instant now) {
-        Read read = collaboration.readForJob(d.id(), (updates, seq) -> new Read(engine.suggestions(updates).join(), seq));
+        SuggestionReadings.Reading read = readings.readForJob(d.id());
         Integer announced = tx.execute(status -> {
             Set<String> seen = new HashSet<>(jdbc.sql("select suggestion_id from document_suggestion_seen where document_id = :d")
                     .param("d", d.id()).query(String.class).list());
             int count = 0;
-            for (YjsEngine.Suggestion s : read.suggestions()) {
+            for (SuggestionReadings.Suggestion s : read.suggestions()) {
                 if (!seen.add(s.id())) {
                     continue;
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.issa.tcw.documents.SuggestionReadings;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,8 @@ class SuggestOnlyCheckTest {
 
     @Autowired
     YjsEngine engine;
+    @Autowired
+    SuggestionReadings readings;
 
     List<byte[]> log;
 
@@ -147,7 +150,7 @@ class SuggestOnlyCheckTest {
         log.add(edit("[{\"op\":\"insert\",\"path\":[0],\"at\":25,\"text\":\" or three times\",\"attrs\":"
                 + mark("insertion", ANA_ID) + "},{\"op\":\"format\",\"path\":[1],\"at\":12,\"len\":7,\"attrs\":"
                 + mark("deletion", BEN_ID) + "}]"));
-        assertThat(engine.suggestions(log).join()).extracting(YjsEngine.Suggestion::id).containsExactly(ANA_ID, BEN_ID);
+        assertThat(readings.ofLog(log).join()).extracting(SuggestionReadings.Suggestion::id).containsExactly(ANA_ID, BEN_ID);
         List<byte[]> acceptAna = new ArrayList<>(log);
         acceptAna.add(engine.review(log, true, null, ANA).join());
         assertThat(engine.xml(acceptAna).join()).isEqualTo("<paragraph>The committee meets twice or three times a year."

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.issa.tcw.documents.SuggestionReadings;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,8 @@ class SuggestedTableStructureTest {
 
     @Autowired
     YjsEngine engine;
+    @Autowired
+    SuggestionReadings readings;
 
     List<byte[]> log;
     String original;
@@ -88,7 +91,7 @@ class SuggestedTableStructureTest {
         assertThat(check(plain, ANA).reason()).isEqualTo("changes-text");
 
         log.add(marked);
-        assertThat(engine.suggestions(log).join()).singleElement()
+        assertThat(readings.ofLog(log).join()).singleElement()
                 .satisfies(s -> assertThat(s.id()).isEqualTo(ANA_ID));
         assertThat(engine.xml(after(engine.review(log, false, List.of(ANA_ID), null).join())).join())
                 .as("rejected: the table as it was").isEqualTo(original);
