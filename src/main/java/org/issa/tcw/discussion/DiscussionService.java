@@ -187,7 +187,7 @@ public class DiscussionService {
         Instant now = clock.instant();
         DiscussionThread t = threads.saveAndFlush(
                 new DiscussionThread(thread.commissionId(), code, thread.title(), author, thread.anchor(), now));
-        writer.write(t, writer.prepare(t.getId(), code, author, thread.body(), null), now);
+        writer.write(t, writer.prepare(code, author, thread.body(), null), now);
         return t.getId();
     }
 
@@ -215,7 +215,7 @@ public class DiscussionService {
             require(post.getThreadId() == threadId, "error.not-found");
             target = new PostWriter.ReplyTo(post.getId(), post.getSeq(), post.getAuthorId());
         }
-        PostWriter.Draft draft = writer.prepare(threadId, commissionCode, author, body, target);
+        PostWriter.Draft draft = writer.prepare(commissionCode, author, body, target);
         DiscussionThread t = threads.lockById(threadId).orElseThrow(NotFoundException::new);
         return writer.write(t, draft, clock.instant());
     }

@@ -82,10 +82,9 @@ class PostWriter {
 
     /**
      * Prepares a post of the thread {@code threadId} of the commission {@code commissionCode}:
-     * everything but its number. Also makes the author and the people it mentions watch the thread
-     * (unless they chose a level), which does not need the number either. No row lock is taken.
+     * everything but its number. Reads only: no row is locked or written.
      */
-    Draft prepare(long threadId, String commissionCode, long author, String body, @Nullable ReplyTo replyTo) {
+    Draft prepare(String commissionCode, long author, String body, @Nullable ReplyTo replyTo) {
         List<MentionCandidate> participants = members.of(commissionCode);
         var rendered = rendering.render(body, CommissionMembers.handles(participants));
         Set<Long> mentioned = new LinkedHashSet<>();
@@ -94,8 +93,6 @@ class PostWriter {
                 mentioned.add(m.personId());
             }
         }
-        watchByDefault(threadId, author);
-        mentioned.forEach(person -> watchByDefault(threadId, person));
         Map<Long, PersonSummary> names = views.names(replyTo == null ? List.of(author)
                 : List.of(author, replyTo.authorId()));
         Set<Long> participantIds = participants.stream().map(MentionCandidate::personId).collect(Collectors.toSet());
@@ -108,8 +105,8 @@ class PostWriter {
     /**
      * Appends a prepared post to a thread locked for update by the caller, and announces it: only
      * what needs the post's number (or must be atomic with it) happens here, while the lock is held —
-     * the number, the post, the author's read marker, the mentions, the watchers (read under the
-     * lock, so whoever replied just before is notified of this one), and the events whose listeners
+     * the number, the post, the author's read marker, the mentions, the default watches, the watchers
+     * (read under the lock, so whoever replied just before is notified of this one), and the events whose listeners
      * store the notifications and mail items in this transaction (a post and its notifications are
      * stored together or not at all). Pages hear of it after the commit ({@link DiscussionLiveFeed}).
      */
@@ -121,8 +118,12 @@ class PostWriter {
                 draft.body(), draft.html(), now));
         markers.findById(new ReadMarker.Key(t.getId(), author)).ifPresentOrElse(m -> m.readUpTo(seq),
                 () -> markers.save(new ReadMarker(t.getId(), author, seq)));
+        // under the lock too: "watch unless a level was chosen" reads then inserts, so two replies at
+        // once by (or mentioning) the same person would both insert
+        watchByDefault(t.getId(), author);
         for (Long person : draft.mentioned()) {
             mentions.save(new Mention(post.getId(), person));
+            watchByDefault(t.getId(), person);
         }
         Set<Long> watchers = watchers(t, draft.participantIds());
         watchers.remove(author);
