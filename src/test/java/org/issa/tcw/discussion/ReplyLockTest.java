@@ -42,18 +42,23 @@ class ReplyLockTest {
         String marker = "slow-render-" + System.nanoTime();
         RenderingGate.Hold hold = rendering.hold(marker);
         try (var pool = Executors.newFixedThreadPool(2)) {
-            Future<PostView> slow = pool.submit(() -> fixture.reply("member-ict", thread, "Slow to render " + marker));
-            assertThat(hold.entered().await(60, TimeUnit.SECONDS)).as("the slow reply is being rendered").isTrue();
+            try {
+                Future<PostView> slow = pool.submit(() -> fixture.reply("member-ict", thread,
+                        "Slow to render " + marker));
+                assertThat(hold.entered().await(60, TimeUnit.SECONDS)).as("the slow reply is being rendered").isTrue();
 
-            // while the first reply is still rendering, another one is stored: the thread is not locked
-            Future<PostView> quick = pool.submit(() -> fixture.reply("observer-ict", thread, "Quick reply"));
-            PostView stored = quick.get(8, TimeUnit.SECONDS);
-            assertThat(slow).as("the slow reply is still rendering").isNotDone();
+                // while the first reply is still rendering, another one is stored: the thread is not locked
+                Future<PostView> quick = pool.submit(() -> fixture.reply("observer-ict", thread, "Quick reply"));
+                PostView stored = quick.get(8, TimeUnit.SECONDS);
+                assertThat(slow).as("the slow reply is still rendering").isNotDone();
 
-            hold.release().countDown();
-            PostView later = slow.get(60, TimeUnit.SECONDS);
-            assertThat(List.of(stored.seq(), later.seq())).containsExactly(2L, 3L);
-            assertThat(later.html()).contains(marker);
+                hold.release().countDown();
+                PostView later = slow.get(60, TimeUnit.SECONDS);
+                assertThat(List.of(stored.seq(), later.seq())).containsExactly(2L, 3L);
+                assertThat(later.html()).contains(marker);
+            } finally {
+                hold.release().countDown();
+            }
         }
     }
 
