@@ -11,6 +11,12 @@
 #   JAVA_OPTS="…"    extra JVM options of the server (default -Xmx2g)
 #   JFR=1            record a JFR profile of the server (server.jfr in the result folder)
 #   LOAD_ARGS="…"    extra Gatling properties (-Dload.think=3000 -Dload.rampSeconds=30 …)
+#   WARMUP_SECONDS=20  an unmeasured warm-up first (default 20 s; 0: none): 10 people (one of them the
+#                    secretariat) go through the whole mix once, so that the first use of each view
+#                    (class loading, Vaadin's templates, Hibernate's query plans, JIT) does not count.
+#                    Its own Gatling run, report in warmup/ and left out of summary.txt and samples.csv;
+#                    its replies and typing stay in thread 1 and document 2 (a few more posts and
+#                    paragraphs before the measured run starts).
 # Results: target/bench/load-<time>/ (server.log, samples.csv, gatling/…/index.html, summary.txt) and
 # one line per run in target/bench/load.txt.
 #
@@ -58,6 +64,16 @@ done
 echo "server healthy after $(( $(date +%s) - started )) s"
 pid=$(pgrep -P "$server" java || echo "$server")
 
+warmup=${WARMUP_SECONDS:-20}
+if (( warmup > 0 )); then
+    echo "warm-up: 10 users for $warmup s (not measured)"
+    # shellcheck disable=SC2086
+    ./mvnw -B -ntp -q -f bench/load/pom.xml gatling:test -Dload.baseUrl="$base" ${LOAD_ARGS:-} -Dload.users=10 \
+        -Dload.seconds="$warmup" -Dload.rampSeconds=5 -Dgatling.resultsFolder="$dir/warmup" >"$dir/warmup.log" 2>&1 \
+        || echo "the warm-up's Gatling run failed (see $dir/warmup.log); measuring anyway" >&2
+fi
+echo "measured run from $(date +%H:%M:%S) (for jfr-waits.py)"
+
 # CPU (share of one core, from /proc) and heap (jcmd GC.heap_info) of the server every 5 s
 ticks=$(getconf CLK_TCK)
 sample() {
@@ -95,5 +111,5 @@ if [[ -z "$report" ]]; then
 fi
 python3 "$root/bench/load/summary.py" "$report" "$dir/samples.csv" "$users" "$seconds" "$(uptime | sed 's/.*load average: //')" \
     | tee "$dir/summary.txt"
-echo "$(date -Is) users=$users seconds=$seconds $(grep '^all ' "$dir/summary.txt" | head -n 1) server_args=\"${SERVER_ARGS:-}\" dir=$dir" \
+echo "$(date -Is) users=$users seconds=$seconds warmup=$warmup $(grep '^all ' "$dir/summary.txt" | head -n 1) server_args=\"${SERVER_ARGS:-}\" dir=$dir" \
     >>"$root/target/bench/load.txt"

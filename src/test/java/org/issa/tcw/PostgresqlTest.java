@@ -78,6 +78,8 @@ class PostgresqlTest {
     TrienniumService trienniums;
     @Autowired
     SignIn signIn;
+    @Autowired
+    org.issa.tcw.discussion.ConcurrentReplies concurrentReplies;
 
     @AfterEach
     void signOut() {
@@ -133,5 +135,15 @@ class PostgresqlTest {
         assertThat(commissions.myCommissions()).extracting(MyCommission::code).containsExactly("ICT");
         assertThat(access.may(CommissionAction.SUBMIT_PROGRAMME, "ICT")).isTrue();
         assertThat(commissions.details("ICT").orElseThrow().members()).hasSizeGreaterThan(10);
+    }
+
+    /**
+     * Replies arriving at once on one thread, on PostgreSQL's row locks (ADR 113: the lock is taken
+     * after rendering, only for the numbering and the inserts): numbered without gaps or
+     * duplicates, each notifying the thread's starter.
+     */
+    @Test
+    void replies_at_once_are_numbered_without_gaps_on_postgresql() throws Exception {
+        concurrentReplies.checkNumbering(java.util.List.of("member-ict", "observer-ict", "secretariat", "member-ict"), 5);
     }
 }

@@ -187,13 +187,18 @@ public class DiscussionService {
         Instant now = clock.instant();
         DiscussionThread t = threads.saveAndFlush(
                 new DiscussionThread(thread.commissionId(), code, thread.title(), author, thread.anchor(), now));
-        writer.write(t, author, thread.body(), null, now);
+        writer.write(t, writer.prepare(code, author, thread.body(), null), now);
         return t.getId();
     }
 
     /**
      * Replies in a thread (to a post of it when {@code replyToPostId} is given, e.g. a quote-reply).
      * Refused when the thread is locked, the text too long or the author posts too fast.
+     *
+     * <p>The thread's row lock numbers its posts one at a time, and a row lock lasts until the
+     * commit: everything that does not need the post's number — the checks, the commission's
+     * people, the Markdown rendering, the names — is done before {@code lockById}, so that replies
+     * to one busy thread queue only for the numbering and the inserts (ADR 113, {@code ReplyLockTest}).
      */
     @Transactional
     @PreAuthorize("@discussionAccess.mayInThread('POST', #threadId)")
@@ -202,12 +207,17 @@ public class DiscussionService {
         String body = clean(text);
         checkBody(body);
         checkRate(author);
-        DiscussionThread t = threads.lockById(threadId).orElseThrow(NotFoundException::new);
+        // a projection, not the entity: the thread must first be loaded by lockById, fresh and locked
+        String commissionCode = threads.commissionCodeOf(threadId).orElseThrow(NotFoundException::new);
+        PostWriter.ReplyTo target = null;
         if (replyToPostId != null) {
-            Post target = posts.findById(replyToPostId).orElseThrow(NotFoundException::new);
-            require(target.getThreadId() == threadId, "error.not-found");
+            Post post = posts.findById(replyToPostId).orElseThrow(NotFoundException::new);
+            require(post.getThreadId() == threadId, "error.not-found");
+            target = new PostWriter.ReplyTo(post.getId(), post.getSeq(), post.getAuthorId());
         }
-        return writer.write(t, author, body, replyToPostId, clock.instant());
+        PostWriter.Draft draft = writer.prepare(commissionCode, author, body, target);
+        DiscussionThread t = threads.lockById(threadId).orElseThrow(NotFoundException::new);
+        return writer.write(t, draft, clock.instant());
     }
 
     /** Renders Markdown as a post would show it (the composer's preview). */

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  * ({@link PostCreated}, {@link PersonMentioned}) and which open pages change
  * ({@link DiscussionSignal}); an edit with its revision; a removal; a reaction. Package-private:
  * it checks nothing, so only the service (the security boundary) calls it, inside its transaction.
+ * A new post is written in two steps, {@link #prepare} before the thread's row lock and
+ * {@link #write} under it, so that the lock is held only for what needs the post's number.
  */
 @Component
 class PostWriter {
@@ -45,12 +47,13 @@ class PostWriter {
     private final CommissionWatchRepository commissionWatches;
     private final CommissionMembers members;
     private final PostViews views;
+    private final PostRendering rendering;
     private final ApplicationEventPublisher events;
 
     PostWriter(PostRepository posts, PostRevisionRepository revisions, ReactedRepository reactions,
             MentionRepository mentions, ReadMarkerRepository markers, ThreadWatchRepository threadWatches,
             CommissionWatchRepository commissionWatches, CommissionMembers members, PostViews views,
-            ApplicationEventPublisher events) {
+            PostRendering rendering, ApplicationEventPublisher events) {
         this.posts = posts;
         this.revisions = revisions;
         this.reactions = reactions;
@@ -60,43 +63,80 @@ class PostWriter {
         this.commissionWatches = commissionWatches;
         this.members = members;
         this.views = views;
+        this.rendering = rendering;
         this.events = events;
     }
 
-    /** Appends a post to a thread (locked for update by the caller) and announces it. */
-    PostView write(DiscussionThread t, long author, String body, @Nullable Long replyTo, Instant now) {
-        List<MentionCandidate> participants = members.of(t.getCommissionCode());
-        Map<String, String> handles = CommissionMembers.handles(participants);
-        var rendered = PostMarkdown.render(body, handles);
-        long seq = t.nextSeq(now);
-        posts.flush();
-        Post post = posts.saveAndFlush(new Post(t.getId(), t.getCommissionId(), seq, author, replyTo, body.strip(), rendered.html(), now));
-        markers.findById(new ReadMarker.Key(t.getId(), author)).ifPresentOrElse(m -> m.readUpTo(seq),
-                () -> markers.save(new ReadMarker(t.getId(), author, seq)));
-        watchByDefault(t.getId(), author);
+    /**
+     * What a new post needs that does not depend on its number, prepared before the thread's row
+     * lock is taken (ADR 113): the people of the commission who may be mentioned and notified, the
+     * rendered and sanitised HTML, who it mentions, the author's name, and the post it replies to.
+     */
+    record Draft(long author, String authorName, String body, String html, Set<Long> participantIds,
+            Set<Long> mentioned, @Nullable Long replyTo, @Nullable Long replyToSeq, @Nullable String replyToAuthor) {
+    }
 
-        Set<Long> participantIds = participants.stream().map(MentionCandidate::personId)
-                .collect(Collectors.toSet());
-        Set<Long> watchers = watchers(t, participantIds);
+    /** The post a reply answers: its number and author, read before the lock (neither changes). */
+    record ReplyTo(long postId, long seq, long authorId) {
+    }
+
+    /**
+     * Prepares a post of the thread {@code threadId} of the commission {@code commissionCode}:
+     * everything but its number. Reads only: no row is locked or written.
+     */
+    Draft prepare(String commissionCode, long author, String body, @Nullable ReplyTo replyTo) {
+        List<MentionCandidate> participants = members.of(commissionCode);
+        var rendered = rendering.render(body, CommissionMembers.handles(participants));
         Set<Long> mentioned = new LinkedHashSet<>();
         for (MentionCandidate m : participants) {
             if (rendered.mentions().contains(m.username().toLowerCase(Locale.ROOT)) && m.personId() != author) {
                 mentioned.add(m.personId());
-                mentions.save(new Mention(post.getId(), m.personId()));
-                watchByDefault(t.getId(), m.personId());
             }
         }
-        watchers.remove(author);
-        watchers.removeAll(mentioned);
-        Map<Long, PersonSummary> names = views.names(List.of(author));
-        String authorName = PostViews.name(names, author);
-        events.publishEvent(new PostCreated(post.getId(), t.getId(), t.getCommissionId(), seq, author, authorName,
-                t.getTitle(), Set.copyOf(watchers), Set.copyOf(mentioned)));
-        for (Long person : mentioned) {
-            events.publishEvent(new PersonMentioned(person, post.getId(), t.getId(), t.getCommissionId(), seq, author,
-                    authorName, t.getTitle()));
+        Map<Long, PersonSummary> names = views.names(replyTo == null ? List.of(author)
+                : List.of(author, replyTo.authorId()));
+        Set<Long> participantIds = participants.stream().map(MentionCandidate::personId).collect(Collectors.toSet());
+        return new Draft(author, PostViews.name(names, author), body.strip(), rendered.html(), participantIds,
+                Set.copyOf(mentioned), replyTo == null ? null : replyTo.postId(),
+                replyTo == null ? null : replyTo.seq(),
+                replyTo == null ? null : PostViews.name(names, replyTo.authorId()));
+    }
+
+    /**
+     * Appends a prepared post to a thread locked for update by the caller, and announces it: only
+     * what needs the post's number (or must be atomic with it) happens here, while the lock is held —
+     * the number, the post, the author's read marker, the mentions, the default watches, the watchers
+     * (read under the lock, so whoever replied just before is notified of this one), and the events whose listeners
+     * store the notifications and mail items in this transaction (a post and its notifications are
+     * stored together or not at all). Pages hear of it after the commit ({@link DiscussionLiveFeed}).
+     */
+    PostView write(DiscussionThread t, Draft draft, Instant now) {
+        long author = draft.author();
+        long seq = t.nextSeq(now);
+        posts.flush();
+        Post post = posts.saveAndFlush(new Post(t.getId(), t.getCommissionId(), seq, author, draft.replyTo(),
+                draft.body(), draft.html(), now));
+        markers.findById(new ReadMarker.Key(t.getId(), author)).ifPresentOrElse(m -> m.readUpTo(seq),
+                () -> markers.save(new ReadMarker(t.getId(), author, seq)));
+        // under the lock too: "watch unless a level was chosen" reads then inserts, so two replies at
+        // once by (or mentioning) the same person would both insert
+        watchByDefault(t.getId(), author);
+        for (Long person : draft.mentioned()) {
+            mentions.save(new Mention(post.getId(), person));
+            watchByDefault(t.getId(), person);
         }
-        PostView view = views.of(post, author, false);
+        Set<Long> watchers = watchers(t, draft.participantIds());
+        watchers.remove(author);
+        watchers.removeAll(draft.mentioned());
+        events.publishEvent(new PostCreated(post.getId(), t.getId(), t.getCommissionId(), seq, author,
+                draft.authorName(), t.getTitle(), Set.copyOf(watchers), draft.mentioned()));
+        for (Long person : draft.mentioned()) {
+            events.publishEvent(new PersonMentioned(person, post.getId(), t.getId(), t.getCommissionId(), seq, author,
+                    draft.authorName(), t.getTitle()));
+        }
+        // a new post has no reactions yet, and its names were read before the lock: no query here
+        PostView view = PostViews.view(post, draft.authorName(), draft.replyToSeq(), draft.replyToAuthor(), List.of(),
+                false);
         events.publishEvent(new DiscussionSignal(DiscussionSignal.Kind.POST_CREATED, t.getCommissionId(), t.getId(),
                 post.getId(), view));
         return view;
@@ -104,7 +144,7 @@ class PostWriter {
 
     /** Replaces a post's text, keeping the previous one as a revision. */
     void edit(DiscussionThread t, Post post, String body, Instant now) {
-        var rendered = PostMarkdown.render(body, CommissionMembers.handles(members.of(t.getCommissionCode())));
+        var rendered = rendering.render(body, CommissionMembers.handles(members.of(t.getCommissionCode())));
         revisions.save(post.edit(body.strip(), rendered.html(), now));
         posts.flush();
         changed(t, post.getId());

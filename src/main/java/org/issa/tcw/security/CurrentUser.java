@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * The one way to ask who is signed in, used by services and views alike. It reads Spring
  * Security's context, so it answers the same for the local demo login, an OIDC login and the
- * security context a test sets up.
+ * security context a test sets up. The person record is looked up once per HTTP request
+ * ({@link SignedInPersonPerRequest}); off a request (background threads, push messages over the
+ * WebSocket, jobs) on every call.
  */
 @Component
 public class CurrentUser {
@@ -34,6 +36,19 @@ public class CurrentUser {
         if (auth == null || !auth.isAuthenticated() || TRUST.isAnonymous(auth)) {
             return Optional.empty();
         }
+        SignedInPersonPerRequest.Entry request = SignedInPersonPerRequest.current();
+        SignedInUser known = request == null ? null : request.get(auth);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        SignedInUser user = lookUp(auth);
+        if (request != null) {
+            request.put(auth, user);
+        }
+        return Optional.of(user);
+    }
+
+    private SignedInUser lookUp(Authentication auth) {
         Set<String> roles = auth.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a != null && a.startsWith("ROLE_"))
@@ -45,10 +60,10 @@ public class CurrentUser {
         Optional<PersonIdentity> person = auth.getPrincipal() instanceof OidcUser oidc && oidc.getSubject() != null
                 ? directory.findBySubject(oidc.getSubject()).or(() -> directory.findByUsername(username))
                 : directory.findByUsername(username);
-        return Optional.of(person
+        return person
                 .map(p -> new SignedInUser(p.personId(), username, p.displayName(), p.institutionName(), roles,
                         p.preferredLocale()))
-                .orElseGet(() -> new SignedInUser(null, username, username, null, roles, null)));
+                .orElseGet(() -> new SignedInUser(null, username, username, null, roles, null));
     }
 
     /**

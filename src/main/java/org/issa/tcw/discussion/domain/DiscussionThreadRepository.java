@@ -11,13 +11,22 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface DiscussionThreadRepository extends JpaRepository<DiscussionThread, Long> {
 
-    /** The thread, locked until the transaction ends: posts get their sequence numbers one at a time. */
+    /**
+     * The thread, locked until the transaction ends: posts get their sequence numbers one at a time.
+     * Take it as late as possible (everything after it waits for the commit of the transaction before)
+     * and as the first load of the thread in the transaction: an entity already in the persistence
+     * context would not be read again.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select t from DiscussionThread t where t.id = :id")
     Optional<DiscussionThread> lockById(long id);
 
     @Query("select t.commissionId from DiscussionThread t where t.id = :id")
     Optional<Long> commissionOf(long id);
+
+    /** The code of the thread's commission, without loading (or locking) the thread. */
+    @Query("select t.commissionCode from DiscussionThread t where t.id = :id")
+    Optional<String> commissionCodeOf(long id);
 
     /**
      * A page of a commission's threads for one reader, pinned first, then by last activity.
