@@ -49,8 +49,9 @@ import org.springframework.core.env.Environment;
  * the class histogram ({@code GC.class_histogram}, the diagnostic command {@code jcmd} runs, here
  * through its MBean in this JVM), which runs a full GC first and counts only reachable objects; the figure per session is (live heap in a phase − live heap before any session) / N.
  *
- * <p>Phases: (0) before: the application started and warmed (one context visited every page
- * once and was closed); (1) idle: every tab signed in and left on the home page; (1b) the same
+ * <p>Phases: (0) before: the application started and warmed (each of the four accounts visited
+ * every page once in a tab of its own, then the tab showed a blank page and its idle connections
+ * closed); (1) idle: every tab signed in and left on the home page; (1b) the same
  * after the server's keep-alive timeout has closed the browser's idle HTTP connections (only each
  * page's WebSocket stays open), which separates what a connection costs from what a person costs
  * ({@link #idleConnectionsGone()}); (2) editor:
@@ -89,15 +90,19 @@ class MemoryPerSessionBench {
             report.add(String.format(Locale.ROOT, "%s, %d sessions, Chromium %s, JDK %s, max heap %d MB, load %s",
                     Instant.now(), SESSIONS, browser.getCapabilities().getBrowserVersion(),
                     Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, load()));
-            // warm-up: every page once, so that class-level caches are in the baseline, not in the sessions
+            // warm-up: every page once as every account, so that what is cached per class, per query or
+            // per role (e.g. the secretariat's home page) is in the baseline, not in the sessions
             String first = browser.getWindowHandle();
-            String warm = "http://warm.tcw.test:" + port + "/";
-            signIn(browser, warm, "chair-ict");
-            visit(browser, warm + "documents/" + documentId, EDITOR);
-            visit(browser, warm + "discussions/" + threadId, THREAD);
-            visit(browser, warm, HOME);
-            browser.get("about:blank");
-            Thread.sleep(2000);
+            for (String account : ACCOUNTS) {
+                String warm = "http://warm-" + account + ".tcw.test:" + port + "/";
+                signIn(browser, warm, account);
+                visit(browser, warm + "documents/" + documentId, EDITOR);
+                visit(browser, warm + "discussions/" + threadId, THREAD);
+                visit(browser, warm, HOME);
+                browser.get("about:blank");
+            }
+            // and the warm-up's idle connections closed, so that their end does not count in a phase
+            Thread.sleep(idleConnectionsGone().toMillis());
 
             Histogram before = Histogram.take();
             report.add(before.line("0 before", before, 0));
