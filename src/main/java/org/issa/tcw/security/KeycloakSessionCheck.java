@@ -36,8 +36,8 @@ import org.springframework.web.client.RestClient;
  *
  * <p>Remembers the tokens of each session signed in through Keycloak (it is the login's authorized
  * client repository, and the only place they are kept: not also in the session, where a renewal
- * would leave the old tokens beside the new ones — ADR 112) and, every {@code tcw.sso.session-check} (1 minute by default), renews them
- * with the refresh token. Keycloak refusing the renewal ({@code invalid_grant}) ends the application
+ * would leave the old tokens beside the new ones — ADR 112) and, every
+ * {@code tcw.sso.session-check} (1 minute by default), renews them with the refresh token. Keycloak refusing the renewal ({@code invalid_grant}) ends the application
  * session: its open pages are sent to the sign-in page and the session is invalidated. A renewal
  * also counts as activity in Keycloak, so an application session in use keeps its Keycloak session
  * from idling out. When Keycloak cannot be reached, sessions are kept: an outage of the sign-in
