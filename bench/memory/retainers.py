@@ -22,7 +22,15 @@ PRIM_NAMES = {4: 'boolean[]', 5: 'char[]', 6: 'float[]', 7: 'double[]', 8: 'byte
 DEFAULT_CLASSES = ['com.vaadin.flow.component.UI', 'com.vaadin.flow.server.VaadinSession',
                    'org.apache.catalina.session.StandardSession', 'org.atmosphere.cpr.AtmosphereResourceImpl',
                    'org.apache.tomcat.websocket.WsSession', 'org.apache.tomcat.websocket.server.WsFrameServer',
-                   'com.vaadin.flow.internal.StateTree', 'org.springframework.security.core.context.SecurityContextImpl']
+                   'com.vaadin.flow.internal.StateTree', 'org.springframework.security.core.context.SecurityContextImpl',
+                   'org.springframework.security.web.savedrequest.DefaultSavedRequest',
+                   # per browser connection (issue 19: what outlives the page)
+                   'org.apache.tomcat.util.net.NioEndpoint$NioSocketWrapper', 'org.apache.tomcat.util.net.NioChannel',
+                   'org.apache.tomcat.util.net.SocketBufferHandler', 'org.apache.coyote.http11.Http11Processor',
+                   'org.apache.catalina.connector.Request', 'org.apache.catalina.connector.Response',
+                   'org.apache.coyote.http11.upgrade.UpgradeProcessorInternal',
+                   'org.atmosphere.cache.UUIDBroadcasterCache', 'org.atmosphere.cpr.DefaultBroadcaster',
+                   'java.lang.Thread']
 
 
 def align(n):
@@ -250,53 +258,68 @@ def main():
         retained[idom[v]] += retained[v]
     nm = [None] + [name_of(oid) for oid in ids]
     print('\n== retained by class (all instances, only outermost counted once) ==')
+    wanted_set = set(wanted)
+    totals = {c: [0, 0] for c in wanted}
+    for v in order[1:]:
+        c = nm[v]
+        if c in wanted_set:
+            t = totals[c]
+            t[1] += 1
+            # skip instances dominated by another of the same class
+            u = idom[v]
+            while u != 0 and nm[u] != c:
+                u = idom[u]
+            if u == 0:
+                t[0] += retained[v]
     for c in wanted:
-        tot = 0
-        cnt = 0
-        for v in order[1:]:
-            if nm[v] == c:
-                cnt += 1
-                # skip instances dominated by another of the same class
-                u = idom[v]
-                inner = False
-                while u != 0:
-                    if nm[u] == c:
-                        inner = True
-                        break
-                    u = idom[u]
-                if not inner:
-                    tot += retained[v]
-        print('%8d KB  %5d instances  %s' % (tot >> 10, cnt, c))
+        print('%8d KB  %5d instances  %s' % (totals[c][0] >> 10, totals[c][1], c))
+
+    # the nearest non-JDK dominator of every object, in one pass (a dominator comes before the
+    # objects it dominates in reverse postorder), so that long JDK chains are walked once
+    jdk = [False] + [name.startswith(CONTAINERS) or name.endswith('[]') for name in nm[1:]]
+    own = [0] * n
+    for v in order[1:]:
+        u = idom[v]
+        own[v] = u if (u == 0 or not jdk[u]) else own[u]
 
     def owner(v):
-        u = idom[v]
-        while u != 0 and (nm[u].startswith(CONTAINERS) or nm[u].endswith('[]')):
-            u = idom[u]
-        return u
+        return own[v]
+
+    def chain(v, depth=4):
+        """the nearest non-JDK dominators of v, innermost first (who keeps it, and who keeps that)"""
+        out = []
+        u = owner(v)
+        while u != 0 and len(out) < depth:
+            out.append(nm[u].rsplit('.', 1)[-1])
+            u = owner(u)
+        return ' < '.join(out) or '<root>'
 
     for leaf in ('byte[]', 'long[]', 'char[]', 'java.lang.String', 'java.util.HashMap$Node'):
         groups = defaultdict(lambda: [0, 0])
+        chains = defaultdict(lambda: [0, 0])
         for v in order[1:]:
             if nm[v] == leaf:
                 o = owner(v)
                 g = groups[nm[o] if o else '<root>']
                 g[0] += retained[v]
                 g[1] += 1
+                if leaf in ('byte[]', 'char[]', 'long[]'):
+                    g = chains[chain(v)]
+                    g[0] += retained[v]
+                    g[1] += 1
         print('\n== %s by nearest non-JDK dominator (retained KB, count) ==' % leaf)
         for k, (b, c) in sorted(groups.items(), key=lambda e: -e[1][0])[:25]:
             print('%8d KB %7d  %s' % (b >> 10, c, k))
+        if chains:
+            print('\n== %s by chain of non-JDK dominators, innermost first (retained KB, count) ==' % leaf)
+            for k, (b, c) in sorted(chains.items(), key=lambda e: -e[1][0])[:25]:
+                print('%8d KB %7d  %s' % (b >> 10, c, k))
     # the biggest non-JDK retainers overall, by class
     groups = defaultdict(lambda: [0, 0])
     for v in order[1:]:
-        name = nm[v]
-        if name.startswith(CONTAINERS) or name.endswith('[]'):
-            continue
         # count only the outermost non-JDK object of each chain
-        u = idom[v]
-        while u != 0 and (nm[u].startswith(CONTAINERS) or nm[u].endswith('[]')):
-            u = idom[u]
-        if u == 0:
-            g = groups[name]
+        if not jdk[v] and own[v] == 0:
+            g = groups[nm[v]]
             g[0] += retained[v]
             g[1] += 1
     print('\n== top non-JDK retainers directly under JDK structures/roots (retained KB, count) ==')

@@ -21,7 +21,6 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResp
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -36,8 +35,9 @@ import org.springframework.web.client.RestClient;
  * lifetime.
  *
  * <p>Remembers the tokens of each session signed in through Keycloak (it is the login's authorized
- * client repository) and, every {@code tcw.sso.session-check} (1 minute by default), renews them
- * with the refresh token. Keycloak refusing the renewal ({@code invalid_grant}) ends the application
+ * client repository, and the only place they are kept: not also in the session, where a renewal
+ * would leave the old tokens beside the new ones — ADR 112) and, every
+ * {@code tcw.sso.session-check} (1 minute by default), renews them with the refresh token. Keycloak refusing the renewal ({@code invalid_grant}) ends the application
  * session: its open pages are sent to the sign-in page and the session is invalidated. A renewal
  * also counts as activity in Keycloak, so an application session in use keeps its Keycloak session
  * from idling out. When Keycloak cannot be reached, sessions are kept: an outage of the sign-in
@@ -47,7 +47,6 @@ class KeycloakSessionCheck implements OAuth2AuthorizedClientRepository, HttpSess
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakSessionCheck.class);
 
-    private final OAuth2AuthorizedClientRepository delegate = new HttpSessionOAuth2AuthorizedClientRepository();
     private final Map<HttpSession, OAuth2AuthorizedClient> sessions = new ConcurrentHashMap<>();
     private final OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokens;
     private volatile boolean unreachableReported;
@@ -79,9 +78,12 @@ class KeycloakSessionCheck implements OAuth2AuthorizedClientRepository, HttpSess
 
     /** Renews one session's tokens; ends the session when Keycloak refuses. */
     void check(HttpSession session, OAuth2AuthorizedClient client) {
-        if (!alive(session) || client.getRefreshToken() == null) {
+        if (!alive(session)) {
             sessions.remove(session);
             return;
+        }
+        if (client.getRefreshToken() == null) {
+            return; // nothing to renew it with; kept for the session's life
         }
         try {
             OAuth2AccessTokenResponse renewed = tokens.getTokenResponse(new OAuth2RefreshTokenGrantRequest(
@@ -127,25 +129,31 @@ class KeycloakSessionCheck implements OAuth2AuthorizedClientRepository, HttpSess
     }
 
     @Override
+    @SuppressWarnings("unchecked") // as Spring's own repositories: the caller names the type it saved
     public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String clientRegistrationId,
             Authentication principal, HttpServletRequest request) {
-        return delegate.loadAuthorizedClient(clientRegistrationId, principal, request);
+        HttpSession session = request.getSession(false);
+        OAuth2AuthorizedClient client = session == null ? null : sessions.get(session);
+        return client != null && client.getClientRegistration().getRegistrationId().equals(clientRegistrationId)
+                ? (T) client : null;
     }
 
     @Override
     public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
             HttpServletRequest request, HttpServletResponse response) {
-        delegate.saveAuthorizedClient(authorizedClient, principal, request, response);
         sessions.put(request.getSession(), authorizedClient);
     }
 
     @Override
     public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
             HttpServletRequest request, HttpServletResponse response) {
-        delegate.removeAuthorizedClient(clientRegistrationId, principal, request, response);
         HttpSession session = request.getSession(false);
-        if (session != null) {
-            sessions.remove(session);
+        if (session == null) {
+            return;
+        }
+        OAuth2AuthorizedClient client = sessions.get(session);
+        if (client != null && client.getClientRegistration().getRegistrationId().equals(clientRegistrationId)) {
+            sessions.remove(session, client);
         }
     }
 

@@ -4,27 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import javax.management.ObjectName;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.discussion.DiscussionService;
 import org.issa.tcw.discussion.NewThread;
 import org.issa.tcw.documents.BenchDocuments;
 import org.issa.tcw.documents.browser.Browsers;
-import org.issa.tcw.testsupport.Chromium;
 import org.issa.tcw.documents.browser.RunningApp;
+import org.issa.tcw.testsupport.Chromium;
+import org.issa.tcw.testsupport.LiveObjects;
 import org.issa.tcw.testsupport.SignIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.core.env.Environment;
 
 /**
  * Live heap per signed-in page (issue 19, "Memory per session"). Not part of the test suites (no
@@ -52,13 +50,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the class histogram ({@code GC.class_histogram}, the diagnostic command {@code jcmd} runs, here
  * through its MBean in this JVM), which runs a full GC first and counts only reachable objects; the figure per session is (live heap in a phase − live heap before any session) / N.
  *
- * <p>Phases: (0) before: the application started and warmed (one context visited every page
- * once and was closed); (1) idle: every tab signed in and left on the home page; (2) editor:
+ * <p>Phases: (0) before: the application started and warmed (each of the four accounts visited
+ * every page once in a tab of its own, then the tab showed a blank page and its idle connections
+ * closed); (1) idle: every tab signed in and left on the home page; (1b) the same
+ * after the server's keep-alive timeout has closed the browser's idle HTTP connections (only each
+ * page's WebSocket stays open), which separates what a connection costs from what a person costs
+ * ({@link #idleConnectionsGone()}); (2) editor:
  * every tab on the same 10,000-character ICT document ({@code /documents/{id}}, a full page
  * load, as a person opening a link); (3) thread: every tab on a 200-post ICT thread; (4) closed:
- * every tab closed (as a person closes it: the page's unload beacon runs), {@value #AFTER_CLOSE_SECONDS} s later — what closed tabs leave behind. For
- * each phase the report gives KB per session, the number of live Vaadin UIs and HTTP sessions,
- * and the top of the class histogram's difference from phase 0 (what dominates).
+ * every tab closed (as a person closes it: the page's unload beacon runs), {@value #AFTER_CLOSE_SECONDS} s later — what closed tabs leave behind;
+ * (5) the same after the keep-alive timeout: what a person who closed every tab costs until the
+ * HTTP session ends. For each phase the report gives KB per session, the number of live Vaadin UIs
+ * and HTTP sessions, of open connections, WebSockets and Atmosphere resources, of Tomcat's NIO
+ * channels and HTTP processors (open or busy ones and those its caches keep for reuse), and the
+ * top of the class histogram's difference from phase 0 (what dominates).
  */
 class MemoryPerSessionBench {
 
@@ -86,17 +91,27 @@ class MemoryPerSessionBench {
             report.add(String.format(Locale.ROOT, "%s, %d sessions, Chromium %s, JDK %s, max heap %d MB, load %s",
                     Instant.now(), SESSIONS, browser.getCapabilities().getBrowserVersion(),
                     Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, load()));
-            // warm-up: every page once, so that class-level caches are in the baseline, not in the sessions
+            // warm-up: every page once as every account, so that what is cached per class, per query or
+            // per role (e.g. the secretariat's home page) is in the baseline, not in the sessions
             String first = browser.getWindowHandle();
-            String warm = "http://warm.tcw.test:" + port + "/";
-            signIn(browser, warm, "chair-ict");
-            visit(browser, warm + "documents/" + documentId, EDITOR);
-            visit(browser, warm + "discussions/" + threadId, THREAD);
-            visit(browser, warm, HOME);
-            browser.get("about:blank");
-            Thread.sleep(2000);
+            for (String account : ACCOUNTS) {
+                String warm = "http://warm-" + account + ".tcw.test:" + port + "/";
+                signIn(browser, warm, account);
+                visit(browser, warm + "documents/" + documentId, EDITOR);
+                visit(browser, warm + "discussions/" + threadId, THREAD);
+                visit(browser, warm, HOME);
+                browser.get("about:blank");
+            }
+            // and the warm-up's idle connections closed, so that their end does not count in a phase
+            Thread.sleep(idleConnectionsGone().toMillis());
 
+            // The baseline histogram itself (≈ 15,000 classes: a map of names and long[] pairs, ≈ 2.5 MB)
+            // stays reachable through every later reading; read the baseline while an equal one is
+            // reachable too, or every phase counts it (≈ 200 KB per session at N = 12, the long[],
+            // HashMap$Node, String and byte[] that "did not change between the phases" in earlier runs)
+            Histogram ballast = Histogram.take();
             Histogram before = Histogram.take();
+            Reference.reachabilityFence(ballast);
             report.add(before.line("0 before", before, 0));
             heapDump("0 before");
 
@@ -110,6 +125,10 @@ class MemoryPerSessionBench {
                 visit(browser, base, HOME);
             }
             phase(before, "1 idle on the home page");
+            // the browser's idle keep-alive connections end after the server's keep-alive timeout:
+            // what is left is what the person, not the connection, costs (plus Tomcat's caches)
+            Thread.sleep(idleConnectionsGone().toMillis());
+            phase(before, "1b idle, idle connections closed");
 
             for (int i = 0; i < SESSIONS; i++) {
                 browser.switchTo().window(tabs.get(i));
@@ -130,6 +149,8 @@ class MemoryPerSessionBench {
             browser.switchTo().window(first);
             Thread.sleep(AFTER_CLOSE_SECONDS * 1000L);
             phase(before, "4 all tabs closed " + AFTER_CLOSE_SECONDS + " s ago");
+            Thread.sleep(idleConnectionsGone().toMillis());
+            phase(before, "5 closed, idle connections closed");
             report.add("load at the end: " + load());
         } finally {
             browser.quit();
@@ -137,6 +158,22 @@ class MemoryPerSessionBench {
             Files.write(Path.of("target", "bench", "memory.txt"), report);
             report.forEach(System.out::println);
         }
+    }
+
+    /**
+     * How long after its last request an idle HTTP connection is certainly closed by the server:
+     * its keep-alive timeout ({@code server.tomcat.keep-alive-timeout}, else the connection timeout,
+     * Tomcat's default 60 s) and 5 s for the poller; {@code -Dbench.idle-connections-seconds} overrides.
+     */
+    static Duration idleConnectionsGone() {
+        Integer override = Integer.getInteger("bench.idle-connections-seconds");
+        if (override != null) {
+            return Duration.ofSeconds(override);
+        }
+        Environment environment = RunningApp.bean(Environment.class);
+        Duration keepAlive = environment.getProperty("server.tomcat.keep-alive-timeout", Duration.class,
+                environment.getProperty("server.tomcat.connection-timeout", Duration.class, Duration.ofSeconds(60)));
+        return keepAlive.plusSeconds(5);
     }
 
     private void phase(Histogram before, String name) throws Exception {
@@ -199,7 +236,7 @@ class MemoryPerSessionBench {
         if (!Boolean.getBoolean("bench.heapdump")) {
             return;
         }
-        Path file = Path.of("target", "bench", "heap-" + phase.substring(0, 1) + ".hprof").toAbsolutePath();
+        Path file = Path.of("target", "bench", "heap-" + phase.substring(0, phase.indexOf(' ')) + ".hprof").toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), true);
@@ -218,33 +255,18 @@ class MemoryPerSessionBench {
     record Histogram(Map<String, long[]> classes, long totalBytes) {
 
         static Histogram take() throws Exception {
-            // the application runs in this JVM: the diagnostic command through its MBean, no attach
-            // (an external jcmd attaching to this process hung on the loaded machine)
-            ExecutorService single = Executors.newSingleThreadExecutor();
-            String out;
-            try {
-                out = single.submit(() -> (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                        new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                        new Object[] {new String[0]}, new String[] {String[].class.getName()}))
-                        .get(10, TimeUnit.MINUTES);
-            } finally {
-                single.shutdownNow();
-            }
-            Map<String, long[]> classes = new HashMap<>();
+            String out = LiveObjects.classHistogram();
             long total = -1;
             for (String line : out.split("\n")) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length >= 4 && f[0].endsWith(":")) {
-                    classes.merge(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])},
-                            (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-                } else if (f.length == 3 && f[0].equals("Total")) {
+                if (f.length == 3 && f[0].equals("Total")) {
                     total = Long.parseLong(f[2]);
                 }
             }
-            if (total <= 0 || classes.isEmpty()) {
+            if (total <= 0) {
                 throw new IllegalStateException("Unreadable class histogram: " + out.substring(0, Math.min(500, out.length())));
             }
-            return new Histogram(classes, total);
+            return new Histogram(LiveObjects.byClass(out), total);
         }
 
         long count(String type) {
@@ -255,9 +277,14 @@ class MemoryPerSessionBench {
         String line(String phase, Histogram before, int sessions) {
             long delta = totalBytes - before.totalBytes;
             return String.format(Locale.ROOT, "%-34s live heap %,10d KB (+%,d KB), %s KB per session;"
-                    + " live UIs %d, HTTP sessions %d", phase, totalBytes >> 10, delta >> 10,
+                    + " live UIs %d, HTTP sessions %d; open connections %d (WebSockets %d, Atmosphere resources %d),"
+                    + " NIO channels %d (open and cached), HTTP processors %d (busy and cached)",
+                    phase, totalBytes >> 10, delta >> 10,
                     sessions == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", delta / 1024.0 / sessions),
-                    count("com.vaadin.flow.component.UI"), count("org.apache.catalina.session.StandardSession"));
+                    count("com.vaadin.flow.component.UI"), count("org.apache.catalina.session.StandardSession"),
+                    count("org.apache.tomcat.util.net.NioEndpoint$NioSocketWrapper"),
+                    count("org.apache.tomcat.websocket.WsSession"), count("org.atmosphere.cpr.AtmosphereResourceImpl"),
+                    count("org.apache.tomcat.util.net.NioChannel"), count("org.apache.coyote.http11.Http11Processor"));
         }
 
         List<String> top(Histogram before, int n, int sessions) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,32 @@ class KeycloakSessionCheckTest {
         assertThat(lastForm.get()).contains("refresh_token=refresh-2");
         assertThat(session.isInvalid()).isFalse();
         assertThat(check.trackedSessions()).isEqualTo(1);
+    }
+
+    @Test
+    void the_tokens_are_kept_once_and_a_renewal_replaces_them() throws IOException {
+        String uri = serve(200, """
+                {"access_token":"access-2","token_type":"Bearer","expires_in":300,"refresh_token":"refresh-2"}""");
+        MockHttpSession session = signIn(uri);
+        var request = new MockHttpServletRequest();
+        request.setSession(session);
+        var principal = new TestingAuthenticationToken("member-ict", null);
+        OAuth2AuthorizedClient first = check.loadAuthorizedClient("keycloak", principal, request);
+        assertThat(first.getAccessToken().getTokenValue()).isEqualTo("access-1");
+
+        check.checkAll();
+
+        OAuth2AuthorizedClient renewed = check.loadAuthorizedClient("keycloak", principal, request);
+        assertThat(renewed.getAccessToken().getTokenValue()).isEqualTo("access-2");
+        assertThat(renewed.getRefreshToken().getTokenValue()).isEqualTo("refresh-2");
+        // no second copy in the session (Spring's session repository kept one there, and the old
+        // tokens stayed beside the renewed ones for the session's life)
+        assertThat(Collections.list(session.getAttributeNames())).isEmpty();
+        assertThat(check.<OAuth2AuthorizedClient>loadAuthorizedClient("other", principal, request)).isNull();
+
+        check.removeAuthorizedClient("keycloak", principal, request, new MockHttpServletResponse());
+        assertThat(check.<OAuth2AuthorizedClient>loadAuthorizedClient("keycloak", principal, request)).isNull();
+        assertThat(check.trackedSessions()).isZero();
     }
 
     @Test
