@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs';
 import { Extension } from '@tiptap/core';
-import { Plugin } from '@tiptap/pm/state';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { ySyncPluginKey, yCursorPluginKey } from '@tiptap/y-tiptap';
 import * as CommentsPlugin from './tcw-comments';
 
@@ -71,6 +71,7 @@ export const RedrawCarets = Extension.create({
   addProseMirrorPlugins() {
     return [
       new Plugin({
+        key: new PluginKey('redrawCarets'),
         view(view) {
           let timer: number | undefined;
           return {

