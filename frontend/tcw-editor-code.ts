@@ -58,9 +58,10 @@ function hasDecorations(set: unknown): boolean {
  * y-tiptap's caret plugin (yCursorPlugin, under CollaborationCaret) empties its decorations on
  * every local *structural* change — a new or removed paragraph, including the empty paragraph
  * TipTap's TrailingNode appends after a remote change made the last block non-empty — and draws
- * them again only when someone's presence changes. A person who is not moving (reading, or
- * thinking in their paragraph) therefore lost their caret and name on everyone else's screen
- * until they moved it: the "caret label not always drawn" of the two-node browser test.
+ * them again only when some presence changes. Usually our own caret moves with such a change and
+ * that counts; when it does not, a person who is not moving (reading, or thinking in their
+ * paragraph) lost their caret and name on everyone else's screen until they moved it
+ * (docs/benchmarks-cluster.md, "Carets across nodes").
  *
  * The presence still holds their place (Yjs relative positions), so after such a change this
  * plugin asks the caret plugin to resolve them again, on the next tick (the sync plugin has then
