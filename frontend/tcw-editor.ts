@@ -24,21 +24,10 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { TOOLBAR_ICONS, ToolbarRoving, nameTextbox, toolbarName } from './tcw-editor-toolbar';
-import * as Y from 'yjs';
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness';
-import { Editor, Extension } from '@tiptap/core';
-import { Plugin, TextSelection } from '@tiptap/pm/state';
-import {
-  absolutePositionToRelativePosition,
-  relativePositionToAbsolutePosition,
-  ySyncPluginKey,
-} from '@tiptap/y-tiptap';
-import StarterKit from '@tiptap/starter-kit';
+import type * as YT from 'yjs';
+import type { Awareness as AwarenessType } from 'y-protocols/awareness';
+import type { Editor as EditorType } from '@tiptap/core';
+import type * as CommentsTypes from './tcw-comments';
 import {
   LOCAL_DB,
   LOCAL_STORE,
@@ -47,12 +36,82 @@ import {
   localDocKey,
   pendingKey as pendingKeyOf,
 } from './tcw-local-copies';
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import * as CommentsPlugin from './tcw-comments';
-import { Find, setFindTerms } from './tcw-find';
-import { Suggestions, setSuggesting, isSuggesting, refreshTitles, SUGGESTABLE_NODES, REPLACED_NODES, SuggestableTableCell,
-  SuggestableTableHeader, SuggestableTable, SuggestableTableRow } from './tcw-suggestions';
+
+/*
+ * TipTap, ProseMirror, Yjs and the editor's extensions (tcw-editor-code.ts, most of the page's
+ * script) are not imported here: this module is in the route's chunk, which Vaadin loads and
+ * evaluates before it applies the page's first response, and only the element (the stored HTML's
+ * preview, the status) must be there for the first frame (docs/adr/028, second amendment). The
+ * editor's code is imported once that frame is painted, into these bindings; nothing below uses
+ * them before loadEditorCode() resolved (every use is behind the join, or behind `this.editor`).
+ */
+type Code = typeof import('./tcw-editor-code');
+let Y!: Code['Y'];
+let Awareness!: Code['Awareness'];
+let applyAwarenessUpdate!: Code['applyAwarenessUpdate'];
+let encodeAwarenessUpdate!: Code['encodeAwarenessUpdate'];
+let removeAwarenessStates!: Code['removeAwarenessStates'];
+let Editor!: Code['Editor'];
+let TextSelection!: Code['TextSelection'];
+let absolutePositionToRelativePosition!: Code['absolutePositionToRelativePosition'];
+let relativePositionToAbsolutePosition!: Code['relativePositionToAbsolutePosition'];
+let ySyncPluginKey!: Code['ySyncPluginKey'];
+let StarterKit!: Code['StarterKit'];
+let Collaboration!: Code['Collaboration'];
+let CollaborationCaret!: Code['CollaborationCaret'];
+let CommentsPlugin!: Code['CommentsPlugin'];
+let Find!: Code['Find'];
+let setFindTerms!: Code['setFindTerms'];
+let Suggestions!: Code['Suggestions'];
+let setSuggesting!: Code['setSuggesting'];
+let isSuggesting!: Code['isSuggesting'];
+let refreshTitles!: Code['refreshTitles'];
+let SUGGESTABLE_NODES!: Code['SUGGESTABLE_NODES'];
+let REPLACED_NODES!: Code['REPLACED_NODES'];
+let SuggestableTableCell!: Code['SuggestableTableCell'];
+let SuggestableTableHeader!: Code['SuggestableTableHeader'];
+let SuggestableTable!: Code['SuggestableTable'];
+let SuggestableTableRow!: Code['SuggestableTableRow'];
+let KeepStoredMarks!: Code['KeepStoredMarks'];
+let RedrawCarets!: Code['RedrawCarets'];
+let hasPending!: Code['hasPending'];
+
+let loading: Promise<void> | null = null;
+
+/** Loads the editor's code (once per page; every <tcw-editor> shares it). */
+export function loadEditorCode(): Promise<void> {
+  loading ??= import('./tcw-editor-code').then((m) => {
+    ({
+      Y, Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates, Editor, TextSelection,
+      absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey, StarterKit, Collaboration,
+      CollaborationCaret, CommentsPlugin, Find, setFindTerms, Suggestions, setSuggesting, isSuggesting, refreshTitles,
+      SUGGESTABLE_NODES, REPLACED_NODES, SuggestableTableCell, SuggestableTableHeader, SuggestableTable, SuggestableTableRow,
+      KeepStoredMarks, RedrawCarets, hasPending,
+    } = m);
+  }, (e) => {
+    loading = null; // a failed fetch (connection) is tried again by the next caller
+    throw e;
+  });
+  return loading;
+}
+
+/**
+ * Resolves after the next frame was painted (the callback after an animation frame runs once the
+ * frame is on screen), or after a second in a tab in the background, which paints no frame.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (!done) {
+        done = true;
+        resolve();
+      }
+    };
+    requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, 1000);
+  });
+}
 
 export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string; suggestOnly?: boolean };
 export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
@@ -128,12 +187,6 @@ function answered<T>(call: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
-/** Whether a Y.Doc holds updates that wait for others it never received (yjs keeps them invisible). */
-function hasPending(doc: Y.Doc): boolean {
-  const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
-  return store.pendingStructs !== null || store.pendingDs !== null;
-}
-
 /**
  * The whole Yjs state of each document this browser edited, in IndexedDB: after a server crash
  * (or a restore from backup) lost acknowledged updates, the reloaded page still holds them and
@@ -188,7 +241,7 @@ const LocalDocs = {
 
 type Key = { key: string; shift: boolean };
 type Parked = {
-  ydoc: Y.Doc;
+  ydoc: YT.Doc;
   anchor: unknown;
   head: unknown;
   hadFocus: boolean;
@@ -242,25 +295,6 @@ const Handover = {
   },
 };
 
-/**
- * y-tiptap applies a remote change as one whole-document replace, which drops ProseMirror's stored
- * marks: a Ctrl+B pressed just before a remote update arrives would be forgotten. Put them back.
- */
-const KeepStoredMarks = Extension.create({
-  name: 'keepStoredMarks',
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        appendTransaction(trs, oldState, newState) {
-          const remote = trs.some((tr) => tr.getMeta(ySyncPluginKey)?.isChangeOrigin);
-          if (!remote || !oldState.storedMarks || newState.storedMarks) return null;
-          return newState.tr.setStoredMarks(oldState.storedMarks);
-        },
-      }),
-    ];
-  },
-});
-
 type Pending = { id: string; update: string; stages?: SentStages };
 
 export class TcwEditor extends LitElement {
@@ -300,9 +334,10 @@ export class TcwEditor extends LitElement {
   declare notice: string;
 
   transport?: EditorTransport;
-  ydoc = new Y.Doc();
-  awareness = new Awareness(this.ydoc);
-  editor?: Editor;
+  /** Created with the editor's code (loadEditorCode), before the join; undefined until then. */
+  ydoc!: YT.Doc;
+  awareness!: AwarenessType;
+  editor?: EditorType;
   editable = false;
   color = '#888';
 
@@ -502,6 +537,22 @@ export class TcwEditor extends LitElement {
     window.addEventListener('pagehide', this.pageHideListener);
     document.addEventListener('keydown', this.readOnlyKeys, true);
     document.addEventListener('keydown', this.timelineKeys, true);
+    // The stored HTML (updated()) is on screen before the editor's code is fetched and evaluated:
+    // the text shows while TipTap and Yjs load. The element stays read-only until it is live.
+    await afterPaint();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await loadEditorCode();
+        break;
+      } catch (e) {
+        if (this.stopped) return;
+        console.warn('the editor\'s code could not be loaded, retrying', e);
+        await sleep(Math.min(5000, 250 * 2 ** attempt));
+      }
+    }
+    if (this.stopped) return;
+    this.ydoc = new Y.Doc();
+    this.awareness = new Awareness(this.ydoc);
     const t0 = now();
     let init: JoinResult;
     for (let attempt = 0; ; attempt++) {
@@ -612,6 +663,7 @@ export class TcwEditor extends LitElement {
           provider: { awareness: this.awareness },
           user: { name: this.userName ?? '?', color: this.color },
         }),
+        RedrawCarets,
       ],
     });
     if (this.suggestOnly) setSuggesting(this.editor, true);
@@ -638,7 +690,7 @@ export class TcwEditor extends LitElement {
   private takeOver(p: Parked) {
     this.stats.adopted++;
     const view = this.editor!.view;
-    const binding = (ySyncPluginKey.getState(view.state) as { binding?: { mapping: unknown; type: Y.XmlFragment } } | undefined)?.binding;
+    const binding = (ySyncPluginKey.getState(view.state) as { binding?: { mapping: unknown; type: YT.XmlFragment } } | undefined)?.binding;
     if (binding && p.anchor && p.head) {
       try {
         const a = relativePositionToAbsolutePosition(this.ydoc, binding.type, Y.createRelativePositionFromJSON(p.anchor), binding.mapping as never);
@@ -698,7 +750,7 @@ export class TcwEditor extends LitElement {
 
   /** Test hook: whether this replica holds pending (invisible) structures. */
   pending(): boolean {
-    return hasPending(this.ydoc);
+    return !!this.ydoc && hasPending(this.ydoc);
   }
 
   disconnectedCallback() {
@@ -708,7 +760,7 @@ export class TcwEditor extends LitElement {
     let place: { anchor: unknown; head: unknown } = { anchor: null, head: null };
     const view = this.editor?.view;
     if (view && this.joined) {
-      const binding = (ySyncPluginKey.getState(view.state) as { binding?: { mapping: unknown; type: Y.XmlFragment } } | undefined)?.binding;
+      const binding = (ySyncPluginKey.getState(view.state) as { binding?: { mapping: unknown; type: YT.XmlFragment } } | undefined)?.binding;
       if (binding) {
         const sel = view.state.selection;
         place = {
@@ -736,8 +788,10 @@ export class TcwEditor extends LitElement {
       document.removeEventListener('keydown', this.timelineKeys, true);
       window.removeEventListener('offline', this.onlineListener);
       window.removeEventListener('pagehide', this.pageHideListener);
-      removeAwarenessStates(this.awareness, [this.ydoc.clientID], 'local');
-      this.awareness.destroy();
+      if (this.awareness) { // created with the editor's code
+        removeAwarenessStates(this.awareness, [this.ydoc.clientID], 'local');
+        this.awareness.destroy();
+      }
       this.editor?.destroy();
     }, 0);
   }
@@ -1027,7 +1081,7 @@ export class TcwEditor extends LitElement {
    */
   private applyRemote(updates: Uint8Array[]) {
     const view = this.editor?.view;
-    const binding = view ? (ySyncPluginKey.getState(view.state) as { binding?: { mapping: unknown; type: Y.XmlFragment } } | undefined)?.binding : undefined;
+    const binding = view ? (ySyncPluginKey.getState(view.state) as { binding?: { mapping: unknown; type: YT.XmlFragment } } | undefined)?.binding : undefined;
     let rel: { anchor: unknown; head: unknown } | null = null;
     if (view && binding && view.hasFocus()) {
       const sel = view.state.selection;
@@ -1075,11 +1129,11 @@ export class TcwEditor extends LitElement {
 
   // ---------------- comments (tcw-comments.ts) ----------------
 
-  private comments: CommentsPlugin.CommentAnchor[] = [];
+  private comments: CommentsTypes.CommentAnchor[] = [];
   private activeComment: number | null = null;
 
   /** The anchor of the selected text for a new comment, once what was typed has reached the server. */
-  async selectionAnchor(): Promise<CommentsPlugin.SelectionAnchor | null> {
+  async selectionAnchor(): Promise<CommentsTypes.SelectionAnchor | null> {
     await Promise.race([this.idle(), sleep(3000)]);
     return this.editor ? CommentsPlugin.selectionAnchor(this.editor.view) : null;
   }

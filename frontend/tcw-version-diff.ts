@@ -114,6 +114,20 @@ export class TcwVersionDiff extends HTMLElement {
   private _label = '';
   private scheduled = false;
 
+  constructor() {
+    super();
+    // This code is loaded on demand (tcw-version-diff-loader.ts): Vaadin may have set the element's
+    // properties before it was defined. Such own properties hide the accessors; pass them through.
+    const self = this as unknown as Record<string, unknown>;
+    for (const p of ['beforeState', 'afterState', 'afterUpdates', 'authors', 'deletions', 'unrecordedLabel', 'label']) {
+      if (Object.prototype.hasOwnProperty.call(this, p)) {
+        const v = self[p];
+        delete self[p];
+        self[p] = v;
+      }
+    }
+  }
+
   set beforeState(v: string | null) { this._before = v; this.schedule(); }
   get beforeState() { return this._before; }
   set afterState(v: string | null) { this._after = v; this.schedule(); }

@@ -281,4 +281,91 @@ class CoEditingIT {
         assertThat(bob.text()).isEqualTo(alice.text());
         cable.close();
     }
+
+    /**
+     * Each person sees the other's caret with their name (TipTap's CollaborationCaret:
+     * {@code .collaboration-carets__label}), drawn and visible: when both are placed, after a new
+     * paragraph of one's own while the other does not move (y-tiptap takes every remote caret away on
+     * a local structural change and draws it again only when that person's presence changes; the
+     * editor's RedrawCarets draws them again at once), and for someone who opens the page while
+     * the other's caret is still.
+     */
+    @Test
+    void each_writer_sees_the_others_caret_with_their_name_also_after_a_new_paragraph_and_on_opening() {
+        long doc = RunningApp.newDocument("Carets " + System.nanoTime());
+        EditorPage alice = open("chair-ict", doc);
+        EditorPage bob = open("member-ict", doc);
+        String aliceName = userName(alice);
+        String bobName = userName(bob);
+        assertThat(aliceName).isNotEqualTo(bobName);
+
+        alice.caretAtEndOf(-1);
+        alice.press(Keys.ENTER);
+        alice.type("[alice] writes here.", 0);
+        converge(List.of(alice, bob));
+        bob.caretAtEndOf(-1);
+        bob.press(Keys.ENTER);
+        bob.type("[bob] writes here.", 0);
+        converge(List.of(alice, bob));
+
+        caretAfter(alice, "[alice]");
+        caretAfter(bob, "[bob]");
+        eventually(Duration.ofSeconds(10), () -> caretLabels(alice).equals(List.of(bobName))
+                && caretLabels(bob).equals(List.of(aliceName)),
+                () -> "labels drawn for alice " + caretLabels(alice) + ", for bob " + caretLabels(bob));
+
+        // a new paragraph of alice's own (a structural change) while bob's caret stays where it is
+        alice.press(Keys.ENTER);
+        alice.type("[alice] again", 0);
+        converge(List.of(alice, bob));
+        eventually(Duration.ofSeconds(5), () -> caretLabels(alice).equals(List.of(bobName)),
+                () -> "after alice's new paragraph, alice sees the labels " + caretLabels(alice)
+                        + " (bob's presence there: " + alice.js("""
+                                const e = document.querySelector('tcw-editor');
+                                return JSON.stringify([...e.awareness.getStates()].filter(([id]) => id !== e.ydoc.clientID)
+                                    .map(([id, st]) => ({id, user: st.user, cursor: !!st.cursor})));""") + ")");
+        eventually(Duration.ofSeconds(5), () -> caretLabels(bob).equals(List.of(aliceName)),
+                () -> "bob sees the labels " + caretLabels(bob));
+
+        // bob opens the page again while alice's caret stays still: her caret is drawn from the presence he joins with
+        bob.open(doc);
+        // (contains: the caret of bob's previous page may linger until the server has seen it go)
+        eventually(Duration.ofSeconds(10), () -> caretLabels(bob).contains(aliceName),
+                () -> "after opening again, bob sees the labels " + caretLabels(bob));
+        caretAfter(bob, "[bob]");
+        eventually(Duration.ofSeconds(10), () -> caretLabels(alice).contains(bobName),
+                () -> "alice sees the labels " + caretLabels(alice));
+    }
+
+    private static String userName(EditorPage page) {
+        return (String) page.js("return document.querySelector('tcw-editor').userName");
+    }
+
+    /** Puts the caret at the end of the paragraph that starts with {@code marker}, with the focus in the text. */
+    private static void caretAfter(EditorPage page, String marker) {
+        page.js("""
+                const ed = document.querySelector('tcw-editor').editor;
+                let end = -1;
+                ed.state.doc.forEach((node, offset) => {
+                  if (node.textContent.startsWith(arguments[0])) end = offset + node.nodeSize - 1;
+                });
+                if (end < 0) throw new Error('no paragraph starting with ' + arguments[0]);
+                ed.commands.focus();
+                ed.commands.setTextSelection(end);
+                """, marker);
+    }
+
+    /** The names on the other people's carets that are drawn: in the page, with a size, not hidden. */
+    @SuppressWarnings("unchecked")
+    private static List<String> caretLabels(EditorPage page) {
+        return (List<String>) page.js("""
+                return [...document.querySelectorAll('tcw-editor .ProseMirror .collaboration-carets__label')]
+                    .filter((l) => {
+                      const r = l.getBoundingClientRect();
+                      const cs = getComputedStyle(l);
+                      return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'
+                          && Number(cs.opacity) > 0;
+                    })
+                    .map((l) => l.textContent);""");
+    }
 }

@@ -170,16 +170,20 @@ class CommentsOpenBench {
     /**
      * Where the time to the content went, from the navigation start: the page's HTML, Vaadin's
      * bootstrap scripts, the first UIDL response (server time = its response start - request start,
-     * and its size), the editor's chunk, when {@code <tcw-editor>} was defined, long tasks.
+     * and its size), the editor's chunk, when {@code <tcw-editor>} was defined and when the editor's code
+     * (TipTap and Yjs, imported after the first paint since ADR 028's second amendment) was requested, long tasks.
      */
     @SuppressWarnings("unchecked")
     private static String breakdown(ChromeDriver browser) {
         Map<String, Object> d = (Map<String, Object>) browser.executeScript(DocumentOpenBench.DETAIL
                 .replace("return {", "const nav = performance.getEntriesByType('navigation')[0]; return {"
                         + " nav: [Math.round(nav.responseStart), Math.round(nav.responseEnd),"
-                        + " Math.round(nav.domContentLoadedEventEnd)], defined: Math.round(window.__tcwProbe.defined || -1),"));
+                        + " Math.round(nav.domContentLoadedEventEnd)], defined: Math.round(window.__tcwProbe.defined || -1),"
+                        + " code: Math.round((performance.getEntriesByType('resource')"
+                        + ".find(e => e.name.includes('tcw-editor-code')) || {startTime: -1}).startTime),"));
         return "      html [responseStart, responseEnd, DOMContentLoaded] " + d.get("nav") + ", tcw-editor defined at "
-                + d.get("defined") + " ms; requests [name, start, responseStart, end, transfer, body] " + d.get("requests")
+                + d.get("defined") + " ms, the editor's code (tcw-editor-code, loaded after the first paint) requested at "
+                + d.get("code") + " ms; requests [name, start, responseStart, end, transfer, body] " + d.get("requests")
                 + "; long tasks [start, duration] " + d.get("longTasks") + "; join " + d.get("joinMs") + " ms, "
                 + d.get("joinBytes") + " bytes";
     }

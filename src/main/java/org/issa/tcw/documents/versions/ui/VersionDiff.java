@@ -20,11 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  * unrecordedLabel}: the legend's entry for changes whose author was not recorded.
  */
 @Tag("tcw-version-diff")
-@JsModule("./tcw-version-diff.ts")
+@JsModule("./tcw-version-diff-loader.ts")
 @CssImport("./tcw-version-diff.css")
 class VersionDiff extends Component {
 
     VersionDiff(DiffStates states, String unrecordedLabel) {
+        // The comparison's code (TipTap, Yjs) is not in the document page's route chunk: it is
+        // loaded when a comparison is shown, and defines the element then (docs/adr/028).
+        getElement().executeJs("window.tcwLoadVersionDiff().catch(e => console.warn('tcw-version-diff: not loaded', e))");
         Base64.Encoder b64 = Base64.getEncoder();
         getElement().setProperty("beforeState", b64.encodeToString(states.before()));
         if (states.afterIsV2()) {
