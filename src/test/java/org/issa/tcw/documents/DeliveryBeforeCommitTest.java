@@ -36,22 +36,21 @@ class DeliveryBeforeCommitTest {
     SignIn signIn;
 
     long documentId;
-    final List<RecordingEditor> editors = new ArrayList<>();
+    @Autowired
+    RelayRooms rooms;
+    RelayRooms.Room room;
 
     @BeforeEach
     void newDocument() {
-        signIn.as("chair-ict");
-        DocumentForm form = new DocumentForm();
-        form.setTitle("Delivery test " + System.nanoTime());
-        documentId = documents.create("ICT", form);
+        room = rooms.create("Delivery test");
+        documentId = room.documentId();
     }
 
     @AfterEach
     void closeEditors() {
         relay.deliverBeforeCommit(true);
         relay.timeline().switchOff();
-        editors.forEach(e -> relay.leave(documentId, e));
-        signIn.out();
+        room.close();
     }
 
     /** An editor that notes whether each delivery came inside a transaction (i.e. before its commit). */
@@ -77,10 +76,7 @@ class DeliveryBeforeCommitTest {
     }
 
     <E extends RecordingEditor> E open(String user, E editor) {
-        signIn.as(user);
-        relay.join(documentId, editor);
-        editors.add(editor);
-        return editor;
+        return room.join(user, editor);
     }
 
     String typed(String text) {

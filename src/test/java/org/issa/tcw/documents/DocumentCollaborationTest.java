@@ -42,28 +42,23 @@ class DocumentCollaborationTest {
     RateLimiter rateLimiter;
 
     long documentId;
-    final List<RecordingEditor> editors = new ArrayList<>();
+    @Autowired
+    RelayRooms rooms;
+    RelayRooms.Room room;
 
     @BeforeEach
     void newDocument() {
-        signIn.as("chair-ict");
-        DocumentForm form = new DocumentForm();
-        form.setTitle("Relay test " + System.nanoTime());
-        documentId = documents.create("ICT", form);
+        room = rooms.create("Relay test");
+        documentId = room.documentId();
     }
 
     @AfterEach
     void closeEditors() {
-        editors.forEach(e -> relay.leave(documentId, e));
-        signIn.out();
+        room.close();
     }
 
     RecordingEditor open(String user) {
-        signIn.as(user);
-        RecordingEditor editor = new RecordingEditor();
-        relay.join(documentId, editor);
-        editors.add(editor);
-        return editor;
+        return room.open(user);
     }
 
     /** A real Yjs update typing text at the end of the stored document. */
@@ -222,7 +217,7 @@ class DocumentCollaborationTest {
         signIn.as("observer-ict");
         RecordingEditor observer = new RecordingEditor();
         JoinResult joined = relay.join(documentId, observer);
-        editors.add(observer);
+        room.track(observer);
         assertThat(joined.editable()).isFalse();
         String update = Base64.getEncoder().encodeToString(engine.typeText(List.of(), "tampered", true).join());
         assertThatThrownBy(() -> relay.push(documentId, observer, "t-1", update, null, 7))
@@ -361,7 +356,7 @@ class DocumentCollaborationTest {
         signIn.as("observer-ict");
         RecordingEditor observer = new RecordingEditor();
         JoinResult observerJoin = relay.join(documentId, observer);
-        editors.add(observer);
+        room.track(observer);
         signIn.as("chair-ict");
         JoinResult chairAgain = relay.join(documentId, chair);
         assertThat(List.of(chairAgain.color(), memberJoin.color(), observerJoin.color())).doesNotHaveDuplicates();

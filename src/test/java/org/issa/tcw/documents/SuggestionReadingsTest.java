@@ -45,21 +45,21 @@ class SuggestionReadingsTest {
     CurrentUser currentUser;
 
     long documentId;
-    final List<RecordingEditor> editors = new ArrayList<>();
+    @Autowired
+    RelayRooms rooms;
+    RelayRooms.Room room;
     final ExecutorService pool = Executors.newCachedThreadPool();
 
     @BeforeEach
     void newDocument() {
-        signIn.as("chair-ict");
-        DocumentForm form = new DocumentForm();
-        form.setTitle("Suggestion readings " + System.nanoTime());
-        documentId = documents.create("ICT", form);
+        room = rooms.create("Suggestion readings");
+        documentId = room.documentId();
     }
 
     @AfterEach
     void close() {
         signIn.as("chair-ict");
-        editors.forEach(e -> relay.leave(documentId, e));
+        room.close();
         pool.shutdownNow();
         signIn.out();
     }
@@ -72,11 +72,7 @@ class SuggestionReadingsTest {
     }
 
     RecordingEditor open(String user) {
-        signIn.as(user);
-        RecordingEditor editor = new RecordingEditor();
-        relay.join(documentId, editor);
-        editors.add(editor);
-        return editor;
+        return room.open(user);
     }
 
     /** Pushes an update through the relay as the person signed in. */

@@ -3,7 +3,6 @@ package org.issa.tcw.documents.suggestions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,10 +10,10 @@ import java.util.Set;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionRole;
 import org.issa.tcw.documents.DocumentCollaboration;
-import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
-import org.issa.tcw.documents.RecordingEditor;
 import org.issa.tcw.documents.JoinResult;
+import org.issa.tcw.documents.RecordingEditor;
+import org.issa.tcw.documents.RelayRooms;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.testsupport.SignIn;
@@ -49,28 +48,23 @@ class SuggestionServiceTest {
     CurrentUser currentUser;
 
     long documentId;
-    final List<RecordingEditor> editors = new ArrayList<>();
+    @Autowired
+    RelayRooms rooms;
+    RelayRooms.Room room;
 
     @BeforeEach
     void newDocument() {
-        signIn.as("chair-ict");
-        DocumentForm form = new DocumentForm();
-        form.setTitle("Review test " + System.nanoTime());
-        documentId = documents.create("ICT", form);
+        room = rooms.create("Review test");
+        documentId = room.documentId();
     }
 
     @AfterEach
     void close() {
-        editors.forEach(e -> relay.leave(documentId, e));
-        signIn.out();
+        room.close();
     }
 
     RecordingEditor open(String user) {
-        signIn.as(user);
-        RecordingEditor e = new RecordingEditor();
-        relay.join(documentId, e);
-        editors.add(e);
-        return e;
+        return room.open(user);
     }
 
     List<byte[]> content() {

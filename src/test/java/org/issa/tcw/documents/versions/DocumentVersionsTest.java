@@ -3,7 +3,6 @@ package org.issa.tcw.documents.versions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +13,9 @@ import org.issa.tcw.documents.DocumentDeletions;
 import org.issa.tcw.documents.DocumentFixtures;
 import org.issa.tcw.documents.DocumentForm;
 import org.issa.tcw.documents.DocumentService;
-import org.issa.tcw.documents.RecordingEditor;
 import org.issa.tcw.documents.PresenceColors;
+import org.issa.tcw.documents.RecordingEditor;
+import org.issa.tcw.documents.RelayRooms;
 import org.issa.tcw.documents.YjsEngine;
 import org.issa.tcw.documents.YjsUpdates;
 import org.issa.tcw.security.CurrentUser;
@@ -60,28 +60,23 @@ class DocumentVersionsTest {
     ApplicationContext context;
 
     long documentId;
-    final List<RecordingEditor> editors = new ArrayList<>();
+    @Autowired
+    RelayRooms rooms;
+    RelayRooms.Room room;
 
     @BeforeEach
     void newDocument() {
-        signIn.as("chair-ict");
-        DocumentForm form = new DocumentForm();
-        form.setTitle("Versions test " + System.nanoTime());
-        documentId = documents.create("ICT", form);
+        room = rooms.create("Versions test");
+        documentId = room.documentId();
     }
 
     @AfterEach
     void close() {
-        editors.forEach(e -> relay.leave(documentId, e));
-        signIn.out();
+        room.close();
     }
 
     RecordingEditor open(String user) {
-        signIn.as(user);
-        RecordingEditor e = new RecordingEditor();
-        relay.join(documentId, e);
-        editors.add(e);
-        return e;
+        return room.open(user);
     }
 
     List<byte[]> content() {
