@@ -62,6 +62,8 @@ public class DiscussionFixture {
      */
     public void as(String username) {
         Authentication auth = signedIn.computeIfAbsent(username, signIn::as);
+        // a cached sign-in skips SignIn.as: point the static holder at this context's strategy here too
+        signIn.useThisContextsStrategy();
         SecurityContextHolder.getContext().setAuthentication(auth);
     }
 

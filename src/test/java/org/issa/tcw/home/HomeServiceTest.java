@@ -131,7 +131,12 @@ class HomeServiceTest {
         }
         long[] after = measure(stats);
 
-        assertThat(after).as("chair, secretariat, member").containsExactly(before);
+        // not more statements with more data; one fewer was seen in the full suite (the member's home after
+        // the set-up, which posts as member-ict: something the set-up left cached), which is no growth
+        for (int i = 0; i < before.length; i++) {
+            assertThat(after[i]).as("statements of the home of " + List.of("chair", "secretariat", "member").get(i))
+                    .isLessThanOrEqualTo(before[i]);
+        }
         assertThat(before[0]).as("chair").isLessThanOrEqualTo(45);
         assertThat(before[1]).as("secretariat").isLessThanOrEqualTo(45);
         assertThat(before[2]).as("member").isLessThanOrEqualTo(35);
