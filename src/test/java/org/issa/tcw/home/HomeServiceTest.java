@@ -131,11 +131,13 @@ class HomeServiceTest {
         }
         long[] after = measure(stats);
 
-        // not more statements with more data; one fewer was seen in the full suite (the member's home after
-        // the set-up, which posts as member-ict: something the set-up left cached), which is no growth
+        // No growth with the data: 20 projects of 8 milestones and 12 threads with replies more would add
+        // at least 12 statements to a home that reads them one by one (N+1). One statement more or fewer
+        // between two readings was seen in the full suite in both directions (the member's home: 26 then
+        // 27 in one run, 27 then 26 in another — a cache filled or not at that moment), hence the 1.
         for (int i = 0; i < before.length; i++) {
             assertThat(after[i]).as("statements of the home of " + List.of("chair", "secretariat", "member").get(i))
-                    .isLessThanOrEqualTo(before[i]);
+                    .isLessThanOrEqualTo(before[i] + 1);
         }
         assertThat(before[0]).as("chair").isLessThanOrEqualTo(45);
         assertThat(before[1]).as("secretariat").isLessThanOrEqualTo(45);
