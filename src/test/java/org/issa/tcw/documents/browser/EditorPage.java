@@ -6,6 +6,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,18 +42,43 @@ public final class EditorPage implements AutoCloseable {
 
     /** Signs in through the login page with the demo account (password demo). */
     public EditorPage signIn() {
-        driver.get(base + "login");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        WebElement username = wait.until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector("vaadin-login-form input[name='username']"));
-            return found.isEmpty() ? null : found.getFirst();
-        });
-        username.sendKeys(user);
-        WebElement password = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        password.sendKeys("demo");
-        password.sendKeys(Keys.ENTER);
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-        return this;
+        // A login form filled before its web component is ready can be submitted empty and stay at /login
+        // without an error: then sign in again, at most three times, and say so; the third failure fails.
+        for (int attempt = 1;; attempt++) {
+            driver.get(base + "login");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            WebElement username;
+            try {
+                username = wait.until(d -> {
+                    List<WebElement> found = d.findElements(By.cssSelector("vaadin-login-form input[name='username']"));
+                    return found.isEmpty() ? null : found.getFirst();
+                });
+            } catch (TimeoutException e) {
+                throw new AssertionError("no login form for " + user + " after 60 s at " + driver.getCurrentUrl()
+                        + ": " + pageText(), e);
+            }
+            username.sendKeys(user);
+            WebElement password = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+            password.sendKeys("demo");
+            String typed = String.valueOf(js("return arguments[0].value + '/' + arguments[1].value", username, password));
+            password.sendKeys(Keys.ENTER);
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(attempt < 3 ? 20 : 60))
+                        .until(d -> !d.getCurrentUrl().contains("/login"));
+                return this;
+            } catch (TimeoutException e) {
+                String state = "still at the login page after signing in as " + user + " (attempt " + attempt
+                        + ", fields held '" + typed + "'): " + driver.getCurrentUrl() + ": " + pageText();
+                if (attempt == 3) {
+                    throw new AssertionError(state, e);
+                }
+                System.err.println("[EditorPage] " + state.replace('\n', ' '));
+            }
+        }
+    }
+
+    private String pageText() {
+        return String.valueOf(js("return document.body ? document.body.innerText : ''"));
     }
 
     public EditorPage open(long documentId) {
