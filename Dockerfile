@@ -19,20 +19,16 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -Dnode.provision.skip -DskipTe
     && cp target/tc-workspace-*.jar /tmp/app.jar
 
 # --- aot: the jar extracted (Spring Boot's layout: app.jar + lib/) and the JDK's AOT cache of the
-# classes a start loads and links, from a training run (ADR 110). The training run refreshes the
-# application context once and exits (spring.context.exit=onRefresh): demo profile, a throw-away
-# in-memory database and search index, no network (no Keycloak, no PostgreSQL); the JVM writes
-# app.aot as it exits. The cache belongs to this JRE and these jars: it is made in the image.
+# classes a start loads and links and the methods it runs, from a training run (ADR 110): one whole
+# start (demo profile, a throw-away in-memory database and search index, no network: no Keycloak,
+# no PostgreSQL), the first page, then SIGTERM; the JVM writes app.aot as it exits
+# (docker/aot-training.sh). The cache belongs to this JRE and these jars: it is made in the image.
 FROM eclipse-temurin:25-jre AS aot
 WORKDIR /app
 COPY --from=build /tmp/app.jar /tmp/app.jar
+COPY docker/aot-training.sh /usr/local/bin/aot-training.sh
 RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app && rm /tmp/app.jar
-RUN cd /tmp && java -XX:AOTCacheOutput=/app/app.aot -XX:+UseG1GC -Dspring.context.exit=onRefresh \
-        -jar /app/app.jar --spring.profiles.active=demo \
-        '--spring.datasource.url=jdbc:h2:mem:training;DB_CLOSE_DELAY=-1' \
-        --spring.jpa.properties.hibernate.search.backend.directory.root=/tmp/training-search \
-        --server.port=0 --tcw.mail.demo-server.enabled=false \
-    && test -s /app/app.aot && rm -rf /tmp/training-search
+RUN bash /usr/local/bin/aot-training.sh /app/app.jar /app/app.aot -XX:+UseG1GC
 
 # --- run: JRE only, unprivileged, the extracted jar started with its AOT cache ---
 FROM eclipse-temurin:25-jre
