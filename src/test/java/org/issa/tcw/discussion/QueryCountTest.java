@@ -2,11 +2,9 @@ package org.issa.tcw.discussion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
+import org.issa.tcw.testsupport.StatementCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,18 +21,11 @@ class QueryCountTest {
     @Autowired
     SignIn signIn;
     @Autowired
-    EntityManagerFactory entityManagerFactory;
+    StatementCounter counter;
 
     @AfterEach
     void tearDown() {
         signIn.out();
-    }
-
-    private long statements(Runnable action) {
-        Statistics stats = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        stats.clear();
-        action.run();
-        return stats.getPrepareStatementCount();
     }
 
     @Test
@@ -48,8 +39,8 @@ class QueryCountTest {
             discussions.react(p.id(), Reaction.THUMBS_UP);
         }
         fixture.as("member-ict");
-        long small = statements(() -> assertThat(discussions.postsFrom(thread, 1, 5)).hasSize(5));
-        long large = statements(() -> assertThat(discussions.postsFrom(thread, 1, 40)).hasSize(40));
+        long small = counter.statements(() -> assertThat(discussions.postsFrom(thread, 1, 5)).hasSize(5));
+        long large = counter.statements(() -> assertThat(discussions.postsFrom(thread, 1, 40)).hasSize(40));
         assertThat(large).isEqualTo(small).isLessThanOrEqualTo(10);
     }
 
@@ -60,8 +51,10 @@ class QueryCountTest {
         }
         long ict = fixture.commissionId("ICT");
         fixture.as("observer-ict");
-        long small = statements(() -> assertThat(discussions.threads(ict, "", PageRequest.of(0, 2))).hasSize(2));
-        long large = statements(() -> assertThat(discussions.threads(ict, "", PageRequest.of(0, 20))).hasSize(20));
+        long small = counter.statements(
+                () -> assertThat(discussions.threads(ict, "", PageRequest.of(0, 2))).hasSize(2));
+        long large = counter.statements(
+                () -> assertThat(discussions.threads(ict, "", PageRequest.of(0, 20))).hasSize(20));
         assertThat(large).isEqualTo(small).isLessThanOrEqualTo(10);
     }
 }

@@ -2,16 +2,14 @@ package org.issa.tcw.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.servlet.FilterChain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
+import org.issa.tcw.testsupport.StatementCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,19 +37,11 @@ class SignedInPersonPerRequestTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    EntityManagerFactory entityManagerFactory;
+    StatementCounter counter;
 
     @AfterEach
     void tearDown() {
         signIn.out();
-    }
-
-    private long statements(Runnable action) {
-        Statistics stats = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        assertThat(stats.isStatisticsEnabled()).as("Hibernate statistics of the test profile").isTrue();
-        stats.clear();
-        action.run();
-        return stats.getPrepareStatementCount();
     }
 
     /** Runs {@code action} inside one HTTP request passing through the filter. */
@@ -74,12 +64,14 @@ class SignedInPersonPerRequestTest {
     @Test
     void one_request_looks_the_person_up_once_however_often_it_asks() {
         signIn.as("member-ict");
-        long one = statements(() -> currentUser.require());
+        long one = counter.statements(() -> currentUser.require());
         assertThat(one).as("statements of one look-up").isGreaterThanOrEqualTo(1);
 
-        assertThat(statements(this::manyCalls)).as("off a request: one look-up per call").isEqualTo(2 * CALLS * one);
-        assertThat(statements(() -> inRequest(this::manyCalls))).as("in one request: one look-up").isEqualTo(one);
-        assertThat(statements(() -> {
+        assertThat(counter.statements(this::manyCalls)).as("off a request: one look-up per call")
+                .isEqualTo(2 * CALLS * one);
+        assertThat(counter.statements(() -> inRequest(this::manyCalls))).as("in one request: one look-up")
+                .isEqualTo(one);
+        assertThat(counter.statements(() -> {
             inRequest(this::manyCalls);
             inRequest(this::manyCalls);
         })).as("two requests: one look-up each").isEqualTo(2 * one);
@@ -123,12 +115,12 @@ class SignedInPersonPerRequestTest {
     @Test
     void other_threads_during_a_request_look_the_person_up_themselves() throws Exception {
         var auth = signIn.as("member-ict");
-        long one = statements(() -> currentUser.require());
+        long one = counter.statements(() -> currentUser.require());
         try (var background = Executors.newSingleThreadExecutor()) {
             long[] counted = new long[1];
             inRequest(() -> {
                 currentUser.require();
-                counted[0] = statements(() -> {
+                counted[0] = counter.statements(() -> {
                     try {
                         background.submit(() -> {
                             SecurityContextHolder.getContext().setAuthentication(auth);

@@ -168,9 +168,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         suggestionList.focusSuggestion(event.getLocation().getQueryParameters().getSingleParameter("suggestion")
                 .filter(s -> s.length() <= 80).orElse(null));
         editor.suggestions(suggestions, currentUser.require().personId(), suggestionList::refresh);
-        side = new Div(consultationPanels.forDocument(header.id(), editor.getElement()), suggestionList,
-                commentPanels.forDocument(header.id(), editor.getElement(), focused),
-                versionPanels.forDocument(header.id(), queryId(event, "compare")));
+        side = new Div(suggestionList, commentPanels.forDocument(header.id(), editor.getElement(), focused));
         side.setId("document-side");
         side.addClassName("tcw-document-side");
         var main = new Div(editor);
@@ -179,12 +177,24 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         columns.addClassName("tcw-document-columns");
         columns.setWidthFull();
         add(columns);
-        add(discussionPanels.forAnchor(header.commissionId(), header.commissionCode(),
-                new Anchor(AnchorType.DOCUMENT, header.id(), header.title())));
         // The comments (cards and the editor's 500 anchors) and the review list are not needed for the
         // first frame: they are filled in once the browser painted it, i.e. the content (ADR 028). A
-        // tab in the background paints no frame: after a second they come anyway.
-        editor.getElement().addEventListener(CommentPanels.CONTENT_PAINTED, e -> suggestionList.contentPainted());
+        // tab in the background paints no frame: after a second they come anyway. The consultation
+        // and History panels and the discussion panel are not even built before that frame (ADR 092):
+        // their fields, pickers and menus would only make the first response larger and the browser's
+        // first frame later.
+        Long compare = queryId(event, "compare");
+        var built = new java.util.concurrent.atomic.AtomicBoolean();
+        Div sideColumn = side;
+        editor.getElement().addEventListener(CommentPanels.CONTENT_PAINTED, e -> {
+            suggestionList.contentPainted();
+            if (built.compareAndSet(false, true)) {
+                sideColumn.addComponentAsFirst(consultationPanels.forDocument(header.id(), editor.getElement()));
+                sideColumn.add(versionPanels.forDocument(header.id(), compare));
+                add(discussionPanels.forAnchor(header.commissionId(), header.commissionCode(),
+                        new Anchor(AnchorType.DOCUMENT, header.id(), header.title())));
+            }
+        });
         editor.getElement().executeJs("const el = this; let sent = false;"
                 + " const fire = () => { if (!sent) { sent = true; el.dispatchEvent(new CustomEvent($0)); } };"
                 + " requestAnimationFrame(() => setTimeout(fire, 0)); setTimeout(fire, 1000);",

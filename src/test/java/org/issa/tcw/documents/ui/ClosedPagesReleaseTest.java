@@ -43,6 +43,7 @@ class ClosedPagesReleaseTest extends KaribuTest {
         signInAs("member-ict");
         int editorsBefore = collaboration.openEditors(document);
         navigate("documents/" + document);
+        contentPainted(); // the History, consultation and discussion panels are built after it (ADR 092)
         _get(CollaborativeEditor.class).join();
         assertThat(collaboration.openEditors(document)).isEqualTo(editorsBefore + 1);
         assertThat(subscriptions()).as("the bell and the document's panels listen").isGreaterThan(before + 1);
@@ -78,6 +79,7 @@ class ClosedPagesReleaseTest extends KaribuTest {
         for (int round = 0; round < 3; round++) {
             navigate("discussions/" + thread);
             navigate("documents/" + document);
+            contentPainted();
             navigate("commissions/ICT/discussions");
             navigate("");
             assertThat(subscriptions()).as("round %d", round).isEqualTo(onHome);

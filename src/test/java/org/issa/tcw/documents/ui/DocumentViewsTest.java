@@ -150,7 +150,8 @@ class DocumentViewsTest extends KaribuTest {
         _get(Paragraph.class, spec -> spec.withId("read-only-note"));
         _get(CollaborativeEditor.class);
         assertThat(_find(Button.class, spec -> spec.withId("details"))).isEmpty();
-        // the document's threads are listed below it, and observers may start one
+        // the document's threads are listed below it (once the content is painted), and observers may start one
+        contentPainted();
         _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("discussion-panel"));
     }
 

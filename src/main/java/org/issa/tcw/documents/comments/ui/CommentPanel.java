@@ -144,7 +144,7 @@ public class CommentPanel extends Div {
         loading.setId("comments-loading");
         loading.setText(getTranslation("comments.loading"));
         list.add(loading);
-        add(top, filter, form, list);
+        add(top, form, list); // the filter follows the first reading (ADR 092)
         editor.addEventListener(CommentPanels.CONTENT_PAINTED, e -> load());
 
         editor.addEventListener("comment-order", e -> {
@@ -194,6 +194,9 @@ public class CommentPanel extends Div {
     }
 
     private void loaded(DocumentCommentList fresh) {
+        if (filter.getParent().isEmpty()) {
+            addComponentAtIndex(1, filter);
+        }
         list.remove(loading);
         list.getElement().removeAttribute("aria-busy");
         add.setVisible(fresh.mayComment());

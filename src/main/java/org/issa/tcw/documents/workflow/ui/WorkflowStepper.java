@@ -112,7 +112,19 @@ class WorkflowStepper extends Div {
         add(history(state.history()));
     }
 
+    /** The steps taken, behind a closed summary: the lines are built when it is first opened (ADR 092). */
     private Details history(List<StageStepRow> steps) {
+        var details = new Details(getTranslation("workflow.history", steps.size()));
+        details.setId("workflow-history-details");
+        details.addOpenedChangeListener(e -> {
+            if (e.isOpened() && details.getContent().findAny().isEmpty()) {
+                details.add(historyLines(steps));
+            }
+        });
+        return details;
+    }
+
+    private Div historyLines(List<StageStepRow> steps) {
         var list = new Div();
         list.setId("workflow-history");
         if (steps.isEmpty()) {
@@ -131,9 +143,7 @@ class WorkflowStepper extends Div {
             }
             list.add(line);
         }
-        var details = new Details(getTranslation("workflow.history", steps.size()), list);
-        details.setId("workflow-history-details");
-        return details;
+        return list;
     }
 
     private void start(WorkflowStep step, WorkflowState state) {

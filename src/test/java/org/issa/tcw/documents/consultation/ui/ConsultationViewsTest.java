@@ -59,6 +59,7 @@ class ConsultationViewsTest extends KaribuTest {
         long id = document();
         signInAs("chair-ict");
         navigate("documents/" + id);
+        contentPainted(); // the consultation panel follows the first painted frame (ADR 092)
         _click(_get(Button.class, spec -> spec.withId(buttonId)));
         return id;
     }
@@ -82,6 +83,7 @@ class ConsultationViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("round-open")));
         assertThat(rounds(id)).isEqualTo(1);
         assertThat(_find(RoundDialog.class)).isEmpty();
+        contentPainted(); // the page was built again for the new stage
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("consultation-state")).getText())
                 .isEqualTo("Open");
         assertThat(_find(Button.class, spec -> spec.withId("consultation-open"))).isEmpty();
@@ -114,6 +116,7 @@ class ConsultationViewsTest extends KaribuTest {
         signIn.out();
         signInAs("member-ict");
         navigate("documents/" + id);
+        contentPainted(); // the consultation panel follows the first painted frame (ADR 092)
         assertThat(_find(Button.class, spec -> spec.withId("consultation-open"))).isEmpty();
         _get(Button.class, spec -> spec.withId("consultation-send"));
         assertThat(_get(TextArea.class, spec -> spec.withId("consultation-body")).isVisible()).isTrue();
@@ -177,6 +180,7 @@ class ConsultationViewsTest extends KaribuTest {
         // the member has the document open and is typing a comment
         signInAs("member-ict");
         navigate("documents/" + id);
+        contentPainted(); // the consultation panel follows the first painted frame (ADR 092)
         RoundPanel panel = _get(RoundPanel.class);
         _setValue(panel.body, "Half-written");
         _setValue(panel.language, WorkingLanguage.FR);
@@ -221,6 +225,7 @@ class ConsultationViewsTest extends KaribuTest {
         // found by the browser test: the stepper refused the page to anyone without a role in ICT
         signInAs("member-fam");
         navigate("documents/" + id);
+        contentPainted(); // the consultation panel follows the first painted frame (ADR 092)
         assertThat(refused()).isFalse();
         _get(RoundPanel.class);
         _get(Button.class, spec -> spec.withId("consultation-send"));

@@ -50,6 +50,8 @@ class HistoryPanelTest extends KaribuTest {
 
         signInAs("observer-ict");
         navigate("documents/" + id);
+        assertThat(_find(HistoryPanel.class)).as("built after the first painted frame").isEmpty();
+        contentPainted();
         HistoryPanel panel = _get(HistoryPanel.class);
         assertThat(names(panel)).isEmpty();
 
@@ -85,6 +87,7 @@ class HistoryPanelTest extends KaribuTest {
 
         signInAs("observer-ict");
         navigate("documents/" + id);
+        contentPainted();
         MenuBar menu = _get(MenuBar.class, spec -> spec.withId("version-download-" + version));
         ContextMenuKt._clickItemWithID(menu, "version-download-" + version + "-docx");
         UiPolling.awaitUi(Duration.ofSeconds(90),
@@ -123,6 +126,7 @@ class HistoryPanelTest extends KaribuTest {
         assertThat(compare.getHref()).isEqualTo("documents/" + en + "?compare=" + made);
         com.vaadin.flow.component.UI.getCurrent().navigate("documents/" + en,
                 com.vaadin.flow.router.QueryParameters.of("compare", String.valueOf(made)));
+        contentPainted();
         HistoryPanel panel = _get(HistoryPanel.class);
         UiPolling.awaitUi(Duration.ofSeconds(30), () -> panel.comparison != null && panel.comparison.isOpened());
         assertThat(panel.comparison.getHeaderTitle()).contains("Now");
@@ -130,6 +134,7 @@ class HistoryPanelTest extends KaribuTest {
         // a version of another document in the query opens nothing
         com.vaadin.flow.component.UI.getCurrent().navigate("documents/" + fr,
                 com.vaadin.flow.router.QueryParameters.of("compare", String.valueOf(made)));
+        contentPainted();
         HistoryPanel other = _get(HistoryPanel.class);
         assertThat(other.comparison).isNull();
     }
