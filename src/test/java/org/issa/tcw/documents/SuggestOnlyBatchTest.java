@@ -127,14 +127,15 @@ class SuggestOnlyBatchTest {
         String f = observer + ":" + Long.toString(System.currentTimeMillis(), 36) + ":batch2";
         byte[] second = engine.edit(plus(base, a, b, e), suggest(21, "Y", f)).join();
 
-        GroupCommit<?> groupCommit = (GroupCommit<?>) ReflectionTestUtils.getField(relay, "groupCommit");
+        GroupCommit<?> groupCommit = (GroupCommit<?>) ReflectionTestUtils.getField(
+                java.util.Objects.requireNonNull(ReflectionTestUtils.getField(relay, "relay")), "groupCommit");
         ReentrantLock lock = locks.of(documentId);
         relay.timeline().switchOn();
         CompletableFuture<PushResult> first;
         List<CompletableFuture<PushResult>> batch = new ArrayList<>();
         lock.lock();
         try {
-            // the first push leads and waits for the document's lock; the others queue behind it, in this order
+            // the first push's worker waits for the document's lock; the others queue behind it, in this order
             first = push(documentId, "chair-ict", chair, a);
             waitUntil(() -> lock.hasQueuedThreads());
             int queued = 0;
