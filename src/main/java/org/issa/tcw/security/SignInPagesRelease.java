@@ -15,9 +15,8 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
  * When someone signs in, the sign-in pages ({@link LoginView}) open in their HTTP session are closed
  * on the server at once (ADR 116). The sign-in page is left by a full page load — the form's POST
  * to {@code /login}, or the way to Keycloak and back — and Vaadin's unload beacon, which would close
- * its UI, races with the change of session id at sign-in and often does not (7 of 12 sign-in pages
- * stayed in a measured run); such a UI was kept until three heartbeats were missed, about six
- * minutes of a component tree per person. Runs in Spring Security's sign-in step (for the local form
+ * its UI, was not reliable here (a measured run still counted 7 of 12 sign-in UIs); a UI whose beacon is
+ * lost stays until it has missed three heartbeats. Runs in Spring Security's sign-in step (for the local form
  * and for single sign-on alike) before the session id changes; the closed UIs are removed by Vaadin
  * at the end of the next request of the session, i.e. the page the sign-in leads to.
  */
