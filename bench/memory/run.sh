@@ -10,7 +10,8 @@
 # src/test/java/org/issa/tcw/memory/MemoryPerSessionBench.java (not run by the build: its name
 # matches neither *Test nor *IT); results in target/bench/memory.txt.
 #
-# usage: bench/memory/run.sh [sessions=40] [extra Maven arguments, e.g. -Dbench.top=30]
+# usage: bench/memory/run.sh [sessions=40] [extra Maven arguments, e.g. -Dbench.top=30; -Dbench.pages=false
+# leaves out the editor and thread phases]
 # Builds first unless SKIP_PACKAGE=1. Needs /usr/bin/chromium and chromedriver. Run it on a quiet
 # machine: 40 sessions are 40 tabs of one Chromium (several GB of RAM).
 set -euo pipefail

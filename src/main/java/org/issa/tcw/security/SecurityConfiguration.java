@@ -34,6 +34,8 @@ class SecurityConfiguration {
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/favicon.ico").permitAll());
+        // the sign-in page's UI is closed on the server when its person signs in (ADR 116)
+        http.sessionManagement(session -> session.addSessionAuthenticationStrategy(new SignInPagesRelease()));
         SsoConfiguration.SsoLogin singleSignOn = sso.getIfAvailable();
         if (singleSignOn != null) {
             singleSignOn.apply(http);

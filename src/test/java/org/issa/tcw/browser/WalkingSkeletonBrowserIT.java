@@ -89,5 +89,16 @@ class WalkingSkeletonBrowserIT {
         String page = text(browser);
         assertThat(page).contains("Mandat").contains("Membres").doesNotContain("Dashboard");
         assertThat(browser.getCurrentUrl()).endsWith("/commissions/ICT");
+
+        // the side navigation is static HTML (ADR 116): its entries still go through the router, no page load
+        var js = (JavascriptExecutor) browser;
+        js.executeScript("window.tcwSamePage = true");
+        var commissions = browser.findElement(By.cssSelector("vaadin-side-nav#main-nav vaadin-side-nav-item[path='commissions']"));
+        assertThat(commissions.getText()).isEqualTo("Commissions");
+        js.executeScript("arguments[0].shadowRoot.querySelector('a').click()", commissions);
+        waiting().until(d -> d.getCurrentUrl().endsWith("/commissions"));
+        waiting().until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return !!document.querySelector('vaadin-side-nav-item[path=\\'commissions\\'][current]')")));
+        assertThat(js.executeScript("return window.tcwSamePage === true")).as("no page load").isEqualTo(true);
     }
 }

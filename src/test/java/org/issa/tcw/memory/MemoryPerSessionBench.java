@@ -63,13 +63,16 @@ import org.springframework.core.env.Environment;
  * HTTP session ends. For each phase the report gives KB per session, the number of live Vaadin UIs
  * and HTTP sessions, of open connections, WebSockets and Atmosphere resources, of Tomcat's NIO
  * channels and HTTP processors (open or busy ones and those its caches keep for reuse), and the
- * top of the class histogram's difference from phase 0 (what dominates).
+ * top of the class histogram's difference from phase 0 (what dominates). With {@code -Dbench.pages=false}
+ * phases 2 and 3 are left out (a shorter run for changes to the shell, the home page or the sign-in).
  */
 class MemoryPerSessionBench {
 
     static final int SESSIONS = Integer.getInteger("bench.sessions", 40);
     static final int TOP = Integer.getInteger("bench.top", 20);
     static final int AFTER_CLOSE_SECONDS = 10;
+    /** {@code -Dbench.pages=false}: phases 1, 1b, 4 and 5 only (the home page and closed tabs; no editor, no thread). */
+    static final boolean PAGES = Boolean.parseBoolean(System.getProperty("bench.pages", "true"));
     static final List<String> ACCOUNTS = List.of("chair-ict", "member-ict", "observer-ict", "secretariat");
 
     final List<String> report = new ArrayList<>();
@@ -130,17 +133,19 @@ class MemoryPerSessionBench {
             Thread.sleep(idleConnectionsGone().toMillis());
             phase(before, "1b idle, idle connections closed");
 
-            for (int i = 0; i < SESSIONS; i++) {
-                browser.switchTo().window(tabs.get(i));
-                visit(browser, bases.get(i) + "documents/" + documentId, EDITOR);
-            }
-            phase(before, "2 on a document editor");
+            if (PAGES) {
+                for (int i = 0; i < SESSIONS; i++) {
+                    browser.switchTo().window(tabs.get(i));
+                    visit(browser, bases.get(i) + "documents/" + documentId, EDITOR);
+                }
+                phase(before, "2 on a document editor");
 
-            for (int i = 0; i < SESSIONS; i++) {
-                browser.switchTo().window(tabs.get(i));
-                visit(browser, bases.get(i) + "discussions/" + threadId, THREAD);
+                for (int i = 0; i < SESSIONS; i++) {
+                    browser.switchTo().window(tabs.get(i));
+                    visit(browser, bases.get(i) + "discussions/" + threadId, THREAD);
+                }
+                phase(before, "3 on a 200-post thread");
             }
-            phase(before, "3 on a 200-post thread");
 
             for (String tab : tabs) {
                 browser.switchTo().window(tab);
@@ -277,11 +282,12 @@ class MemoryPerSessionBench {
         String line(String phase, Histogram before, int sessions) {
             long delta = totalBytes - before.totalBytes;
             return String.format(Locale.ROOT, "%-34s live heap %,10d KB (+%,d KB), %s KB per session;"
-                    + " live UIs %d, HTTP sessions %d; open connections %d (WebSockets %d, Atmosphere resources %d),"
+                    + " live UIs %d (state nodes %d), HTTP sessions %d; open connections %d (WebSockets %d, Atmosphere resources %d),"
                     + " NIO channels %d (open and cached), HTTP processors %d (busy and cached)",
                     phase, totalBytes >> 10, delta >> 10,
                     sessions == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", delta / 1024.0 / sessions),
-                    count("com.vaadin.flow.component.UI"), count("org.apache.catalina.session.StandardSession"),
+                    count("com.vaadin.flow.component.UI"), count("com.vaadin.flow.internal.StateNode"),
+                    count("org.apache.catalina.session.StandardSession"),
                     count("org.apache.tomcat.util.net.NioEndpoint$NioSocketWrapper"),
                     count("org.apache.tomcat.websocket.WsSession"), count("org.atmosphere.cpr.AtmosphereResourceImpl"),
                     count("org.apache.tomcat.util.net.NioChannel"), count("org.apache.coyote.http11.Http11Processor"));

@@ -1,15 +1,8 @@
 package org.issa.tcw.home.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -21,12 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.issa.tcw.base.ui.Formats;
+import org.issa.tcw.base.ui.StaticHtml;
 import org.issa.tcw.commission.MyCommission;
 import org.issa.tcw.home.Home;
 import org.issa.tcw.home.HomeService;
 import org.issa.tcw.programme.ProgrammeHome.ProgrammeAttention;
 import org.issa.tcw.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.jsoup.nodes.Element;
 
 /**
  * The start page: what needs me (mentions and replies, unread threads, documents, milestones,
@@ -68,10 +63,10 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
                 "documents"));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         blocks.add(block("milestones", home.milestones(), m -> {
-            ListItem item = line("projects/" + m.projectId(), m.title(), m.commissionCode() + " · " + m.projectTitle()
-                    + " · " + Formats.date(m.dueDate(), locale));
+            Element item = line("projects/" + m.projectId(), m.title(), m.commissionCode() + " · "
+                    + m.projectTitle() + " · " + Formats.date(m.dueDate(), locale));
             if (m.dueDate().isBefore(today)) {
-                item.add(badge(getTranslation("home.milestones.overdue"), "error"));
+                badge(item, getTranslation("home.milestones.overdue"), "error");
             }
             return item;
         }, null));
@@ -86,125 +81,98 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
         add(commissions(home.commissions(), currentUser.require().isStaff()));
     }
 
-    private <T> Section block(String name, List<T> rows, Function<T, ListItem> line) {
+    private <T> Html block(String name, List<T> rows, Function<T, Element> line) {
         return block(name, rows, line, null);
     }
 
-    private <T> Section block(String name, List<T> rows, Function<T, ListItem> line, @Nullable String allLink) {
-        var section = new Section();
-        section.setId("home-" + name);
-        section.addClassName("tcw-home-block");
-        var heading = new H3(getTranslation("home." + name + ".title"));
-        section.add(heading);
+    private <T> Html block(String name, List<T> rows, Function<T, Element> line, @Nullable String allLink) {
+        Element section = StaticHtml.element("section").id("home-" + name).addClass("tcw-home-block");
+        section.appendElement("h3").text(getTranslation("home." + name + ".title"));
         if (rows.isEmpty()) {
-            var empty = new Paragraph(getTranslation("home." + name + ".empty"));
-            empty.addClassName("tcw-empty");
-            empty.setId("home-" + name + "-empty");
-            section.add(empty);
-            return section;
+            section.appendElement("p").id("home-" + name + "-empty").addClass("tcw-empty")
+                    .text(getTranslation("home." + name + ".empty"));
+            return StaticHtml.of(section);
         }
-        var list = new UnorderedList();
-        list.addClassName("tcw-home-list");
-        rows.forEach(r -> list.add(line.apply(r)));
-        section.add(list);
+        Element list = section.appendElement("ul").addClass("tcw-home-list");
+        rows.forEach(r -> list.appendChild(line.apply(r)));
         if (allLink != null) {
-            section.add(link(allLink, getTranslation("home.see-all")));
+            StaticHtml.routerLink(section, allLink, getTranslation("home.see-all"));
         }
-        return section;
+        return StaticHtml.of(section);
     }
 
-    private ListItem line(@Nullable String href, String title, String detail) {
-        Component main = href == null ? new Span(title) : link(href, title);
-        var secondary = new Span(detail);
-        secondary.addClassName("tcw-home-detail");
-        var item = new ListItem(main, secondary);
-        item.addClassName("tcw-home-line");
+    private static Element line(@Nullable String href, String title, String detail) {
+        Element item = StaticHtml.element("li").addClass("tcw-home-line");
+        if (href == null) {
+            item.appendElement("span").text(title);
+        } else {
+            StaticHtml.routerLink(item, href, title);
+        }
+        item.appendElement("span").addClass("tcw-home-detail").text(detail);
         return item;
     }
 
-    /** A link the router follows without reloading the page (what {@code RouterLink} renders). */
-    private static Anchor link(String href, String text) {
-        var anchor = new Anchor(href, text);
-        anchor.getElement().setAttribute("router-link", true);
-        return anchor;
-    }
-
-    private ListItem attention(ProgrammeAttention a) {
+    private Element attention(ProgrammeAttention a) {
         String href = a.projectId() == null ? "commissions/" + a.commissionCode() + "/programme"
                 : "projects/" + a.projectId();
         if (a.programmeStatus() != null) {
             return line(href, getTranslation("home.programme." + a.programmeStatus().name(), a.commissionCode()),
                     a.commissionCode());
         }
-        ListItem item = line(href, a.title(), a.commissionCode());
-        item.add(badge(getTranslation("home.programme.overdue", a.overdue()), "error"));
+        Element item = line(href, a.title(), a.commissionCode());
+        badge(item, getTranslation("home.programme.overdue", a.overdue()), "error");
         return item;
     }
 
-    private Section secretariat(Home.SecretariatSignals s) {
-        var section = new Section();
-        section.setId("home-secretariat");
-        section.addClassName("tcw-home-block");
-        section.add(new H3(getTranslation("home.secretariat.title")));
-        var counts = new UnorderedList();
-        counts.addClassName("tcw-home-list");
-        ListItem overdue = line("secretariat", getTranslation("home.secretariat.overdue", s.overdue()), "");
+    private Html secretariat(Home.SecretariatSignals s) {
+        Element section = StaticHtml.element("section").id("home-secretariat").addClass("tcw-home-block");
+        section.appendElement("h3").text(getTranslation("home.secretariat.title"));
+        Element counts = section.appendElement("ul").addClass("tcw-home-list");
+        Element overdue = line("secretariat", getTranslation("home.secretariat.overdue", s.overdue()), "");
         if (s.overdue() > 0) {
-            overdue.addClassName("tcw-overdue");
+            overdue.addClass("tcw-overdue");
         }
-        counts.add(overdue, line("secretariat", getTranslation("home.secretariat.due-soon", s.dueSoon(),
-                s.dueSoonDays()), ""), line("secretariat", getTranslation("home.secretariat.awaiting",
-                        s.awaitingApproval()), ""));
+        counts.appendChild(overdue);
+        counts.appendChild(line("secretariat", getTranslation("home.secretariat.due-soon", s.dueSoon(),
+                s.dueSoonDays()), ""));
+        counts.appendChild(line("secretariat", getTranslation("home.secretariat.awaiting", s.awaitingApproval()), ""));
         for (Home.CommissionSignal c : s.commissions()) {
-            counts.add(line("secretariat", c.code() + " · " + c.name(),
+            counts.appendChild(line("secretariat", c.code() + " · " + c.name(),
                     getTranslation("home.secretariat.overdue", c.overdue())));
         }
-        section.add(counts, link("secretariat", getTranslation("home.secretariat.open")));
-        return section;
+        StaticHtml.routerLink(section, "secretariat", getTranslation("home.secretariat.open"));
+        return StaticHtml.of(section);
     }
 
-    private Span badge(String text, String theme) {
-        var badge = new Span(text);
-        badge.getElement().getThemeList().add("badge " + theme);
-        return badge;
+    private static void badge(Element parent, String text, String theme) {
+        parent.appendElement("span").attr("theme", "badge " + theme).text(text);
     }
 
-    private Component commissions(List<MyCommission> mine, boolean staff) {
-        var section = new Section();
-        section.setId("home-commissions");
-        section.add(new H3(getTranslation(staff ? "dashboard.all-commissions" : "dashboard.my-commissions")));
+    private Html commissions(List<MyCommission> mine, boolean staff) {
+        Element section = StaticHtml.element("section").id("home-commissions");
+        section.appendElement("h3").text(getTranslation(staff ? "dashboard.all-commissions" : "dashboard.my-commissions"));
         if (mine.isEmpty()) {
-            var none = new Paragraph(getTranslation("dashboard.no-commissions"));
-            none.setId("no-commissions");
-            none.addClassName("tcw-empty");
-            section.add(none);
-            return section;
+            section.appendElement("p").id("no-commissions").addClass("tcw-empty")
+                    .text(getTranslation("dashboard.no-commissions"));
+            return StaticHtml.of(section);
         }
-        var cards = new Div();
-        cards.setId("my-commissions");
-        cards.addClassName("tcw-cards");
+        Element cards = section.appendElement("div").id("my-commissions").addClass("tcw-cards");
         for (MyCommission c : mine) {
-            cards.add(card(c));
+            card(cards, c);
         }
-        section.add(cards);
-        return section;
+        return StaticHtml.of(section);
     }
 
-    private Div card(MyCommission c) {
-        var card = new Div();
-        card.addClassName("tcw-card");
-        card.setId("commission-card-" + c.code());
-        card.add(new H3(link("commissions/" + c.code(), c.code() + " · " + c.name())));
+    private void card(Element cards, MyCommission c) {
+        Element card = cards.appendElement("div").addClass("tcw-card").id("commission-card-" + c.code());
+        StaticHtml.routerLink(card.appendElement("h3"), "commissions/" + c.code(), c.code() + " · " + c.name());
         if (c.myRole() != null) {
-            var role = new Span(getTranslation("role." + c.myRole().name()));
-            role.getElement().getThemeList().add("badge");
-            role.addClassName("tcw-my-role");
-            card.add(role);
+            card.appendElement("span").attr("theme", "badge").addClass("tcw-my-role")
+                    .text(getTranslation("role." + c.myRole().name()));
         }
-        card.add(new Paragraph(getTranslation("dashboard.chair",
-                c.chairName() == null ? getTranslation("commission.no-chair") : c.chairName())));
-        card.add(new Paragraph(getTranslation("dashboard.members", c.memberCount())));
-        return card;
+        card.appendElement("p").text(getTranslation("dashboard.chair",
+                c.chairName() == null ? getTranslation("commission.no-chair") : c.chairName()));
+        card.appendElement("p").text(getTranslation("dashboard.members", c.memberCount()));
     }
 
     @Override
