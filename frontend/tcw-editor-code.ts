@@ -10,6 +10,7 @@
 import * as Y from 'yjs';
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey, yCursorPluginKey } from '@tiptap/y-tiptap';
 import * as CommentsPlugin from './tcw-comments';
 
@@ -83,9 +84,8 @@ export const RedrawCarets = Extension.create({
               if (!hasDecorations(before) || hasDecorations(after)) return;
               timer = window.setTimeout(() => {
                 timer = undefined;
-                if (view.isDestroyed) return;
-                view.dispatch(view.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }));
-              }, 0); // as y-tiptap's own redraw on a presence change (the same meta, a meta-only transaction)
+                redrawCarets(view);
+              }, 0);
             },
             destroy() {
               window.clearTimeout(timer);
@@ -96,6 +96,15 @@ export const RedrawCarets = Extension.create({
     ];
   },
 });
+
+/**
+ * Asks y-tiptap's caret plugin to place the other people's carets again from their presence, as
+ * its own redraw on a presence change does (the same meta, in a meta-only transaction).
+ */
+export function redrawCarets(view: EditorView) {
+  if (view.isDestroyed) return;
+  view.dispatch(view.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }));
+}
 
 /** Whether a Y.Doc holds updates that wait for others it never received (yjs keeps them invisible). */
 export function hasPending(doc: Y.Doc): boolean {

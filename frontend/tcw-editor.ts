@@ -77,6 +77,7 @@ let SuggestableTable!: Code['SuggestableTable'];
 let SuggestableTableRow!: Code['SuggestableTableRow'];
 let KeepStoredMarks!: Code['KeepStoredMarks'];
 let RedrawCarets!: Code['RedrawCarets'];
+let redrawCarets!: Code['redrawCarets'];
 let hasPending!: Code['hasPending'];
 
 let loading: Promise<void> | null = null;
@@ -89,7 +90,7 @@ export function loadEditorCode(): Promise<void> {
       absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey, StarterKit, Collaboration,
       CollaborationCaret, CommentsPlugin, Find, setFindTerms, Suggestions, setSuggesting, isSuggesting, refreshTitles,
       SUGGESTABLE_NODES, REPLACED_NODES, SuggestableTableCell, SuggestableTableHeader, SuggestableTable, SuggestableTableRow,
-      KeepStoredMarks, RedrawCarets, hasPending,
+      KeepStoredMarks, RedrawCarets, redrawCarets, hasPending,
     } = m);
   }, (e) => {
     loading = null; // a failed fetch (connection) is tried again by the next caller
@@ -1158,6 +1159,7 @@ export class TcwEditor extends LitElement {
       for (const u of updates) Y.applyUpdate(this.ydoc, u, REMOTE);
     }, REMOTE);
     this.stats.remoteUpdates += updates.length;
+    this.scheduleCaretRedraw();
     if (this.joined) this.checkPending();
     if (rel && view && binding) {
       const a = relativePositionToAbsolutePosition(this.ydoc, binding.type, rel.anchor as never, binding.mapping as never);
@@ -1173,6 +1175,23 @@ export class TcwEditor extends LitElement {
         }
       }
     }
+  }
+
+  private caretRedrawQueued = false;
+
+  /**
+   * The others' carets are placed again once what we just applied is in the editor. Across nodes a
+   * person's presence (their caret) can arrive before the update it points into: it cannot be
+   * placed then, and y-tiptap's own placing during the remote change left it undrawn (seen in the
+   * page, ClusterIT); without this their caret stayed hidden until their presence changed again.
+   */
+  private scheduleCaretRedraw() {
+    if (this.caretRedrawQueued || !this.editor) return;
+    this.caretRedrawQueued = true;
+    window.setTimeout(() => {
+      this.caretRedrawQueued = false;
+      if (this.editor && !this.stopped) redrawCarets(this.editor.view);
+    }, 0);
   }
 
   private async repairGap() {

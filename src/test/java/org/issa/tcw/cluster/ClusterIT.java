@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.issa.tcw.documents.browser.Browsers;
+import org.issa.tcw.documents.browser.Carets;
 import org.issa.tcw.documents.browser.EditorPage;
 import org.issa.tcw.testsupport.Cluster;
 import org.issa.tcw.testsupport.RunningJar;
@@ -141,6 +142,8 @@ class ClusterIT {
         documentId = firstEditableDocument(one.page);
         one.openDocument(documentId);
         two.openDocument(documentId);
+        Carets.record(one.page);
+        Carets.record(two.page);
         one.ownParagraph("a");
         two.ownParagraph("b");
         converge(List.of(one, two));
@@ -155,16 +158,24 @@ class ClusterIT {
         one.caretInOwnParagraph("a");
         two.caretInOwnParagraph("b");
         // What crosses the nodes: each editor holds the other node's editor's presence, with the
-        // person's name and a caret position, and shows the name among the people here. (Drawing
-        // the caret itself is the editor's business on one node as on several; see
-        // docs/benchmarks-cluster.md.)
-        eventually(Duration.ofSeconds(15), () -> one.caretOf(nameTwo) && two.caretOf(nameOne),
-                () -> "node A: " + one.awareness() + "; node B: " + two.awareness());
+        // person's name and a caret position, shows the name among the people here, and draws the
+        // caret with the name on it (the one who was there first too).
+        eventually(Duration.ofSeconds(15), () -> Carets.holds(one.page, nameTwo) && Carets.holds(two.page, nameOne),
+                () -> "node A: " + Carets.presence(one.page) + "; node B: " + Carets.presence(two.page));
         eventually(Duration.ofSeconds(15), () -> one.page.presentPeople().contains(nameTwo)
                 && two.page.presentPeople().contains(nameOne),
                 () -> "who is here on node A: " + one.page.presentPeople() + ", on node B: " + two.page.presentPeople());
-        System.out.printf("[cluster-it] caret labels drawn: on node A %s, on node B %s%n", one.caretLabels(),
-                two.caretLabels());
+        System.out.printf("[cluster-it] caret labels drawn at once: on node A %s, on node B %s%n",
+                Carets.labels(one.page), Carets.labels(two.page));
+        long labelsFrom = System.nanoTime();
+        eventually(Duration.ofSeconds(15), () -> Carets.labels(one.page).contains(nameTwo)
+                && Carets.labels(two.page).contains(nameOne),
+                () -> "caret labels drawn on node A " + Carets.labels(one.page) + ", on node B "
+                        + Carets.labels(two.page) + "\nnode A holds " + Carets.presence(one.page) + "\nnode A received "
+                        + Carets.arrivals(one.page) + "\nnode B holds " + Carets.presence(two.page)
+                        + "\nnode B received " + Carets.arrivals(two.page));
+        System.out.printf("[cluster-it] caret labels drawn: on node A %s, on node B %s (after %d ms)%n",
+                Carets.labels(one.page), Carets.labels(two.page), millisSince(labelsFrom));
     }
 
     @Test
@@ -380,32 +391,6 @@ class ClusterIT {
 
         String status() {
             return String.valueOf(js("const e = document.querySelector('tcw-editor'); return e ? e.status : 'gone'"));
-        }
-
-        /** What this editor knows of presence: its client id, focus, and each awareness state (for failures). */
-        String awareness() {
-            return String.valueOf(js("""
-                    const e = document.querySelector('tcw-editor');
-                    if (!e || !e.editor) return 'no editor';
-                    return JSON.stringify({me: e.ydoc.clientID, focus: e.editor.view.hasFocus(),
-                        states: [...e.awareness.getStates()].map(([id, st]) => ({id, user: st.user && st.user.name,
-                            cursor: !!st.cursor}))});
-                    """));
-        }
-
-        /** Whether this editor holds the presence of {@code name}'s editor (another Yjs client) with a caret. */
-        boolean caretOf(String name) {
-            return Boolean.TRUE.equals(js("""
-                    const e = document.querySelector('tcw-editor');
-                    return !!e && [...e.awareness.getStates()].some(([id, st]) => id !== e.ydoc.clientID
-                        && st.user && st.user.name === arguments[0] && !!st.cursor);
-                    """, name));
-        }
-
-        @SuppressWarnings("unchecked")
-        List<String> caretLabels() {
-            return (List<String>) js("return [...document.querySelectorAll('tcw-editor .collaboration-carets__label')]"
-                    + ".map(l => l.textContent)");
         }
 
         /** Adds a paragraph "[prefix]" at the end, where this person types. */

@@ -310,31 +310,31 @@ class CoEditingIT {
 
         caretAfter(alice, "[alice]");
         caretAfter(bob, "[bob]");
-        eventually(Duration.ofSeconds(10), () -> caretLabels(alice).equals(List.of(bobName))
-                && caretLabels(bob).equals(List.of(aliceName)),
-                () -> "labels drawn for alice " + caretLabels(alice) + ", for bob " + caretLabels(bob));
+        eventually(Duration.ofSeconds(10), () -> Carets.labels(alice).equals(List.of(bobName))
+                && Carets.labels(bob).equals(List.of(aliceName)),
+                () -> "labels drawn for alice " + Carets.labels(alice) + ", for bob " + Carets.labels(bob));
 
         // a new paragraph of alice's own (a structural change) while bob's caret stays where it is
         alice.press(Keys.ENTER);
         alice.type("[alice] again", 0);
         converge(List.of(alice, bob));
-        eventually(Duration.ofSeconds(5), () -> caretLabels(alice).equals(List.of(bobName)),
-                () -> "after alice's new paragraph, alice sees the labels " + caretLabels(alice)
+        eventually(Duration.ofSeconds(5), () -> Carets.labels(alice).equals(List.of(bobName)),
+                () -> "after alice's new paragraph, alice sees the labels " + Carets.labels(alice)
                         + " (bob's presence there: " + alice.js("""
                                 const e = document.querySelector('tcw-editor');
                                 return JSON.stringify([...e.awareness.getStates()].filter(([id]) => id !== e.ydoc.clientID)
                                     .map(([id, st]) => ({id, user: st.user, cursor: !!st.cursor})));""") + ")");
-        eventually(Duration.ofSeconds(5), () -> caretLabels(bob).equals(List.of(aliceName)),
-                () -> "bob sees the labels " + caretLabels(bob));
+        eventually(Duration.ofSeconds(5), () -> Carets.labels(bob).equals(List.of(aliceName)),
+                () -> "bob sees the labels " + Carets.labels(bob));
 
         // bob opens the page again while alice's caret stays still: her caret is drawn from the presence he joins with
         bob.open(doc);
         // (contains: the caret of bob's previous page may linger until the server has seen it go)
-        eventually(Duration.ofSeconds(10), () -> caretLabels(bob).contains(aliceName),
-                () -> "after opening again, bob sees the labels " + caretLabels(bob));
+        eventually(Duration.ofSeconds(10), () -> Carets.labels(bob).contains(aliceName),
+                () -> "after opening again, bob sees the labels " + Carets.labels(bob));
         caretAfter(bob, "[bob]");
-        eventually(Duration.ofSeconds(10), () -> caretLabels(alice).contains(bobName),
-                () -> "alice sees the labels " + caretLabels(alice));
+        eventually(Duration.ofSeconds(10), () -> Carets.labels(alice).contains(bobName),
+                () -> "alice sees the labels " + Carets.labels(alice));
     }
 
     private static String userName(EditorPage page) {
@@ -353,19 +353,5 @@ class CoEditingIT {
                 ed.commands.focus();
                 ed.commands.setTextSelection(end);
                 """, marker);
-    }
-
-    /** The names on the other people's carets that are drawn: in the page, with a size, not hidden. */
-    @SuppressWarnings("unchecked")
-    private static List<String> caretLabels(EditorPage page) {
-        return (List<String>) page.js("""
-                return [...document.querySelectorAll('tcw-editor .ProseMirror .collaboration-carets__label')]
-                    .filter((l) => {
-                      const r = l.getBoundingClientRect();
-                      const cs = getComputedStyle(l);
-                      return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'
-                          && Number(cs.opacity) > 0;
-                    })
-                    .map((l) => l.textContent);""");
     }
 }
