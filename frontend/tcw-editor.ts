@@ -6,10 +6,7 @@
  *
  *  - it joins before it creates the editor, applying the stored state first (never seeds content);
  *  - one push in flight; whatever is typed meanwhile is merged (Y.mergeUpdates) into the next one,
- *    with the caret (awareness) update of the same keystroke in the same call; a push is answered
- *    once its update is ordered (delivered to the others), the next may go then, and the update
- *    stays unacknowledged (kept, also in localStorage) until the server says it is durable
- *    (durable(id, seq), after the commit: docs/adr/114); one not acknowledged in time is resent;
+ *    with the caret (awareness) update of the same keystroke in the same call;
  *  - every update carries an id; a failed push is retried with the same id (the server de-duplicates);
  *  - remote updates are applied in sequence order; a gap is repaired with since(lastSeq);
  *  - unacknowledged updates are also kept in localStorage, so a reload (e.g. after a server restart
@@ -118,8 +115,7 @@ function afterPaint(): Promise<void> {
 }
 
 export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string; suggestOnly?: boolean };
-/** durable false: the update is ordered, its acknowledgement comes later (TcwEditor.durable); absent: durable. */
-export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean; durable?: boolean };
+export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
 export type CatchUp = { seq: number; updates: string[] };
 
 /** How the editor talks to its server. Promises reject when the connection fails. */
@@ -164,19 +160,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * benchmark sets it); otherwise each stage costs this one property read.
  */
 const timelineOn = () => (window as unknown as { tcwTimeline?: boolean }).tcwTimeline === true;
-/**
- * An update this editor sent: first keydown, first Yjs update, push sent, push answered (ordered),
- * acknowledged (durable) (wall-clock ms).
- */
-type SentStages = { seq: number; keydown: number; update: number; send: number; answer: number; ack: number };
+/** An update this editor sent: first keydown, first Yjs update, push sent, acknowledged (wall-clock ms). */
+type SentStages = { seq: number; keydown: number; update: number; send: number; ack: number };
 /** An update of another editor: received, applied to the Yjs document (and TipTap), painted. */
 type ReceivedStages = { seq: number; receive: number; applied: number; painted: number };
 
 /** How long a server call may stay unanswered before it counts as failed and is made again. */
 const JOIN_TIMEOUT_MS = 20_000;
 const CALL_TIMEOUT_MS = 12_000;
-/** An update answered as ordered but not acknowledged as durable within this long is sent again (same id). */
-const RESEND_UNACKNOWLEDGED_MS = 12_000;
 
 /** A server call that got no answer in time. */
 class Unanswered extends Error {}
@@ -357,11 +348,6 @@ export class TcwEditor extends LitElement {
   private outbox: Uint8Array[] = [];
   /** The update in flight (or refused for now), resent with the same id until acknowledged. */
   private inFlight: Pending | null = null;
-  /** Updates answered as ordered, not acknowledged as durable yet (oldest first): kept until they are. */
-  private unacked: Array<Pending & { seq: number; answeredAt: number }> = [];
-  /** The in-flight update's durable acknowledgement, when it came before the push's answer. */
-  private durableBeforeAnswer: string | null = null;
-  private resendTimer?: number;
   private pushing = false;
   private awarenessDirty = false;
   private flushQueued = false;
@@ -377,8 +363,7 @@ export class TcwEditor extends LitElement {
 
   /** Measurements and test hooks. */
   stats = { joinMs: 0, joinUpdates: 0, joinBytes: 0, pushes: 0, retries: 0, remoteUpdates: 0, catchUps: 0, rejoins: 0, caretFixes: 0, resentAfterReload: 0,
-    reconciles: 0, healedFromLocal: 0, pendingFaults: 0, adopted: 0, adoptedWithFocus: 0, replayedKeys: 0, unanswered: 0,
-    resentUnacknowledged: 0 };
+    reconciles: 0, healedFromLocal: 0, pendingFaults: 0, adopted: 0, adoptedWithFocus: 0, replayedKeys: 0, unanswered: 0 };
   /** The editor had focus (kept true when it lost focus only because the element was removed). */
   private focused = false;
   /** When the person last changed the document here (typing, formatting). */
@@ -855,7 +840,7 @@ export class TcwEditor extends LitElement {
   private updateStatus() {
     if (!this.joined) return;
     if (this.status === 'refused') return;
-    const busy = this.inFlight !== null || this.outbox.length > 0 || this.unacked.length > 0;
+    const busy = this.inFlight !== null || this.outbox.length > 0;
     let next: TcwEditor['status'];
     const stuck = this.pushStartedAt > 0 && now() - this.pushStartedAt > OFFLINE_AFTER_MS;
     if (!this.connected || !navigator.onLine || (busy && (this.failing || stuck))) {
@@ -885,13 +870,6 @@ export class TcwEditor extends LitElement {
 
   private async flush() {
     if (this.pushing || this.stopped || !this.joined || this.rejoining || this.status === 'refused') return;
-    if (!this.inFlight && this.unacked.length && now() - this.unacked[0].answeredAt >= RESEND_UNACKNOWLEDGED_MS) {
-      // ordered long ago and never said durable (a lost message, or a commit that failed): the same
-      // id again; the server answers with its number if it is stored, stores it if it is not
-      const again = this.unacked.shift()!;
-      this.inFlight = { id: again.id, update: again.update };
-      this.stats.resentUnacknowledged++;
-    }
     if (!this.inFlight && this.outbox.length) {
       const batch = this.outbox;
       this.outbox = [];
@@ -899,7 +877,7 @@ export class TcwEditor extends LitElement {
       this.inFlight = { id: crypto.randomUUID(), update: toB64(merged) };
       if (timelineOn()) {
         const update = this.localUpdateAt || now();
-        this.inFlight.stages = { seq: 0, keydown: this.keydownAt || update, update, send: 0, answer: 0, ack: 0 };
+        this.inFlight.stages = { seq: 0, keydown: this.keydownAt || update, update, send: 0, ack: 0 };
       }
       this.keydownAt = 0;
       this.localUpdateAt = 0;
@@ -933,19 +911,10 @@ export class TcwEditor extends LitElement {
         }
       } else {
         if (sending && ack.seq > 0) {
-          const answeredAt = now();
-          if (sending.stages) sending.stages.answer = answeredAt;
+          if (sending.stages) this.timeline.sent.push({ ...sending.stages, seq: ack.seq, ack: now() });
           this.inFlight = null;
           this.accept(ack.seq, null);
-          if (ack.durable === false && this.durableBeforeAnswer !== sending.id) {
-            // ordered and delivered; kept (here and in localStorage) until durable() says it is committed
-            this.unacked.push({ ...sending, seq: ack.seq, answeredAt });
-            this.armResend();
-          } else {
-            if (sending.stages) this.timeline.sent.push({ ...sending.stages, seq: ack.seq, ack: answeredAt });
-            this.savePending();
-          }
-          this.durableBeforeAnswer = null;
+          this.savePending();
         }
         if (ack.rejoin || ack.reconcile) this.rejoin();
       }
@@ -973,36 +942,6 @@ export class TcwEditor extends LitElement {
       this.stats.unanswered++;
       console.warn('tcw-editor: a server call was never answered; made again', e.message);
     }
-  }
-
-  /**
-   * The server committed our update `id` (answered before as ordered) under `seq`: it is durable
-   * now, acknowledged — forgotten here and in localStorage, "Saved" once nothing else waits.
-   */
-  durable(id: string, seq: number) {
-    const i = this.unacked.findIndex((p) => p.id === id);
-    if (i < 0) {
-      // the acknowledgement overtook the push's answer; a resend's is not needed any more
-      if (this.inFlight?.id === id) this.durableBeforeAnswer = id;
-      return;
-    }
-    const [done] = this.unacked.splice(i, 1);
-    if (done.stages) this.timeline.sent.push({ ...done.stages, seq, ack: now() });
-    this.savePending();
-    this.updateStatus();
-  }
-
-  /** Sends the oldest unacknowledged update again if no acknowledgement came in time. */
-  private armResend() {
-    if (this.resendTimer !== undefined || !this.unacked.length) return;
-    const wait = Math.max(0, this.unacked[0].answeredAt + RESEND_UNACKNOWLEDGED_MS - now()) + 50;
-    this.resendTimer = window.setTimeout(() => {
-      this.resendTimer = undefined;
-      if (this.unacked.length) {
-        this.scheduleFlush();
-        this.armResend();
-      }
-    }, wait);
   }
 
   /** The server asks: it lacks history this editor may hold. */
@@ -1035,9 +974,6 @@ export class TcwEditor extends LitElement {
           // observers never push: what they hold beyond the server stays with them
           this.outbox = missing.length > 2 && this.editable ? [missing] : [];
           this.inFlight = null;
-          // what the server had not committed when it answered the join is in `missing`
-          this.unacked = [];
-          this.durableBeforeAnswer = null;
           this.awarenessDirty = true;
           for (const a of init.presence) applyAwarenessUpdate(this.awareness, fromB64(a), REMOTE);
           break;
@@ -1079,7 +1015,7 @@ export class TcwEditor extends LitElement {
     if (!localCopiesAllowed()) return;
     try {
       localStorage.removeItem(legacyPendingKey(this.docId));
-      const list: Pending[] = this.unacked.map((p) => ({ id: p.id, update: p.update }));
+      const list: Pending[] = [];
       if (this.inFlight) list.push({ id: this.inFlight.id, update: this.inFlight.update });
       if (this.outbox.length) list.push({ id: '', update: toB64(Y.mergeUpdates(this.outbox)) });
       if (list.length) localStorage.setItem(this.pendingKey(), JSON.stringify(list));
@@ -1276,17 +1212,15 @@ export class TcwEditor extends LitElement {
   debugState() {
     return {
       joined: this.joined, pushing: this.pushing, inFlight: this.inFlight?.id ?? null, outbox: this.outbox.length,
-      unacknowledged: this.unacked.length,
       awarenessDirty: this.awarenessDirty, rejoining: this.rejoining, stopped: this.stopped, status: this.status,
       connected: this.connected, isConnected: this.isConnected, hasEditor: !!this.editor, lastSeq: this.lastSeq,
       stats: { ...this.stats }, statusLog: this.statusLog.slice(-20),
     };
   }
 
-  /** Resolves when nothing is queued, in flight or waiting to be acknowledged as durable. */
+  /** Resolves when nothing is queued or in flight. */
   async idle(): Promise<void> {
-    while (!this.joined || this.pushing || this.inFlight || this.outbox.length || this.unacked.length || this.awarenessDirty
-      || this.rejoining) {
+    while (!this.joined || this.pushing || this.inFlight || this.outbox.length || this.awarenessDirty || this.rejoining) {
       await sleep(5);
     }
   }

@@ -19,8 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * The collaboration relay: orders the opaque Yjs updates of a document (one sequence number per
  * document, assigned in the transaction that stores the update), acknowledges an update only after
- * that transaction committed (it may answer the push earlier, once the update is ordered: ADR 114),
- * de-duplicates resends by their client-chosen id, and delivers every
+ * that transaction committed, de-duplicates resends by their client-chosen id, and delivers every
  * update to the other open editors in sequence order. Presence is relayed and never stored.
  * <p>
  * Sequence numbers order updates and let editors repair gaps; they are never a reason to drop an
@@ -133,21 +132,6 @@ public class DocumentCollaboration {
     @PreAuthorize("isAuthenticated()")
     public PushResult push(long documentId, EditorConnection editor, @Nullable String clientUpdateId,
             @Nullable String updateBase64, @Nullable String awarenessBase64, long clientId, long editorSeq) {
-        return push(documentId, editor, clientUpdateId, updateBase64, awarenessBase64, clientId, editorSeq, false);
-    }
-
-    /**
-     * As {@link #push(long, EditorConnection, String, String, String, long, long)}; with
-     * {@code answerWhenOrdered} (and a {@code clientUpdateId}) the push returns as soon as its update
-     * is ordered and delivered to the other editors, before its commit (ADR 114): the answer's
-     * {@link PushResult#durable()} is false then, and once the commit is done the editor is told
-     * {@link EditorConnection#durable}. If the commit fails, the editor is asked to reconcile instead
-     * (it never learns that the update is durable, keeps it and sends what the server lacks).
-     */
-    @PreAuthorize("isAuthenticated()")
-    public PushResult push(long documentId, EditorConnection editor, @Nullable String clientUpdateId,
-            @Nullable String updateBase64, @Nullable String awarenessBase64, long clientId, long editorSeq,
-            boolean answerWhenOrdered) {
         long @Nullable [] marks = timeline.start();
         SignedInUser user = currentUser.require();
         Long commissionId = commissionOf(documentId);
@@ -177,7 +161,7 @@ public class DocumentCollaboration {
         if (update != null) {
             return relay.push(documentId, new UpdateRelay.Pending(editor, user.username(), user.personId(),
                     clientUpdateId, update, java.util.Objects.requireNonNull(updateBase64), awarenessBase64, clientId,
-                    editorSeq, limited, answerWhenOrdered, marks));
+                    editorSeq, limited, marks));
         }
         return relay.presence(documentId, editor, awarenessBase64, clientId, editorSeq);
     }

@@ -23,13 +23,4 @@ public interface EditorConnection {
      * numbering, and send what the server's state vector says it lacks.
      */
     void reconcile();
-
-    /**
-     * This editor's own update {@code clientUpdateId}, whose push was answered once it was ordered
-     * ({@link DocumentCollaboration#push(long, EditorConnection, String, String, String, long, long, boolean)}),
-     * is now committed under {@code seq}: durable, the editor may forget it (ADR 114). Only editors
-     * that push with {@code answerWhenOrdered} are ever told; the others learn it from the answer.
-     */
-    default void durable(String clientUpdateId, long seq) {
-    }
 }

@@ -9,37 +9,28 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Group commit of the editors' updates, per document (ADR 007): while one batch of a document's
- * updates is stored, the pushes that arrive for the same document wait in a queue; when it is done,
- * every waiting update is taken and stored together (one transaction, so one write and one force of
- * the database file), and each waiting push returns once its own update is handled. At most one
- * batch per document is stored at a time, by a worker thread of the document (a virtual thread,
- * started when the first update arrives and ending when the queue is empty), never by a push's own
- * request thread: so a push can return as soon as its update is handled even when handling ends
- * before the batch's commit (ADR 114: answered once ordered, acknowledged once durable), and no
- * push waits for the commit of a batch it is not in. No thread polls.
+ * Group commit of the editors' updates, per document (ADR 007): while one push stores its
+ * document's updates, the pushes that arrive for the same document wait in a queue; when it is
+ * done, the first of them takes every waiting update and stores them together (one transaction,
+ * so one write and one force of the database file), and each waiting push returns once its own
+ * update is handled. At most one push per document stores at a time (the leader); it hands the
+ * lead to the first waiting push when it is done, so nobody waits for more than the batch ahead
+ * of it and the one it is in, and no thread polls.
  * <p>
- * What "handled" means (ordered and delivered, stored and committed, acknowledged, or refused) is
- * up to the {@code store} function given to {@link #submit}: it gets the waiting updates in arrival
- * order and must {@link Waiting#succeed} or {@link Waiting#fail} each of them; those it leaves open
- * fail. It runs without the pushing person's security context: it must take what it needs from the
- * waiting updates.
+ * What "handled" means (stored, committed, delivered, acknowledged, or refused) is up to the
+ * {@code store} function given to {@link #submit}: it gets the waiting updates in arrival order
+ * and must {@link Waiting#succeed} or {@link Waiting#fail} each of them; those it leaves open fail.
  *
  * @param <W> the waiting update with what the store function needs
  */
 final class GroupCommit<W extends GroupCommit.Waiting> {
 
-    /** The document workers: virtual threads, named after what they do. */
-    private static final java.util.concurrent.ThreadFactory WORKERS =
-            Thread.ofVirtual().name("group-commit-", 0).factory();
-    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(GroupCommit.class);
-
-    /** The updates waiting per document; a document is present while its worker runs. */
+    /** The updates waiting per document; a document is present while a push leads it. */
     private final Map<Long, List<W>> queues = new ConcurrentHashMap<>();
 
     /**
-     * Queues the update and returns its result once it is handled (by the document's worker, started
-     * here if none runs).
+     * Queues the update and returns its result once it is handled (by this thread, if it leads, or
+     * by the push ahead of it).
      *
      * @throws RuntimeException what {@code store} failed the update with
      */
@@ -54,14 +45,16 @@ final class GroupCommit<W extends GroupCommit.Waiting> {
             q.add(waiting);
             return q;
         });
-        if (lead[0]) {
-            WORKERS.newThread(() -> drain(documentId, store)).start();
+        if (!lead[0]) {
+            waiting.signal.join(); // handled, or told to lead
         }
-        waiting.signal.join();
+        if (!waiting.done) {
+            lead(documentId, store);
+        }
         return waiting.outcome();
     }
 
-    /** How many updates wait for the document's worker (tests). */
+    /** How many updates wait for the document's current leader (tests). */
     int waiting(long documentId) {
         int[] size = {0};
         queues.computeIfPresent(documentId, (id, q) -> {
@@ -71,51 +64,45 @@ final class GroupCommit<W extends GroupCommit.Waiting> {
         return size[0];
     }
 
-    /** The document's worker: stores everything that waits for it, batch after batch, until nothing does. */
-    private void drain(long documentId, Consumer<List<W>> store) {
-        while (true) {
-            List<W> batch = new ArrayList<>();
-            try {
-                queues.computeIfPresent(documentId, (id, q) -> {
-                    batch.addAll(q);
-                    q.clear();
-                    return q;
-                });
-                store.accept(batch);
-            } catch (RuntimeException | Error e) {
-                RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                batch.forEach(w -> w.fail(failure));
-                if (e instanceof Error) {
-                    logger.error("Document {}: the group commit failed", documentId, e);
-                }
-            } finally {
-                IllegalStateException unhandled = new IllegalStateException("update left unhandled by the group commit");
-                batch.forEach(w -> w.fail(unhandled));
-            }
-            boolean[] more = {false};
+    /** Stores everything that waits for the document, then hands the lead on (or ends it). */
+    private void lead(long documentId, Consumer<List<W>> store) {
+        List<W> batch = new ArrayList<>();
+        try {
+            queues.computeIfPresent(documentId, (id, q) -> {
+                batch.addAll(q);
+                q.clear();
+                return q;
+            });
+            store.accept(batch);
+        } catch (RuntimeException | Error e) {
+            RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            batch.forEach(w -> w.fail(failure));
+            throw e;
+        } finally {
+            IllegalStateException unhandled = new IllegalStateException("update left unhandled by the group commit");
+            batch.forEach(w -> w.fail(unhandled));
+            List<W> next = new ArrayList<>(1);
             queues.compute(documentId, (id, q) -> {
                 if (q == null || q.isEmpty()) {
                     return null;
                 }
-                more[0] = true;
+                next.add(q.getFirst());
                 return q;
             });
-            if (!more[0]) {
-                return;
-            }
+            next.forEach(w -> w.signal.complete(null));
         }
     }
 
     /** One pushed update waiting to be stored; handled once. */
     abstract static class Waiting {
 
-        /** Completed when the update is handled. */
+        /** Completed when the update is handled or its push is to lead. */
         final CompletableFuture<@Nullable Void> signal = new CompletableFuture<>();
         volatile boolean done;
         private @Nullable PushResult result;
         private @Nullable RuntimeException failure;
 
-        /** The update was handled (ordered, or stored and committed): its push returns {@code pushResult}. */
+        /** The update was stored (after the commit) and handled: its push returns {@code pushResult}. */
         void succeed(PushResult pushResult) {
             if (!done) {
                 result = pushResult;

@@ -171,9 +171,6 @@ final class UpdateRelay {
                         for (int i = 0; i < batch.size(); i++) {
                             ordered(documentId, room, batch.get(i), ordered.get(i));
                         }
-                        for (int i = 0; i < batch.size(); i++) {
-                            answerOrdered(batch.get(i), ordered.get(i));
-                        }
                     });
         } catch (RuntimeException e) {
             replicas.drop(documentId); // it may hold an update that is not stored
@@ -262,20 +259,6 @@ final class UpdateRelay {
         KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.DELIVERED);
     }
 
-    /**
-     * Under the lock, inside the storing transaction after the delivery: answers the push of an
-     * update that asked to be answered once ordered (ADR 114). The answer says whether the update is
-     * durable already (a resend of one stored before); if not, the acknowledgement follows after the
-     * commit ({@link EditorConnection#durable}). Its push returns now, its author may send the next
-     * one; if the commit then fails, the author is asked to reconcile with the other editors.
-     */
-    private static void answerOrdered(Pending p, DocumentLog.Appended appended) {
-        if (p.answerWhenOrdered && p.clientUpdateId != null && !p.done) {
-            p.answeredWhenOrdered = true;
-            p.succeed(new PushResult(appended.seq(), p.peer == null, p.reconcile, appended.duplicate()));
-        }
-    }
-
     /** Under the lock, after the commit: counts one stored update and acknowledges it. */
     private void stored(long documentId, @Nullable CollaborationRoom room, Pending p, DocumentLog.Appended appended,
             int batchSize) {
@@ -287,16 +270,7 @@ final class UpdateRelay {
         }
         KeystrokeTimeline.mark(p.marks, KeystrokeTimeline.Stage.ACKED);
         timeline.record(documentId, seq, batchSize, p.marks);
-        if (!p.answeredWhenOrdered) {
-            p.succeed(new PushResult(seq, p.peer == null, p.reconcile));
-        } else if (!appended.duplicate()) {
-            try {
-                p.editor.durable(java.util.Objects.requireNonNull(p.clientUpdateId), seq);
-            } catch (RuntimeException e) {
-                // the author keeps the update and sends it again; the resend is answered as durable
-                logger.warn("Document {}: could not acknowledge update {} to its author", documentId, seq, e);
-            }
-        }
+        p.succeed(new PushResult(seq, p.peer == null, p.reconcile));
     }
 
     /** Under the lock: the editor's presence, if any, to the others. */
@@ -364,10 +338,6 @@ final class UpdateRelay {
         final long clientId;
         final long editorSeq;
         final boolean limited;
-        /** Whether its push is answered once the update is ordered (acknowledged durable separately). */
-        final boolean answerWhenOrdered;
-        /** Set under the lock: its push was answered before the commit. */
-        boolean answeredWhenOrdered;
         /** When it passed the relay's stages ({@link KeystrokeTimeline}); null when that is off. */
         final long @Nullable [] marks;
         /** Set under the lock: the editor as this node knows it (absent: it must join again). */
@@ -376,9 +346,8 @@ final class UpdateRelay {
 
         Pending(EditorConnection editor, String username, @Nullable Long personId, @Nullable String clientUpdateId,
                 byte[] update, String updateBase64, @Nullable String awarenessBase64, long clientId, long editorSeq,
-                boolean limited, boolean answerWhenOrdered, long @Nullable [] marks) {
+                boolean limited, long @Nullable [] marks) {
             this.marks = marks;
-            this.answerWhenOrdered = answerWhenOrdered;
             this.editor = editor;
             this.username = username;
             this.personId = personId;

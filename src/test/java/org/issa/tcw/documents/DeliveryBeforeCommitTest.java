@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.awaitility.Awaitility;
 import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ADR 114: the other editors get an update as soon as it is ordered (inside its transaction, before
  * the commit); its author only after the commit. A commit that fails after that delivery makes the
  * other editors reconcile (send back what the server lacks), and nothing of it is stored. The
- * per-update timeline records the stages in order while on, nothing while off. A push that asks to
- * be answered once ordered (the browser's) returns before the commit, and its author is told that
- * the update is durable only after the commit; if the commit fails, never, and the update still ends
- * stored.
+ * per-update timeline records the stages in order while on, nothing while off.
  */
 @SpringTest
 class DeliveryBeforeCommitTest {
@@ -79,32 +71,6 @@ class DeliveryBeforeCommitTest {
                     }
                 });
             }
-            super.deliver(seq, updateBase64);
-        }
-    }
-
-    /** An editor whose delivery holds the storing transaction's commit back until released. */
-    static class Holding extends RecordingEditor {
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicBoolean committed = new AtomicBoolean();
-
-        @Override
-        public synchronized void deliver(long seq, String updateBase64) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    try {
-                        release.await(10, TimeUnit.SECONDS); // a push answered only after its commit gets here
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-
-                @Override
-                public void afterCommit() {
-                    committed.set(true);
-                }
-            });
             super.deliver(seq, updateBase64);
         }
     }
@@ -198,58 +164,5 @@ class DeliveryBeforeCommitTest {
         }
         assertThat(at[KeystrokeTimeline.Stage.DELIVERED.ordinal()])
                 .as("delivered before the commit").isLessThanOrEqualTo(at[KeystrokeTimeline.Stage.COMMITTED.ordinal()]);
-    }
-
-    @Test
-    void a_push_answered_once_ordered_returns_before_the_commit_and_is_acknowledged_durable_after_it() {
-        RecordingEditor chair = open("chair-ict", new RecordingEditor());
-        Holding member = open("member-ict", new Holding());
-        signIn.as("chair-ict");
-        PushResult answer = relay.push(documentId, chair, "ordered-1", typed("ordered"), null, 1, -1, true);
-        boolean committedAtAnswer = member.committed.get();
-        List<String> durableAtAnswer = chair.durableSeen();
-        long storedAtAnswer = log.content(documentId).lastSeq();
-        member.release.countDown();
-
-        assertThat(committedAtAnswer).as("answered while the commit was held back").isFalse();
-        assertThat(answer.durable()).as("the answer does not claim durability").isFalse();
-        assertThat(answer.seq()).isEqualTo(1);
-        assertThat(member.seqs()).as("delivered to the other editor").containsExactly(1L);
-        assertThat(durableAtAnswer).as("no acknowledgement before the commit").isEmpty();
-        assertThat(storedAtAnswer).as("not committed yet").isZero();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !chair.durableSeen().isEmpty());
-        assertThat(member.committed).as("acknowledged after the commit").isTrue();
-        assertThat(chair.durableSeen()).containsExactly("ordered-1=1");
-        assertThat(log.content(documentId).lastSeq()).isEqualTo(1);
-
-        // a resend of a durable update is answered as durable, without another acknowledgement
-        PushResult again = relay.push(documentId, chair, "ordered-1", typed("ordered"), null, 1, -1, true);
-        assertThat(again.seq()).isEqualTo(1);
-        assertThat(again.durable()).isTrue();
-        assertThat(chair.durableSeen()).containsExactly("ordered-1=1");
-    }
-
-    @Test
-    void a_commit_that_fails_after_the_early_answer_is_never_acknowledged_and_the_update_ends_stored() {
-        RecordingEditor chair = open("chair-ict", new RecordingEditor());
-        Watching member = open("member-ict", new Watching());
-        signIn.as("chair-ict");
-        String update = typed("answered, then lost at the commit");
-        member.failNextCommit = true;
-        PushResult answer = relay.push(documentId, chair, "lost-1", update, null, 1, -1, true);
-        assertThat(answer.durable()).isFalse();
-        assertThat(answer.seq()).isEqualTo(1);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> chair.reconcileRequests() == 1);
-        assertThat(chair.durableSeen()).as("never said durable").isEmpty();
-        assertThat(log.content(documentId).lastSeq()).as("nothing stored").isZero();
-        assertThat(member.reconcileRequests()).isEqualTo(1);
-
-        // the author still holds it unacknowledged and sends it again (same id): stored, then acknowledged
-        PushResult resent = relay.push(documentId, chair, "lost-1", update, null, 1, -1, true);
-        assertThat(resent.seq()).isEqualTo(1);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !chair.durableSeen().isEmpty());
-        assertThat(chair.durableSeen()).containsExactly("lost-1=1");
-        assertThat(engine.render(log.content(documentId).updates()).join().text())
-                .contains("answered, then lost at the commit");
     }
 }

@@ -65,16 +65,7 @@ final class KeystrokeTimelineTable {
                         r.at()[order.get(i).ordinal()] - r.at()[order.get(i - 1).ordinal()]);
             }
             double ackedAt = r.at()[KeystrokeTimeline.Stage.ACKED.ordinal()];
-            double answeredAt = a.path("answer").asDouble();
-            if (answeredAt > 0 && answeredAt < a.path("ack").asDouble()) {
-                // answered once ordered (ADR 114): the answer, then the acknowledgement by server push
-                table.add("relay delivered → typing browser has the answer (response)",
-                        answeredAt - r.at()[KeystrokeTimeline.Stage.DELIVERED.ordinal()]);
-                table.add("relay acked → typing browser has the durable ack (server push)",
-                        a.path("ack").asDouble() - ackedAt);
-            } else {
-                table.add("relay acked → typing browser has the ack (response)", a.path("ack").asDouble() - ackedAt);
-            }
+            table.add("relay acked → typing browser has the ack (response)", a.path("ack").asDouble() - ackedAt);
             int before = order.indexOf(KeystrokeTimeline.Stage.DELIVERED) - 1;
             if (before >= 0) {
                 table.add("relay: " + name(order.get(before)) + " → watching browser received (fan-out, push, WebSocket)",

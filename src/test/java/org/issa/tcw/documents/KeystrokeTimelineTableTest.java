@@ -44,16 +44,4 @@ class KeystrokeTimelineTableTest {
         assertThat(table.durations("relay: committed → watching browser received (fan-out, push, WebSocket)"))
                 .containsExactly(10.0);
     }
-
-    @Test
-    void a_push_answered_once_ordered_shows_its_answer_and_its_durable_acknowledgement_apart() {
-        String typer = "{\"sent\":[{\"seq\":1,\"keydown\":0,\"update\":1,\"send\":2,\"answer\":14,\"ack\":40}]}";
-        String watcher = "{\"received\":[{\"seq\":1,\"receive\":12,\"applied\":13,\"painted\":20}]}";
-        // received, checked, leading, accepted, ordered, delivered, committed, acked
-        var table = KeystrokeTimelineTable.of(typer, watcher, List.of(relay(1, 3, 4, 4, 5, 6, 7, 30, 31)));
-        assertThat(table.durations("relay delivered → typing browser has the answer (response)")).containsExactly(7.0);
-        assertThat(table.durations("relay acked → typing browser has the durable ack (server push)"))
-                .containsExactly(9.0);
-        assertThat(table.durations("relay acked → typing browser has the ack (response)")).isEmpty();
-    }
 }

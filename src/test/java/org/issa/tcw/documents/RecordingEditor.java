@@ -12,8 +12,6 @@ public class RecordingEditor implements EditorConnection {
     final List<String> presence = new ArrayList<>();
     final List<Long> left = new ArrayList<>();
     int reconcileRequests;
-    /** The acknowledgements of own updates answered once ordered, as {@code id=seq}. */
-    final List<String> durable = new ArrayList<>();
 
     @Override
     public synchronized void deliver(long seq, String updateBase64) {
@@ -34,15 +32,6 @@ public class RecordingEditor implements EditorConnection {
     @Override
     public synchronized void reconcile() {
         reconcileRequests++;
-    }
-
-    @Override
-    public synchronized void durable(String clientUpdateId, long seq) {
-        durable.add(clientUpdateId + "=" + seq);
-    }
-
-    synchronized List<String> durableSeen() {
-        return List.copyOf(durable);
     }
 
     /** The presence updates received so far (a copy: safe to read while more arrive). */

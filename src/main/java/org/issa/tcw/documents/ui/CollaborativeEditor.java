@@ -163,32 +163,25 @@ class CollaborativeEditor extends Component implements EditorConnection {
         return collaboration.join(documentId, this);
     }
 
-    /**
-     * The answer the browser gets: the update's sequence number (durable: acknowledged; not durable:
-     * ordered and delivered, the acknowledgement follows by {@link #durable}), or a translated refusal.
-     */
+    /** The answer the browser gets: an acknowledgement, or a translated refusal. */
     record PushAnswer(long seq, boolean rejoin, boolean reconcile, @Nullable String refusal, long retryAfterMillis,
-            boolean fatal, boolean durable) {
+            boolean fatal) {
     }
 
-    /**
-     * {@code lastSeq}: the last sequence number the editor has seen (the server checks it lost none).
-     * Answered once the update is ordered (ADR 114), so that the browser may send its next update
-     * while this one's commit runs; the browser keeps it until {@link #durable} says it is committed.
-     */
+    /** {@code lastSeq}: the last sequence number the editor has seen (the server checks it lost none). */
     @ClientCallable
     PushAnswer push(@Nullable String updateId, @Nullable String update, @Nullable String awareness, double clientId,
             double lastSeq) {
         try {
             PushResult r = collaboration.push(documentId, this, updateId, update, awareness, (long) clientId,
-                    (long) lastSeq, true);
-            return new PushAnswer(r.seq(), r.rejoin(), r.reconcile(), null, 0, false, r.durable());
+                    (long) lastSeq);
+            return new PushAnswer(r.seq(), r.rejoin(), r.reconcile(), null, 0, false);
         } catch (RateLimitedException e) {
-            return new PushAnswer(-1, false, false, Feedback.message(this, e), e.retryAfterMillis(), false, false);
+            return new PushAnswer(-1, false, false, Feedback.message(this, e), e.retryAfterMillis(), false);
         } catch (UserFacingException e) {
-            return new PushAnswer(-1, false, false, Feedback.message(this, e), 0, true, false);
+            return new PushAnswer(-1, false, false, Feedback.message(this, e), 0, true);
         } catch (AccessDeniedException e) {
-            return new PushAnswer(-1, false, false, getTranslation("document.refused.edit"), 0, true, false);
+            return new PushAnswer(-1, false, false, getTranslation("document.refused.edit"), 0, true);
         }
     }
 
@@ -224,12 +217,6 @@ class CollaborativeEditor extends Component implements EditorConnection {
     @Override
     public void reconcile() {
         send(() -> getElement().callJsFunction("reconcile"));
-    }
-
-    /** Called by the relay after the commit (under the document's lock): queued like every message. */
-    @Override
-    public void durable(String clientUpdateId, long seq) {
-        send(() -> getElement().callJsFunction("durable", clientUpdateId, (double) seq));
     }
 
     /** Queues the message for this editor's UI (sent with the next push); never blocks. */
