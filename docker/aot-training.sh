@@ -8,7 +8,8 @@
 #
 #   docker/aot-training.sh /app/app.jar /app/app.aot [java options...]
 #
-# Needs only bash and java (no curl in the JRE image): HTTP is spoken over bash's /dev/tcp.
+# Needs only bash and a JDK/JRE 25+ (JAVA_HOME's, else the java on PATH; no curl in the JRE image):
+# HTTP is spoken over bash's /dev/tcp.
 set -euo pipefail
 jar=$1 cache=$2; shift 2
 port=${TRAINING_PORT:-18089}
@@ -22,7 +23,7 @@ get() { # prints the response of GET $1 on 127.0.0.1:$port, or fails
     exec 3<&-
 }
 
-java "$@" -XX:AOTCacheOutput="$cache" -jar "$jar" --spring.profiles.active=demo \
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" "$@" -XX:AOTCacheOutput="$cache" -jar "$jar" --spring.profiles.active=demo \
     "--spring.datasource.url=jdbc:h2:mem:training;DB_CLOSE_DELAY=-1" \
     --spring.jpa.properties.hibernate.search.backend.directory.root="$work/search" \
     --server.address=127.0.0.1 --server.port="$port" --tcw.mail.demo-server.enabled=false \
