@@ -48,9 +48,7 @@ final class CollaborationRooms {
      */
     JoinResult join(long documentId, @Nullable Long commissionId, EditorConnection editor, String username,
             boolean editable, boolean limited) {
-        ReentrantLock lock = locks.of(documentId);
-        lock.lock();
-        try {
+        return locks.call(documentId, () -> {
             DocumentLog.Content content = log.content(documentId);
             CollaborationRoom room = rooms.computeIfAbsent(documentId, id -> new CollaborationRoom(commissionId));
             if (room.peers.isEmpty()) {
@@ -85,46 +83,34 @@ final class CollaborationRooms {
             });
             return new JoinResult(content.lastSeq(), encode(content.updates()), presence, editable, peer.color,
                     limited);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The editor holds updates that wait for others it never received: the other editors are asked. */
     void missing(long documentId, EditorConnection editor) {
-        ReentrantLock lock = locks.of(documentId);
-        lock.lock();
-        try {
+        locks.run(documentId, () -> {
             CollaborationRoom room = rooms.get(documentId);
             if (room != null && room.peers.containsKey(editor)) {
                 logger.warn("Document {}: an editor holds changes whose dependencies it never received; "
                         + "asking the editors to reconcile", documentId);
                 room.askToReconcile(editor);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The stored log of the document does not integrate: asks every open editor for what the server lacks. */
     void incomplete(long documentId) {
-        ReentrantLock lock = locks.of(documentId);
-        lock.lock();
-        try {
+        locks.run(documentId, () -> {
             CollaborationRoom room = rooms.get(documentId);
             if (room != null) {
                 room.askToReconcile(null);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The updates after {@code afterSeq}; the whole content if some of them were compacted meanwhile. */
     CatchUp since(long documentId, long afterSeq) {
-        ReentrantLock lock = locks.of(documentId);
-        lock.lock();
-        try {
+        return locks.call(documentId, () -> {
             DocumentLog.Content content = log.since(documentId, afterSeq);
             CollaborationRoom room = rooms.get(documentId);
             if (room != null) {
@@ -132,16 +118,12 @@ final class CollaborationRooms {
                 room.lastSeq = Math.max(room.lastSeq, content.lastSeq());
             }
             return new CatchUp(Math.max(afterSeq, content.lastSeq()), encode(content.updates()));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The editor closed; the others drop its presence. */
     void leave(long documentId, EditorConnection editor) {
-        ReentrantLock lock = locks.of(documentId);
-        lock.lock();
-        try {
+        locks.run(documentId, () -> {
             CollaborationRoom room = rooms.get(documentId);
             if (room == null) {
                 return;
@@ -157,9 +139,7 @@ final class CollaborationRooms {
                 room.peers.keySet().forEach(other -> other.left(ids));
                 cluster.left(documentId, ids);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** How many editors have the document open on this node. */

@@ -1,6 +1,7 @@
 package org.issa.tcw.documents;
 
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,5 +23,24 @@ class DocumentLocks {
 
     ReentrantLock of(long documentId) {
         return stripes[(int) Math.floorMod(documentId * 0x9E3779B97F4A7C15L >>> 32, (long) stripes.length)];
+    }
+
+    /** Runs {@code work} holding the document's lock. */
+    void run(long documentId, Runnable work) {
+        call(documentId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Returns what {@code work} returns, computed holding the document's lock. */
+    <T> T call(long documentId, Supplier<T> work) {
+        ReentrantLock lock = of(documentId);
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
     }
 }
