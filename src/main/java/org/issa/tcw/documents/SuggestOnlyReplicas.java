@@ -60,7 +60,7 @@ class SuggestOnlyReplicas {
             verdict = engine.suggestOnlyCheck(logThen(documentId, unstored), update, personId).join();
         } else {
             if (!replicas.contains(documentId)) {
-                engine.replicaOpen(documentId, logThen(documentId, unstored)).join();
+                engine.replicas().open(documentId, logThen(documentId, unstored)).join();
                 replicas.add(documentId);
             }
             verdict = checkOnReplica(documentId, update, personId, unstored);
@@ -84,13 +84,13 @@ class SuggestOnlyReplicas {
     private YjsEngine.SuggestOnlyVerdict checkOnReplica(long documentId, byte[] update, long personId,
             List<byte[]> unstored) {
         try {
-            return engine.replicaCheck(documentId, update, personId).join();
+            return engine.replicas().check(documentId, update, personId).join();
         } catch (java.util.concurrent.CompletionException e) {
             logger.info("Document {}: suggest-only replica lost ({}); opened again from the log", documentId,
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            engine.replicaOpen(documentId, logThen(documentId, unstored)).join();
+            engine.replicas().open(documentId, logThen(documentId, unstored)).join();
             replicas.add(documentId);
-            return engine.replicaCheck(documentId, update, personId).join();
+            return engine.replicas().check(documentId, update, personId).join();
         }
     }
 
@@ -120,7 +120,7 @@ class SuggestOnlyReplicas {
      */
     void stored(long documentId, byte[] update) {
         if (replicas.contains(documentId)) {
-            engine.replicaApply(documentId, update).whenComplete((applied, failure) -> {
+            engine.replicas().apply(documentId, update).whenComplete((applied, failure) -> {
                 if (failure != null || !Boolean.TRUE.equals(applied)) {
                     logger.info("Document {}: an update did not apply to the suggest-only replica; it is dropped",
                             documentId);
@@ -132,7 +132,7 @@ class SuggestOnlyReplicas {
     /** Drops the document's replica, if any (nobody edits it here any more, or storing failed). */
     void drop(long documentId) {
         if (replicas.remove(documentId)) {
-            engine.replicaClose(documentId);
+            engine.replicas().close(documentId);
         }
     }
 }

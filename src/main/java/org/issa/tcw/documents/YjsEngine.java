@@ -1,29 +1,17 @@
 package org.issa.tcw.documents;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -31,101 +19,23 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The server's own reader of documents: the real {@code yjs} (bundled from npm by the build, see
- * {@code src/main/yjs-engine}) running in GraalJS. One engine and one context, warmed up when the
- * application starts and used from one dedicated thread only (a polyglot context is single
- * threaded, and the work must never run on a request thread). Every method returns a future.
+ * {@code src/main/yjs-engine}) running in GraalJS, warmed up when the application starts. Its calls
+ * run on the engine's own threads ({@link YjsLanes}), never on a request thread; every method returns
+ * a future. The suggest-only check's live replicas are {@link #replicas()}.
  */
 @Component
 public class YjsEngine implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(YjsEngine.class);
-    private static final String BUNDLE = "/org/issa/tcw/documents/yjs-engine.mjs";
     /** A new document: one empty paragraph (TipTap's empty document). */
     public static final String EMPTY_DOCUMENT = "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\"}]}";
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "yjs-engine");
-        t.setDaemon(true);
-        return t;
-    });
-    /**
-     * The live replicas of the suggest-only check (docs/adr/025) run in a context of their own on a
-     * thread of their own, started at the first replica call: a keystroke's check must not queue
-     * behind readings of whole logs (suggestion lists, derived text, compactions, exports), which
-     * take hundreds of milliseconds each on the main context. Same engine (the bundle's code is
-     * shared), separate JavaScript state.
-     */
-    private final ExecutorService replicaThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "yjs-engine-replicas");
-        t.setDaemon(true);
-        return t;
-    });
     private final ObjectMapper json = new ObjectMapper();
-    private final CompletableFuture<Void> warm;
+    private final YjsLanes lanes = new YjsLanes();
+    private final YjsReplicas replicas = new YjsReplicas(lanes);
     private final CompletableFuture<byte[]> emptyState;
-    /** Set by {@link #start()} on the engine's thread; {@code null} until then, or if it failed. */
-    private @Nullable Engine engine;
-    private @Nullable Context context;
-    private @Nullable Value exports;
-    /** The replicas' context, on {@link #replicaThread}; {@code null} until the first replica call. */
-    private @Nullable Context replicaContext;
-    private @Nullable Value replicaExports;
 
     YjsEngine() {
-        warm = CompletableFuture.runAsync(this::start, thread);
-        emptyState = warm.thenCompose(v -> initialState(EMPTY_DOCUMENT));
-    }
-
-    private void start() {
-        long started = System.nanoTime();
-        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-        this.engine = engine;
-        Context context = newContext(engine);
-        this.context = context;
-        Value exports = load(context);
-        this.exports = exports;
-        // one warm-up round through every function, so the first real call is not the slow one
-        String empty = exports.getMember("create").execute(EMPTY_DOCUMENT).asString();
-        exports.getMember("render").execute(ProxyArray.fromArray(empty)).asString();
-        exports.getMember("compact").execute(ProxyArray.fromArray(empty, empty)).asString();
-        log.info("yjs engine ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static Context newContext(Engine engine) {
-        Context context = Context.newBuilder("js").engine(engine).option("js.esm-eval-returns-exports", "true").build();
-        // lib0 asks crypto.getRandomValues for Y.Doc client ids at load time; GraalJS has no WebCrypto.
-        // The server only creates a new document's first paragraph, so Math.random is good enough.
-        context.eval("js", "globalThis.crypto = { getRandomValues(a) { for (let i = 0; i < a.length; i++) "
-                + "a[i] = Math.floor(Math.random() * 4294967296); return a; } };");
-        return context;
-    }
-
-    private static Value load(Context context) {
-        String code;
-        try (InputStream in = YjsEngine.class.getResourceAsStream(BUNDLE)) {
-            if (in == null) {
-                throw new IllegalStateException(BUNDLE + " is missing: the build bundles it from src/main/yjs-engine");
-            }
-            code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return context.eval(Source.newBuilder("js", code, "yjs-engine.mjs")
-                .mimeType("application/javascript+module").buildLiteral());
-    }
-
-    /** On {@link #replicaThread}: the replicas' context, started at the first call (after the engine). */
-    private @Nullable Value replicaExports() {
-        Value ns = replicaExports;
-        if (ns == null && engine != null) {
-            long started = System.nanoTime();
-            Context c = newContext(engine);
-            replicaContext = c;
-            ns = load(c);
-            replicaExports = ns;
-            log.info("yjs engine: replica context ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-        }
-        return ns;
+        emptyState = lanes.warm().thenCompose(v -> initialState(EMPTY_DOCUMENT));
     }
 
     /** The state of a new, empty document (one empty paragraph), computed once. */
@@ -165,10 +75,7 @@ public class YjsEngine implements DisposableBean {
     public CompletableFuture<Check> check(List<byte[]> log) {
         List<Object> b64 = encode(log);
         return call(ns -> {
-            JsonNode r = json.readTree(ns.getMember("check").execute(ProxyArray.fromList(b64)).asString());
-            Map<Long, Long> missing = new TreeMap<>();
-            r.get("missing").properties().forEach(e -> missing.put(Long.parseLong(e.getKey()), e.getValue().asLong()));
-            return new Check(r.get("complete").asBoolean(), missing, r.get("pendingDeletes").asBoolean());
+            return YjsResults.check(json.readTree(ns.getMember("check").execute(ProxyArray.fromList(b64)).asString()));
         });
     }
 
@@ -223,13 +130,8 @@ public class YjsEngine implements DisposableBean {
      */
     public CompletableFuture<List<byte[]>> typingSession(List<byte[]> log, String text) {
         List<Object> b64 = encode(log);
-        return call(ns -> {
-            JsonNode updates = json.readTree(ns.getMember("typingSession").execute(ProxyArray.fromList(b64), text)
-                    .asString());
-            List<byte[]> list = new ArrayList<>(updates.size());
-            updates.forEach(u -> list.add(Base64.getDecoder().decode(u.asString())));
-            return list;
-        });
+        return call(ns -> YjsResults.updates(json.readTree(
+                ns.getMember("typingSession").execute(ProxyArray.fromList(b64), text).asString())));
     }
 
     /**
@@ -242,10 +144,7 @@ public class YjsEngine implements DisposableBean {
         return call(ns -> {
             JsonNode r = json.readTree(ns.getMember("anchorRange").execute(ProxyArray.fromList(b64), from, to)
                     .asString());
-            return r.get("valid").asBoolean()
-                    ? new AnchorRange(true, r.get("from").asInt(), r.get("to").asInt(), r.get("text").asString(),
-                            r.path("broken").asBoolean(false))
-                    : new AnchorRange(false, -1, -1, "", false);
+            return YjsResults.anchorRange(r);
         });
     }
 
@@ -265,10 +164,7 @@ public class YjsEngine implements DisposableBean {
             if (r.has("stale")) {
                 return Optional.empty();
             }
-            return Optional.of(r.get("valid").asBoolean()
-                    ? new AnchorRange(true, r.get("from").asInt(), r.get("to").asInt(), r.get("text").asString(),
-                            r.path("broken").asBoolean(false))
-                    : new AnchorRange(false, -1, -1, "", false));
+            return Optional.of(YjsResults.anchorRange(r));
         });
     }
 
@@ -279,57 +175,19 @@ public class YjsEngine implements DisposableBean {
     public CompletableFuture<List<long[]>> deleteSets(List<byte[]> updates) {
         List<Object> b64 = encode(updates);
         return call(ns -> {
-            JsonNode r = json.readTree(ns.getMember("deleteSets").execute(ProxyArray.fromList(b64)).asString());
-            List<long[]> out = new ArrayList<>(r.size());
-            for (JsonNode u : r) {
-                long[] runs = new long[u.size()];
-                for (int i = 0; i < runs.length; i++) {
-                    runs[i] = u.get(i).asLong();
-                }
-                out.add(runs);
-            }
-            return out;
+            return YjsResults.deleteSets(json.readTree(ns.getMember("deleteSets").execute(ProxyArray.fromList(b64))
+                    .asString()));
         });
     }
 
     // ---------- suggestions (track changes) and the suggest-only check: docs/adr/025 ----------
 
-    /**
-     * Opens (or replaces) the live replica of a document kept in the engine for the suggest-only
-     * check, from its log. The replica is then fed every accepted update ({@link #replicaApply}).
-     */
-    public CompletableFuture<Boolean> replicaOpen(long documentId, List<byte[]> log) {
-        List<Object> b64 = encode(log);
-        return callReplicas(ns -> {
-            ns.getMember("replicaOpen").execute(String.valueOf(documentId), ProxyArray.fromList(b64));
-            return Boolean.TRUE;
-        });
+    /** The live replicas of the suggest-only check, on their own context and thread. */
+    public YjsReplicas replicas() {
+        return replicas;
     }
 
-    /** An accepted update applied to the document's replica, if one is open. */
-    public CompletableFuture<Boolean> replicaApply(long documentId, byte[] update) {
-        String b64 = Base64.getEncoder().encodeToString(update);
-        return callReplicas(ns -> ns.getMember("replicaApply").execute(String.valueOf(documentId), b64).asBoolean());
-    }
-
-    /** Drops the document's replica (nobody edits it on this node any more). */
-    public CompletableFuture<Boolean> replicaClose(long documentId) {
-        return callReplicas(ns -> ns.getMember("replicaClose").execute(String.valueOf(documentId)).asBoolean());
-    }
-
-    /**
-     * The suggest-only rule for an update by {@code personId}, on the document's open replica:
-     * allowed only if the document with every suggestion rejected is the same before and after and
-     * every suggestion the update adds, changes or removes is the person's own. An allowed update
-     * stays applied on the replica; a refused one drops the replica (open it again from the log).
-     */
-    public CompletableFuture<SuggestOnlyVerdict> replicaCheck(long documentId, byte[] update, long personId) {
-        String b64 = Base64.getEncoder().encodeToString(update);
-        return callReplicas(ns -> verdict(ns.getMember("replicaCheck").execute(String.valueOf(documentId), b64,
-                (double) personId).asString()));
-    }
-
-    /** The suggest-only rule on a fresh replica of the log (see {@link #replicaCheck}). */
+    /** The suggest-only rule on a fresh replica of the log (see {@link YjsReplicas#check}). */
     public CompletableFuture<SuggestOnlyVerdict> suggestOnlyCheck(List<byte[]> log, byte[] update, long personId) {
         List<Object> b64 = encode(log);
         String u = Base64.getEncoder().encodeToString(update);
@@ -338,9 +196,7 @@ public class YjsEngine implements DisposableBean {
     }
 
     private SuggestOnlyVerdict verdict(String result) {
-        JsonNode r = json.readTree(result);
-        return new SuggestOnlyVerdict(r.get("allowed").asBoolean(),
-                r.get("reason").isNull() ? null : r.get("reason").asString(), r.get("millis").asLong());
+        return YjsResults.verdict(json.readTree(result));
     }
 
     /**
@@ -397,13 +253,8 @@ public class YjsEngine implements DisposableBean {
     public CompletableFuture<List<byte[]>> suggestingSession(List<byte[]> log, String pathJson, int at, String text,
             String id) {
         List<Object> b64 = encode(log);
-        return call(ns -> {
-            JsonNode updates = json.readTree(ns.getMember("suggestingSession").execute(ProxyArray.fromList(b64),
-                    pathJson, at, text, id).asString());
-            List<byte[]> list = new ArrayList<>(updates.size());
-            updates.forEach(u -> list.add(Base64.getDecoder().decode(u.asString())));
-            return list;
-        });
+        return call(ns -> YjsResults.updates(json.readTree(ns.getMember("suggestingSession")
+                .execute(ProxyArray.fromList(b64), pathJson, at, text, id).asString())));
     }
 
     /**
@@ -434,13 +285,8 @@ public class YjsEngine implements DisposableBean {
     public CompletableFuture<AnchoredContent> replaceContentAnchored(List<byte[]> log, String proseMirrorJson) {
         List<Object> b64 = encode(log);
         return call(ns -> {
-            JsonNode r = json.readTree(ns.getMember("replaceContentAnchored").execute(ProxyArray.fromList(b64),
-                    proseMirrorJson).asString());
-            Map<String, Anchor> anchors = new java.util.LinkedHashMap<>();
-            for (JsonNode a : r.get("anchors")) {
-                anchors.put(a.get("id").asString(), new Anchor(a.get("from").asString(), a.get("to").asString()));
-            }
-            return new AnchoredContent(Base64.getDecoder().decode(r.get("update").asString()), Map.copyOf(anchors));
+            return YjsResults.anchoredContent(json.readTree(ns.getMember("replaceContentAnchored").execute(
+                    ProxyArray.fromList(b64), proseMirrorJson).asString()));
         });
     }
 
@@ -499,9 +345,7 @@ public class YjsEngine implements DisposableBean {
     }
 
     private Rendering rendering(String result) {
-        JsonNode r = json.readTree(result);
-        return new Rendering(r.get("text").asString(), DocumentHtml.sanitize(r.get("html").asString()),
-                r.get("xml").asString());
+        return YjsResults.rendering(json.readTree(result));
     }
 
     static List<Object> encode(List<byte[]> log) {
@@ -513,99 +357,38 @@ public class YjsEngine implements DisposableBean {
     }
 
     private <T> CompletableFuture<T> call(Function<Value, T> work) {
-        return call(thread, () -> exports, null, work);
+        return lanes.callMain(null, work);
     }
 
     /** A call on the main context by another class of this package, profiled under {@code label}. */
     <T> CompletableFuture<T> call(String label, Function<Value, T> work) {
-        return call(thread, () -> exports, label, work);
+        return lanes.callMain(label, work);
     }
-
-    /** A call on the replicas' context and thread (after the engine started). */
-    private <T> CompletableFuture<T> callReplicas(Function<Value, T> work) {
-        return warm.thenCompose(v -> call(replicaThread, this::replicaExports, null, work));
-    }
-
-    private <T> CompletableFuture<T> call(ExecutorService lane, java.util.function.Supplier<@Nullable Value> exportsOf,
-            @Nullable String named, Function<Value, T> work) {
-        @Nullable CallCount counting = COUNTING.get();
-        if (counting != null) {
-            counting.calls.incrementAndGet();
-        }
-        long asked = System.nanoTime();
-        Map<String, List<long[]>> profiling = profile;
-        String label = profiling == null ? "" : named != null ? named : StackWalker.getInstance()
-                .walk(frames -> frames.filter(f -> f.getClassName().equals(YjsEngine.class.getName()))
-                        .map(StackWalker.StackFrame::getMethodName)
-                        .filter(m -> !m.equals("call") && !m.equals("callReplicas") && !m.startsWith("lambda$"))
-                        .findFirst().orElse("?"));
-        return CompletableFuture.supplyAsync(() -> {
-            Value ns = exportsOf.get();
-            if (ns == null) {
-                throw new IllegalStateException("The yjs engine did not start");
-            }
-            long started = System.nanoTime();
-            try {
-                return work.apply(ns);
-            } finally {
-                long done = System.nanoTime();
-                totalCalls.incrementAndGet();
-                busyNanos.addAndGet(done - started);
-                if (counting != null) {
-                    counting.waitedNanos.addAndGet(started - asked);
-                    counting.busyNanos.addAndGet(done - started);
-                }
-                if (profiling != null) {
-                    List<long[]> calls = profiling.computeIfAbsent(label,
-                            k -> java.util.Collections.synchronizedList(new ArrayList<>()));
-                    if (calls.size() < PROFILED) {
-                        calls.add(new long[] {started - asked, done - started});
-                    }
-                }
-            }
-        }, lane);
-    }
-
-    private static final int PROFILED = 100_000;
-    /** While on: per engine method, each call's wait for the thread and its own time (nanoseconds). */
-    private volatile @Nullable Map<String, List<long[]>> profile;
 
     /**
      * Switches the profile of engine calls on (a fresh one) or off (measurements: which calls keep
      * the engine's single thread busy, and how long each waited behind the others).
      */
     public void profile(boolean on) {
-        profile = on ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+        lanes.profile(on);
     }
 
     /** The profile since it was switched on: per method, {wait, busy} nanoseconds of each call. */
     public Map<String, List<long[]>> profiled() {
-        Map<String, List<long[]>> p = profile;
-        Map<String, List<long[]>> copy = new TreeMap<>();
-        if (p != null) {
-            p.forEach((k, v) -> {
-                synchronized (v) {
-                    copy.put(k, List.copyOf(v));
-                }
-            });
-        }
-        return copy;
+        return lanes.profiled();
     }
-
-    private final AtomicLong totalCalls = new AtomicLong();
-    private final AtomicLong busyNanos = new AtomicLong();
 
     /** Calls run by the engine since it started, whoever asked (measurements). */
     public long totalCalls() {
-        return totalCalls.get();
+        return lanes.totalCalls();
     }
 
-    /** Time the engine's thread spent in calls since it started, in nanoseconds (measurements). */
+    /** Time the engine's threads spent in calls since it started, in nanoseconds (measurements). */
     public long busyNanos() {
-        return busyNanos.get();
+        return lanes.busyNanos();
     }
 
-    private static final ThreadLocal<@Nullable CallCount> COUNTING = new ThreadLocal<>();
+    static final ThreadLocal<@Nullable CallCount> COUNTING = new ThreadLocal<>();
 
     /**
      * Counts the engine calls asked for by the current thread, and their time, until the result is
@@ -619,9 +402,9 @@ public class YjsEngine implements DisposableBean {
 
     /** Engine calls asked for by one thread: see {@link #countCalls()}. */
     public static final class CallCount implements AutoCloseable {
-        private final AtomicInteger calls = new AtomicInteger();
-        private final AtomicLong busyNanos = new AtomicLong();
-        private final AtomicLong waitedNanos = new AtomicLong();
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicLong busyNanos = new AtomicLong();
+        final AtomicLong waitedNanos = new AtomicLong();
 
         /** How many calls were asked for. */
         public int calls() {
@@ -646,32 +429,9 @@ public class YjsEngine implements DisposableBean {
 
     @Override
     public void destroy() {
-        CompletableFuture<Void> replicasClosed = CompletableFuture.runAsync(() -> {
-            Context c = replicaContext;
-            if (c != null) {
-                c.close(true);
-            }
-        }, replicaThread);
-        replicaThread.shutdown();
-        try {
-            replicasClosed.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            log.warn("yjs engine: the replicas' context did not close", e);
-        }
-        thread.submit(() -> {
-            Context c = context;
-            Engine e = engine;
-            if (c != null) {
-                c.close(true);
-            }
-            if (e != null) {
-                e.close();
-            }
-        });
-        thread.shutdown();
+        lanes.destroy();
     }
+
 
     /** The text, sanitized HTML and Yjs XML (for verification) of a document. */
     public record Rendering(String text, String html, String xml) {
@@ -681,7 +441,6 @@ public class YjsEngine implements DisposableBean {
     public record Check(boolean complete, Map<Long, Long> missing, boolean pendingDeletes) {
     }
 
-    /** A comment anchor resolved: ProseMirror positions and the plain text between them. */
     /**
      * A comment anchor's range: {@code valid} when both positions resolve in order; {@code broken}
      * when the character {@code from} or {@code to} is attached to was deleted (the range then

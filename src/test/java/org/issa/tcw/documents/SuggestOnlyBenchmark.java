@@ -80,7 +80,7 @@ class SuggestOnlyBenchmark {
         line("document: %d characters, %d suggestions", chars, SuggestionReadings.ofLog(engine, log).join().size());
 
         long t0 = System.nanoTime();
-        engine.replicaOpen(1, log).join();
+        engine.replicas().open(1, log).join();
         line("open the live replica (load + tokens of every block): %.0f ms", (System.nanoTime() - t0) / 1e6);
 
         String typed = "a suggested sentence typed by a suggest-only observer, one keystroke per update. ".repeat(4)
@@ -91,7 +91,7 @@ class SuggestOnlyBenchmark {
         int refused = 0;
         for (int i = 0; i < session.size(); i++) {
             long s = System.nanoTime();
-            YjsEngine.SuggestOnlyVerdict v = engine.replicaCheck(1, session.get(i), 42).join();
+            YjsEngine.SuggestOnlyVerdict v = engine.replicas().check(1, session.get(i), 42).join();
             double ms = (System.nanoTime() - s) / 1e6;
             if (!v.allowed()) {
                 refused++;
@@ -112,7 +112,7 @@ class SuggestOnlyBenchmark {
         List<Double> apply = new ArrayList<>();
         for (int i = 0; i < plain.size(); i++) {
             long s = System.nanoTime();
-            engine.replicaApply(1, plain.get(i)).join();
+            engine.replicas().apply(1, plain.get(i)).join();
             if (i >= 30) {
                 apply.add((System.nanoTime() - s) / 1e6);
             }
@@ -128,6 +128,6 @@ class SuggestOnlyBenchmark {
             }
         }
         line("for comparison, loading the document from its log for each check: %s", stats(naive));
-        engine.replicaClose(1).join();
+        engine.replicas().close(1).join();
     }
 }

@@ -53,7 +53,7 @@ class SuggestOnlyReplicasTest {
         // a stored update that does not apply: queued, the engine drops the replica
         replicas.stored(documentId, new byte[] {9, 9, 9});
         byte[] next = suggestion(documentId, 0, "Second ");
-        assertThatThrownBy(() -> engine.replicaCheck(documentId, next, ANA).join())
+        assertThatThrownBy(() -> engine.replicas().check(documentId, next, ANA).join())
                 .as("the engine no longer holds the replica").isNotNull();
 
         replicas.check(documentId, true, next, ANA);
