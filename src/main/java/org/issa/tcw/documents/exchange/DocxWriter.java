@@ -12,40 +12,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFComments;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRelation;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
 import org.jspecify.annotations.Nullable;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHyperlink;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRunTrackChange;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STUnderline;
 import tools.jackson.databind.JsonNode;
@@ -67,13 +56,12 @@ final class DocxWriter {
     private final XWPFDocument doc = new XWPFDocument();
     private final Map<String, BigInteger> commentIds = new HashMap<>();
     private @Nullable XWPFComments comments;
-    private @Nullable BigInteger bulletAbstract;
-    private @Nullable BigInteger decimalAbstract;
-    private @Nullable BigInteger bulletNum;
+    private final DocxStyles styles;
     private long changeId = 1_000_000;
 
     private DocxWriter(ExportContent content) {
         this.content = content;
+        this.styles = DocxStyles.install(doc);
     }
 
     static byte[] write(ExportContent content) {
@@ -82,7 +70,6 @@ final class DocxWriter {
 
     private byte[] run() {
         try (doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            styles();
             cover();
             Sink body = new Sink() {
                 @Override
@@ -113,71 +100,6 @@ final class DocxWriter {
 
     /** The list a block sits in: its numbering instance and level (-1 outside lists). */
     private record ListContext(@Nullable BigInteger orderedNum, int level) {
-    }
-
-    // ---------- styles and numbering ----------
-
-    private void styles() {
-        XWPFStyles styles = doc.createStyles();
-        style(styles, "Title", "Title", 0, 52, "1F3864");
-        for (int level = 1; level <= 6; level++) {
-            style(styles, "Heading" + level, "heading " + level, level, new int[] {32, 28, 26, 24, 22, 22}[level - 1],
-                    "2F5496");
-        }
-        XWPFNumbering numbering = doc.createNumbering();
-        bulletAbstract = numbering.addAbstractNum(new XWPFAbstractNum(abstractNum(1, true), numbering));
-        decimalAbstract = numbering.addAbstractNum(new XWPFAbstractNum(abstractNum(2, false), numbering));
-        bulletNum = numbering.addNum(bulletAbstract);
-    }
-
-    private static void style(XWPFStyles styles, String id, String name, int outlineLevel, int halfPoints,
-            String colour) {
-        CTStyle ct = CTStyle.Factory.newInstance();
-        ct.setStyleId(id);
-        ct.setType(STStyleType.PARAGRAPH);
-        ct.addNewName().setVal(name);
-        ct.addNewNext().setVal("Normal");
-        ct.addNewQFormat();
-        CTPPrGeneral ppr = ct.addNewPPr();
-        ppr.addNewKeepNext();
-        ppr.addNewSpacing().setBefore(BigInteger.valueOf(outlineLevel == 0 ? 0 : 240));
-        if (outlineLevel > 0) {
-            ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(outlineLevel - 1));
-        }
-        CTRPr rpr = ct.addNewRPr();
-        rpr.addNewB();
-        rpr.addNewColor().setVal(colour);
-        rpr.addNewSz().setVal(BigInteger.valueOf(halfPoints));
-        styles.addStyle(new XWPFStyle(ct, styles));
-    }
-
-    private static CTAbstractNum abstractNum(int id, boolean bullet) {
-        CTAbstractNum abs = CTAbstractNum.Factory.newInstance();
-        abs.setAbstractNumId(BigInteger.valueOf(id));
-        String[] bullets = {"\u2022", "\u25E6", "\u25AA"};
-        for (int i = 0; i < 9; i++) {
-            CTLvl lvl = abs.addNewLvl();
-            lvl.setIlvl(BigInteger.valueOf(i));
-            lvl.addNewStart().setVal(BigInteger.ONE);
-            lvl.addNewNumFmt().setVal(bullet ? STNumberFormat.BULLET
-                    : i % 3 == 0 ? STNumberFormat.DECIMAL : i % 3 == 1 ? STNumberFormat.LOWER_LETTER
-                    : STNumberFormat.LOWER_ROMAN);
-            lvl.addNewLvlText().setVal(bullet ? bullets[i % 3] : "%" + (i + 1) + ".");
-            lvl.addNewLvlJc().setVal(STJc.LEFT);
-            var ind = lvl.addNewPPr().addNewInd();
-            ind.setLeft(BigInteger.valueOf(720L * (i + 1)));
-            ind.setHanging(BigInteger.valueOf(360));
-        }
-        return abs;
-    }
-
-    private BigInteger newOrderedNum(int start) {
-        XWPFNumbering numbering = doc.getNumbering();
-        BigInteger num = numbering.addNum(java.util.Objects.requireNonNull(decimalAbstract));
-        var override = numbering.getNum(num).getCTNum().addNewLvlOverride();
-        override.setIlvl(BigInteger.ZERO);
-        override.addNewStartOverride().setVal(BigInteger.valueOf(Math.max(1, start)));
-        return num;
     }
 
     // ---------- cover ----------
@@ -263,9 +185,9 @@ final class DocxWriter {
         int level = Math.min(8, outer.level() + 1);
         BigInteger orderedNum = outer.orderedNum();
         if (ordered && orderedNum == null) {
-            orderedNum = newOrderedNum(node.path("attrs").path("start").asInt(1));
+            orderedNum = styles.newOrderedNum(node.path("attrs").path("start").asInt(1));
         }
-        BigInteger num = ordered ? orderedNum : bulletNum;
+        BigInteger num = ordered ? orderedNum : styles.bulletNum();
         ListContext inner = new ListContext(orderedNum, level);
         for (JsonNode item : node.path("content")) {
             boolean first = true;
@@ -286,10 +208,6 @@ final class DocxWriter {
 
     // ---------- tables ----------
 
-    /** A cell placed on the table's grid: where it starts and how far it spans. */
-    private record Slot(int column, int colspan, int rowspan, @Nullable JsonNode cell, boolean header) {
-    }
-
     private void table(JsonNode node, Sink sink) {
         List<JsonNode> rows = new ArrayList<>();
         node.path("content").forEach(r -> {
@@ -300,47 +218,9 @@ final class DocxWriter {
         if (rows.isEmpty()) {
             return;
         }
-        // place cells on the grid: rowspans occupy columns of the rows below
-        List<List<Slot>> grid = new ArrayList<>();
-        Map<Integer, int[]> pending = new HashMap<>(); // column -> {rows left, colspan}
-        int columns = 0;
-        for (JsonNode row : rows) {
-            List<Slot> slots = new ArrayList<>();
-            int col = 0;
-            var cells = row.path("content").iterator();
-            while (true) {
-                int[] carried = pending.get(col);
-                if (carried != null) {
-                    slots.add(new Slot(col, carried[1], 0, null, false));
-                    if (--carried[0] == 0) {
-                        pending.remove(col);
-                    }
-                    col += carried[1];
-                    continue;
-                }
-                if (!cells.hasNext()) {
-                    if (pending.keySet().stream().anyMatch(c -> c > 0)) {
-                        int nextCol = pending.keySet().stream().min(Integer::compare).orElseThrow();
-                        if (nextCol >= col) {
-                            col = nextCol;
-                            continue;
-                        }
-                    }
-                    break;
-                }
-                JsonNode cell = cells.next();
-                int colspan = Math.max(1, Math.min(63, cell.path("attrs").path("colspan").asInt(1)));
-                int rowspan = Math.max(1, Math.min(1000, cell.path("attrs").path("rowspan").asInt(1)));
-                slots.add(new Slot(col, colspan, rowspan, cell, "tableHeader".equals(cell.path("type").asString(""))));
-                if (rowspan > 1) {
-                    pending.put(col, new int[] {rowspan - 1, colspan});
-                }
-                col += colspan;
-            }
-            columns = Math.max(columns, col);
-            grid.add(slots);
-        }
-        columns = Math.max(1, columns);
+        DocxTableGrid placed = DocxTableGrid.place(rows);
+        List<List<DocxTableGrid.Slot>> grid = placed.rows();
+        int columns = placed.columns();
         int colWidth = TEXT_WIDTH / columns;
         XWPFTable table = sink.table();
         if (table == null) {
@@ -374,7 +254,7 @@ final class DocxWriter {
             if (r == 0) {
                 row.setRepeatHeader(grid.get(0).stream().allMatch(s -> s.header() || s.cell() == null));
             }
-            for (Slot slot : grid.get(r)) {
+            for (DocxTableGrid.Slot slot : grid.get(r)) {
                 XWPFTableCell cell = row.addNewTableCell();
                 CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
                 var w = pr.addNewTcW();
