@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.cluster.CacheHints;
+import org.issa.tcw.cluster.NodeCache;
 import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.documents.DocumentGrants;
@@ -34,15 +34,12 @@ class ConsultationGrants implements DocumentGrants {
     private final CurrentUser currentUser;
     private final CommissionAccess access;
     private final Clock clock;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-    /** Tells the other nodes to forget a document's rounds (ADR 101). */
-    private final CacheHints cacheHints;
-    private static final String CACHE_NAME = "consultation.grants";
+    /** The rounds read on this node per document; opening or closing one makes every node forget them (ADR 101). */
+    private final NodeCache<List<Grant>> cache;
 
     ConsultationGrants(RoundStore store, CurrentUser currentUser, CommissionAccess access, Clock clock,
             CacheHints cacheHints) {
-        this.cacheHints = cacheHints;
-        cacheHints.onForget(CACHE_NAME, cache::remove);
+        this.cache = new NodeCache<>("consultation.grants", CACHE_NANOS, cacheHints);
         this.store = store;
         this.currentUser = currentUser;
         this.access = access;
@@ -56,9 +53,6 @@ class ConsultationGrants implements DocumentGrants {
         boolean openAt(Instant now) {
             return state == RoundState.OPEN && now.isBefore(closesAt);
         }
-    }
-
-    private record Cached(List<Grant> grants, long readAt) {
     }
 
     @Override
@@ -125,13 +119,7 @@ class ConsultationGrants implements DocumentGrants {
 
     /** Every round of the document (read at most every few seconds). */
     List<Grant> rounds(long documentId) {
-        long now = System.nanoTime();
-        Cached c = cache.get(documentId);
-        if (c == null || now - c.readAt() > CACHE_NANOS) {
-            c = new Cached(read(documentId), now);
-            cache.put(documentId, c);
-        }
-        return c.grants();
+        return cache.get(documentId, this::read);
     }
 
     private List<Grant> read(long documentId) {
@@ -145,14 +133,11 @@ class ConsultationGrants implements DocumentGrants {
                 Objects.requireNonNullElse(participants.get(r.id()), Map.<Long, @Nullable Long>of()))).toList();
     }
 
-    /** Forgets what every node read about the document (a round was opened or closed): this one now, the others after the commit. */
+    /**
+     * Forgets what every node read about the document (a round was opened or closed): this one now
+     * and when the transaction ends, the others after the commit.
+     */
     void forget(long documentId) {
-        cache.remove(documentId);
-        cacheHints.forget(CACHE_NAME, documentId);
-    }
-
-    /** Forgets what this node read about the document (after a commit, when the others were told already). */
-    void forgetHere(long documentId) {
-        cache.remove(documentId);
+        cache.forget(documentId);
     }
 }

@@ -40,8 +40,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Consultation rounds of a document: opening one (chair, vice-chair: the permission table's
@@ -472,15 +470,7 @@ public class ConsultationService {
     }
 
     private void forgetAfterCommit(long documentId) {
-        grants.forget(documentId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    grants.forgetHere(documentId);
-                }
-            });
-        }
+        grants.forget(documentId); // here now and when the transaction ends; the other nodes after the commit
     }
 
     private static void check(String normalized, int max, boolean required, String field) {

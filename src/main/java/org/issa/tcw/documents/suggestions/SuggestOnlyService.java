@@ -4,12 +4,11 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.cluster.CacheHints;
+import org.issa.tcw.cluster.NodeCache;
 import org.issa.tcw.commission.CommissionAccess;
 import org.issa.tcw.commission.CommissionAction;
 import org.issa.tcw.commission.CommissionRole;
@@ -26,8 +25,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who changes a document only by suggesting: per document, commission roles (e.g. observers
@@ -49,16 +46,13 @@ public class SuggestOnlyService implements SuggestOnlyPolicy {
      * Settings per document, read at most every {@link #CACHE_NANOS}; a change clears it here at once
      * and on the other nodes after its commit ({@link CacheHints}, ADR 101).
      */
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-    private final CacheHints cacheHints;
-    private static final String CACHE_NAME = "suggestions.suggest-only";
+    private final NodeCache<SuggestOnlySettings> cache;
     static final long CACHE_NANOS = 5_000_000_000L;
 
     SuggestOnlyService(DataSource dataSource, CommissionAccess access, CurrentUser currentUser,
             DocumentCollaboration collaboration,
             DocumentService documents, CommissionService commissions, CacheHints cacheHints) {
-        this.cacheHints = cacheHints;
-        cacheHints.onForget(CACHE_NAME, cache::remove);
+        this.cache = new NodeCache<>("suggestions.suggest-only", CACHE_NANOS, cacheHints);
         this.jdbc = JdbcClient.create(dataSource);
         this.access = access;
         this.currentUser = currentUser;
@@ -90,16 +84,7 @@ public class SuggestOnlyService implements SuggestOnlyPolicy {
     }
 
     private SuggestOnlySettings cached(long documentId) {
-        long now = System.nanoTime();
-        Cached c = cache.get(documentId);
-        if (c == null || now - c.readAt > CACHE_NANOS) {
-            c = new Cached(read(documentId), now);
-            cache.put(documentId, c);
-        }
-        return c.settings;
-    }
-
-    private record Cached(SuggestOnlySettings settings, long readAt) {
+        return cache.get(documentId, this::read);
     }
 
     /**
@@ -161,15 +146,6 @@ public class SuggestOnlyService implements SuggestOnlyPolicy {
             jdbc.sql("insert into document_suggest_only (document_id, person_id) values (:doc, :person)")
                     .param("doc", documentId).param("person", person).update();
         }
-        cache.remove(documentId);
-        cacheHints.forget(CACHE_NAME, documentId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    cache.remove(documentId);
-                }
-            });
-        }
+        cache.forget(documentId);
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.UserFacingException;
@@ -31,8 +30,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Moves documents between the stages of their workflow (docs/adr/060-document-workflow.md): checks
@@ -67,18 +64,15 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
     private final List<StageGuard> guards;
     private final org.issa.tcw.commission.CommissionService commissions;
     private final org.issa.tcw.documents.DocumentAccess documentAccess;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-    /** Tells the other nodes to forget a document's stage at once (ADR 101). */
-    private final org.issa.tcw.cluster.CacheHints cacheHints;
-    private static final String CACHE_NAME = "documents.stage";
+    /** The stages read on this node; a step makes every node forget the document's (ADR 101). */
+    private final org.issa.tcw.cluster.NodeCache<DocumentStage> stages;
 
     DocumentWorkflow(DataSource dataSource, CommissionAccess access, CurrentUser currentUser,
             DocumentCollaboration collaboration, DocumentService documents, YjsEngine engine,
             ApplicationEventPublisher events, Clock clock, List<StageGuard> guards,
             org.issa.tcw.commission.CommissionService commissions, org.issa.tcw.documents.DocumentAccess documentAccess,
             org.issa.tcw.cluster.CacheHints cacheHints) {
-        this.cacheHints = cacheHints;
-        cacheHints.onForget(CACHE_NAME, cache::remove);
+        this.stages = new org.issa.tcw.cluster.NodeCache<>("documents.stage", CACHE_NANOS, cacheHints);
         this.commissions = commissions;
         this.documentAccess = documentAccess;
         this.jdbc = JdbcClient.create(dataSource);
@@ -345,32 +339,17 @@ public class DocumentWorkflow implements StageEditing, org.issa.tcw.documents.Pu
     }
 
     private DocumentStage read(long documentId, boolean cached) {
-        long now = System.nanoTime();
-        Cached c = cache.get(documentId);
-        if (cached && c != null && now - c.readAt < CACHE_NANOS) {
-            return c.stage;
-        }
-        DocumentStage stage = jdbc.sql("select stage from document_workflow where document_id = :doc")
+        return cached ? stages.get(documentId, this::readStage) : stages.read(documentId, this::readStage);
+    }
+
+    private DocumentStage readStage(long documentId) {
+        return jdbc.sql("select stage from document_workflow where document_id = :doc")
                 .param("doc", documentId).query(String.class).optional().map(DocumentStage::valueOf)
                 .orElse(DocumentStage.DRAFT);
-        cache.put(documentId, new Cached(stage, now));
-        return stage;
     }
 
     private void forget(long documentId) {
-        cache.remove(documentId);
-        cacheHints.forget(CACHE_NAME, documentId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    cache.remove(documentId);
-                }
-            });
-        }
-    }
-
-    private record Cached(DocumentStage stage, long readAt) {
+        stages.forget(documentId);
     }
 
     /**
