@@ -7,15 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.UserText;
@@ -25,14 +19,10 @@ import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.documents.DocumentHeader;
 import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.WorkingLanguage;
-import org.issa.tcw.documents.comments.CommentView;
-import org.issa.tcw.documents.comments.DocumentCommentList;
 import org.issa.tcw.documents.comments.DocumentComments;
-import org.issa.tcw.documents.comments.SuggestionThreadList;
 import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.issa.tcw.people.PersonService;
 import org.issa.tcw.people.PersonSummary;
-import org.issa.tcw.people.Region;
 import org.issa.tcw.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,9 +32,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Consultation rounds of a document: opening one (chair, vice-chair: the permission table's
- * {@code SUBMIT_DOCUMENT}, which also sends the document to consultation), taking part (its participants, by anchored comments and
- * suggestions only, until its deadline), the disposition of every comment and the disposition log.
+ * Consultation rounds of a document: opening one (chair, vice-chair: {@code SUBMIT_DOCUMENT}, which
+ * also sends the document to consultation), taking part (participants, by anchored comments and
+ * suggestions only, until the deadline), the disposition of every comment and the disposition log.
  */
 @Service
 @Transactional(readOnly = true)
@@ -70,12 +60,15 @@ public class ConsultationService {
     private final DispositionExports exports;
     private final RoundSignals signals;
     private final ConsultationContacts contacts;
+    private final ContributionRows contributionRows;
 
     ConsultationService(RoundStore store, ConsultationGrants grants, RoundStages stages, DocumentService documents,
             DocumentComments comments, SuggestionService suggestions, CommissionService commissions,
             CommissionAccess access, PersonService people, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock, DispositionExports exports, RoundSignals signals, ConsultationContacts contacts) {
+            Clock clock, DispositionExports exports, RoundSignals signals, ConsultationContacts contacts,
+            ContributionRows contributionRows) {
         this.contacts = contacts;
+        this.contributionRows = contributionRows;
         this.exports = exports;
         this.signals = signals;
         this.store = store;
@@ -148,7 +141,7 @@ public class ConsultationService {
                 .filter(p -> p != me).toList();
         events.publishEvent(new ConsultationOpened(roundId, documentId, header.commissionId(), header.title(),
                 currentUser.require().displayName(), participants));
-        forgetAfterCommit(documentId);
+        grants.forget(documentId);
         signals.changed(documentId);
         return roundId;
     }
@@ -175,7 +168,7 @@ public class ConsultationService {
         Instant closesAt = newDeadline.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         require(store.extend(roundId, closesAt), "consultation.extend.not-latest");
         events.publishEvent(new ConsultationExtended(roundId, round.documentId(), round.commissionId(), closesAt));
-        forgetAfterCommit(round.documentId());
+        grants.forget(round.documentId());
         signals.changed(round.documentId());
     }
 
@@ -274,13 +267,13 @@ public class ConsultationService {
     public List<ContributionRow> log(long roundId) {
         RoundStore.Round round = store.round(roundId).orElseThrow(NotFoundException::new);
         round(roundId); // the check
-        return rows(round);
+        return contributionRows.of(round);
     }
 
     /** The counts of a round's contributions, per institution, region and tag (of what the reader may see). */
     @PreAuthorize("isAuthenticated()")
     public RoundSummary summary(long roundId) {
-        return summarize(log(roundId));
+        return ContributionRows.summarize(log(roundId));
     }
 
     /**
@@ -301,7 +294,7 @@ public class ConsultationService {
         String why = UserText.normalize(reason, false);
         require(disposition != Disposition.REJECTED || !why.isEmpty(), "consultation.reason.required");
         check(why, MAX_REASON, false, "consultation.reason");
-        ContributionRow row = rows(round).stream().filter(c -> c.commentId() == commentId).findFirst()
+        ContributionRow row = contributionRows.of(round).stream().filter(c -> c.commentId() == commentId).findFirst()
                 .orElseThrow(() -> new UserFacingException("consultation.comment.unknown"));
         DocumentHeader header = documents.open(round.documentId());
         store.dispose(commentId, roundId, header.language(), disposition, why.isEmpty() ? null : why, me,
@@ -323,8 +316,8 @@ public class ConsultationService {
     public DispositionLogFile export(long roundId, boolean pdf, Locale locale) {
         RoundView round = round(roundId);
         List<ContributionRow> rows = log(roundId);
-        return pdf ? exports.pdf(round, rows, summarize(rows), locale)
-                : exports.xlsx(round, rows, summarize(rows), locale);
+        return pdf ? exports.pdf(round, rows, ContributionRows.summarize(rows), locale)
+                : exports.xlsx(round, rows, ContributionRows.summarize(rows), locale);
     }
 
     /**
@@ -388,68 +381,6 @@ public class ConsultationService {
         return me;
     }
 
-    /** The comments the round received, as the reader may see them (the comments feature filters). */
-    private List<ContributionRow> rows(RoundStore.Round round) {
-        Map<Long, @Nullable Long> participants = new HashMap<>();
-        store.participants(round.id()).forEach(p -> participants.put(p.personId(), p.institutionId()));
-        Map<Long, RoundStore.Contribution> contributions = store.contributions(round.id());
-        Instant until = round.closedAt() != null && round.closedAt().isBefore(round.closesAt()) ? round.closedAt()
-                : round.closesAt();
-        DocumentCommentList list = comments.list(round.documentId());
-        SuggestionThreadList onSuggestions = comments.suggestionThreads(round.documentId());
-        List<Map.Entry<CommentView, @Nullable String>> all = new ArrayList<>();
-        list.comments().forEach(c -> all.add(new java.util.AbstractMap.SimpleEntry<>(c, null)));
-        onSuggestions.threads().forEach((id, c) -> all.add(new java.util.AbstractMap.SimpleEntry<>(c, id)));
-        Map<Long, RoundStore.InstitutionInfo> institutions = new HashMap<>();
-        store.institutions().forEach(i -> institutions.put(i.id(), i));
-        Set<Long> disposers = new LinkedHashSet<>();
-        contributions.values().forEach(c -> {
-            if (c.disposedBy() != null) {
-                disposers.add(c.disposedBy());
-            }
-        });
-        Map<Long, PersonSummary> names = disposers.isEmpty() ? Map.of() : people.summaries(disposers);
-        WorkingLanguage fallback = documents.open(round.documentId()).language();
-        List<ContributionRow> rows = new ArrayList<>();
-        for (Map.Entry<CommentView, @Nullable String> e : all) {
-            CommentView c = e.getKey();
-            RoundStore.Contribution k = contributions.get(c.id());
-            boolean inWindow = participants.containsKey(c.authorId()) && !c.createdAt().isBefore(round.openedAt())
-                    && c.createdAt().isBefore(until);
-            if (k == null && !inWindow) {
-                continue;
-            }
-            Long institutionId = participants.get(c.authorId());
-            RoundStore.InstitutionInfo inst = institutionId == null ? null : institutions.get(institutionId);
-            PersonSummary disposer = k == null || k.disposedBy() == null ? null : names.get(k.disposedBy());
-            rows.add(new ContributionRow(c.id(), c.authorId(), c.authorName(), inst == null ? null : inst.label(),
-                    inst == null ? null : inst.region(), c.createdAt(), k == null ? CommentTag.GENERAL : k.tag(),
-                    k == null ? fallback : k.language(), c.quote(), org.jsoup.Jsoup.parse(c.html()).text(),
-                    e.getValue(), k == null ? null : k.disposition(), k == null ? null : k.reason(),
-                    disposer == null ? null : disposer.displayName(), k == null ? null : k.disposedAt()));
-        }
-        rows.sort(Comparator.comparing(ContributionRow::createdAt).thenComparing(ContributionRow::commentId));
-        return rows;
-    }
-
-    static RoundSummary summarize(List<ContributionRow> rows) {
-        Map<String, Integer> perInstitution = new TreeMap<>();
-        Map<Region, Integer> perRegion = new EnumMap<>(Region.class);
-        Map<CommentTag, Integer> perTag = new EnumMap<>(CommentTag.class);
-        int disposed = 0;
-        for (ContributionRow r : rows) {
-            perInstitution.merge(r.institution() == null ? "—" : r.institution(), 1, Integer::sum);
-            if (r.region() != null) {
-                perRegion.merge(r.region(), 1, Integer::sum);
-            }
-            perTag.merge(r.tag(), 1, Integer::sum);
-            if (r.disposition() != null) {
-                disposed++;
-            }
-        }
-        return new RoundSummary(rows.size(), disposed, perInstitution, perRegion, perTag);
-    }
-
     private RoundView view(RoundStore.Round r, DocumentHeader header, boolean participant, int participantCount) {
         String openedBy = r.openedBy() == null ? null
                 : people.summaries(List.of(r.openedBy())).values().stream().map(PersonSummary::displayName)
@@ -467,10 +398,6 @@ public class ConsultationService {
 
     private LocalDate today() {
         return clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
-    private void forgetAfterCommit(long documentId) {
-        grants.forget(documentId); // here now and when the transaction ends; the other nodes after the commit
     }
 
     private static void check(String normalized, int max, boolean required, String field) {
