@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
@@ -31,9 +32,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The server's own reader of documents: the real {@code yjs} (bundled from npm by the build, see
- * {@code src/main/yjs-engine}) running in GraalJS. One engine and one context, warmed up when the
- * application starts and used from one dedicated thread only (a polyglot context is single
- * threaded, and the work must never run on a request thread). Every method returns a future.
+ * {@code src/main/yjs-engine}) running in GraalJS. One engine and one context, warmed up on a
+ * thread of its own at the first call or {@link #warmUp()} (in the application: {@link YjsEngineWarmUp})
+ * and used from that thread only (a polyglot context is single threaded, and the work must never
+ * run on a request thread). Every method returns a future.
  */
 @Component
 public class YjsEngine implements DisposableBean {
@@ -61,7 +63,9 @@ public class YjsEngine implements DisposableBean {
         return t;
     });
     private final ObjectMapper json = new ObjectMapper();
-    private final CompletableFuture<Void> warm;
+    /** Completed once {@link #start()} ran, whether or not the engine started. */
+    private final CompletableFuture<Void> warm = new CompletableFuture<>();
+    private final AtomicBoolean warmUpQueued = new AtomicBoolean();
     private final CompletableFuture<byte[]> emptyState;
     /** Set by {@link #start()} on the engine's thread; {@code null} until then, or if it failed. */
     private @Nullable Engine engine;
@@ -72,8 +76,19 @@ public class YjsEngine implements DisposableBean {
     private @Nullable Value replicaExports;
 
     YjsEngine() {
-        warm = CompletableFuture.runAsync(this::start, thread);
         emptyState = warm.thenCompose(v -> initialState(EMPTY_DOCUMENT));
+    }
+
+    /** Queues the warm-up on the engine's thread, once (so before any call queued after it). */
+    void warmUp() {
+        if (warmUpQueued.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(this::start, thread).whenComplete((v, failure) -> {
+                if (failure != null) {
+                    log.error("The yjs engine did not start", failure);
+                }
+                warm.complete(null);
+            });
+        }
     }
 
     private void start() {
@@ -130,6 +145,7 @@ public class YjsEngine implements DisposableBean {
 
     /** The state of a new, empty document (one empty paragraph), computed once. */
     public CompletableFuture<byte[]> emptyState() {
+        warmUp();
         return emptyState.thenApply(byte[]::clone);
     }
 
@@ -523,11 +539,13 @@ public class YjsEngine implements DisposableBean {
 
     /** A call on the replicas' context and thread (after the engine started). */
     private <T> CompletableFuture<T> callReplicas(Function<Value, T> work) {
+        warmUp();
         return warm.thenCompose(v -> call(replicaThread, this::replicaExports, null, work));
     }
 
     private <T> CompletableFuture<T> call(ExecutorService lane, java.util.function.Supplier<@Nullable Value> exportsOf,
             @Nullable String named, Function<Value, T> work) {
+        warmUp();
         @Nullable CallCount counting = COUNTING.get();
         if (counting != null) {
             counting.calls.incrementAndGet();
