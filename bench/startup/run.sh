@@ -26,6 +26,8 @@
 #                    <mode>+v:  that mode (listed before it) with VARIANT_OPTS added, e.g.
 #                               MODES="aot aot+v" VARIANT_OPTS=-Dtcw.yjs.warm-up=at-start: an A/B of a
 #                               switch on one build and one cache, started in turns
+#   REUSE_CACHE=1    aot: reuse the extracted jar and AOT cache an earlier run left in target/bench-startup
+#                    (the same jar; no training run)
 #   TRAINING=refresh the aot training run: refresh = the context is refreshed, then the JVM exits
 #                    (Spring's -Dspring.context.exit=onRefresh, as the Dockerfile does); full = a whole
 #                    start on a fresh database plus the first page, stopped with SIGTERM
@@ -98,7 +100,17 @@ declare -A LAUNCH OPTS HEALTHS CPUS PAGES
 for mode in $MODES; do
     case "$mode" in
         jar) LAUNCH[$mode]=$JAR; OPTS[$mode]="" ;;
-        extracted|aot)
+        aot) if [[ "${REUSE_CACHE:-0}" == 1 && -f "$WORK/aot/app/app.aot" ]]; then
+                # the extracted jar and the cache of an earlier run of this script (same jar: no new training run)
+                LAUNCH[$mode]="$WORK/aot/app/$(basename "$JAR")"; OPTS[$mode]="-XX:AOTCache=$WORK/aot/app/app.aot"
+                HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""
+                echo "AOT cache of an earlier run: $(du -h "$WORK/aot/app/app.aot" | cut -f1)"
+                continue
+            fi
+            rm -rf "$WORK/$mode"
+            "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/$mode/app" >/dev/null
+            LAUNCH[$mode]="$WORK/$mode/app/$(basename "$JAR")"; OPTS[$mode]="" ;;
+        extracted)
             rm -rf "$WORK/$mode"
             "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/$mode/app" >/dev/null
             LAUNCH[$mode]="$WORK/$mode/app/$(basename "$JAR")"; OPTS[$mode]="" ;;
