@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Start-up benchmark (ADR 110, docs/benchmarks.md "Start-up"): starts the packaged jar N times on
 # 127.0.0.1 and measures the time from launching the JVM to /actuator/health answering UP and to
-# the first page (/login) being served; prints each start, the medians per mode and the slowest
-# steps of the start-up timeline (tcw.startup.timeline, logged by the application when ready).
+# the first page (/login) being served, and the CPU time the JVM consumed until healthy (user +
+# system time of the java process from /proc/<pid>/stat when /actuator/health first answers UP: all
+# its threads, JIT and GC included; unlike the wall-clock times it hardly depends on what else the
+# machine runs, so it is the measure to compare changes on a shared machine); prints each start,
+# the medians per mode and the slowest steps of the start-up timeline (tcw.startup.timeline,
+# logged by the application when ready).
 #
 #   bench/startup/run.sh                                   # build, then 5 starts of java -jar on fresh databases
 #   N=5 MODES="jar aot" DB=same SKIP_PACKAGE=1 bench/startup/run.sh
@@ -19,6 +23,11 @@
 #                    extracted: java -jar on the layout of `java -Djarmode=tools -jar app.jar extract`
 #                    aot:       extracted + the JDK's AOT cache (-XX:AOTCache), made by a training run
 #                               (-XX:AOTCacheOutput) before the measured starts
+#                    <mode>+v:  that mode (listed before it) with VARIANT_OPTS added, e.g.
+#                               MODES="aot aot+v" VARIANT_OPTS=-Dtcw.yjs.warm-up=at-start: an A/B of a
+#                               switch on one build and one cache, started in turns
+#   REUSE_CACHE=1    aot: reuse the extracted jar and AOT cache an earlier run left in target/bench-startup
+#                    (the same jar; no training run)
 #   TRAINING=refresh the aot training run: refresh = the context is refreshed, then the JVM exits
 #                    (Spring's -Dspring.context.exit=onRefresh, as the Dockerfile does); full = a whole
 #                    start on a fresh database plus the first page, stopped with SIGTERM
@@ -54,8 +63,12 @@ mkdir -p "$WORK"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
+TICKS=$(getconf CLK_TCK)
+# cpu_ms <pid>: user + system CPU time the process has consumed so far, in ms (fields 14 and 15 of
+# /proc/<pid>/stat, counted after the command name, which is in parentheses)
+cpu_ms() { awk -v t="$TICKS" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / t) }' "/proc/$1/stat"; }
 
-# start <folder> <log> <jar> [JVM options...]: launches, sets PID, PORT, HEALTH_MS, PAGE_MS
+# start <folder> <log> <jar> [JVM options...]: launches, sets PID, PORT, HEALTH_MS, CPU_MS, PAGE_MS
 start() {
     local folder=$1 log=$2 jar=$3; shift 3
     PORT=$(free_port)
@@ -64,12 +77,12 @@ start() {
     (cd "$folder" && exec "$JAVA" $JAVA_OPTS "$@" -jar "$jar" --server.address=127.0.0.1 \
         --server.port="$PORT" --server.shutdown=immediate >"$log" 2>&1) &
     PID=$!
-    HEALTH_MS=""; PAGE_MS=""
+    HEALTH_MS=""; CPU_MS=""; PAGE_MS=""
     local deadline=$(( t0 + TIMEOUT * 1000 ))
     while (( $(now_ms) < deadline )); do
         kill -0 "$PID" 2>/dev/null || { echo "the application exited during start-up: $log" >&2; tail -20 "$log" >&2; exit 1; }
         if curl -fsS -m 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
-            HEALTH_MS=$(( $(now_ms) - t0 )); break
+            HEALTH_MS=$(( $(now_ms) - t0 )); CPU_MS=$(cpu_ms "$PID"); break
         fi
         sleep 0.1
     done
@@ -83,15 +96,32 @@ stop() {
     wait "$PID" 2>/dev/null || true
 }
 
-declare -A LAUNCH OPTS HEALTHS PAGES
+declare -A LAUNCH OPTS HEALTHS CPUS PAGES
 for mode in $MODES; do
     case "$mode" in
         jar) LAUNCH[$mode]=$JAR; OPTS[$mode]="" ;;
-        extracted|aot)
+        aot) if [[ "${REUSE_CACHE:-0}" == 1 && -f "$WORK/aot/app/app.aot" ]]; then
+                # the extracted jar and the cache of an earlier run of this script (same jar: no new training run)
+                LAUNCH[$mode]="$WORK/aot/app/$(basename "$JAR")"; OPTS[$mode]="-XX:AOTCache=$WORK/aot/app/app.aot"
+                HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""
+                echo "AOT cache of an earlier run: $(du -h "$WORK/aot/app/app.aot" | cut -f1)"
+                continue
+            fi
             rm -rf "$WORK/$mode"
             "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/$mode/app" >/dev/null
             LAUNCH[$mode]="$WORK/$mode/app/$(basename "$JAR")"; OPTS[$mode]="" ;;
-        *) echo "modes: jar, extracted, aot" >&2; exit 1 ;;
+        extracted)
+            rm -rf "$WORK/$mode"
+            "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/$mode/app" >/dev/null
+            LAUNCH[$mode]="$WORK/$mode/app/$(basename "$JAR")"; OPTS[$mode]="" ;;
+        *+v)
+            # a variant: the mode before it in MODES, started with VARIANT_OPTS added (an A/B on one build)
+            base=${mode%+v}
+            [[ -n "${LAUNCH[$base]:-}" ]] || { echo "$mode: put $base before it in MODES" >&2; exit 1; }
+            LAUNCH[$mode]=${LAUNCH[$base]}; OPTS[$mode]="${OPTS[$base]} ${VARIANT_OPTS:?VARIANT_OPTS for $mode}"
+            HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""
+            continue ;;
+        *) echo "modes: jar, extracted, aot, and <mode>+v" >&2; exit 1 ;;
     esac
     if [[ "$mode" == aot ]]; then
         cache="$WORK/aot/app/app.aot"
@@ -113,7 +143,7 @@ for mode in $MODES; do
         OPTS[$mode]="-XX:AOTCache=$cache"
         echo "AOT cache: $(du -h "$cache" | cut -f1)"
     fi
-    HEALTHS[$mode]=""; PAGES[$mode]=""
+    HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""
 done
 
 TIMELINE_OPT=""
@@ -136,16 +166,17 @@ for i in $(seq 1 "$N"); do
         start "$folder" "$log" "${LAUNCH[$mode]}" ${OPTS[$mode]} $TIMELINE_OPT
         rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status" 2>/dev/null || echo "?")
         stop
-        HEALTHS[$mode]+=" $HEALTH_MS"; PAGES[$mode]+=" $PAGE_MS"
-        printf '%-9s start %d: healthy %6d ms, first page %6d ms, RSS %s MB, load %s\n' "$mode" "$i" "$HEALTH_MS" \
-            "$PAGE_MS" "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
+        HEALTHS[$mode]+=" $HEALTH_MS"; CPUS[$mode]+=" $CPU_MS"; PAGES[$mode]+=" $PAGE_MS"
+        printf '%-9s start %d: healthy %6d ms (CPU %6d ms), first page %6d ms, RSS %s MB, load %s\n' "$mode" "$i" \
+            "$HEALTH_MS" "$CPU_MS" "$PAGE_MS" "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
         [[ "$DB" == fresh ]] && rm -rf "$folder"
     done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 for mode in $MODES; do
     # shellcheck disable=SC2086
-    echo "median $mode ($DB database, $N starts): healthy $(median ${HEALTHS[$mode]}) ms, first page $(median ${PAGES[$mode]}) ms"
+    echo "median $mode ($DB database, $N starts): healthy $(median ${HEALTHS[$mode]}) ms (CPU time until healthy" \
+        "$(median ${CPUS[$mode]}) ms), first page $(median ${PAGES[$mode]}) ms"
 done
 if [[ "$TIMELINE" == 1 ]]; then
     for mode in $MODES; do

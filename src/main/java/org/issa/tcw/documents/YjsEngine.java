@@ -19,9 +19,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The server's own reader of documents: the real {@code yjs} (bundled from npm by the build, see
- * {@code src/main/yjs-engine}) running in GraalJS, warmed up when the application starts. Its calls
- * run on the engine's own threads ({@link YjsLanes}), never on a request thread; every method returns
- * a future. The suggest-only check's live replicas are {@link #replicas()}.
+ * {@code src/main/yjs-engine}) in GraalJS, warmed up when the application is ready or at the first
+ * call ({@link YjsEngineWarmUp}). Calls run on the engine's threads ({@link YjsLanes}), never on a
+ * request thread; every method returns a future. The suggest-only replicas: {@link #replicas()}.
  */
 @Component
 public class YjsEngine implements DisposableBean {
@@ -38,8 +38,14 @@ public class YjsEngine implements DisposableBean {
         emptyState = lanes.warm().thenCompose(v -> initialState(EMPTY_DOCUMENT));
     }
 
+    /** Queues the engine's warm-up on its thread, once ({@link YjsEngineWarmUp}, ADR 110). */
+    void warmUp() {
+        lanes.warmUp();
+    }
+
     /** The state of a new, empty document (one empty paragraph), computed once. */
     public CompletableFuture<byte[]> emptyState() {
+        lanes.warmUp();
         return emptyState.thenApply(byte[]::clone);
     }
 

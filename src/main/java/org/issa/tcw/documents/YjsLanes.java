@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +53,9 @@ final class YjsLanes {
         t.setDaemon(true);
         return t;
     });
-    private final CompletableFuture<Void> warm;
+    /** Completed once {@link #start()} ran, whether or not the engine started. */
+    private final CompletableFuture<Void> warm = new CompletableFuture<>();
+    private final AtomicBoolean warmUpQueued = new AtomicBoolean();
     /** Set by {@link #start()} on the engine's thread; {@code null} until then, or if it failed. */
     private @Nullable Engine engine;
     private @Nullable Context context;
@@ -61,13 +64,24 @@ final class YjsLanes {
     private @Nullable Context replicaContext;
     private @Nullable Value replicaExports;
 
-    YjsLanes() {
-        warm = CompletableFuture.runAsync(this::start, thread);
-    }
-
-    /** Completes when the engine has started (exceptionally if it could not). */
+    /**
+     * Completes once the engine's start ran (the warm-up is queued by the first call or
+     * {@link #warmUp()}; if the start failed, every call fails).
+     */
     CompletableFuture<Void> warm() {
         return warm;
+    }
+
+    /** Queues the warm-up on the engine's thread, once (so before any call queued after it). */
+    void warmUp() {
+        if (warmUpQueued.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(this::start, thread).whenComplete((v, failure) -> {
+                if (failure != null) {
+                    log.error("The yjs engine did not start", failure);
+                }
+                warm.complete(null);
+            });
+        }
     }
 
     private void start() {
@@ -129,11 +143,13 @@ final class YjsLanes {
 
     /** A call on the replicas' context and thread (after the engine started), profiled under {@code named}. */
     <T> CompletableFuture<T> callReplicas(String named, Function<Value, T> work) {
+        warmUp();
         return warm.thenCompose(v -> call(replicaThread, this::replicaExports, named, work));
     }
 
     private <T> CompletableFuture<T> call(ExecutorService lane, java.util.function.Supplier<@Nullable Value> exportsOf,
             @Nullable String named, Function<Value, T> work) {
+        warmUp();
         YjsEngine.@Nullable CallCount counting = YjsEngine.COUNTING.get();
         if (counting != null) {
             counting.calls.incrementAndGet();
