@@ -21,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
  * The server's own reader of documents: the real {@code yjs} (bundled from npm by the build, see
  * {@code src/main/yjs-engine}) in GraalJS, warmed up when the application is ready or at the first
  * call ({@link YjsEngineWarmUp}). Calls run on the engine's threads ({@link YjsLanes}), never on a
- * request thread; every method returns a future. The suggest-only replicas: {@link #replicas()}.
+ * request thread; every method returns a future. Suggest-only replicas: {@link #replicas()}.
  */
 @Component
 public class YjsEngine implements DisposableBean {
@@ -38,7 +38,7 @@ public class YjsEngine implements DisposableBean {
         emptyState = lanes.warm().thenCompose(v -> initialState(EMPTY_DOCUMENT));
     }
 
-    /** Queues the engine's warm-up on its thread, once ({@link YjsEngineWarmUp}, ADR 110). */
+    /** Queues the engine's warm-up on its thread, once (ADR 110). */
     void warmUp() {
         lanes.warmUp();
     }
