@@ -2,6 +2,7 @@ package org.issa.tcw.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.server.frontend.scanner.ChunkInfo;
 import com.vaadin.flow.server.frontend.scanner.ClassFinder;
 import com.vaadin.flow.server.frontend.scanner.FrontendDependencies;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +35,14 @@ class FirstBundleTest {
 
     private static final String VAADIN_ICON_SET = "@vaadin/icons/vaadin-iconset.js";
 
+    private static Set<Class<?>> classes;
     private static Set<String> eager;
     private static Map<String, List<String>> lazy;
 
     @BeforeAll
     static void scan() throws IOException, URISyntaxException {
-        var deps = new FrontendDependencies(new ClassFinder.DefaultClassFinder(applicationClasses()), false, null,
-                false);
+        classes = applicationClasses();
+        var deps = new FrontendDependencies(new ClassFinder.DefaultClassFinder(classes), false, null, false);
         eager = new TreeSet<>();
         lazy = new TreeMap<>();
         for (Map.Entry<ChunkInfo, List<String>> chunk : deps.getModules().entrySet()) {
@@ -93,5 +96,24 @@ class FirstBundleTest {
         // the programme view keeps VaadinIcon: its chunk carries the set, so its icons render
         assertThat(lazy.get("org.issa.tcw.programme.ui.ProgrammeView")).as("the programme view's chunk")
                 .contains(VAADIN_ICON_SET);
+    }
+
+    @Test
+    void every_menu_entry_has_a_glyph_of_the_shells_own_set() {
+        // the side navigation draws the @Menu icons from the first bundle: a "vaadin:" name would stay
+        // empty until some view that brings Vaadin's set has been opened
+        List<String> glyphs = Arrays.stream(AppIcon.Glyph.values()).map(AppIcon.Glyph::icon).toList();
+        var menus = classes.stream().filter(c -> c.isAnnotationPresent(Menu.class)).toList();
+        assertThat(menus).hasSizeGreaterThan(10);
+        assertThat(menus).allSatisfy(view -> assertThat(view.getAnnotation(Menu.class).icon())
+                .as("@Menu icon of " + view.getSimpleName()).isIn(glyphs));
+    }
+
+    @Test
+    void every_glyph_is_in_the_iconset() throws IOException {
+        String iconset = Files.readString(Path.of("frontend/tcw-icons.ts"));
+        assertThat(iconset).contains("Iconset.register('" + AppIcon.ICONSET + "', 16, template)");
+        assertThat(AppIcon.Glyph.values()).allSatisfy(glyph -> assertThat(iconset)
+                .contains("<g id=\"" + glyph.icon() + "\">"));
     }
 }
