@@ -5,7 +5,8 @@
 // a visit with cached assets (the same page again). Bytes from the Resource Timing API of the page
 // (transferSize: bytes on the wire incl. headers, 0 for the cache; decodedBodySize: bytes after
 // decompression; JS and CSS shown apart), time = until the page has loaded AND Vaadin's client has
-// no request in flight (the view is rendered), from navigation start.
+// no request in flight (the view is rendered), from navigation start. LIST=1 also lists the files of
+// each page's last cold visit (name, transferred, decoded).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,7 +86,9 @@ const settled = `new Promise(done => {
       const sum = (pick, test) => all.filter(test).reduce((s, e) => s + (e[pick] || 0), 0);
       const isJs = e => /\\.m?js(\\?|$)/.test(e.name);
       const isCss = e => /\\.css(\\?|$)/.test(e.name);
-      done({ ms: Math.round(since), requests: all.length,
+      const files = all.map(e => ({ name: e.name.replace(location.origin, ''), transferred: e.transferSize || 0,
+        decoded: e.decodedBodySize || 0 }));
+      done({ ms: Math.round(since), requests: all.length, files,
         transferred: sum('transferSize', () => true), decoded: sum('decodedBodySize', () => true),
         jsCssTransferred: sum('transferSize', e => isJs(e) || isCss(e)),
         jsCssDecoded: sum('decodedBodySize', e => isJs(e) || isCss(e)),
@@ -135,6 +138,14 @@ for (const [page, kinds] of Object.entries(results)) {
   for (const [kind, list] of Object.entries(kinds)) {
     const m = k => median(list.map(r => r[k]));
     console.log(`${page.padEnd(11)} ${kind.padEnd(7)} ${String(m('ms')).padStart(5)} ms  ${kb(m('transferred'))}    ${kb(m('decoded'))}    ${kb(m('jsCssTransferred'))}           ${kb(m('jsCssDecoded'))}       ${String(m('requests')).padStart(4)}      ${String(m('fromCache')).padStart(4)}`);
+  }
+}
+if (process.env.LIST === '1') {
+  // what each page's last cold visit loaded, largest first (decoded bytes): which files the first page needs
+  for (const [page, kinds] of Object.entries(results)) {
+    console.log(`files of ${page}, cold (last run):`);
+    [...kinds.cold[kinds.cold.length - 1].files].sort((a, b) => b.decoded - a.decoded).forEach(f =>
+      console.log(`  ${kb(f.transferred)}  ${kb(f.decoded)}  ${f.name}`));
   }
 }
 console.log('all times (ms): ' + JSON.stringify(Object.fromEntries(Object.entries(results).map(([p, k]) =>

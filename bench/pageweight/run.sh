@@ -6,8 +6,9 @@
 #   URL=http://127.0.0.1:8080 bench/pageweight/run.sh   # against a running application instead
 #
 # Environment: SKIP_PACKAGE=1 (use target/'s jar), JAR=path, RUNS=5, USER_NAME=member-ict,
-# PASSWORD=demo, JAVA_OPTS, APP_ARGS (extra application arguments, e.g. for a before/after:
-# APP_ARGS=--server.compression.enabled=false), CHROMIUM=/usr/bin/chromium.
+# PASSWORD=demo, LIST=1 (also list the files of each page's cold visit), JAVA_OPTS, APP_ARGS (extra
+# application arguments, e.g. for a before/after: APP_ARGS=--server.compression.enabled=false),
+# CHROMIUM=/usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}

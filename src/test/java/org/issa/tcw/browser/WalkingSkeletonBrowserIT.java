@@ -64,6 +64,9 @@ class WalkingSkeletonBrowserIT {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("commission-card-ICT")));
         String card = browser.findElement(By.id("commission-card-ICT")).getText();
         assertThat(card).contains("Information and Communication Technology").contains("Chair");
+        // the shell's icons (side navigation, bell, search) come from the application's own small
+        // iconset in the first bundle (ADR 111), and each one draws its glyph
+        assertIconsDrawn("tcw:", 5);
 
         // the commission cards come after the home's blocks, below the fold: click the card's link
         // where it is (the page moves focus and scroll after it is painted, so a pointer click at
@@ -100,5 +103,25 @@ class WalkingSkeletonBrowserIT {
         waiting().until(d -> Boolean.TRUE.equals(js.executeScript(
                 "return !!document.querySelector('vaadin-side-nav-item[path=\\'commissions\\'][current]')")));
         assertThat(js.executeScript("return window.tcwSamePage === true")).as("no page load").isEqualTo(true);
+
+        // a view deeper in the application keeps Vaadin's icons: opened directly (a full page load),
+        // its chunk brings Vaadin's icon set and its buttons' icons are drawn
+        browser.get(app.url("/commissions/ICT/programme"));
+        waiting().until(d -> (Long) js.executeScript(
+                "return document.querySelectorAll('vaadin-icon[icon^=\"vaadin:\"]').length") > 0);
+        assertIconsDrawn("vaadin:", 1);
+        assertIconsDrawn("tcw:", 5);
+    }
+
+    /** At least {@code minimum} icons of the set {@code prefix} on the page, each with its glyph's paths drawn. */
+    private static void assertIconsDrawn(String prefix, int minimum) {
+        var js = (JavascriptExecutor) browser;
+        String count = "return Array.from(document.querySelectorAll('vaadin-icon'))"
+                + ".filter(i => (i.getAttribute('icon') || '').startsWith(arguments[0])"
+                + " && (!arguments[1] || (i.shadowRoot && i.shadowRoot.querySelector('svg path')))).length";
+        waiting().until(d -> {
+            long all = (Long) js.executeScript(count, prefix, false);
+            return all >= minimum && all == (Long) js.executeScript(count, prefix, true);
+        });
     }
 }

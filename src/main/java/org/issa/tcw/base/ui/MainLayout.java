@@ -13,7 +13,6 @@ import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -53,7 +52,7 @@ import org.jsoup.nodes.Element;
 // the side navigation is static HTML (buildDrawer): keep its web components in the bundle
 @Uses(SideNav.class)
 @Uses(SideNavItem.class)
-@Uses(Icon.class)
+@Uses(AppIcon.class) // the menu icons are glyphs of the application's own small set (ADR 111)
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** How long sign-out waits for the open editors to send their changes. */
@@ -119,7 +118,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /**
      * The brand and the side navigation, as static HTML (ADR 116): the same elements Vaadin's
-     * {@code SideNav}, {@code SideNavItem} and {@code Icon} render (the item's {@code path} without its
+     * {@code SideNav}, {@code SideNavItem} and {@link AppIcon} render (the item's {@code path} without its
      * leading slash, the icon in the {@code prefix} slot, the label as the item's text), but one state
      * node each instead of three per entry on every page. The web components highlight the current
      * entry and their links go through the router in the browser, as before.

@@ -1,6 +1,5 @@
 package org.issa.tcw.base.ui;
 
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
@@ -9,7 +8,7 @@ public class SearchField extends TextField {
 
     public SearchField() {
         setId("filter");
-        setPrefixComponent(VaadinIcon.SEARCH.create());
+        setPrefixComponent(new AppIcon(AppIcon.Glyph.SEARCH));
         setClearButtonVisible(true);
         setValueChangeMode(ValueChangeMode.LAZY);
     }

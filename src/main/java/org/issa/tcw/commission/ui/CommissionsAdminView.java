@@ -32,7 +32,7 @@ import org.issa.tcw.people.PersonService;
 
 /** The secretariat's commission administration: create, rename, retire, delete, and memberships. */
 @Route("admin/commissions")
-@Menu(title = "nav.admin.commissions", order = 120, icon = "vaadin:cluster")
+@Menu(title = "nav.admin.commissions", order = 120, icon = "tcw:cluster")
 @RolesAllowed({"ADMIN", "SECRETARIAT"})
 class CommissionsAdminView extends VerticalLayout implements HasDynamicTitle {
 

@@ -19,7 +19,7 @@ import org.issa.tcw.commission.CommissionSummary;
 
 /** Every commission in a lazy, filterable grid; a click opens its page. */
 @Route("commissions")
-@Menu(title = "nav.commissions", order = 10, icon = "vaadin:group")
+@Menu(title = "nav.commissions", order = 10, icon = "tcw:group")
 @PermitAll
 class CommissionsView extends VerticalLayout implements HasDynamicTitle {
 

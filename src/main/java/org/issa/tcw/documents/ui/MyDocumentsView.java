@@ -10,7 +10,7 @@ import org.issa.tcw.documents.DocumentService;
 
 /** The documents of every commission I belong to (every commission for the secretariat). */
 @Route("documents")
-@Menu(title = "nav.documents", order = 30, icon = "vaadin:file-text-o")
+@Menu(title = "nav.documents", order = 30, icon = "tcw:file-text-o")
 @PermitAll
 class MyDocumentsView extends VerticalLayout implements HasDynamicTitle {
 

@@ -14,7 +14,7 @@ import org.issa.tcw.documents.templates.TemplateView;
 
 /** The document templates, one per kind and working language, for the secretariat to edit. */
 @Route("templates")
-@Menu(title = "templates.nav", order = 135, icon = "vaadin:copy-o")
+@Menu(title = "templates.nav", order = 135, icon = "tcw:copy-o")
 @RolesAllowed("SECRETARIAT")
 class TemplatesView extends VerticalLayout implements HasDynamicTitle {
 

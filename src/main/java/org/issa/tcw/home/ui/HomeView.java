@@ -30,7 +30,7 @@ import org.jsoup.nodes.Element;
  * commissions (all of them for the secretariat) as cards.
  */
 @Route("")
-@Menu(title = "nav.dashboard", order = 0, icon = "vaadin:dashboard")
+@Menu(title = "nav.dashboard", order = 0, icon = "tcw:dashboard")
 @PermitAll
 class HomeView extends VerticalLayout implements HasDynamicTitle {
 

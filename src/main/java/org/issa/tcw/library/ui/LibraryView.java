@@ -42,7 +42,7 @@ import org.issa.tcw.programme.TrienniumService;
  * {@code ?commission=CODE} preselects a commission (the link of a commission page).
  */
 @Route("library")
-@Menu(title = "nav.library", order = 35, icon = "vaadin:book")
+@Menu(title = "nav.library", order = 35, icon = "tcw:book")
 @PermitAll
 class LibraryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

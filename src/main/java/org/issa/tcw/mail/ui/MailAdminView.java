@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The outbox for administrators and the secretariat: counts, queue and failures (retry), sent e-mails. */
 @Route("admin/mail")
-@Menu(title = "mail.admin.menu", order = 190, icon = "vaadin:envelope")
+@Menu(title = "mail.admin.menu", order = 190, icon = "tcw:envelope")
 @RolesAllowed({"ADMIN", "SECRETARIAT"})
 class MailAdminView extends VerticalLayout implements HasDynamicTitle {
 

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
+import org.issa.tcw.base.ui.AppIcon;
 import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.discussion.Subscription;
 import org.issa.tcw.notification.NotificationBroadcaster;
@@ -27,7 +27,7 @@ class NotificationBell extends Button {
         this.broadcaster = broadcaster;
         this.personId = personId;
         setId("notification-bell");
-        setIcon(VaadinIcon.BELL.create());
+        setIcon(new AppIcon(AppIcon.Glyph.BELL));
         addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         count.setId("notification-count");
         count.getElement().getThemeList().add("badge error small pill");

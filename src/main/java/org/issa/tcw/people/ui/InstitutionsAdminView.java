@@ -33,7 +33,7 @@ import org.issa.tcw.security.CurrentUser;
 
 /** Member institutions: administrators edit them (identity-provider links included); the secretariat looks. */
 @Route("admin/institutions")
-@Menu(title = "nav.admin.institutions", order = 100, icon = "vaadin:institution")
+@Menu(title = "nav.admin.institutions", order = 100, icon = "tcw:institution")
 @RolesAllowed({"ADMIN", "SECRETARIAT"})
 class InstitutionsAdminView extends VerticalLayout implements HasDynamicTitle {
 

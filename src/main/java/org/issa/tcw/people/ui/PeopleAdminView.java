@@ -36,7 +36,7 @@ import org.issa.tcw.people.PersonService;
 
 /** The people who use the workspace, managed by administrators and the secretariat. */
 @Route("admin/people")
-@Menu(title = "nav.admin.people", order = 110, icon = "vaadin:users")
+@Menu(title = "nav.admin.people", order = 110, icon = "tcw:users")
 @RolesAllowed({"ADMIN", "SECRETARIAT"})
 class PeopleAdminView extends VerticalLayout implements HasDynamicTitle {
 

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The secretariat sets a triennium's programme priorities and fixed events. */
 @Route("admin/priorities")
-@Menu(title = "nav.admin.priorities", order = 131, icon = "vaadin:list-ol")
+@Menu(title = "nav.admin.priorities", order = 131, icon = "tcw:list-ol")
 @RolesAllowed({"ADMIN", "SECRETARIAT"})
 class PrioritiesAdminView extends VerticalLayout implements HasDynamicTitle {
 

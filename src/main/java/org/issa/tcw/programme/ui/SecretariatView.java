@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * milestone lists are lazy grids (a page at a time, however many there are).
  */
 @Route("secretariat")
-@Menu(title = "nav.secretariat", order = 50, icon = "vaadin:dashboard")
+@Menu(title = "nav.secretariat", order = 50, icon = "tcw:dashboard")
 @RolesAllowed({"ADMIN", "SECRETARIAT"})
 class SecretariatView extends VerticalLayout implements HasDynamicTitle {
 

@@ -21,7 +21,7 @@ import org.issa.tcw.programme.TrienniumStatus;
 
 /** The trienniums: plan the next one, start it, close the running one. */
 @Route("admin/trienniums")
-@Menu(title = "nav.admin.trienniums", order = 130, icon = "vaadin:calendar")
+@Menu(title = "nav.admin.trienniums", order = 130, icon = "tcw:calendar")
 @RolesAllowed({"ADMIN", "SECRETARIAT"})
 class TrienniumsAdminView extends VerticalLayout implements HasDynamicTitle {
 

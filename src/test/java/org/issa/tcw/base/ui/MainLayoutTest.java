@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.menubar.MenuBar;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.issa.tcw.security.CurrentUser;
@@ -27,7 +28,9 @@ class MainLayoutTest extends KaribuTest {
         assertThat(items).isNotEmpty().allSatisfy(item -> {
             assertThat(item.hasAttr("path")).isTrue();
             assertThat(item.attr("path")).doesNotStartWith("/");
-            assertThat(item.select("> vaadin-icon[slot=prefix]").attr("icon")).startsWith("vaadin:");
+            // a glyph of the application's own iconset, not of Vaadin's whole set (ADR 111)
+            assertThat(item.select("> vaadin-icon[slot=prefix]").attr("icon"))
+                    .isIn(Arrays.stream(AppIcon.Glyph.values()).map(AppIcon.Glyph::icon).toList());
         });
         return items.eachText();
     }

@@ -26,7 +26,7 @@ import org.issa.tcw.documents.consultation.ContactRow;
  * (an institution, then a person), remove one. The service checks the role and the input.
  */
 @Route("admin/consultation-contacts")
-@Menu(title = "nav.admin.consultation-contacts", order = 105, icon = "vaadin:envelopes-o")
+@Menu(title = "nav.admin.consultation-contacts", order = 105, icon = "tcw:envelopes-o")
 @RolesAllowed({"ADMIN", "SECRETARIAT"})
 class ContactsAdminView extends VerticalLayout implements HasDynamicTitle {
 
