@@ -2,12 +2,17 @@
 """Who retains what in a heap dump (issue 19, "Memory per session"; docs/benchmarks.md).
 
 usage: bench/memory/retainers.py HEAP.hprof [class ...]
+       bench/memory/retainers.py --paths CLASS HEAP.hprof   (what keeps instances of CLASS reachable)
+       bench/memory/retainers.py --shortest CLASS [MIN_BYTES] HEAP.hprof   (the same, shortest paths only: fast)
 
 Reads an HPROF dump (as jcmd GC.heap_dump or bench/memory/run.sh with -Dbench.heapdump=true writes
 it), computes the dominator tree (Cooper, Harvey and Kennedy's iterative algorithm; every class and
 every GC root hangs off one super-root) and prints:
   - the retained size of all instances of the named classes (default: Vaadin's UI and session,
     Tomcat's session, Atmosphere's resource, Tomcat's WebSocket session), and
+  - with --paths CLASS: for the instances of CLASS, their chains of dominators up to the GC roots
+    (every object on the way, JDK ones included, outermost last), grouped, with counts — e.g. which
+    thread, map or registry keeps closed UIs alive;
   - for byte[], char[], long[] and String: the nearest dominator that is not a JDK collection or
     array — the object that really keeps them — grouped by its class, with bytes and counts.
 Sizes are estimates for a 64-bit JVM with compressed references (12-byte header, 4-byte
@@ -244,7 +249,59 @@ def dominators(objs_refs, roots):
 CONTAINERS = ('java.', 'jdk.', 'sun.', '[', 'static java.', 'static jdk.', 'static sun.')
 
 
+def paths(path, cls, min_bytes=0, with_dominators=True):
+    """the dominator chains of every instance of cls, grouped by their class names (innermost first)"""
+    objs_class, objs_size, objs_refs, roots, name_of = parse(path)
+    if with_dominators:
+        ids, index, order, idom = dominators(objs_refs, roots)
+        nm = [None] + [name_of(oid) for oid in ids]
+        groups = defaultdict(int)
+        for v in order[1:]:
+            if nm[v] == cls and objs_size[ids[v - 1]] >= min_bytes:
+                out = []
+                u = idom[v]
+                while u != 0:
+                    out.append(nm[u])
+                    u = idom[u]
+                groups[' < '.join(out) or '<root>'] += 1
+        print('== %s: dominator chains, innermost first (count) ==' % cls)
+        for k, c in sorted(groups.items(), key=lambda e: -e[1])[:30]:
+            print('%6d  %s' % (c, k))
+    # and a shortest path from a GC root to each instance (breadth first), grouped the same way
+    parent = {}
+    queue = [r for r in roots if r in objs_refs]
+    for r in queue:
+        parent[r] = None
+    i = 0
+    while i < len(queue):
+        o = queue[i]
+        i += 1
+        for w in objs_refs.get(o, ()):
+            if w not in parent and w in objs_refs:
+                parent[w] = o
+                queue.append(w)
+    shortest = defaultdict(int)
+    for o in queue:
+        if objs_size[o] >= min_bytes and name_of(o) == cls:
+            out = []
+            u = parent[o]
+            while u is not None:
+                out.append(name_of(u))
+                u = parent[u]
+            shortest[' < '.join(out) or '<root>'] += objs_size[o] if min_bytes else 1
+    print('\n== %s%s: shortest paths from a GC root, innermost first (%s) ==' % (
+        cls, ' of at least %d bytes' % min_bytes if min_bytes else '', 'bytes' if min_bytes else 'count'))
+    for k, c in sorted(shortest.items(), key=lambda e: -e[1])[:30]:
+        print('%6d  %s' % (c, k))
+
+
 def main():
+    if sys.argv[1] == '--paths':
+        paths(sys.argv[3], sys.argv[2])
+        return
+    if sys.argv[1] == '--shortest':
+        paths(sys.argv[-1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 4 else 0, with_dominators=False)
+        return
     path = sys.argv[1]
     wanted = sys.argv[2:] or DEFAULT_CLASSES
     objs_class, objs_size, objs_refs, roots, name_of = parse(path)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +72,8 @@ class MemoryPerSessionBench {
     static final int AFTER_CLOSE_SECONDS = 10;
     /** {@code -Dbench.pages=false}: phases 1, 1b, 4 and 5 only (the home page and closed tabs; no editor, no thread). */
     static final boolean PAGES = Boolean.parseBoolean(System.getProperty("bench.pages", "true"));
+    /** Where the baseline's histogram is kept during the run (out of the measured heap). */
+    static final Path BASELINE = Path.of("target", "bench", "memory-baseline-histogram.txt");
     static final List<String> ACCOUNTS = List.of("chair-ict", "member-ict", "observer-ict", "secretariat");
 
     final List<String> report = new ArrayList<>();
@@ -108,14 +109,16 @@ class MemoryPerSessionBench {
             // and the warm-up's idle connections closed, so that their end does not count in a phase
             Thread.sleep(idleConnectionsGone().toMillis());
 
-            // The baseline histogram itself (≈ 15,000 classes: a map of names and long[] pairs, ≈ 2.5 MB)
-            // stays reachable through every later reading; read the baseline while an equal one is
-            // reachable too, or every phase counts it (≈ 200 KB per session at N = 12, the long[],
-            // HashMap$Node, String and byte[] that "did not change between the phases" in earlier runs)
-            Histogram ballast = Histogram.take();
-            Histogram before = Histogram.take();
-            Reference.reachabilityFence(ballast);
-            report.add(before.line("0 before", before, 0));
+            // The baseline is kept in a file, not in this JVM's heap: while a reading is taken, no earlier
+            // reading may be reachable, or it counts in the sessions (a histogram of ≈ 15,000 classes is
+            // ≈ 2.4 MB: names, map entries and a long[2] each). An earlier version held the baseline (and a
+            // "ballast" reading meant to balance it) in local variables of this method, which is
+            // interpreted (it runs once) and whose frame keeps every local reachable: every phase counted
+            // one histogram more than the baseline (≈ 15,000 long[2], 60 KB per session at N = 40).
+            // Histogram.take() now fails if a reading of the benchmark is reachable while it reads.
+            Files.createDirectories(BASELINE.getParent());
+            Files.writeString(BASELINE, Histogram.take().raw());
+            report.add(Histogram.read(BASELINE).line("0 before", Histogram.read(BASELINE), 0));
             heapDump("0 before");
 
             List<String> bases = new ArrayList<>();
@@ -127,24 +130,24 @@ class MemoryPerSessionBench {
                 signIn(browser, base, ACCOUNTS.get(i % ACCOUNTS.size()));
                 visit(browser, base, HOME);
             }
-            phase(before, "1 idle on the home page");
+            phase("1 idle on the home page");
             // the browser's idle keep-alive connections end after the server's keep-alive timeout:
             // what is left is what the person, not the connection, costs (plus Tomcat's caches)
             Thread.sleep(idleConnectionsGone().toMillis());
-            phase(before, "1b idle, idle connections closed");
+            phase("1b idle, idle connections closed");
 
             if (PAGES) {
                 for (int i = 0; i < SESSIONS; i++) {
                     browser.switchTo().window(tabs.get(i));
                     visit(browser, bases.get(i) + "documents/" + documentId, EDITOR);
                 }
-                phase(before, "2 on a document editor");
+                phase("2 on a document editor");
 
                 for (int i = 0; i < SESSIONS; i++) {
                     browser.switchTo().window(tabs.get(i));
                     visit(browser, bases.get(i) + "discussions/" + threadId, THREAD);
                 }
-                phase(before, "3 on a 200-post thread");
+                phase("3 on a 200-post thread");
             }
 
             for (String tab : tabs) {
@@ -153,9 +156,9 @@ class MemoryPerSessionBench {
             }
             browser.switchTo().window(first);
             Thread.sleep(AFTER_CLOSE_SECONDS * 1000L);
-            phase(before, "4 all tabs closed " + AFTER_CLOSE_SECONDS + " s ago");
+            phase("4 all tabs closed " + AFTER_CLOSE_SECONDS + " s ago");
             Thread.sleep(idleConnectionsGone().toMillis());
-            phase(before, "5 closed, idle connections closed");
+            phase("5 closed, idle connections closed");
             report.add("load at the end: " + load());
         } finally {
             browser.quit();
@@ -181,9 +184,10 @@ class MemoryPerSessionBench {
         return keepAlive.plusSeconds(5);
     }
 
-    private void phase(Histogram before, String name) throws Exception {
+    private void phase(String name) throws Exception {
         Thread.sleep(2000); // let the last page's requests finish
         Histogram now = Histogram.take();
+        Histogram before = Histogram.read(BASELINE); // read after the reading: not counted in it
         report.add(now.line(name, before, SESSIONS));
         heapDump(name);
         report.addAll(now.top(before, TOP, SESSIONS));
@@ -257,10 +261,27 @@ class MemoryPerSessionBench {
     }
 
     /** The live objects of a JVM by class ({@code jcmd GC.class_histogram}, after a full GC). */
-    record Histogram(Map<String, long[]> classes, long totalBytes) {
+    record Histogram(String raw, Map<String, long[]> classes, long totalBytes) {
 
+        /**
+         * A reading of this JVM. Fails if a reading of the benchmark itself (a {@code Histogram}) is
+         * reachable while it is taken: the benchmark's own bytes would count in the sessions.
+         */
         static Histogram take() throws Exception {
-            String out = LiveObjects.classHistogram();
+            Histogram now = parse(LiveObjects.classHistogram());
+            long own = now.count(Histogram.class.getName());
+            if (own > 0) {
+                throw new IllegalStateException(own + " readings of the benchmark itself were reachable during a reading");
+            }
+            return now;
+        }
+
+        /** A reading kept in a file (the baseline: kept out of the heap that the next readings measure). */
+        static Histogram read(Path file) throws IOException {
+            return parse(Files.readString(file));
+        }
+
+        static Histogram parse(String out) {
             long total = -1;
             for (String line : out.split("\n")) {
                 String[] f = line.trim().split("\\s+");
@@ -271,7 +292,7 @@ class MemoryPerSessionBench {
             if (total <= 0) {
                 throw new IllegalStateException("Unreadable class histogram: " + out.substring(0, Math.min(500, out.length())));
             }
-            return new Histogram(LiveObjects.byClass(out), total);
+            return new Histogram(out, LiveObjects.byClass(out), total);
         }
 
         long count(String type) {
