@@ -25,21 +25,27 @@ import org.springframework.stereotype.Component;
  * through which the text's bytes pass on their way to the text buffer (Vaadin sends no binary
  * messages), needs no more than a chunk ({@code tcw.push.binary-buffer-bytes}, default 1,024).
  * Larger messages than the client sends would close the connection (1009, too big) and the page
- * would reconnect; none are sent.
+ * would reconnect; none are sent. Atmosphere's own {@code WebSocket} object also allocates a byte and
+ * a char buffer of {@code org.atmosphere.websocket.bufferSize} (Vaadin: 16,384, i.e. 48 KB per page)
+ * that only its streaming path reads, and grows on demand; Vaadin's endpoint receives whole messages,
+ * so they start at {@code tcw.push.atmosphere-buffer} (default 256) instead (ADR 119).
  */
 @Component
 class PushBuffers implements VaadinServiceInitListener {
 
     static final String ATMOSPHERE_TEXT = "org.atmosphere.websocket.maxTextMessageSize";
     static final String ATMOSPHERE_BINARY = "org.atmosphere.websocket.maxBinaryMessageSize";
+    static final String ATMOSPHERE_BUFFER = "org.atmosphere.websocket.bufferSize";
 
     private static final Logger log = LoggerFactory.getLogger(PushBuffers.class);
 
     private final int textChars;
     private final int binaryBytes;
+    private final int atmosphereBuffer;
 
     PushBuffers(@Value("${tcw.push.text-buffer-chars:4096}") int textChars,
-            @Value("${tcw.push.binary-buffer-bytes:1024}") int binaryBytes) {
+            @Value("${tcw.push.binary-buffer-bytes:1024}") int binaryBytes,
+            @Value("${tcw.push.atmosphere-buffer:256}") int atmosphereBuffer) {
         if (textChars <= PushConstants.WEBSOCKET_FRAGMENT_SIZE) {
             throw new IllegalArgumentException("tcw.push.text-buffer-chars must exceed Vaadin's fragment size "
                     + PushConstants.WEBSOCKET_FRAGMENT_SIZE + ", was " + textChars);
@@ -47,8 +53,12 @@ class PushBuffers implements VaadinServiceInitListener {
         if (binaryBytes < 16) {
             throw new IllegalArgumentException("tcw.push.binary-buffer-bytes too small: " + binaryBytes);
         }
+        if (atmosphereBuffer < 16) {
+            throw new IllegalArgumentException("tcw.push.atmosphere-buffer too small: " + atmosphereBuffer);
+        }
         this.textChars = textChars;
         this.binaryBytes = binaryBytes;
+        this.atmosphereBuffer = atmosphereBuffer;
     }
 
     @Override
@@ -77,6 +87,8 @@ class PushBuffers implements VaadinServiceInitListener {
         // read by every new connection's endpoint, which then sizes the session's buffers
         atmosphere.addInitParameter(ATMOSPHERE_TEXT, Integer.toString(textChars));
         atmosphere.addInitParameter(ATMOSPHERE_BINARY, Integer.toString(binaryBytes));
+        // read by every new connection's Atmosphere WebSocket, which allocates both buffers at once
+        atmosphere.addInitParameter(ATMOSPHERE_BUFFER, Integer.toString(atmosphereBuffer));
         log.debug("Push buffers: text {} chars, binary {} bytes", textChars, binaryBytes);
     }
 

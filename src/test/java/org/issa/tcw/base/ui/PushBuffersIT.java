@@ -47,9 +47,48 @@ class PushBuffersIT {
         assertThat(atmosphere).as("Vaadin's Atmosphere in the servlet context").isNotNull();
         assertThat(atmosphere.getAtmosphereConfig().getInitParameter(PushBuffers.ATMOSPHERE_TEXT)).isEqualTo("4096");
         assertThat(atmosphere.getAtmosphereConfig().getInitParameter(PushBuffers.ATMOSPHERE_BINARY)).isEqualTo("1024");
+        // what a new connection's Atmosphere WebSocket allocates from that configuration (Vaadin: 16,384 each)
+        var socket = new BufferProbe(atmosphere.getAtmosphereConfig());
+        assertThat(socket.byteBufferCapacity()).isEqualTo(256);
+        assertThat(socket.charBufferCapacity()).isEqualTo(256);
 
         var container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
         assertThat(container.getDefaultMaxTextMessageBufferSize()).isEqualTo(4096);
         assertThat(container.getDefaultMaxBinaryMessageBufferSize()).isEqualTo(1024);
+    }
+
+    /** An Atmosphere WebSocket made as each push connection's is, to read the buffers it allocated. */
+    private static final class BufferProbe extends org.atmosphere.websocket.WebSocket {
+
+        BufferProbe(org.atmosphere.cpr.AtmosphereConfig config) {
+            super(config);
+        }
+
+        int byteBufferCapacity() {
+            return bb.capacity();
+        }
+
+        int charBufferCapacity() {
+            return cb.capacity();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return false;
+        }
+
+        @Override
+        public org.atmosphere.websocket.WebSocket write(String data) {
+            return this;
+        }
+
+        @Override
+        public org.atmosphere.websocket.WebSocket write(byte[] data, int offset, int length) {
+            return this;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
