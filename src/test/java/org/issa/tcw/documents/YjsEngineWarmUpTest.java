@@ -21,7 +21,7 @@ class YjsEngineWarmUpTest {
         }
         YjsEngine replicasFirst = new YjsEngine();
         try {
-            assertThat(replicasFirst.replicaOpen(1L, List.of(state)).join()).isTrue();
+            assertThat(replicasFirst.replicas().open(1L, List.of(state)).join()).isTrue();
         } finally {
             replicasFirst.destroy();
         }
