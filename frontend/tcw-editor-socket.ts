@@ -93,6 +93,10 @@ export class SocketTransport implements EditorTransport {
     window.clearInterval(this.watchdog);
     this.ws?.close(1000);
     this.ws = null;
+    this.ready = null;
+    const error = new Error('editor socket closed');
+    for (const c of this.calls.values()) c.reject(error);
+    this.calls.clear();
   }
 
   private async call(message: Record<string, unknown>): Promise<unknown> {
