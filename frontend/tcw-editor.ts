@@ -1,6 +1,7 @@
 /*
  * <tcw-editor>: the co-authoring editor of TC Workspace — TipTap 3 bound to a Yjs document whose
- * updates travel through an EditorTransport (see tcw-editor-vaadin.ts for the Vaadin one). The
+ * updates travel through an EditorTransport (tcw-editor-vaadin.ts: Vaadin's, or the editor's own
+ * WebSocket of tcw-editor-socket.ts). The
  * component knows nothing about Vaadin: give it a transport, feed it what the server relays
  * (receiveUpdate / receivePresence / peersLeft), and it keeps these promises:
  *
@@ -363,7 +364,7 @@ export class TcwEditor extends LitElement {
 
   /** Measurements and test hooks. */
   stats = { joinMs: 0, joinUpdates: 0, joinBytes: 0, pushes: 0, retries: 0, remoteUpdates: 0, catchUps: 0, rejoins: 0, caretFixes: 0, resentAfterReload: 0,
-    reconciles: 0, healedFromLocal: 0, pendingFaults: 0, adopted: 0, adoptedWithFocus: 0, replayedKeys: 0, unanswered: 0 };
+    reconciles: 0, healedFromLocal: 0, pendingFaults: 0, adopted: 0, adoptedWithFocus: 0, replayedKeys: 0, unanswered: 0, reconnects: 0 };
   /** The editor had focus (kept true when it lost focus only because the element was removed). */
   private focused = false;
   /** When the person last changed the document here (typing, formatting). */
@@ -947,6 +948,15 @@ export class TcwEditor extends LitElement {
   /** The server asks: it lacks history this editor may hold. */
   reconcile() {
     this.stats.reconciles++;
+    this.rejoin();
+  }
+
+  /**
+   * The transport's connection was made anew and the server forgot this editor meanwhile (the
+   * editor's own socket, tcw-editor-socket.ts, or the switch from it to Vaadin): join again.
+   */
+  rejoinAfterReconnect() {
+    this.stats.reconnects++;
     this.rejoin();
   }
 

@@ -12,6 +12,10 @@
 # stage). Narrow it with -D options passed through BENCH_OPTS, e.g. a small proof run:
 #   BENCH_OPTS="-Dbench.editors=2 -Dbench.tokens=20 -Dbench.deliver=before,after" bench/documents/run.sh
 # and the full one on a quiet machine: BENCH_OPTS="-Dbench.editors=2,10,25" (the default).
+# The editors' transport (ADR 117): -Dbench.transport=socket,vaadin measures the editor's own
+# WebSocket and the Vaadin transport one after the other on the same server (default: the configured
+# one, tcw.documents.transport); each line names the transport the browsers really used, e.g.
+#   BENCH_OPTS="-Dbench.editors=2 -Dbench.deliver=before -Dbench.transport=socket,vaadin" bench/documents/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

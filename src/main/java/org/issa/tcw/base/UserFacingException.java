@@ -1,6 +1,7 @@
 package org.issa.tcw.base;
 
 import java.util.Arrays;
+import java.util.function.BiFunction;
 
 /**
  * A refusal the user should read: carries a translation key (and its arguments) instead of an
@@ -24,5 +25,16 @@ public class UserFacingException extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    /**
+     * The refusal in words: {@code translate} gives the text of a translation key with its
+     * arguments (in the reader's language); arguments that are field names are translated too.
+     */
+    public String translated(BiFunction<String, Object[], String> translate) {
+        Object[] args = Arrays.stream(arguments)
+                .map(a -> a instanceof Checks.FieldName f ? translate.apply(f.key(), new Object[0]) : a)
+                .toArray();
+        return translate.apply(messageKey, args);
     }
 }

@@ -30,6 +30,15 @@ public class CurrentUser {
         this.directory = directory;
     }
 
+    /**
+     * Runs work in which the person is looked up at most once, as within one HTTP request: for
+     * messages that arrive on a WebSocket of the application's own (the co-editor's, ADR 117), so
+     * that one costs what the same call over Vaadin's request costs.
+     */
+    public <T> T asOneRequest(java.util.function.Supplier<T> work) {
+        return SignedInPersonPerRequest.during(work);
+    }
+
     /** The signed-in user, or empty for an anonymous request. */
     public Optional<SignedInUser> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

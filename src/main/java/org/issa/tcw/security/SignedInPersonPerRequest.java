@@ -45,6 +45,23 @@ class SignedInPersonPerRequest extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Runs work as if it were one request: the person is looked up at most once (a message that
+     * arrives on a WebSocket of the application's own, which is not an HTTP request). Within a
+     * request, the request's entry is used.
+     */
+    static <T> T during(java.util.function.Supplier<T> work) {
+        if (CURRENT.get() != null) {
+            return work.get();
+        }
+        CURRENT.set(new Entry());
+        try {
+            return work.get();
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
     /** This thread's request entry, or null off a request. */
     static @Nullable Entry current() {
         return CURRENT.get();

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.issa.tcw.documents.browser.Browsers;
 import org.issa.tcw.documents.browser.EditorPage;
 import org.issa.tcw.documents.browser.RunningApp;
+import org.issa.tcw.documents.ui.EditorTransports;
 import org.issa.tcw.commission.CommissionRole;
 import org.issa.tcw.documents.suggestions.SuggestOnlyService;
 import org.issa.tcw.documents.suggestions.SuggestOnlySettings;
@@ -69,17 +70,30 @@ class DocumentsBenchmark {
         try {
             for (String editors : System.getProperty("bench.editors", "2,10,25").split(",")) {
                 for (String mode : System.getProperty("bench.deliver", "before,after").split(",")) {
-                    relay.deliverBeforeCommit(!mode.trim().equals("after"));
-                    latency(Integer.parseInt(editors.trim()), mode.trim());
+                    for (String transport : transports()) {
+                        relay.deliverBeforeCommit(!mode.trim().equals("after"));
+                        EditorTransports.use(transport);
+                        latency(Integer.parseInt(editors.trim()), mode.trim(), transport);
+                    }
                 }
             }
         } finally {
             relay.deliverBeforeCommit(true);
             relay.timeline().switchOff();
+            EditorTransports.reset();
         }
     }
 
-    private void latency(int editors, String mode) throws Exception {
+    /**
+     * The editors' transports to measure, one after the other on the same server ({@code
+     * -Dbench.transport=socket,vaadin}; default: the configured one, {@code tcw.documents.transport}).
+     */
+    static List<String> transports() {
+        return java.util.Arrays.stream(System.getProperty("bench.transport", "default").split(","))
+                .map(String::trim).toList();
+    }
+
+    private void latency(int editors, String mode, String transport) throws Exception {
         long doc = RunningApp.newDocument("Latency " + editors + " " + System.nanoTime());
         YjsEngine engine = RunningApp.bean(YjsEngine.class);
         DocumentCollaboration relay = RunningApp.bean(DocumentCollaboration.class);
@@ -96,6 +110,7 @@ class DocumentsBenchmark {
         try (EditorPage typer = new EditorPage("chair-ict"); EditorPage watcher = new EditorPage("member-ict")) {
             typer.signIn().open(doc);
             watcher.signIn().open(doc);
+            String used = EditorTransports.check(transport, typer, watcher);
             String[] users = {"chair-ict", "member-ict", "secretariat"};
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, simulated));
@@ -144,11 +159,13 @@ class DocumentsBenchmark {
             typer.js(timelineOn);
             watcher.js(timelineOn);
             int tokens = Integer.getInteger("bench.tokens", 40);
+            String load0 = Files.readString(Path.of("/proc/loadavg")).trim();
             for (int i = 0; i < tokens; i++) {
                 typer.type("k" + i + "q ", 50);
                 Thread.sleep(100);
             }
             Thread.sleep(2000);
+            String load1 = Files.readString(Path.of("/proc/loadavg")).trim();
             stop.set(true);
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.SECONDS);
@@ -163,14 +180,14 @@ class DocumentsBenchmark {
                     latencies.add(b.doubleValue() - e.getValue().doubleValue());
                 }
             }
-            line("keystroke → other browser, %2d editors (%d simulated), delivery %s the commit: n=%d median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms",
-                    editors, simulated, mode, latencies.size(), percentile(latencies, 50), percentile(latencies, 90),
-                    percentile(latencies, 95), percentile(latencies, 100));
+            line("keystroke → other browser, %2d editors (%d simulated), delivery %s the commit, transport %s: n=%d median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms; load average %s → %s",
+                    editors, simulated, mode, used, latencies.size(), percentile(latencies, 50),
+                    percentile(latencies, 90), percentile(latencies, 95), percentile(latencies, 100), load0, load1);
             String read = "return JSON.stringify(document.querySelector('tcw-editor').timeline)";
             KeystrokeTimelineTable table = KeystrokeTimelineTable.of(
                     (String) typer.js(read), (String) watcher.js(read), relay.timeline().of(doc));
-            line("timeline per keystroke, %d editors, delivery %s the commit (%d keystrokes joined by sequence number):%n%s",
-                    editors, mode, table.joined(), table.markdown());
+            line("timeline per keystroke, %d editors, delivery %s the commit, transport %s (%d keystrokes joined by sequence number):%n%s",
+                    editors, mode, used, table.joined(), table.markdown());
         }
     }
 
@@ -184,6 +201,17 @@ class DocumentsBenchmark {
      */
     @Test
     void keystroke_latency_with_10_editors_of_whom_5_suggest() throws Exception {
+        try {
+            for (String transport : transports()) {
+                EditorTransports.use(transport);
+                suggestingLatency(transport);
+            }
+        } finally {
+            EditorTransports.reset();
+        }
+    }
+
+    private void suggestingLatency(String transport) throws Exception {
         YjsEngine engine = RunningApp.bean(YjsEngine.class);
         DocumentCollaboration relay = RunningApp.bean(DocumentCollaboration.class);
         DocumentLog log = RunningApp.bean(DocumentLog.class);
@@ -225,6 +253,7 @@ class DocumentsBenchmark {
         try (EditorPage typer = new EditorPage("chair-ict"); EditorPage watcher = new EditorPage("member-ict")) {
             typer.signIn().open(doc);
             watcher.signIn().open(doc);
+            String used = EditorTransports.check(transport, typer, watcher);
             typer.js("document.querySelector('tcw-editor').setSuggesting(true)");
             AtomicBoolean stop = new AtomicBoolean();
             java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
@@ -314,7 +343,7 @@ class DocumentsBenchmark {
             }
             Object suggestedByTyper = typer.js("return document.querySelectorAll('tcw-editor ins, tcw-editor [data-type=insertion]').length");
             line("keystroke → other browser, 10 editors of whom 5 suggest (typer in Suggesting mode, 4 simulated suggest-only"
-                    + " observers, 4 simulated plain, 1 watcher): n=%d of %d, median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms;"
+                    + " observers, 4 simulated plain, 1 watcher), transport " + used + ": n=%d of %d, median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms;"
                     + " simulated pushes %d, refused %d; typer's suggestion marks in the DOM %s; load average %s → %s",
                     latencies.size(), tokens, percentile(latencies, 50), percentile(latencies, 90),
                     percentile(latencies, 95), percentile(latencies, 100), pushed.get(), refused.get(), suggestedByTyper,

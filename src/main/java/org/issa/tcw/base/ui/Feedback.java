@@ -3,8 +3,6 @@ package org.issa.tcw.base.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import java.util.Arrays;
-import org.issa.tcw.base.Checks;
 import org.issa.tcw.base.UserFacingException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,10 +34,7 @@ public final class Feedback {
 
     /** The translated text of a service's refusal; arguments that are field names are translated too. */
     public static String message(Component source, UserFacingException e) {
-        Object[] args = Arrays.stream(e.arguments())
-                .map(a -> a instanceof Checks.FieldName f ? source.getTranslation(f.key()) : a)
-                .toArray();
-        return source.getTranslation(e.messageKey(), args);
+        return e.translated((key, args) -> source.getTranslation(key, args));
     }
 
     /**

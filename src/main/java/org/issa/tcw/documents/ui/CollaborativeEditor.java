@@ -11,20 +11,18 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.server.Command;
+import com.vaadin.flow.server.VaadinRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.documents.CatchUp;
 import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.EditorConnection;
 import org.issa.tcw.documents.JoinResult;
-import org.issa.tcw.documents.PushResult;
-import org.issa.tcw.documents.RateLimitedException;
 import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -66,13 +64,17 @@ class CollaborativeEditor extends Component implements EditorConnection {
             "suggestedBy");
 
     private final DocumentCollaboration collaboration;
+    private final EditorSockets sockets;
     private final long documentId;
+    /** The token of this editor's own socket while attached (ADR 117); null with the Vaadin transport. */
+    private @Nullable String socketToken;
     private @Nullable UI ui;
     private @Nullable SuggestionService suggestions;
     private Runnable onSuggestionsChanged = () -> { };
 
-    CollaborativeEditor(DocumentCollaboration collaboration, long documentId, String userName) {
+    CollaborativeEditor(DocumentCollaboration collaboration, EditorSockets sockets, long documentId, String userName) {
         this.collaboration = collaboration;
+        this.sockets = sockets;
         this.documentId = documentId;
         setId("editor");
         getElement().setProperty("docId", String.valueOf(documentId));
@@ -105,12 +107,38 @@ class CollaborativeEditor extends Component implements EditorConnection {
     protected void onAttach(AttachEvent event) {
         ui = event.getUI();
         sendTexts();
+        offerSocket(event);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         ui = null;
+        String token = socketToken;
+        if (token != null) {
+            socketToken = null;
+            sockets.revoke(token);
+        }
         collaboration.leave(documentId, this);
+    }
+
+    /**
+     * With the socket transport (ADR 117) the browser gets the address of the editors' socket and a
+     * token bound to this editor, the signed-in person, the HTTP session and the UI's language; the
+     * co-editing messages then travel on that socket and this component only answers the Vaadin
+     * calls the browser falls back to when the socket cannot open.
+     */
+    private void offerSocket(AttachEvent event) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var request = VaadinRequest.getCurrent();
+        if (!sockets.enabled() || authentication == null || request == null) {
+            getElement().removeProperty("socketToken");
+            return;
+        }
+        String token = sockets.issue(documentId, authentication.getName(),
+                event.getSession().getSession().getId(), event.getUI().getLocale());
+        socketToken = token;
+        getElement().setProperty("socketPath", request.getContextPath() + EditorSockets.PATH);
+        getElement().setProperty("socketToken", token);
     }
 
     /** Suggestion mode: the person's id (author of their suggestions) and who is told of changes. */
@@ -163,26 +191,12 @@ class CollaborativeEditor extends Component implements EditorConnection {
         return collaboration.join(documentId, this);
     }
 
-    /** The answer the browser gets: an acknowledgement, or a translated refusal. */
-    record PushAnswer(long seq, boolean rejoin, boolean reconcile, @Nullable String refusal, long retryAfterMillis,
-            boolean fatal) {
-    }
-
     /** {@code lastSeq}: the last sequence number the editor has seen (the server checks it lost none). */
     @ClientCallable
     PushAnswer push(@Nullable String updateId, @Nullable String update, @Nullable String awareness, double clientId,
             double lastSeq) {
-        try {
-            PushResult r = collaboration.push(documentId, this, updateId, update, awareness, (long) clientId,
-                    (long) lastSeq);
-            return new PushAnswer(r.seq(), r.rejoin(), r.reconcile(), null, 0, false);
-        } catch (RateLimitedException e) {
-            return new PushAnswer(-1, false, false, Feedback.message(this, e), e.retryAfterMillis(), false);
-        } catch (UserFacingException e) {
-            return new PushAnswer(-1, false, false, Feedback.message(this, e), 0, true);
-        } catch (AccessDeniedException e) {
-            return new PushAnswer(-1, false, false, getTranslation("document.refused.edit"), 0, true);
-        }
+        return PushAnswer.of(() -> collaboration.push(documentId, this, updateId, update, awareness, (long) clientId,
+                (long) lastSeq), e -> Feedback.message(this, e), key -> getTranslation(key));
     }
 
     /** The editor holds changes that wait for others it never received: ask the other editors. */

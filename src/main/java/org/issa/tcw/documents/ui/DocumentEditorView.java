@@ -46,6 +46,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final DocumentService documents;
     private final DocumentCollaboration collaboration;
+    private final EditorSockets editorSockets;
     private final CurrentUser currentUser;
     private String title = "";
     CollaborativeEditor editor;
@@ -68,7 +69,9 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
             DiscussionPanels discussionPanels, CommentPanels commentPanels, SuggestionService suggestions,
             SuggestOnlyService suggestOnly, CommissionService commissions, ExchangeControls exchange,
-            VersionPanels versionPanels, WorkflowPanels workflowPanels, ConsultationPanels consultationPanels) {
+            VersionPanels versionPanels, WorkflowPanels workflowPanels, ConsultationPanels consultationPanels,
+            EditorSockets editorSockets) {
+        this.editorSockets = editorSockets;
         this.consultationPanels = consultationPanels;
         this.workflowPanels = workflowPanels;
         this.exchange = exchange;
@@ -157,7 +160,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
             note.setId("read-only-note");
             add(note);
         }
-        editor = new CollaborativeEditor(collaboration, header.id(), currentUser.require().displayName());
+        editor = new CollaborativeEditor(collaboration, editorSockets, header.id(), currentUser.require().displayName());
         editor.getElement().getStyle().set("width", "100%");
         // the stored HTML is painted at once (one read of the document's row, no engine call)
         editor.preview(documents.text(header.id()).html());

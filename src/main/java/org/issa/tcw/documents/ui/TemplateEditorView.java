@@ -39,12 +39,15 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final DocumentTemplates templates;
     private final DocumentCollaboration collaboration;
+    private final EditorSockets editorSockets;
     private final CurrentUser currentUser;
     private String title = "";
     @SuppressWarnings("NullAway.Init") // set in beforeEnter
     CollaborativeEditor editor;
 
-    TemplateEditorView(DocumentTemplates templates, DocumentCollaboration collaboration, CurrentUser currentUser) {
+    TemplateEditorView(DocumentTemplates templates, DocumentCollaboration collaboration, CurrentUser currentUser,
+            EditorSockets editorSockets) {
+        this.editorSockets = editorSockets;
         this.templates = templates;
         this.collaboration = collaboration;
         this.currentUser = currentUser;
@@ -71,7 +74,7 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
         var back = new Anchor("templates", getTranslation("templates.all"));
         back.setId("templates-link");
         var note = new Paragraph(getTranslation("templates.editor.note"));
-        editor = new CollaborativeEditor(collaboration, id, currentUser.require().displayName());
+        editor = new CollaborativeEditor(collaboration, editorSockets, id, currentUser.require().displayName());
         editor.getElement().getStyle().set("width", "100%");
         var reset = new Button(getTranslation("templates.reset"), e -> confirmReset(id));
         reset.setId("template-reset");

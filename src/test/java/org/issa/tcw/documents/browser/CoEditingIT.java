@@ -76,6 +76,12 @@ class CoEditingIT {
         EditorPage alice = open("chair-ict", doc);
         EditorPage bob = open("member-ict", doc);
         EditorPage carol = open("secretariat", doc);
+        // the transport configured (ADR 117; socket unless -Dtcw.documents.transport=vaadin) is the one
+        // in use: a socket that silently fell back to Vaadin would make this test prove nothing about it
+        String transport = System.getProperty("tcw.documents.transport", "socket");
+        for (EditorPage page : List.of(alice, bob, carol)) {
+            assertThat(page.js("return document.querySelector('tcw-editor').transportInUse()")).isEqualTo(transport);
+        }
 
         alice.caretAtEndOf(0);
         alice.type("Start of the shared line.", 0);

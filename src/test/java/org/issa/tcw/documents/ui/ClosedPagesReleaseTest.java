@@ -25,6 +25,8 @@ class ClosedPagesReleaseTest extends KaribuTest {
     DiscussionFixture fixture;
     @Autowired
     DocumentCollaboration collaboration;
+    @Autowired
+    EditorSockets sockets;
 
     private int subscriptions() {
         return LiveSubscriptions.count(context);
@@ -42,16 +44,20 @@ class ClosedPagesReleaseTest extends KaribuTest {
         int before = subscriptions();
         signInAs("member-ict");
         int editorsBefore = collaboration.openEditors(document);
+        int tokensBefore = sockets.size();
         navigate("documents/" + document);
         contentPainted(); // the History, consultation and discussion panels are built after it (ADR 092)
         _get(CollaborativeEditor.class).join();
         assertThat(collaboration.openEditors(document)).isEqualTo(editorsBefore + 1);
         assertThat(subscriptions()).as("the bell and the document's panels listen").isGreaterThan(before + 1);
+        assertThat(sockets.size()).as("the editor's socket token (ADR 117)").isEqualTo(tokensBefore + 1);
+        assertThat(_get(CollaborativeEditor.class).getElement().getProperty("socketToken")).isNotBlank();
 
         closeTab();
 
         assertThat(subscriptions()).isEqualTo(before);
         assertThat(collaboration.openEditors(document)).isEqualTo(editorsBefore);
+        assertThat(sockets.size()).as("the token is revoked with the editor").isEqualTo(tokensBefore);
     }
 
     @Test
