@@ -3,16 +3,12 @@ package org.issa.tcw.documents.comments;
 import static org.issa.tcw.base.Checks.require;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.UserFacingException;
 import org.issa.tcw.commission.CommissionAccess;
@@ -29,7 +25,6 @@ import org.issa.tcw.documents.comments.domain.DocumentCommentRepository;
 import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.issa.tcw.documents.suggestions.SuggestionView;
 import org.issa.tcw.people.PersonService;
-import org.issa.tcw.people.PersonSummary;
 import org.issa.tcw.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,10 +45,6 @@ public class DocumentComments {
 
     /** Longest comment or reply, in characters. */
     public static final int MAX_BODY = 20_000;
-    /** Longest encoded relative position (a real one is a few dozen bytes). */
-    static final int MAX_ANCHOR = 1_000;
-    /** How much of the commented text is kept. */
-    static final int MAX_QUOTE = 1_000;
     /** Longest suggestion id (a real one is "person:time:random", a few dozen characters). */
     static final int MAX_SUGGESTION_ID = 100;
 
@@ -67,11 +58,16 @@ public class DocumentComments {
     private final Clock clock;
     private final SuggestionService suggestions;
     private final DocumentAccess documentAccess;
+    private final CommentThreadReader reader;
+    private final WordCommentImport wordImport;
 
     DocumentComments(DocumentCommentRepository comments, DocumentService documents, DiscussionService discussions,
             CommissionAccess access, PersonService people, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock, SuggestionService suggestions, DocumentAccess documentAccess) {
+            Clock clock, SuggestionService suggestions, DocumentAccess documentAccess, CommentThreadReader reader,
+            WordCommentImport wordImport) {
         this.documentAccess = documentAccess;
+        this.reader = reader;
+        this.wordImport = wordImport;
         this.comments = comments;
         this.documents = documents;
         this.discussions = discussions;
@@ -95,7 +91,7 @@ public class DocumentComments {
         boolean review = access.may(CommissionAction.REVIEW_DRAFT, commissionId);
         boolean comment = documentAccess.may(CommissionAction.COMMENT_DRAFT, documentId, commissionId);
         List<CommentView> threads = new ArrayList<>();
-        threads(documentId, commissionId, review, comment, false, (root, view) -> threads.add(view));
+        reader.threads(documentId, commissionId, review, comment, false, (root, view) -> threads.add(view));
         return new DocumentCommentList(documentId, commissionId, comment, review, List.copyOf(threads));
     }
 
@@ -112,54 +108,9 @@ public class DocumentComments {
         boolean review = access.may(CommissionAction.REVIEW_DRAFT, commissionId);
         boolean comment = documentAccess.may(CommissionAction.COMMENT_DRAFT, documentId, commissionId);
         Map<String, CommentView> threads = new LinkedHashMap<>();
-        threads(documentId, commissionId, review, comment, true, (root, view) -> threads.put(nonNull(root.getSuggestionId()), view));
+        reader.threads(documentId, commissionId, review, comment, true,
+                (root, view) -> threads.put(CommentThreadReader.nonNull(root.getSuggestionId()), view));
         return new SuggestionThreadList(documentId, commissionId, comment, Collections.unmodifiableMap(threads));
-    }
-
-    /**
-     * The threads of a document, either those on text ranges or those on suggestions, with their
-     * replies; only those of the authors a grant limits the reader to (e.g. a consultation
-     * participant's own institution), if it does.
-     */
-    private void threads(long documentId, long commissionId, boolean review, boolean comment, boolean onSuggestions,
-            BiConsumer<DocumentComment, CommentView> out) {
-        Long me = currentUser.personId().orElse(null);
-        Set<Long> visible = documentAccess.visibleAuthors(documentId, commissionId);
-        List<DocumentComment> all = comments.findByDocumentIdOrderByIdAsc(documentId);
-        Set<Long> roots = new HashSet<>();
-        Set<Long> persons = new HashSet<>();
-        for (DocumentComment c : all) {
-            if (c.getParentId() == null && (c.getSuggestionId() != null) == onSuggestions
-                    && (visible == null || visible.contains(c.getAuthorId()))) {
-                roots.add(c.getId());
-            }
-        }
-        for (DocumentComment c : all) {
-            if (roots.contains(c.getParentId() == null ? c.getId() : c.getParentId())) {
-                persons.add(c.getAuthorId());
-                if (c.getResolvedBy() != null) {
-                    persons.add(c.getResolvedBy());
-                }
-            }
-        }
-        Map<Long, PersonSummary> names = persons.isEmpty() ? Map.of() : people.summaries(persons);
-        Map<Long, List<CommentView.Reply>> replies = new LinkedHashMap<>();
-        for (DocumentComment c : all) {
-            if (c.getParentId() != null && roots.contains(c.getParentId())) {
-                replies.computeIfAbsent(c.getParentId(), k -> new ArrayList<>()).add(new CommentView.Reply(c.getId(),
-                        shownAuthor(names, c), shownDate(c), c.getHtml(), c.getWordAuthor() != null));
-            }
-        }
-        for (DocumentComment c : all) {
-            if (c.getParentId() == null && roots.contains(c.getId())) {
-                boolean mayResolve = review || (comment && me != null && me == c.getAuthorId());
-                out.accept(c, new CommentView(c.getId(), c.getAuthorId(), shownAuthor(names, c),
-                        shownDate(c), c.getHtml(), nonNull(c.getAnchorFrom()), nonNull(c.getAnchorTo()),
-                        nonNull(c.getQuote()), c.getResolvedBy() == null ? null : name(names, c.getResolvedBy()),
-                        c.getResolvedAt(), mayResolve, List.copyOf(replies.getOrDefault(c.getId(), List.of())),
-                        c.getWordAuthor() != null));
-            }
-        }
     }
 
     /**
@@ -189,9 +140,8 @@ public class DocumentComments {
                 .findFirst().orElseThrow(() -> new UserFacingException("comments.suggestion.invalid"));
         MentionedText rendered = render(header.commissionId(), text);
         String quote = suggestion.text().strip().isEmpty() ? "…" : suggestion.text().strip();
-        quote = quote.length() <= MAX_QUOTE ? quote : quote.substring(0, MAX_QUOTE - 1) + "…";
         DocumentComment saved = comments.saveAndFlush(DocumentComment.onSuggestion(documentId, me, text,
-                rendered.html(), suggestionId, quote, clock.instant()));
+                rendered.html(), suggestionId, CommentAnchors.quote(quote), clock.instant()));
         published(header, saved, me, rendered.mentioned());
         return saved.getId();
     }
@@ -211,15 +161,12 @@ public class DocumentComments {
         DocumentHeader header = documents.open(documentId);
         long me = requireMay(CommissionAction.COMMENT_DRAFT, header);
         String text = checkBody(body);
-        require(from != null && to != null && !from.isBlank() && !to.isBlank() && from.length() <= MAX_ANCHOR
-                && to.length() <= MAX_ANCHOR, "comments.anchor.invalid");
+        require(CommentAnchors.wellFormed(from, to), "comments.anchor.invalid");
         MentionedText rendered = render(header.commissionId(), text);
         YjsEngine.AnchorRange range = documents.anchorRange(documentId, from, to);
         require(range.valid() && !range.text().isBlank(), "comments.anchor.invalid");
-        String quote = range.text().length() <= MAX_QUOTE ? range.text()
-                : range.text().substring(0, MAX_QUOTE - 1) + "…";
         DocumentComment saved = comments.saveAndFlush(DocumentComment.anchored(documentId, me, text,
-                rendered.html(), from, to, quote, clock.instant()));
+                rendered.html(), from, to, CommentAnchors.quote(range.text()), clock.instant()));
         published(header, saved, me, rendered.mentioned());
         return saved.getId();
     }
@@ -233,7 +180,7 @@ public class DocumentComments {
      * Accepted only when the stored anchor no longer resolves to any text in the current document, or
      * lost its first or last character and no longer reads as the quote (a split paragraph), and the
      * new range's text, as the server reads it, is the stored quote, block boundaries aside
-     * ({@link #isQuote}); anyone who may comment on the document may ask (every reader's editor
+     * ({@link CommentAnchors#isQuote}); anyone who may comment on the document may ask (every reader's editor
      * notices the same detachment).
      *
      * @throws UserFacingException   if the comment is still anchored, is on a suggestion, or the new
@@ -246,8 +193,7 @@ public class DocumentComments {
         DocumentComment root = root(commentId);
         DocumentHeader header = documents.open(root.getDocumentId());
         requireMay(CommissionAction.COMMENT_DRAFT, header);
-        require(from != null && to != null && !from.isBlank() && !to.isBlank() && from.length() <= MAX_ANCHOR
-                && to.length() <= MAX_ANCHOR, "comments.anchor.invalid");
+        require(CommentAnchors.wellFormed(from, to), "comments.anchor.invalid");
         String oldFrom = root.getAnchorFrom();
         String oldTo = root.getAnchorTo();
         String quote = root.getQuote();
@@ -255,37 +201,13 @@ public class DocumentComments {
         YjsEngine.AnchorRange old = documents.anchorRange(header.id(), oldFrom, oldTo);
         // moved only when its text came apart: the anchor reads no text, or it lost its first or last
         // character and no longer reads as its quote (a paragraph split inside it)
-        require(!old.valid() || old.text().isBlank() || (old.broken() && !isQuote(old.text(), quote)),
+        require(!old.valid() || old.text().isBlank() || (old.broken() && !CommentAnchors.isQuote(old.text(), quote)),
                 "comments.reanchor.anchored");
         YjsEngine.AnchorRange range = documents.anchorRange(header.id(), from, to);
-        require(range.valid() && isQuote(range.text(), quote), "comments.reanchor.text");
+        require(range.valid() && CommentAnchors.isQuote(range.text(), quote), "comments.reanchor.text");
         // guarded: another editor that noticed the same detachment may have moved it meanwhile
         require(comments.reanchor(root.getId(), oldFrom, oldTo, from, to) == 1, "comments.reanchor.anchored");
         events.publishEvent(new CommentSignal(header.id(), root.getId()));
-    }
-
-    /**
-     * Whether {@code text} is the stored {@code quote} (which is cut with "…" after MAX_QUOTE
-     * characters), block boundaries aside: the server reads a range across blocks with a "\n"
-     * between them, and joining two paragraphs (or splitting one, or turning them into list items)
-     * changes only those, so both are compared without them ({@link #quoteKey}). Every other
-     * character must be the same, in the same order.
-     */
-    static boolean isQuote(String text, String quote) {
-        String key = quoteKey(text);
-        if (key.equals(quoteKey(quote))) {
-            return true;
-        }
-        if (!quote.endsWith("…") || quote.length() != MAX_QUOTE) {
-            return false;
-        }
-        String start = quoteKey(quote.substring(0, quote.length() - 1));
-        return key.length() > start.length() && key.startsWith(start);
-    }
-
-    /** A quote without its block separators: what joining or splitting blocks leaves unchanged. */
-    static String quoteKey(String quote) {
-        return quote.replace("\n", "");
     }
 
     /**
@@ -348,64 +270,7 @@ public class DocumentComments {
     public ImportedComments importFromWord(long documentId, List<ImportedComment> imported) {
         DocumentHeader header = documents.open(documentId);
         long me = requireMay(CommissionAction.COMMENT_DRAFT, header);
-        Map<String, ImportedComment> byKey = new LinkedHashMap<>();
-        imported.forEach(c -> byKey.putIfAbsent(c.key(), c));
-        Map<String, DocumentComment> roots = new HashMap<>();
-        Instant now = clock.instant();
-        int stored = 0;
-        for (ImportedComment c : byKey.values()) {
-            String from = c.from();
-            String to = c.to();
-            if (rootKey(c, byKey).equals(c.key()) && from != null && to != null && from.length() <= MAX_ANCHOR
-                    && to.length() <= MAX_ANCHOR) {
-                YjsEngine.AnchorRange range = documents.anchorRange(documentId, from, to);
-                if (range.valid() && !range.text().isBlank()) {
-                    String quote = range.text().length() <= MAX_QUOTE ? range.text()
-                            : range.text().substring(0, MAX_QUOTE - 1) + "…";
-                    String body = importedBody(c.text());
-                    DocumentComment root = comments.save(DocumentComment.anchored(documentId, me, body,
-                            discussions.preview(body), from, to, quote, now).fromWord(c.author(), c.date()));
-                    if (c.done()) {
-                        root.resolve(me, now);
-                    }
-                    roots.put(c.key(), root);
-                    stored++;
-                }
-            }
-        }
-        comments.flush();
-        for (ImportedComment c : byKey.values()) {
-            DocumentComment root = roots.get(rootKey(c, byKey));
-            if (root != null && !roots.containsKey(c.key())) {
-                String body = importedBody(c.text());
-                comments.save(DocumentComment.reply(root, me, body, discussions.preview(body), now)
-                        .fromWord(c.author(), c.date()));
-                stored++;
-            }
-        }
-        comments.flush();
-        roots.values().forEach(r -> events.publishEvent(new CommentSignal(documentId, r.getId())));
-        return new ImportedComments(stored, byKey.size() - stored);
-    }
-
-    /** The key of the first comment of {@code c}'s thread (following replies up; a cycle ends it). */
-    private static String rootKey(ImportedComment c, Map<String, ImportedComment> byKey) {
-        ImportedComment at = c;
-        for (int depth = 0; depth < byKey.size(); depth++) {
-            String parent = at.parentKey();
-            ImportedComment up = parent == null ? null : byKey.get(parent);
-            if (up == null) {
-                return at.key();
-            }
-            at = up;
-        }
-        return c.key();
-    }
-
-    private static String importedBody(String text) {
-        String body = text.replace("\u0000", "").strip();
-        body = body.isEmpty() ? "…" : body;
-        return body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY - 1) + "…";
+        return wordImport.store(documentId, me, imported);
     }
 
     private MentionedText render(long commissionId, String text) {
@@ -423,7 +288,7 @@ public class DocumentComments {
 
     private void published(DocumentHeader header, DocumentComment saved, long author,
             List<MentionCandidate> mentioned) {
-        String authorName = name(people.summaries(List.of(author)), author);
+        String authorName = CommentThreadReader.name(people.summaries(List.of(author)), author);
         long threadId = saved.getParentId() == null ? saved.getId() : saved.getParentId();
         mentioned.stream().map(MentionCandidate::personId).filter(p -> p != author).distinct()
                 .forEach(p -> events.publishEvent(new CommentMentioned(p, header.id(), threadId, authorName,
@@ -462,25 +327,5 @@ public class DocumentComments {
         require(!text.isEmpty(), "comments.body.required");
         require(text.length() <= MAX_BODY, "comments.body.too-long", MAX_BODY);
         return text;
-    }
-
-    /** The Word author's name for a comment imported from Word, otherwise its author's. */
-    private static String shownAuthor(Map<Long, PersonSummary> names, DocumentComment c) {
-        String word = c.getWordAuthor();
-        return word != null ? word : name(names, c.getAuthorId());
-    }
-
-    private static Instant shownDate(DocumentComment c) {
-        Instant word = c.getWordDate();
-        return word != null ? word : c.getCreatedAt();
-    }
-
-    private static String name(Map<Long, PersonSummary> names, long id) {
-        PersonSummary p = names.get(id);
-        return p == null ? "?" : p.displayName();
-    }
-
-    private static String nonNull(@Nullable String s) {
-        return s == null ? "" : s;
     }
 }

@@ -29,7 +29,6 @@ import org.issa.tcw.base.ui.Feedback;
 import org.issa.tcw.base.ui.LiveAccess;
 import org.issa.tcw.discussion.ui.DiscussionPanels;
 import org.issa.tcw.discussion.Subscription;
-import org.issa.tcw.discussion.ui.MarkdownComposer;
 import org.issa.tcw.documents.comments.CommentBroadcaster;
 import org.issa.tcw.documents.comments.CommentView;
 import org.issa.tcw.documents.comments.DocumentCommentList;
@@ -49,7 +48,9 @@ import tools.jackson.databind.node.ObjectNode;
  * their text (the editor tells it, see frontend/tcw-comments.ts; detached ones last), each with its
  * replies, a reply box and resolve / reopen; a filter open / resolved / all; the "Comment" button
  * (also Ctrl+Alt+M and the editor's toolbar) for the selected text. Live: every committed change to
- * the document's comments refreshes every open panel.
+ * the document's comments refreshes every open panel. The panel keeps the list (reading, filter,
+ * order, batches); {@link CommentCards} builds the cards and keeps the replies being written,
+ * {@link NewCommentForm} is the form of a new comment.
  *
  * <p>The panel is filled in after the document's content is on the screen (ADR 028): the page's
  * first response carries no comment (neither cards nor the editor's anchors); when the editor's
@@ -77,17 +78,14 @@ public class CommentPanel extends Div {
     private final CommentBroadcaster broadcaster;
     private final long documentId;
     private final Element editor;
-    private final Div form = new Div();
-    private final Paragraph formQuote = new Paragraph();
+    private final NewCommentForm form;
+    private final CommentCards cardMaker;
     private final Div list = new Div();
     private final Button add;
     private final RadioButtonGroup<Filter> filter = new RadioButtonGroup<>();
-    private final Map<Long, MarkdownComposer> replyDrafts = new HashMap<>();
     /** The cards shown, and what each showed when it was built. */
     private final Map<Long, Div> cards = new HashMap<>();
     private final Map<Long, List<Object>> cardStates = new HashMap<>();
-    private @Nullable MarkdownComposer composer;
-    private @Nullable Anchor pending;
     /** Null until the first reading arrived (after the content was painted). */
     private @Nullable DocumentCommentList data;
     private final Paragraph loading = new Paragraph();
@@ -101,9 +99,6 @@ public class CommentPanel extends Div {
     private int limit = BATCH;
     private int remaining;
     private boolean moreRequested;
-
-    private record Anchor(String from, String to, String quote) {
-    }
 
     public CommentPanel(DocumentComments comments, DiscussionPanels discussion, CommentBroadcaster broadcaster,
             long documentId, Element editor, @Nullable Long focus) {
@@ -132,11 +127,13 @@ public class CommentPanel extends Div {
         filter.setValue(Filter.OPEN);
         filter.addValueChangeListener(e -> render());
 
-        form.setId("comment-form");
-        form.addClassName("tcw-comment-form");
-        form.setVisible(false);
-        formQuote.setId("comment-form-quote");
-        formQuote.addClassName("tcw-comment-quote");
+        form = new NewCommentForm(comments, discussion, documentId, id -> {
+            active = id;
+            refresh();
+            activate(id, true);
+        }, add::focus);
+        cardMaker = new CommentCards(this, this::getLocale, comments, discussion, this::render, this::refresh,
+                id -> activate(id, true));
 
         list.setId("comment-list");
         list.addClassName("tcw-comment-list");
@@ -285,52 +282,9 @@ public class CommentPanel extends Div {
                         return;
                     }
                     JsonNode a = JSON.readTree(json);
-                    openForm(new Anchor(a.get("from").asString(), a.get("to").asString(), a.get("quote").asString()));
+                    form.open(new NewCommentForm.Anchor(a.get("from").asString(), a.get("to").asString(),
+                            a.get("quote").asString()), data.commissionId());
                 });
-    }
-
-    private void openForm(Anchor anchor) {
-        DocumentCommentList data = this.data;
-        if (data == null) {
-            return;
-        }
-        pending = anchor;
-        form.removeAll();
-        formQuote.setText(anchor.quote().length() > 300 ? anchor.quote().substring(0, 299) + "…" : anchor.quote());
-        MarkdownComposer c = discussion.composer(data.commissionId(), DocumentComments.MAX_BODY, "comment-");
-        composer = c;
-        var send = new Button(getTranslation("comments.send"), e -> send());
-        send.setId("comment-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        var cancel = new Button(getTranslation("comments.cancel"), e -> closeForm());
-        cancel.setId("comment-cancel");
-        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        form.add(formQuote, c, new Div(send, cancel));
-        form.setVisible(true);
-        c.focus();
-    }
-
-    private void send() {
-        Anchor anchor = pending;
-        MarkdownComposer c = composer;
-        if (anchor == null || c == null) {
-            return;
-        }
-        long[] id = new long[1];
-        if (Feedback.run(this, () -> id[0] = comments.comment(documentId, anchor.from(), anchor.to(), c.getValue()))) {
-            closeForm();
-            active = id[0];
-            refresh();
-            activate(id[0], true);
-        }
-    }
-
-    private void closeForm() {
-        pending = null;
-        composer = null;
-        form.removeAll();
-        form.setVisible(false);
-        add.focus();
     }
 
     // ---------- the list ----------
@@ -372,10 +326,10 @@ public class CommentPanel extends Div {
         List<Component> next = new ArrayList<>();
         Map<Long, Div> kept = new HashMap<>();
         for (CommentView c : shown.subList(0, Math.min(limit, shown.size()))) {
-            List<Object> state = List.of(c, detached.contains(c.id()), replyDrafts.containsKey(c.id()));
+            List<Object> state = List.of(c, detached.contains(c.id()), cardMaker.drafting(c.id()));
             Div card = cards.get(c.id());
             if (card == null || !state.equals(cardStates.get(c.id()))) {
-                card = card(c);
+                card = cardMaker.card(c, data, detached.contains(c.id()));
                 cardStates.put(c.id(), state);
             }
             card.getElement().getClassList().set("active", Long.valueOf(c.id()).equals(active));
@@ -431,94 +385,6 @@ public class CommentPanel extends Div {
             render();
         }
     }
-
-    private Div card(CommentView c) {
-        DocumentCommentList data = java.util.Objects.requireNonNull(this.data);
-        var card = new Div();
-        card.setId("comment-" + c.id());
-        card.addClassName("tcw-comment-card");
-        card.getElement().setAttribute("tabindex", "0");
-        card.getElement().setAttribute("data-comment", String.valueOf(c.id()));
-        if (c.resolved()) {
-            card.addClassName("resolved");
-        }
-        boolean isDetached = detached.contains(c.id());
-        if (isDetached) {
-            card.addClassName("detached");
-            var note = new Paragraph(getTranslation("comments.detached"));
-            note.addClassName("tcw-comment-detached");
-            card.add(note);
-        }
-        var quote = new Paragraph(c.quote());
-        quote.addClassName("tcw-comment-quote");
-        card.add(quote);
-        card.add(CommentEntries.entry(getLocale(), c.authorName(), c.createdAt(), c.html(), c.fromWord()));
-        for (CommentView.Reply r : c.replies()) {
-            var reply = CommentEntries.entry(getLocale(), r.authorName(), r.createdAt(), r.html(), r.fromWord());
-            reply.addClassName("tcw-comment-reply");
-            reply.setId("comment-reply-" + r.id());
-            card.add(reply);
-        }
-        if (c.resolved() && c.resolvedBy() != null) {
-            var by = new Paragraph(getTranslation("comments.resolved-by", c.resolvedBy()));
-            by.addClassName("tcw-comment-resolved-by");
-            card.add(by);
-        }
-        var actions = new Div();
-        actions.addClassName("tcw-comment-actions");
-        if (data.mayComment()) {
-            MarkdownComposer draft = replyDrafts.get(c.id());
-            if (draft != null) {
-                card.add(replyBox(c.id(), draft));
-            } else {
-                var reply = new Button(getTranslation("comments.reply"), e -> {
-                    replyDrafts.put(c.id(), discussion.composer(data.commissionId(), DocumentComments.MAX_BODY,
-                            "comment-" + c.id() + "-reply-"));
-                    render();
-                    replyDrafts.get(c.id()).focus();
-                });
-                reply.setId("comment-reply-open-" + c.id());
-                reply.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-                actions.add(reply);
-            }
-        }
-        if (c.mayResolve()) {
-            var resolve = new Button(getTranslation(c.resolved() ? "comments.reopen" : "comments.resolve"),
-                    e -> Feedback.run(this, () -> {
-                        comments.setResolved(c.id(), !c.resolved());
-                        refresh();
-                    }));
-            resolve.setId("comment-resolve-" + c.id());
-            resolve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            actions.add(resolve);
-        }
-        card.add(actions);
-        card.getElement().addEventListener("click", e -> activate(c.id(), true))
-                .setFilter("!event.target.closest('button, vaadin-button, textarea, vaadin-text-area, a, vaadin-tabs')");
-        card.getElement().addEventListener("keydown", e -> activate(c.id(), true))
-                .setFilter("event.key === 'Enter' && event.target === element");
-        return card;
-    }
-
-    private Div replyBox(long commentId, MarkdownComposer draft) {
-        var send = new Button(getTranslation("comments.send-reply"), e -> {
-            if (Feedback.run(this, () -> comments.reply(commentId, draft.getValue()))) {
-                replyDrafts.remove(commentId);
-                refresh();
-            }
-        });
-        send.setId("comment-reply-send-" + commentId);
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        var cancel = new Button(getTranslation("comments.cancel"), e -> {
-            replyDrafts.remove(commentId);
-            render();
-        });
-        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        var box = new Div(draft, new Div(send, cancel));
-        box.addClassName("tcw-comment-reply-box");
-        return box;
-    }
-
 
     /** Highlights a comment in the panel and, when asked, its range in the text. */
     void activate(long id, boolean inText) {
