@@ -32,6 +32,7 @@ import {
   relativePositionToAbsolutePosition,
   ySyncPluginKey,
 } from '@tiptap/y-tiptap';
+import { fromB64, toB64 } from './tcw-base64';
 
 /** A comment as the editor needs it. */
 export type CommentAnchor = { id: number; from: string; to: string; resolved: boolean; quote?: string };
@@ -62,19 +63,6 @@ type Meta = { comments?: CommentAnchor[]; active?: number | null; scroll?: boole
 type Binding = { mapping: unknown; type: Y.XmlFragment };
 
 export const commentsKey = new PluginKey<CommentsState>('tcwComments');
-
-function toB64(u8: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < u8.length; i++) s += String.fromCharCode(u8[i]);
-  return btoa(s);
-}
-
-function fromB64(b64: string): Uint8Array {
-  const s = atob(b64);
-  const u8 = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) u8[i] = s.charCodeAt(i);
-  return u8;
-}
 
 function binding(state: EditorState): Binding | undefined {
   return (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding;

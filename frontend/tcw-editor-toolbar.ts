@@ -1,5 +1,5 @@
 /**
- * The editor toolbar's icons and keyboard behaviour (docs/adr/082-keyboard-and-accessibility.md).
+ * The editor toolbar's buttons, icons and keyboard behaviour (docs/adr/082-keyboard-and-accessibility.md).
  *
  * - Icons: drawn here as inline SVG (24×24, the text colour), hidden from assistive technology;
  *   the button's name is its translated label, which is also the tooltip.
@@ -7,6 +7,7 @@
  *   enabled button (wrapping), Home/End to the first/last; the button last used keeps the stop.
  */
 import { html, svg, type TemplateResult } from 'lit';
+import type { Editor as EditorType } from '@tiptap/core';
 
 const icon = (body: TemplateResult) => html`<svg class="tcw-tb-icon" viewBox="0 0 24 24" width="18" height="18"
   aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
@@ -107,4 +108,79 @@ export class ToolbarRoving {
 export function nameTextbox(dom: HTMLElement, label: string) {
   dom.setAttribute('aria-label', label);
   dom.setAttribute('aria-multiline', 'true');
+}
+
+/** What the toolbar's buttons act on and tell: the editor, its texts, its mode, its host element. */
+export type ToolbarOptions = {
+  /** The element the toolbar is in (it renders again when the Tab stop moves). */
+  host: { requestUpdate(): void };
+  editor: EditorType | undefined;
+  roving: ToolbarRoving;
+  t: (key: string, fallback: string) => string;
+  /** The person may only suggest: no Editing / Suggesting switch. */
+  suggestOnly: boolean;
+  suggesting: () => boolean;
+  setSuggesting: (on: boolean) => void;
+  editLink: () => void;
+  /** Asks for a comment on the selected text. */
+  comment: () => void;
+};
+
+/**
+ * The formatting toolbar of an editable editor: marks, headings, lists, link, table commands (each
+ * enabled only where it applies), Editing / Suggesting, undo / redo, comment. The host calls
+ * {@link ToolbarRoving#begin} before and {@link ToolbarRoving#end} after rendering it.
+ */
+export function editorToolbar(o: ToolbarOptions): TemplateResult {
+  const { roving, editor: ed } = o;
+  // an icon when there is one (TOOLBAR_ICONS), else the text; the name contains the visible text
+  const b = (id: string, label: string, key: string, run: () => void, active = false, enabled = true) => {
+    const on = !!ed && enabled;
+    const tip = o.t(key, label);
+    const glyph = TOOLBAR_ICONS[id];
+    return html`
+    <button type="button" id="tb-${id}" class="tcw-tb ${active ? 'on' : ''}" title=${tip}
+      aria-label=${toolbarName(glyph ? undefined : label, tip)} aria-pressed=${active ? 'true' : 'false'}
+      tabindex=${roving.tabindex(id, on)}
+      ?disabled=${!on} @mousedown=${(e: Event) => e.preventDefault()} @click=${run}>${glyph ?? label}</button>`;
+  };
+  const chain = () => ed!.chain().focus();
+  // Table commands are enabled only where they apply (ProseMirror's can() dry run).
+  const can = () => ed!.can().chain().focus();
+  const inTable = !!ed && ed.isActive('table');
+  return html`<div class="tcw-toolbar" role="toolbar" id="toolbar" aria-label=${o.t('toolbar', 'Formatting')}
+        aria-controls="mount" @keydown=${(e: KeyboardEvent) => roving.keydown(e, o.host)} @focusin=${(e: FocusEvent) => roving.focusin(e, o.host)}>
+        ${b('bold', 'B', 'bold', () => chain().toggleBold().run(), ed?.isActive('bold'))}
+        ${b('italic', 'I', 'italic', () => chain().toggleItalic().run(), ed?.isActive('italic'))}
+        ${b('underline', 'U', 'underline', () => chain().toggleUnderline().run(), ed?.isActive('underline'))}
+        ${b('strike', 'S', 'strike', () => chain().toggleStrike().run(), ed?.isActive('strike'))}
+        <span class="tcw-sep"></span>
+        ${b('h1', 'H1', 'heading1', () => chain().toggleHeading({ level: 1 }).run(), ed?.isActive('heading', { level: 1 }))}
+        ${b('h2', 'H2', 'heading2', () => chain().toggleHeading({ level: 2 }).run(), ed?.isActive('heading', { level: 2 }))}
+        ${b('h3', 'H3', 'heading3', () => chain().toggleHeading({ level: 3 }).run(), ed?.isActive('heading', { level: 3 }))}
+        <span class="tcw-sep"></span>
+        ${b('bullet', '•', 'bulletList', () => chain().toggleBulletList().run(), ed?.isActive('bulletList'))}
+        ${b('ordered', '1.', 'orderedList', () => chain().toggleOrderedList().run(), ed?.isActive('orderedList'))}
+        ${b('quote', '❝', 'blockquote', () => chain().toggleBlockquote().run(), ed?.isActive('blockquote'))}
+        ${b('link', '🔗', 'link', () => o.editLink(), ed?.isActive('link'))}
+        <span class="tcw-sep"></span>
+        ${b('table', '▦', 'insertTable', () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+          inTable, !!ed && !inTable && can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
+        ${b('row-add', '+≡', 'addRow', () => chain().addRowAfter().run(), false, inTable && can().addRowAfter().run())}
+        ${b('row-delete', '−≡', 'deleteRow', () => chain().deleteRow().run(), false, inTable && can().deleteRow().run())}
+        ${b('col-add', '+⦀', 'addColumn', () => chain().addColumnAfter().run(), false, inTable && can().addColumnAfter().run())}
+        ${b('col-delete', '−⦀', 'deleteColumn', () => chain().deleteColumn().run(), false, inTable && can().deleteColumn().run())}
+        ${b('table-delete', '✕▦', 'deleteTable', () => chain().deleteTable().run(), false, inTable && can().deleteTable().run())}
+        <span class="tcw-sep"></span>
+        ${o.suggestOnly ? html`<span class="tcw-suggest-only" id="suggest-only">${o.t('suggestOnly', 'You can suggest changes')}</span>`
+          : html`<span class="tcw-mode" role="group" aria-label=${o.t('mode', 'Editing or suggesting')}>
+            ${b('mode-editing', o.t('editing', 'Editing'), 'editing', () => o.setSuggesting(false), !o.suggesting())}
+            ${b('mode-suggesting', o.t('suggesting', 'Suggesting'), 'suggesting', () => o.setSuggesting(true), o.suggesting())}
+          </span>`}
+        <span class="tcw-sep"></span>
+        ${b('undo', '↶', 'undo', () => chain().undo().run())}
+        ${b('redo', '↷', 'redo', () => chain().redo().run())}
+        <span class="tcw-sep"></span>
+        ${b('comment', '💬', 'comment', () => o.comment())}
+      </div>`;
 }

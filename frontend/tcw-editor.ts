@@ -24,19 +24,25 @@
  *    selection and focus, and the keys typed while no editor existed are replayed (Handover).
  */
 import { LitElement, html, nothing } from 'lit';
-import { TOOLBAR_ICONS, ToolbarRoving, nameTextbox, toolbarName } from './tcw-editor-toolbar';
+import { ToolbarRoving, editorToolbar, nameTextbox } from './tcw-editor-toolbar';
 import type * as YT from 'yjs';
 import type { Awareness as AwarenessType } from 'y-protocols/awareness';
 import type { Editor as EditorType } from '@tiptap/core';
 import type * as CommentsTypes from './tcw-comments';
+import { localCopiesAllowed, localDocKey } from './tcw-local-copies';
+import { fromB64, toB64 } from './tcw-base64';
+import { Handover, LocalDocs, type Parked, type Pending, PendingUpdates } from './tcw-editor-local';
+import { type ReceivedStages, type SentStages, afterPaint, now, sleep, timelineOn } from './tcw-editor-timing';
 import {
-  LOCAL_DB,
-  LOCAL_STORE,
-  legacyPendingKey,
-  localCopiesAllowed,
-  localDocKey,
-  pendingKey as pendingKeyOf,
-} from './tcw-local-copies';
+  CALL_TIMEOUT_MS,
+  type EditorTransport,
+  type JoinResult,
+  JOIN_TIMEOUT_MS,
+  Unanswered,
+  answered,
+} from './tcw-editor-transport';
+
+export type { CatchUp, EditorTransport, JoinResult, PushResult } from './tcw-editor-transport';
 
 /*
  * TipTap, ProseMirror, Yjs and the editor's extensions (tcw-editor-code.ts, most of the page's
@@ -97,207 +103,11 @@ export function loadEditorCode(): Promise<void> {
   return loading;
 }
 
-/**
- * Resolves after the next frame was painted (the callback after an animation frame runs once the
- * frame is on screen), or after a second in a tab in the background, which paints no frame.
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const go = () => {
-      if (!done) {
-        done = true;
-        resolve();
-      }
-    };
-    requestAnimationFrame(() => setTimeout(go, 0));
-    setTimeout(go, 1000);
-  });
-}
-
-export type JoinResult = { seq: number; updates: string[]; presence: string[]; editable: boolean; color: string; suggestOnly?: boolean };
-export type PushResult = { seq: number; rejoin: boolean; reconcile?: boolean; refusal: string | null; retryAfterMillis: number; fatal: boolean };
-export type CatchUp = { seq: number; updates: string[] };
-
-/** How the editor talks to its server. Promises reject when the connection fails. */
-export interface EditorTransport {
-  join(): Promise<JoinResult>;
-  /** lastSeq: the last sequence number this editor has seen (the server checks it lost none). */
-  push(updateId: string | null, update: string | null, awareness: string | null, clientId: number, lastSeq: number): Promise<PushResult>;
-  since(afterSeq: number): Promise<CatchUp>;
-  /** Optional: this editor holds updates waiting for others it never got; ask the other editors. */
-  missing?(): Promise<unknown>;
-  /** Optional: the document's suggestions changed (tcw-suggestions.ts); answers names of the given authors. */
-  suggestionsChanged?(authors: number[]): Promise<Record<string, string>>;
-  /** Optional: tells the editor when the connection is lost and back. */
-  onConnectionChange?(listener: (online: boolean) => void): void;
-}
-
 export type EditorTexts = Record<string, string>;
 
 const REMOTE = 'remote';
 const FIELD = 'default';
 const OFFLINE_AFTER_MS = 2500;
-
-function toB64(u8: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < u8.length; i += 0x8000) {
-    s += String.fromCharCode.apply(null, u8.subarray(i, i + 0x8000) as unknown as number[]);
-  }
-  return btoa(s);
-}
-
-function fromB64(b64: string): Uint8Array {
-  const s = atob(b64);
-  const u8 = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) u8[i] = s.charCodeAt(i);
-  return u8;
-}
-
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/**
- * The per-keystroke timeline (ADR 114) is recorded only while `window.tcwTimeline` is true (a
- * benchmark sets it); otherwise each stage costs this one property read.
- */
-const timelineOn = () => (window as unknown as { tcwTimeline?: boolean }).tcwTimeline === true;
-/** An update this editor sent: first keydown, first Yjs update, push sent, acknowledged (wall-clock ms). */
-type SentStages = { seq: number; keydown: number; update: number; send: number; ack: number };
-/** An update of another editor: received, applied to the Yjs document (and TipTap), painted. */
-type ReceivedStages = { seq: number; receive: number; applied: number; painted: number };
-
-/** How long a server call may stay unanswered before it counts as failed and is made again. */
-const JOIN_TIMEOUT_MS = 20_000;
-const CALL_TIMEOUT_MS = 12_000;
-
-/** A server call that got no answer in time. */
-class Unanswered extends Error {}
-
-/**
- * A server call whose answer never comes counts as failed after {@code ms}. Vaadin can drop a
- * call's answer when it resynchronises the page; a promise left pending for good would otherwise
- * stop this editor from sending anything again. Every call is safe to repeat: a push carries its
- * update id (the server de-duplicates), join and since only read.
- */
-function answered<T>(call: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Unanswered(`${what}: no answer within ${ms} ms`)), ms);
-    call.then(
-      (v) => { clearTimeout(timer); resolve(v); },
-      (e) => { clearTimeout(timer); reject(e); },
-    );
-  });
-}
-
-/**
- * The whole Yjs state of each document this browser edited, in IndexedDB: after a server crash
- * (or a restore from backup) lost acknowledged updates, the reloaded page still holds them and
- * pushes what the server lacks. Read only after the server accepted a join (it checked the
- * person's permission); keyed by person and document.
- */
-const LocalDocs = {
-  db: null as Promise<IDBDatabase | null> | null,
-  open(): Promise<IDBDatabase | null> {
-    if (!this.db) {
-      this.db = new Promise((resolve) => {
-        try {
-          const req = indexedDB.open(LOCAL_DB, 1);
-          req.onupgradeneeded = () => req.result.createObjectStore(LOCAL_STORE);
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => resolve(null);
-        } catch {
-          resolve(null);
-        }
-      });
-    }
-    return this.db;
-  },
-  async get(key: string): Promise<Uint8Array | null> {
-    const db = await this.open();
-    if (!db) return null;
-    return new Promise((resolve) => {
-      try {
-        const req = db.transaction(LOCAL_STORE, 'readonly').objectStore(LOCAL_STORE).get(key);
-        req.onsuccess = () => resolve(req.result instanceof Uint8Array ? req.result : null);
-        req.onerror = () => resolve(null);
-      } catch {
-        resolve(null);
-      }
-    });
-  },
-  async put(key: string, state: Uint8Array): Promise<void> {
-    const db = await this.open();
-    if (!db || !localCopiesAllowed()) return;
-    await new Promise<void>((resolve) => {
-      try {
-        const tx = db.transaction(LOCAL_STORE, 'readwrite');
-        tx.objectStore(LOCAL_STORE).put(state, key);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => resolve();
-      } catch {
-        resolve();
-      }
-    });
-  },
-};
-
-type Key = { key: string; shift: boolean };
-type Parked = {
-  ydoc: YT.Doc;
-  anchor: unknown;
-  head: unknown;
-  hadFocus: boolean;
-  keys: Key[];
-  stop: () => void;
-};
-
-/**
- * When Vaadin resynchronises its UI it removes the editor element and creates a new one. The old
- * element parks its document, selection and focus here (per document); the new one adopts them.
- * Keys typed while no editor exists (focus fell to the page body) are recorded and replayed into
- * the new editor. A parked session nobody adopts within 30 s is dropped (the person navigated away).
- */
-const Handover = {
-  parked: new Map<string, Parked>(),
-  park(docId: string, p: Omit<Parked, 'keys' | 'stop'>) {
-    this.parked.get(docId)?.stop();
-    const keys: Key[] = [];
-    // A resynchronisation keeps the page where it is; a new path means the person navigated away,
-    // and their keys belong to the page they went to.
-    const path = location.pathname;
-    const onKey = (e: KeyboardEvent) => {
-      if (location.pathname !== path) {
-        entry.stop();
-        return;
-      }
-      const target = document.activeElement;
-      const nowhere = !target || target === document.body || target === document.documentElement;
-      if (!nowhere || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace') {
-        keys.push({ key: e.key, shift: e.shiftKey });
-        e.preventDefault();
-      }
-    };
-    if (p.hadFocus) document.addEventListener('keydown', onKey, true);
-    const timer = window.setTimeout(() => entry.stop(), 30_000);
-    const entry: Parked = {
-      ...p,
-      keys,
-      stop: () => {
-        document.removeEventListener('keydown', onKey, true);
-        window.clearTimeout(timer);
-        if (this.parked.get(docId) === entry) this.parked.delete(docId);
-      },
-    };
-    this.parked.set(docId, entry);
-  },
-  adopt(docId: string): Parked | null {
-    const p = this.parked.get(docId) ?? null;
-    return p;
-  },
-};
-
-type Pending = { id: string; update: string; stages?: SentStages };
 
 export class TcwEditor extends LitElement {
   static properties = {
@@ -413,22 +223,7 @@ export class TcwEditor extends LitElement {
     }[this.status];
     const roving = this.toolbarRoving;
     roving.begin();
-    // an icon when there is one (TOOLBAR_ICONS), else the text; the name contains the visible text
-    const b = (id: string, label: string, key: string, run: () => void, active = false, enabled = true) => {
-      const on = this.editable && !!this.editor && enabled;
-      const tip = this.t(key, label);
-      const glyph = TOOLBAR_ICONS[id];
-      return html`
-      <button type="button" id="tb-${id}" class="tcw-tb ${active ? 'on' : ''}" title=${tip}
-        aria-label=${toolbarName(glyph ? undefined : label, tip)} aria-pressed=${active ? 'true' : 'false'}
-        tabindex=${roving.tabindex(id, on)}
-        ?disabled=${!on} @mousedown=${(e: Event) => e.preventDefault()} @click=${run}>${glyph ?? label}</button>`;
-    };
     const ed = this.editor;
-    const chain = () => ed!.chain().focus();
-    // Table commands are enabled only where they apply (ProseMirror's can() dry run).
-    const can = () => ed!.can().chain().focus();
-    const inTable = !!ed && ed.isActive('table');
     return html`
       <div class="tcw-editor-top">
         <div class="tcw-presence" id="presence" aria-label=${this.t('presence', 'Who is here')}>
@@ -437,41 +232,11 @@ export class TcwEditor extends LitElement {
         </div>
         <div class="tcw-status tcw-status-${this.status}" id="status" role="status" aria-live="polite">${statusText}</div>
       </div>
-      ${this.editable ? html`<div class="tcw-toolbar" role="toolbar" id="toolbar" aria-label=${this.t('toolbar', 'Formatting')}
-        aria-controls="mount" @keydown=${(e: KeyboardEvent) => roving.keydown(e, this)} @focusin=${(e: FocusEvent) => roving.focusin(e, this)}>
-        ${b('bold', 'B', 'bold', () => chain().toggleBold().run(), ed?.isActive('bold'))}
-        ${b('italic', 'I', 'italic', () => chain().toggleItalic().run(), ed?.isActive('italic'))}
-        ${b('underline', 'U', 'underline', () => chain().toggleUnderline().run(), ed?.isActive('underline'))}
-        ${b('strike', 'S', 'strike', () => chain().toggleStrike().run(), ed?.isActive('strike'))}
-        <span class="tcw-sep"></span>
-        ${b('h1', 'H1', 'heading1', () => chain().toggleHeading({ level: 1 }).run(), ed?.isActive('heading', { level: 1 }))}
-        ${b('h2', 'H2', 'heading2', () => chain().toggleHeading({ level: 2 }).run(), ed?.isActive('heading', { level: 2 }))}
-        ${b('h3', 'H3', 'heading3', () => chain().toggleHeading({ level: 3 }).run(), ed?.isActive('heading', { level: 3 }))}
-        <span class="tcw-sep"></span>
-        ${b('bullet', '•', 'bulletList', () => chain().toggleBulletList().run(), ed?.isActive('bulletList'))}
-        ${b('ordered', '1.', 'orderedList', () => chain().toggleOrderedList().run(), ed?.isActive('orderedList'))}
-        ${b('quote', '❝', 'blockquote', () => chain().toggleBlockquote().run(), ed?.isActive('blockquote'))}
-        ${b('link', '🔗', 'link', () => this.editLink(), ed?.isActive('link'))}
-        <span class="tcw-sep"></span>
-        ${b('table', '▦', 'insertTable', () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
-          inTable, !!ed && !inTable && can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
-        ${b('row-add', '+≡', 'addRow', () => chain().addRowAfter().run(), false, inTable && can().addRowAfter().run())}
-        ${b('row-delete', '−≡', 'deleteRow', () => chain().deleteRow().run(), false, inTable && can().deleteRow().run())}
-        ${b('col-add', '+⦀', 'addColumn', () => chain().addColumnAfter().run(), false, inTable && can().addColumnAfter().run())}
-        ${b('col-delete', '−⦀', 'deleteColumn', () => chain().deleteColumn().run(), false, inTable && can().deleteColumn().run())}
-        ${b('table-delete', '✕▦', 'deleteTable', () => chain().deleteTable().run(), false, inTable && can().deleteTable().run())}
-        <span class="tcw-sep"></span>
-        ${this.suggestOnly ? html`<span class="tcw-suggest-only" id="suggest-only">${this.t('suggestOnly', 'You can suggest changes')}</span>`
-          : html`<span class="tcw-mode" role="group" aria-label=${this.t('mode', 'Editing or suggesting')}>
-            ${b('mode-editing', this.t('editing', 'Editing'), 'editing', () => this.setSuggesting(false), !isSuggesting(ed))}
-            ${b('mode-suggesting', this.t('suggesting', 'Suggesting'), 'suggesting', () => this.setSuggesting(true), isSuggesting(ed))}
-          </span>`}
-        <span class="tcw-sep"></span>
-        ${b('undo', '↶', 'undo', () => chain().undo().run())}
-        ${b('redo', '↷', 'redo', () => chain().redo().run())}
-        <span class="tcw-sep"></span>
-        ${b('comment', '💬', 'comment', () => this.dispatchEvent(new CustomEvent('comment-requested', { bubbles: true })))}
-      </div>` : nothing}
+      ${this.editable ? editorToolbar({
+        host: this, editor: ed, roving, t: (key, fallback) => this.t(key, fallback), suggestOnly: this.suggestOnly,
+        suggesting: () => isSuggesting(ed), setSuggesting: (on) => this.setSuggesting(on), editLink: () => this.editLink(),
+        comment: () => this.dispatchEvent(new CustomEvent('comment-requested', { bubbles: true })),
+      }) : nothing}
       ${this.notice ? html`<div class="tcw-notice" id="notice" role="alert">${this.notice}</div>` : nothing}
       <div id="mount" class="tcw-mount"></div>
       ${(roving.end(this), nothing)}
@@ -998,16 +763,8 @@ export class TcwEditor extends LitElement {
     this.scheduleFlush();
   }
 
-  private pendingKey() {
-    return pendingKeyOf(this.userName ?? '', this.docId);
-  }
-
   private loadPending(): Pending[] {
-    try {
-      return JSON.parse(localStorage.getItem(this.pendingKey()) ?? localStorage.getItem(legacyPendingKey(this.docId)) ?? '[]');
-    } catch {
-      return [];
-    }
+    return PendingUpdates.load(this.userName ?? '', this.docId);
   }
 
   private pendingSaveTimer?: number;
@@ -1023,16 +780,10 @@ export class TcwEditor extends LitElement {
   /** Keep what the server has not acknowledged, so that a reload does not lose it. */
   private savePending() {
     if (!localCopiesAllowed()) return;
-    try {
-      localStorage.removeItem(legacyPendingKey(this.docId));
-      const list: Pending[] = [];
-      if (this.inFlight) list.push({ id: this.inFlight.id, update: this.inFlight.update });
-      if (this.outbox.length) list.push({ id: '', update: toB64(Y.mergeUpdates(this.outbox)) });
-      if (list.length) localStorage.setItem(this.pendingKey(), JSON.stringify(list));
-      else localStorage.removeItem(this.pendingKey());
-    } catch {
-      // storage full or disabled: the updates are still kept in memory
-    }
+    const list: Pending[] = [];
+    if (this.inFlight) list.push({ id: this.inFlight.id, update: this.inFlight.update });
+    if (this.outbox.length) list.push({ id: '', update: toB64(Y.mergeUpdates(this.outbox)) });
+    PendingUpdates.store(this.userName ?? '', this.docId, list);
   }
 
   // ---------------- server -> client ----------------

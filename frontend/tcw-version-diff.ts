@@ -26,6 +26,7 @@ import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table
 import { ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { Suggestions, SUGGESTABLE_NODES, REPLACED_NODES } from './tcw-suggestions';
 import { nameTextbox } from './tcw-editor-toolbar';
+import { fromB64 } from './tcw-base64';
 
 const FIELD = 'default';
 
@@ -46,13 +47,6 @@ function deleterOf(byClient: Map<number, Deletion[]>, client: number, clock: num
     else return r[3];
   }
   return undefined;
-}
-
-function fromB64(s: string): Uint8Array {
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 /** The mark y-tiptap puts on inserted and deleted text. */
