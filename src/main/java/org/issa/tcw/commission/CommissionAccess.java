@@ -23,11 +23,20 @@ public class CommissionAccess {
     private final CurrentUser currentUser;
     private final MembershipRepository memberships;
     private final CommissionRepository commissions;
+    /** Whether a person's role in a commission is read once per request or socket message (ADR 118). */
+    private final boolean rolesPerRequest;
 
-    CommissionAccess(CurrentUser currentUser, MembershipRepository memberships, CommissionRepository commissions) {
+    /** The key of a person's role in a commission among what a request remembers. */
+    private record RoleIn(long personId, long commissionId) {
+    }
+
+    CommissionAccess(CurrentUser currentUser, MembershipRepository memberships, CommissionRepository commissions,
+            @org.springframework.beans.factory.annotation.Value("${tcw.security.roles-per-request:true}")
+            boolean rolesPerRequest) {
         this.currentUser = currentUser;
         this.memberships = memberships;
         this.commissions = commissions;
+        this.rolesPerRequest = rolesPerRequest;
     }
 
     /** Whether the signed-in person may do {@code action} in the commission with this id. */
@@ -86,10 +95,29 @@ public class CommissionAccess {
         return currentUser.get().flatMap(u -> roleIn(u, commissionId));
     }
 
+    /**
+     * Read once per request or socket message (ADR 118: a page's permission checks asked the same
+     * question about fifteen times); every call off a request, or with {@code
+     * tcw.security.roles-per-request=false}. A membership change within the request forgets it
+     * ({@link #rolesChanged()}); anyone else's is seen from the next request on.
+     */
     private Optional<CommissionRole> roleIn(SignedInUser user, long commissionId) {
-        if (user.personId() == null) {
+        Long personId = user.personId();
+        if (personId == null) {
             return Optional.empty();
         }
-        return memberships.activeRoles(user.personId(), commissionId).stream().min(Enum::compareTo);
+        if (!rolesPerRequest) {
+            return readRole(personId, commissionId);
+        }
+        return currentUser.remembered(new RoleIn(personId, commissionId), () -> readRole(personId, commissionId));
+    }
+
+    private Optional<CommissionRole> readRole(long personId, long commissionId) {
+        return memberships.activeRoles(personId, commissionId).stream().min(Enum::compareTo);
+    }
+
+    /** A membership changed in this request: its roles are read again at the next check. */
+    void rolesChanged() {
+        currentUser.forgetRemembered();
     }
 }

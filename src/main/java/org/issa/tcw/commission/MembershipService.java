@@ -80,7 +80,9 @@ public class MembershipService {
             }
             membership = Membership.proposed(commission, personId, role, startDate, me);
         }
-        return memberships.saveAndFlush(membership).getId();
+        long id = memberships.saveAndFlush(membership).getId();
+        access.rolesChanged();
+        return id;
     }
 
     /** Changes the role of a current membership. */
@@ -93,6 +95,7 @@ public class MembershipService {
         }
         membership.changeRole(role);
         memberships.flush();
+        access.rolesChanged();
     }
 
     /** Ends a membership (or withdraws a proposal) today. */
@@ -102,6 +105,7 @@ public class MembershipService {
         Membership membership = managed(membershipId, seenVersion);
         membership.end(LocalDate.now(clock));
         memberships.flush();
+        access.rolesChanged();
     }
 
     /** Confirms a chair's proposal. */
@@ -114,6 +118,7 @@ public class MembershipService {
         }
         membership.confirm();
         memberships.flush();
+        access.rolesChanged();
     }
 
     /** Declines a chair's proposal. */
@@ -123,6 +128,7 @@ public class MembershipService {
         Membership membership = managed(membershipId, seenVersion);
         membership.decline(LocalDate.now(clock));
         memberships.flush();
+        access.rolesChanged();
     }
 
     /** Loads a membership the current user may manage, at the version they saw. */

@@ -3,6 +3,7 @@ package org.issa.tcw.documents;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.issa.tcw.base.NotFoundException;
 import org.issa.tcw.base.UserFacingException;
@@ -12,9 +13,13 @@ import org.issa.tcw.documents.domain.DocumentRepository;
 import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.security.SignedInUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The collaboration relay: orders the opaque Yjs updates of a document (one sequence number per
@@ -56,23 +61,29 @@ public class DocumentCollaboration {
     private final CommissionAccess access;
     private final CurrentUser currentUser;
     private final CollaborationLimits limits;
-    private final org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy;
+    private final ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy;
     private final DocumentAccess documentAccess;
-    private final org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing;
+    private final ObjectProvider<StageEditing> stageEditing;
     private final CollaborationRooms rooms;
     private final UpdateRelay relay;
     private final KeystrokeTimeline timeline;
+    /** A push's checks in one read-only transaction (ADR 118); null: one each. */
+    private final @Nullable TransactionTemplate checks;
 
     DocumentCollaboration(DocumentLog log, DocumentRepository documents, DocumentLocks locks,
             DocumentMaintenance maintenance, CommissionAccess access, CurrentUser currentUser, RateLimiter rateLimiter,
             CollaborationLimits limits,
-            org.springframework.beans.factory.ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
+            ObjectProvider<SuggestOnlyPolicy> suggestOnlyPolicy,
             SuggestOnlyReplicas replicas, DocumentAccess documentAccess,
-            org.springframework.beans.factory.ObjectProvider<StageEditing> stageEditing, ClusterRooms cluster,
-            java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${tcw.documents.timeline:false}") boolean timeline,
-            @org.springframework.beans.factory.annotation.Value("${tcw.documents.deliver-before-commit:true}")
-            boolean deliverBeforeCommit) {
+            ObjectProvider<StageEditing> stageEditing, ClusterRooms cluster,
+            java.time.Clock clock, @Value("${tcw.documents.timeline:false}") boolean timeline,
+            @Value("${tcw.documents.deliver-before-commit:true}") boolean deliverBeforeCommit,
+            PlatformTransactionManager transactions,
+            @Value("${tcw.documents.checks-in-one-transaction:true}") boolean checksInOneTransaction) {
+        this.checks = checksInOneTransaction ? new TransactionTemplate(transactions) : null;
+        if (checks != null) {
+            checks.setReadOnly(true);
+        }
         this.timeline = new KeystrokeTimeline(clock, timeline);
         this.documentAccess = documentAccess;
         this.suggestOnlyPolicy = suggestOnlyPolicy;
@@ -133,9 +144,25 @@ public class DocumentCollaboration {
     public PushResult push(long documentId, EditorConnection editor, @Nullable String clientUpdateId,
             @Nullable String updateBase64, @Nullable String awarenessBase64, long clientId, long editorSeq) {
         long @Nullable [] marks = timeline.start();
+        byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
+        Checked checked = checks == null ? checkPush(documentId, update, clientUpdateId)
+                : Objects.requireNonNull(checks.execute(s -> checkPush(documentId, update, clientUpdateId)));
+        SignedInUser user = checked.user();
+        if (update != null) {
+            return relay.push(documentId, new UpdateRelay.Pending(editor, user.username(), user.personId(),
+                    clientUpdateId, update, Objects.requireNonNull(updateBase64), awarenessBase64, clientId,
+                    editorSeq, checked.limited(), marks));
+        }
+        return relay.presence(documentId, editor, awarenessBase64, clientId, editorSeq);
+    }
+
+    /**
+     * A push's checks (stage, permission, suggest-only), in one read-only transaction (ADR 118)
+     * unless {@code tcw.documents.checks-in-one-transaction=false}.
+     */
+    private Checked checkPush(long documentId, byte @Nullable [] update, @Nullable String clientUpdateId) {
         SignedInUser user = currentUser.require();
         Long commissionId = commissionOf(documentId);
-        byte[] update = updateBase64 == null || updateBase64.isEmpty() ? null : decode(updateBase64);
         boolean limited = false;
         if (update != null) {
             StageEditing.Mode mode = stageMode(documentId);
@@ -158,12 +185,10 @@ public class DocumentCollaboration {
         } else {
             require(CommissionAction.READ, documentId, commissionId);
         }
-        if (update != null) {
-            return relay.push(documentId, new UpdateRelay.Pending(editor, user.username(), user.personId(),
-                    clientUpdateId, update, java.util.Objects.requireNonNull(updateBase64), awarenessBase64, clientId,
-                    editorSeq, limited, marks));
-        }
-        return relay.presence(documentId, editor, awarenessBase64, clientId, editorSeq);
+        return new Checked(user, limited);
+    }
+
+    private record Checked(SignedInUser user, boolean limited) {
     }
 
     /**

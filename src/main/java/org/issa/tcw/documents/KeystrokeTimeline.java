@@ -39,9 +39,24 @@ final class KeystrokeTimeline {
 
     static final int KEPT = 20_000;
 
-    /** One update's stages, in wall-clock milliseconds (0: not passed). */
-    record Entry(long documentId, long seq, int batchSize, double[] at) {
+    /**
+     * One update's stages, in wall-clock milliseconds (0: not passed), and the CPU time the pushing
+     * thread spent from {@link Stage#RECEIVED} to {@link Stage#CHECKED} (ms; -1: not measured). That
+     * CPU time does not depend on the machine's load, unlike the wall-clock stages: it tells work
+     * done from time spent waiting (for a connection, a lock, the CPU).
+     */
+    record Entry(long documentId, long seq, int batchSize, double[] at, double checkCpuMillis) {
+        Entry(long documentId, long seq, int batchSize, double[] at) {
+            this(documentId, seq, batchSize, at, -1);
+        }
     }
+
+    private static final int STAGES = Stage.values().length;
+    /** Where the marks keep the thread's CPU time at {@link Stage#RECEIVED} and at {@link Stage#CHECKED}. */
+    private static final int CPU_RECEIVED = STAGES;
+    private static final int CPU_CHECKED = STAGES + 1;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private volatile boolean on;
     private final double originMillis;
@@ -72,7 +87,8 @@ final class KeystrokeTimeline {
         if (!on) {
             return null;
         }
-        long[] marks = new long[Stage.values().length];
+        long[] marks = new long[STAGES + 2];
+        marks[CPU_RECEIVED] = threadCpuNanos();
         marks[Stage.RECEIVED.ordinal()] = System.nanoTime();
         return marks;
     }
@@ -80,7 +96,15 @@ final class KeystrokeTimeline {
     static void mark(long @org.jspecify.annotations.Nullable [] marks, Stage stage) {
         if (marks != null) {
             marks[stage.ordinal()] = System.nanoTime();
+            if (stage == Stage.CHECKED && marks.length > CPU_CHECKED) {
+                marks[CPU_CHECKED] = threadCpuNanos();
+            }
         }
+    }
+
+    /** The current thread's CPU time (ns), or -1 where the JVM does not measure it. */
+    private static long threadCpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
     /** Keeps the update's marks (the oldest are dropped beyond {@value #KEPT}). */
@@ -88,12 +112,14 @@ final class KeystrokeTimeline {
         if (marks == null || !on) {
             return;
         }
-        double[] at = new double[marks.length];
-        for (int i = 0; i < marks.length; i++) {
+        double[] at = new double[STAGES];
+        for (int i = 0; i < STAGES; i++) {
             at[i] = marks[i] == 0 ? 0 : originMillis + (marks[i] - originNanos) / 1e6;
         }
+        double cpu = marks.length > CPU_CHECKED && marks[CPU_RECEIVED] >= 0 && marks[CPU_CHECKED] > 0
+                ? (marks[CPU_CHECKED] - marks[CPU_RECEIVED]) / 1e6 : -1;
         synchronized (entries) {
-            entries.addLast(new Entry(documentId, seq, batchSize, at));
+            entries.addLast(new Entry(documentId, seq, batchSize, at, cpu));
             while (entries.size() > KEPT) {
                 entries.removeFirst();
             }

@@ -39,6 +39,37 @@ public class CurrentUser {
         return SignedInPersonPerRequest.during(work);
     }
 
+    /**
+     * A value about the signed-in person remembered for the rest of this request (or socket message,
+     * {@link #asOneRequest}): {@code compute} runs once per key there, and at every call elsewhere
+     * (background threads, jobs, tests without a request) and for nobody signed in. The next request
+     * computes it again, so a change made by anyone else is seen from the next request on; one made
+     * within the request must call {@link #forgetRemembered()}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T remembered(Object key, java.util.function.Supplier<T> compute) {
+        SignedInPersonPerRequest.Entry request = SignedInPersonPerRequest.current();
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (request == null || auth == null) {
+            return compute.get();
+        }
+        java.util.Map<Object, Object> values = request.remembered(auth);
+        Object known = values.get(key);
+        if (known == null) {
+            known = compute.get();
+            values.put(key, known);
+        }
+        return (T) known;
+    }
+
+    /** Forgets what this request remembered ({@link #remembered}): something it was computed from changed. */
+    public void forgetRemembered() {
+        SignedInPersonPerRequest.Entry request = SignedInPersonPerRequest.current();
+        if (request != null) {
+            request.forget();
+        }
+    }
+
     /** The signed-in user, or empty for an anonymous request. */
     public Optional<SignedInUser> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

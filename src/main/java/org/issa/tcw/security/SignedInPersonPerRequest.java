@@ -23,6 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request), scheduled jobs and tests that call services directly have no request here and look the
  * person up on every call, as before. The entry is keyed by the {@link Authentication} itself, so a
  * sign-in or sign-out within the request is never answered with another person.
+ * <p>
+ * The same scope keeps what {@link CurrentUser#remembered} is asked to remember for the person (their
+ * role in a commission, ADR 118): forgotten at the end of the request, on a change of person, and
+ * when the request itself changes it ({@link CurrentUser#forgetRemembered()}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -42,6 +46,22 @@ class SignedInPersonPerRequest extends OncePerRequestFilter {
         void put(Authentication auth, SignedInUser signedIn) {
             authentication = auth;
             user = signedIn;
+        }
+
+        /** What this unit of work remembered for the person of {@code auth} (another person's is dropped). */
+        private @Nullable Authentication rememberedFor;
+        private final java.util.Map<Object, Object> remembered = new java.util.HashMap<>();
+
+        java.util.Map<Object, Object> remembered(Authentication auth) {
+            if (auth != rememberedFor) {
+                remembered.clear();
+                rememberedFor = auth;
+            }
+            return remembered;
+        }
+
+        void forget() {
+            remembered.clear();
         }
     }
 

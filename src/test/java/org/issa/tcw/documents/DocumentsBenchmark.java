@@ -381,6 +381,19 @@ class DocumentsBenchmark {
             }
             out.append(" |\n");
         }
+        out.append("| received → checked, CPU time of the pushing thread");
+        for (int who = 0; who < 3; who++) {
+            List<Double> d = new ArrayList<>();
+            for (KeystrokeTimeline.Entry e : server) {
+                int w = suggestOnly.contains(e.seq()) ? 0 : plain.contains(e.seq()) ? 1 : 2;
+                if (w == who && e.checkCpuMillis() >= 0) {
+                    d.add(e.checkCpuMillis());
+                }
+            }
+            out.append(d.isEmpty() ? " | – (n=0)" : String.format(Locale.ROOT, " | %.2f / %.2f (n=%d)",
+                    percentile(d, 50), percentile(d, 95), d.size()));
+        }
+        out.append(" |\n");
         return out.toString();
     }
 

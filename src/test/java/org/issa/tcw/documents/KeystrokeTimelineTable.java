@@ -64,6 +64,10 @@ final class KeystrokeTimelineTable {
                 table.add("relay: " + name(order.get(i - 1)) + " → " + name(order.get(i)),
                         r.at()[order.get(i).ordinal()] - r.at()[order.get(i - 1).ordinal()]);
             }
+            if (r.checkCpuMillis() >= 0) {
+                table.add("relay: received → checked, CPU time of the pushing thread (load-independent)",
+                        r.checkCpuMillis());
+            }
             double ackedAt = r.at()[KeystrokeTimeline.Stage.ACKED.ordinal()];
             table.add("relay acked → typing browser has the ack (response)", a.path("ack").asDouble() - ackedAt);
             int before = order.indexOf(KeystrokeTimeline.Stage.DELIVERED) - 1;

@@ -23,6 +23,15 @@ public class StatementCounter {
      * Fails if Hibernate's statistics are off, rather than counting nothing.
      */
     public long statements(Runnable action) {
+        return count(action).statements();
+    }
+
+    /** What Hibernate did while {@code action} ran: statements prepared, sessions opened, transactions. */
+    public record Counts(long statements, long sessions, long transactions) {
+    }
+
+    /** As {@link #statements(Runnable)}, with the sessions and transactions (one connection each). */
+    public Counts count(Runnable action) {
         Statistics stats = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         if (!stats.isStatisticsEnabled()) {
             throw new IllegalStateException("Hibernate statistics are off: the test profile must enable them"
@@ -30,6 +39,6 @@ public class StatementCounter {
         }
         stats.clear();
         action.run();
-        return stats.getPrepareStatementCount();
+        return new Counts(stats.getPrepareStatementCount(), stats.getSessionOpenCount(), stats.getTransactionCount());
     }
 }

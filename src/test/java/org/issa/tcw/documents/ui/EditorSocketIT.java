@@ -2,6 +2,7 @@ package org.issa.tcw.documents.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.FilterChain;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,16 +27,21 @@ import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.RecordingEditor;
 import org.issa.tcw.documents.RelayRooms;
 import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.testsupport.StatementCounter;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +73,20 @@ class EditorSocketIT {
     YjsEngine engine;
     @Autowired
     Texts texts;
+    @Autowired
+    StatementCounter counter;
+    @Autowired
+    @Qualifier("signedInPersonPerRequest")
+    OncePerRequestFilter perRequest;
+
+    /**
+     * The statements of one push of the chair (ADR 118), measured 2026-12-08: the person, the role,
+     * the document row locked, the resend check, the update, its receipt, the Yjs client's author
+     * (a new client in each push here), the document advanced.
+     */
+    static final long MOST_STATEMENTS_PER_PUSH = 8;
+    /** The checks' read-only transaction and the store's (ADR 118: the checks were one session per reading). */
+    static final long MOST_SESSIONS_PER_PUSH = 2;
 
     RelayRooms.Room room;
 
@@ -210,6 +230,65 @@ class EditorSocketIT {
                 .asLong()).isEqualTo(stored);
         assertThat(watcher.delivered()).isEqualTo(1);
         socket.close();
+    }
+
+    /**
+     * The statements one push costs on the socket: the same as the same push inside one HTTP request
+     * (the Vaadin transport's call, ADR 118), and no more than {@link #MOST_STATEMENTS_PER_PUSH}. Each
+     * path is measured three times, alternately, and its fewest counted (a background job of the
+     * server may prepare a statement meanwhile, never one less).
+     */
+    @Test
+    void a_push_over_the_socket_costs_the_statements_of_the_same_push_in_a_request() throws Exception {
+        Browser chair = new Browser().signIn("chair-ict");
+        Client socket = chair.editor(room.documentId(), Locale.ENGLISH);
+        long seq = socket.call(1, "{\"i\":1,\"op\":\"join\"}").path("r").path("seq").asLong();
+        RecordingEditor vaadin = room.open("chair-ict"); // signed in as chair-ict on this thread
+        long[] overSocket = {Long.MAX_VALUE, Long.MAX_VALUE};
+        long[] inRequest = {Long.MAX_VALUE, Long.MAX_VALUE};
+        for (int k = 0; k < 3; k++) {
+            int call = 2 + k;
+            String first = update("over the socket " + k);
+            long before = lastSeq();
+            fewest(overSocket, counter.count(() -> {
+                try {
+                    assertThat(socket.call(call, push(call, "sock-" + call, first, 41, before)).path("r").path("seq")
+                            .asLong()).isEqualTo(before + 1);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            String second = update("in a request " + k);
+            fewest(inRequest, counter.count(() -> inRequest(() -> assertThat(relay.push(room.documentId(), vaadin,
+                    "req-" + call, second, null, 42, before + 1).seq()).isEqualTo(before + 2))));
+        }
+        java.nio.file.Path out = java.nio.file.Path.of("target", "bench", "socket-push-statements.txt");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, String.format(Locale.ROOT, "One push of chair-ict (fewest of 3): over the"
+                + " socket %d statements, %d sessions; the same push in a request %d statements, %d sessions%n",
+                overSocket[0], overSocket[1], inRequest[0], inRequest[1]));
+        assertThat(seq).isNotNegative();
+        assertThat(overSocket).as("statements and sessions of a push over the socket vs the same push in a request")
+                .containsExactly(inRequest);
+        assertThat(overSocket[0]).as("statements of a push over the socket").isLessThanOrEqualTo(MOST_STATEMENTS_PER_PUSH);
+        assertThat(overSocket[1]).as("sessions (connections) of a push: the checks' and the store's")
+                .isLessThanOrEqualTo(MOST_SESSIONS_PER_PUSH);
+        socket.close();
+    }
+
+    private static void fewest(long[] fewest, StatementCounter.Counts counts) {
+        fewest[0] = Math.min(fewest[0], counts.statements());
+        fewest[1] = Math.min(fewest[1], counts.sessions());
+    }
+
+    /** One HTTP request through the application's filter, as Tomcat runs Vaadin's. */
+    private void inRequest(Runnable action) {
+        FilterChain servlet = (request, response) -> action.run();
+        try {
+            perRequest.doFilter(new MockHttpServletRequest("POST", "/"), new MockHttpServletResponse(), servlet);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
