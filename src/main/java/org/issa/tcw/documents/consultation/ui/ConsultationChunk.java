@@ -1,0 +1,25 @@
+package org.issa.tcw.documents.consultation.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.internal.DependencyTrigger;
+import jakarta.annotation.security.DenyAll;
+import java.util.List;
+
+/**
+ * Not a page: the entry point through which Vaadin's production build puts the consultation
+ * panel's and round dialog's components (date picker, multi-select combo box, select, text area)
+ * into a chunk of their own, loaded when a {@link RoundPanel} or {@link RoundDialog} is first
+ * attached, i.e. after the document page's first paint (ADR 121). Never registered, never created.
+ */
+@Route(value = "chunks/consultation", registerAtStartup = false)
+@DependencyTrigger({RoundPanel.class, RoundDialog.class})
+@DenyAll
+final class ConsultationChunk extends Div {
+
+    /** What the chunk holds: everything these classes reach. */
+    static final List<Class<?>> PARTS = List.of(RoundPanels.class, RoundPanel.class, RoundDialog.class);
+
+    private ConsultationChunk() {
+    }
+}

@@ -1,0 +1,26 @@
+package org.issa.tcw.documents.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.internal.DependencyTrigger;
+import jakarta.annotation.security.DenyAll;
+import java.util.List;
+
+/**
+ * Not a page: the entry point through which Vaadin's production build puts the document page's
+ * dialogs' components (form layout, combo boxes, radio group) into a chunk of their own, loaded
+ * when a {@link DocumentDialog} or {@link SuggestOnlyDialog} is first attached (ADR 121). Never
+ * registered, never created.
+ */
+@Route(value = "chunks/document-dialogs", registerAtStartup = false)
+@DependencyTrigger({DocumentDialog.class, SuggestOnlyDialog.class})
+@DenyAll
+final class DocumentDialogsChunk extends Div {
+
+    /** What the chunk holds: everything these classes reach. */
+    static final List<Class<?>> PARTS = List.of(DocumentPageDialogOpener.class, DocumentDialog.class,
+            SuggestOnlyDialog.class);
+
+    private DocumentDialogsChunk() {
+    }
+}
