@@ -7,7 +7,7 @@ import org.issa.tcw.documents.DocumentForm;
 
 /**
  * Opens the document page's own dialogs (details, suggest-only settings). The page knows them only
- * through this interface, so that their form layout, combo boxes and radio group come with
+ * through this interface, so that their form layout, combo boxes and checkboxes come with
  * {@link DocumentDialogsChunk}'s chunk when one opens, not with the page's route chunk (ADR 121).
  */
 interface DocumentPageDialogs {
