@@ -177,7 +177,9 @@ class RoutePermissionsTest extends KaribuTest {
         for (var candidate : scanner.findCandidateComponents("org.issa.tcw")) {
             Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(),
                     RoutePermissionsTest.class.getClassLoader());
-            routes.put(type.getAnnotation(Route.class).value(), (Class<? extends Component>) type);
+            if (type.getAnnotation(Route.class).registerAtStartup()) { // not a chunk entry point (ADR 121)
+                routes.put(type.getAnnotation(Route.class).value(), (Class<? extends Component>) type);
+            }
         }
         return routes;
     }

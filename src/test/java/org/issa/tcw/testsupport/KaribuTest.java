@@ -82,7 +82,8 @@ public abstract class KaribuTest {
         scanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
         for (var candidate : scanner.findCandidateComponents("org.issa.tcw")) {
             Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader());
-            if (type.isAnnotationPresent(Route.class)) {
+            // a @Route(registerAtStartup = false) class is a chunk entry point (ADR 121), not a page
+            if (type.isAnnotationPresent(Route.class) && type.getAnnotation(Route.class).registerAtStartup()) {
                 routes.getRoutes().add((Class<? extends Component>) type);
             }
             if (HasErrorParameter.class.isAssignableFrom(type)) {

@@ -29,7 +29,6 @@ import org.issa.tcw.documents.exchange.ui.ExchangeControls;
 import org.issa.tcw.documents.versions.ui.VersionPanels;
 import org.issa.tcw.documents.workflow.ui.WorkflowPanels;
 import org.jspecify.annotations.Nullable;
-import org.issa.tcw.documents.suggestions.SuggestOnlyService;
 import org.issa.tcw.documents.suggestions.SuggestionService;
 import org.issa.tcw.commission.CommissionService;
 import org.issa.tcw.security.CurrentUser;
@@ -56,7 +55,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final CommentPanels commentPanels;
     private final VersionPanels versionPanels;
     private final SuggestionService suggestions;
-    private final SuggestOnlyService suggestOnly;
+    private final DocumentPageDialogs dialogs;
     private final CommissionService commissions;
     private final ExchangeControls exchange;
     private final ConsultationPanels consultationPanels;
@@ -68,7 +67,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     @SuppressWarnings("NullAway.Init") // the fields are set in beforeEnter, before anything uses them
     DocumentEditorView(DocumentService documents, DocumentCollaboration collaboration, CurrentUser currentUser,
             DiscussionPanels discussionPanels, CommentPanels commentPanels, SuggestionService suggestions,
-            SuggestOnlyService suggestOnly, CommissionService commissions, ExchangeControls exchange,
+            DocumentPageDialogs dialogs, CommissionService commissions, ExchangeControls exchange,
             VersionPanels versionPanels, WorkflowPanels workflowPanels, ConsultationPanels consultationPanels,
             EditorSockets editorSockets) {
         this.editorSockets = editorSockets;
@@ -79,7 +78,7 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
         this.versionPanels = versionPanels;
         this.commentPanels = commentPanels;
         this.suggestions = suggestions;
-        this.suggestOnly = suggestOnly;
+        this.dialogs = dialogs;
         this.commissions = commissions;
         this.documents = documents;
         this.collaboration = collaboration;
@@ -132,9 +131,8 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
             top.add(details);
         }
         if (suggestions.mayReview(header.id())) {
-            var settings = new Button(getTranslation("suggestions.settings"), e -> new SuggestOnlyDialog(suggestOnly,
-                    header.id(), commissions.details(header.commissionCode())
-                            .map(d -> d.members()).orElse(java.util.List.of())).open());
+            var settings = new Button(getTranslation("suggestions.settings"), e -> dialogs.suggestOnly(header.id(),
+                    commissions.details(header.commissionCode()).map(d -> d.members()).orElse(java.util.List.of())));
             settings.setId("suggest-only-settings");
             settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             top.add(settings);
@@ -237,12 +235,12 @@ class DocumentEditorView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void openDetails(long id) {
-        new DocumentDialog(documents.load(id), form -> Feedback.run(this, () -> {
+        dialogs.details(documents.load(id), form -> Feedback.run(this, () -> {
             documents.describe(form);
             Feedback.success(getTranslation("common.saved"));
             title = form.getTitle().trim();
             heading.setText(title);
-        })).open();
+        }));
     }
 
     private static Span badge(String text) {

@@ -38,19 +38,23 @@ class FirstBundleTest {
     private static Set<Class<?>> classes;
     private static Set<String> eager;
     private static Map<String, List<String>> lazy;
+    private static Map<String, List<String>> triggers;
+    private static FrontendDependencies deps;
 
     @BeforeAll
     static void scan() throws IOException, URISyntaxException {
         classes = applicationClasses();
-        var deps = new FrontendDependencies(new ClassFinder.DefaultClassFinder(classes), false, null, false);
+        deps = new FrontendDependencies(new ClassFinder.DefaultClassFinder(classes), false, null, false);
         eager = new TreeSet<>();
         lazy = new TreeMap<>();
+        triggers = new TreeMap<>();
         for (Map.Entry<ChunkInfo, List<String>> chunk : deps.getModules().entrySet()) {
             ChunkInfo info = chunk.getKey();
             if (ChunkInfo.GLOBAL.equals(info) || ChunkInfo.APP_SHELL.equals(info) || info.isEager()) {
                 eager.addAll(chunk.getValue());
             } else {
                 lazy.put(info.getName(), chunk.getValue());
+                triggers.put(info.getName(), info.getDependencyTriggers());
             }
         }
     }
@@ -115,5 +119,76 @@ class FirstBundleTest {
         assertThat(iconset).contains("Iconset.register('" + AppIcon.ICONSET + "', 16, template)");
         assertThat(AppIcon.Glyph.values()).allSatisfy(glyph -> assertThat(iconset)
                 .contains("<g id=\"" + glyph.icon() + "\">"));
+    }
+
+    private static final String DOCUMENT_ROUTE = "org.issa.tcw.documents.ui.DocumentEditorView";
+    /** The non-registered routes that carry the document page's late parts (ADR 121) → a module each must hold. */
+    private static final Map<String, String> LATE_CHUNKS = Map.of(
+            "org.issa.tcw.documents.consultation.ui.ConsultationChunk", "@vaadin/date-picker/src/vaadin-date-picker.js",
+            "org.issa.tcw.documents.versions.ui.VersionsChunk", "@vaadin/combo-box/src/vaadin-combo-box.js",
+            "org.issa.tcw.documents.ui.DocumentDialogsChunk", "@vaadin/form-layout/src/vaadin-form-layout.js",
+            "org.issa.tcw.documents.exchange.ui.ExchangeDialogsChunk", "@vaadin/upload/src/vaadin-upload.js");
+
+    @Test
+    void the_document_routes_chunk_leaves_the_click_only_and_late_components_to_chunks_of_their_own() {
+        List<String> route = lazy.get(DOCUMENT_ROUTE);
+        assertThat(route).as("the document route's chunk").contains("./tcw-editor-vaadin.ts")
+                .noneMatch(m -> m.contains("vaadin-date-picker") || m.contains("datepickerConnector")
+                        || m.contains("multi-select-combo-box") || m.contains("@vaadin/upload")
+                        || m.contains("vaadin-form-layout") || m.contains("@vaadin/select")
+                        || m.contains("@vaadin/combo-box"));
+        LATE_CHUNKS.forEach((entry, module) -> assertThat(lazy.get(entry)).as("chunk of " + entry).contains(module));
+        assertThat(lazy.get("org.issa.tcw.documents.consultation.ui.ConsultationChunk"))
+                .contains("@vaadin/multi-select-combo-box/src/vaadin-multi-select-combo-box.js");
+    }
+
+    /**
+     * A component whose module is only in a late chunk must load that chunk when it is attached: the
+     * server asks for the chunks of the attached class and its superclasses, so the class or one of
+     * them must be among the chunk's triggers. Otherwise its element would stay undefined.
+     */
+    @Test
+    void every_component_of_a_late_chunk_triggers_it() throws ReflectiveOperationException {
+        var field = FrontendDependencies.class.getDeclaredField("entryPoints");
+        field.setAccessible(true);
+        Map<?, ?> entryPoints = (Map<?, ?>) field.get(deps);
+        Set<String> loadedBefore = new TreeSet<>(eager);
+        loadedBefore.addAll(lazy.get(DOCUMENT_ROUTE));
+        ClassLoader loader = Application.class.getClassLoader();
+        List<String> untriggered = new java.util.ArrayList<>();
+        for (String entry : LATE_CHUNKS.keySet()) {
+            Object data = entryPoints.get(entry);
+            var reachableField = data.getClass().getDeclaredField("reachableClasses");
+            reachableField.setAccessible(true);
+            Set<String> chunkTriggers = new TreeSet<>(triggers.get(entry));
+            for (Object name : (Set<?>) reachableField.get(data)) {
+                Class<?> type;
+                try {
+                    type = Class.forName(name.toString(), false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    continue; // not on the class path (optional code Flow's scanner also skipped)
+                }
+                boolean lateModule = Stream.concat(
+                                Arrays.stream(type.getDeclaredAnnotationsByType(com.vaadin.flow.component.dependency.JsModule.class))
+                                        .map(com.vaadin.flow.component.dependency.JsModule::value),
+                                Arrays.stream(type.getDeclaredAnnotationsByType(com.vaadin.flow.component.dependency.JavaScript.class))
+                                        .map(com.vaadin.flow.component.dependency.JavaScript::value))
+                        .anyMatch(m -> !loadedBefore.contains(m) && lazy.get(entry).contains(m));
+                // a class our code cannot create (Vaadin's package-private helpers) comes with its public owner
+                boolean creatable = java.lang.reflect.Modifier.isPublic(type.getModifiers())
+                        || !type.getName().startsWith("com.vaadin.");
+                if (!lateModule || !creatable || !com.vaadin.flow.component.Component.class.isAssignableFrom(type)) {
+                    continue;
+                }
+                boolean triggered = false;
+                for (Class<?> c = type; c != null && !triggered; c = c.getSuperclass()) {
+                    triggered = chunkTriggers.contains(c.getName());
+                }
+                if (!triggered) {
+                    untriggered.add(entry.substring(entry.lastIndexOf('.') + 1) + ": " + type.getName());
+                }
+            }
+        }
+        assertThat(untriggered).as("components of a late chunk that would not load it").isEmpty();
     }
 }
