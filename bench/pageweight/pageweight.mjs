@@ -6,7 +6,9 @@
 // (transferSize: bytes on the wire incl. headers, 0 for the cache; decodedBodySize: bytes after
 // decompression; JS and CSS shown apart), time = until the page has loaded AND Vaadin's client has
 // no request in flight (the view is rendered), from navigation start. LIST=1 also lists the files of
-// each page's last cold visit (name, transferred, decoded).
+// each page's last cold visit (name, transferred, decoded). TIMELINE=1 also prints the timeline of
+// the dashboard's last cold and cached visits: navigation phases, first paint, and every request
+// (start, time to first byte, end; ms from navigation start), in the order the browser sent them.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,7 +90,13 @@ const settled = `new Promise(done => {
       const isCss = e => /\\.css(\\?|$)/.test(e.name);
       const files = all.map(e => ({ name: e.name.replace(location.origin, ''), transferred: e.transferSize || 0,
         decoded: e.decodedBodySize || 0 }));
-      done({ ms: Math.round(since), requests: all.length, files,
+      const paint = Object.fromEntries(performance.getEntriesByType('paint').map(p => [p.name, Math.round(p.startTime)]));
+      const timeline = all.map(e => ({ name: e.name.replace(location.origin, ''), start: Math.round(e.startTime),
+        request: Math.round(e.requestStart), firstByte: Math.round(e.responseStart), end: Math.round(e.responseEnd),
+        transferred: e.transferSize || 0 }));
+      const phases = { responseEnd: Math.round(nav.responseEnd), domInteractive: Math.round(nav.domInteractive),
+        domContentLoaded: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd) };
+      done({ ms: Math.round(since), fcp: paint['first-contentful-paint'] || 0, phases, timeline, requests: all.length, files,
         transferred: sum('transferSize', () => true), decoded: sum('decodedBodySize', () => true),
         jsCssTransferred: sum('transferSize', e => isJs(e) || isCss(e)),
         jsCssDecoded: sum('decodedBodySize', e => isJs(e) || isCss(e)),
@@ -133,11 +141,11 @@ for (let i = 0; i < runs; i++) {
 const median = xs => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2); };
 const kb = b => (b / 1024).toFixed(0).padStart(6) + ' KB';
 console.log(`page weight, ${runs} runs, medians; ${base}`);
-console.log('page        visit    time     transferred  decoded      JS+CSS transferred  JS+CSS decoded  requests  from cache');
+console.log('page        visit    time     first paint  transferred  decoded      JS+CSS transferred  JS+CSS decoded  requests  from cache');
 for (const [page, kinds] of Object.entries(results)) {
   for (const [kind, list] of Object.entries(kinds)) {
     const m = k => median(list.map(r => r[k]));
-    console.log(`${page.padEnd(11)} ${kind.padEnd(7)} ${String(m('ms')).padStart(5)} ms  ${kb(m('transferred'))}    ${kb(m('decoded'))}    ${kb(m('jsCssTransferred'))}           ${kb(m('jsCssDecoded'))}       ${String(m('requests')).padStart(4)}      ${String(m('fromCache')).padStart(4)}`);
+    console.log(`${page.padEnd(11)} ${kind.padEnd(7)} ${String(m('ms')).padStart(5)} ms  ${String(m('fcp')).padStart(5)} ms     ${kb(m('transferred'))}    ${kb(m('decoded'))}    ${kb(m('jsCssTransferred'))}           ${kb(m('jsCssDecoded'))}       ${String(m('requests')).padStart(4)}      ${String(m('fromCache')).padStart(4)}`);
   }
 }
 if (process.env.LIST === '1') {
@@ -146,6 +154,16 @@ if (process.env.LIST === '1') {
     console.log(`files of ${page}, cold (last run):`);
     [...kinds.cold[kinds.cold.length - 1].files].sort((a, b) => b.decoded - a.decoded).forEach(f =>
       console.log(`  ${kb(f.transferred)}  ${kb(f.decoded)}  ${f.name}`));
+  }
+}
+if (process.env.TIMELINE === '1') {
+  for (const kind of ['cold', 'cached']) {
+    const last = results.dashboard[kind][results.dashboard[kind].length - 1];
+    console.log(`timeline of the dashboard, ${kind} (last run): view rendered and client idle at ${last.ms} ms,`
+      + ` first contentful paint ${last.fcp} ms, ${JSON.stringify(last.phases)}`);
+    console.log('  start  request  1st byte    end  transferred  name');
+    [...last.timeline].sort((a, b) => a.start - b.start).forEach(e => console.log(`  ${String(e.start).padStart(5)}  `
+      + `${String(e.request).padStart(7)}  ${String(e.firstByte).padStart(8)}  ${String(e.end).padStart(5)}  ${kb(e.transferred)}  ${e.name}`));
   }
 }
 console.log('all times (ms): ' + JSON.stringify(Object.fromEntries(Object.entries(results).map(([p, k]) =>

@@ -8,7 +8,8 @@
 # Environment: SKIP_PACKAGE=1 (use target/'s jar), JAR=path, RUNS=5, USER_NAME=member-ict,
 # PASSWORD=demo, LIST=1 (also list the files of each page's cold visit), JAVA_OPTS, APP_ARGS (extra
 # application arguments, e.g. for a before/after: APP_ARGS=--server.compression.enabled=false),
-# CHROMIUM=/usr/bin/chromium.
+# CHROMIUM=/usr/bin/chromium, TIMELINE=1 (also the timeline of the dashboard's last cold and cached visit),
+# ACCESS_LOG=1 (Tomcat's access log with the server's time per request, target/bench-pageweight/access_log.*).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -26,8 +27,15 @@ if [[ -z "${URL:-}" ]]; then
     PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     WORK=$(realpath -m target/bench-pageweight)
     rm -rf "$WORK"; mkdir -p "$WORK"
+    ACCESS=()
+    if [[ "${ACCESS_LOG:-0}" == 1 ]]; then
+        # time, thread, request, status, bytes, server time in microseconds, time to commit the response in ms
+        ACCESS=(--server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$WORK"
+            --server.tomcat.accesslog.buffered=false
+            "--server.tomcat.accesslog.pattern=%{HH:mm:ss.SSS}t %I %m %U%q %s %b %D us %F ms")
+    fi
     (cd "$WORK" && exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:--Xmx768m} -jar "$JAR" --server.address=127.0.0.1 \
-        --server.port="$PORT" --server.shutdown=immediate ${APP_ARGS:-} >"$WORK/app.log" 2>&1) &
+        --server.port="$PORT" --server.shutdown=immediate "${ACCESS[@]}" ${APP_ARGS:-} >"$WORK/app.log" 2>&1) &
     PID=$!
     trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null' EXIT
     URL="http://127.0.0.1:$PORT"

@@ -67,6 +67,10 @@ class WalkingSkeletonBrowserIT {
         // the shell's icons (side navigation, bell, search) come from the application's own small
         // iconset in the first bundle (ADR 111), and each one draws its glyph
         assertIconsDrawn("tcw:", 5);
+        // the dashboard's first view came inside the page itself (ADR 123): the browser did not ask
+        // for it in a second request, and the page is live (the clicks below go through the server)
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('v-r=init')).length")).as("requests for the first view").isZero();
 
         // the commission cards come after the home's blocks, below the fold: click the card's link
         // where it is (the page moves focus and scroll after it is painted, so a pointer click at
