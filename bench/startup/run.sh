@@ -3,7 +3,8 @@
 # 127.0.0.1 and measures the time from launching the JVM to /actuator/health answering UP and to
 # the first page (/login) being served, and the CPU time the JVM consumed until healthy (user +
 # system time of the java process from /proc/<pid>/stat when /actuator/health first answers UP: all
-# its threads, JIT and GC included; unlike the wall-clock times it hardly depends on what else the
+# its threads, JIT and GC included, and the JIT compilers' and GC's shares of it, per thread from
+# /proc/<pid>/task; unlike the wall-clock times it hardly depends on what else the
 # machine runs, so it is the measure to compare changes on a shared machine); prints each start,
 # the medians per mode and the slowest steps of the start-up timeline (tcw.startup.timeline,
 # logged by the application when ready).
@@ -67,6 +68,20 @@ TICKS=$(getconf CLK_TCK)
 # cpu_ms <pid>: user + system CPU time the process has consumed so far, in ms (fields 14 and 15 of
 # /proc/<pid>/stat, counted after the command name, which is in parentheses)
 cpu_ms() { awk -v t="$TICKS" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / t) }' "/proc/$1/stat"; }
+# jit_gc_ms <pid>: "<jit> <gc>": CPU ms so far of the JIT compiler threads ("C1/C2 CompilerThread…")
+# and of the garbage collector's threads (G1's "GC Thread#…", "G1 …"), from /proc/<pid>/task/*/stat
+jit_gc_ms() {
+    local jit=0 gc=0 name ms f
+    for f in /proc/"$1"/task/*/stat; do
+        read -r name ms < <(awk -v t="$TICKS" '{ n=$0; sub(/^[0-9]+ \(/, "", n); sub(/\) .*$/, "", n); gsub(/ /, "_", n)
+            sub(/^.*\) /, ""); print n, int(($12 + $13) * 1000 / t) }' "$f" 2>/dev/null) || continue
+        case "$name" in
+            C1_CompilerThre*|C2_CompilerThre*) jit=$(( jit + ms )) ;;
+            GC_Thread*|G1_*) gc=$(( gc + ms )) ;;
+        esac
+    done
+    echo "$jit $gc"
+}
 
 # start <folder> <log> <jar> [JVM options...]: launches, sets PID, PORT, HEALTH_MS, CPU_MS, PAGE_MS
 start() {
@@ -77,12 +92,12 @@ start() {
     (cd "$folder" && exec "$JAVA" $JAVA_OPTS "$@" -jar "$jar" --server.address=127.0.0.1 \
         --server.port="$PORT" --server.shutdown=immediate >"$log" 2>&1) &
     PID=$!
-    HEALTH_MS=""; CPU_MS=""; PAGE_MS=""
+    HEALTH_MS=""; CPU_MS=""; PAGE_MS=""; JIT_MS=""; GC_MS=""
     local deadline=$(( t0 + TIMEOUT * 1000 ))
     while (( $(now_ms) < deadline )); do
         kill -0 "$PID" 2>/dev/null || { echo "the application exited during start-up: $log" >&2; tail -20 "$log" >&2; exit 1; }
         if curl -fsS -m 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
-            HEALTH_MS=$(( $(now_ms) - t0 )); CPU_MS=$(cpu_ms "$PID"); break
+            HEALTH_MS=$(( $(now_ms) - t0 )); CPU_MS=$(cpu_ms "$PID"); read -r JIT_MS GC_MS < <(jit_gc_ms "$PID"); break
         fi
         sleep 0.1
     done
@@ -96,14 +111,14 @@ stop() {
     wait "$PID" 2>/dev/null || true
 }
 
-declare -A LAUNCH OPTS HEALTHS CPUS PAGES
+declare -A LAUNCH OPTS HEALTHS CPUS PAGES JITS
 for mode in $MODES; do
     case "$mode" in
         jar) LAUNCH[$mode]=$JAR; OPTS[$mode]="" ;;
         aot) if [[ "${REUSE_CACHE:-0}" == 1 && -f "$WORK/aot/app/app.aot" ]]; then
                 # the extracted jar and the cache of an earlier run of this script (same jar: no new training run)
                 LAUNCH[$mode]="$WORK/aot/app/$(basename "$JAR")"; OPTS[$mode]="-XX:AOTCache=$WORK/aot/app/app.aot"
-                HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""
+                HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""; JITS[$mode]=""
                 echo "AOT cache of an earlier run: $(du -h "$WORK/aot/app/app.aot" | cut -f1)"
                 continue
             fi
@@ -119,7 +134,7 @@ for mode in $MODES; do
             base=${mode%+v}
             [[ -n "${LAUNCH[$base]:-}" ]] || { echo "$mode: put $base before it in MODES" >&2; exit 1; }
             LAUNCH[$mode]=${LAUNCH[$base]}; OPTS[$mode]="${OPTS[$base]} ${VARIANT_OPTS:?VARIANT_OPTS for $mode}"
-            HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""
+            HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""; JITS[$mode]=""
             continue ;;
         *) echo "modes: jar, extracted, aot, and <mode>+v" >&2; exit 1 ;;
     esac
@@ -143,7 +158,7 @@ for mode in $MODES; do
         OPTS[$mode]="-XX:AOTCache=$cache"
         echo "AOT cache: $(du -h "$cache" | cut -f1)"
     fi
-    HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""
+    HEALTHS[$mode]=""; CPUS[$mode]=""; PAGES[$mode]=""; JITS[$mode]=""
 done
 
 TIMELINE_OPT=""
@@ -167,8 +182,9 @@ for i in $(seq 1 "$N"); do
         rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status" 2>/dev/null || echo "?")
         stop
         HEALTHS[$mode]+=" $HEALTH_MS"; CPUS[$mode]+=" $CPU_MS"; PAGES[$mode]+=" $PAGE_MS"
-        printf '%-9s start %d: healthy %6d ms (CPU %6d ms), first page %6d ms, RSS %s MB, load %s\n' "$mode" "$i" \
-            "$HEALTH_MS" "$CPU_MS" "$PAGE_MS" "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
+        JITS[$mode]+=" $JIT_MS"
+        printf '%-9s start %d: healthy %6d ms (CPU %6d ms, of it JIT %d, GC %d), first page %6d ms, RSS %s MB, load %s\n' \
+            "$mode" "$i" "$HEALTH_MS" "$CPU_MS" "$JIT_MS" "$GC_MS" "$PAGE_MS" "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
         [[ "$DB" == fresh ]] && rm -rf "$folder"
     done
 done
@@ -176,7 +192,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(
 for mode in $MODES; do
     # shellcheck disable=SC2086
     echo "median $mode ($DB database, $N starts): healthy $(median ${HEALTHS[$mode]}) ms (CPU time until healthy" \
-        "$(median ${CPUS[$mode]}) ms), first page $(median ${PAGES[$mode]}) ms"
+        "$(median ${CPUS[$mode]}) ms, of it the JIT compilers $(median ${JITS[$mode]}) ms), first page $(median ${PAGES[$mode]}) ms"
 done
 if [[ "$TIMELINE" == 1 ]]; then
     for mode in $MODES; do
