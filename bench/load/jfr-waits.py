@@ -61,3 +61,18 @@ for e in events("jdk.ExecutionSample"):
 print(f"CPU samples: {samples}")
 for name, n in shares.most_common():
     print(f"{100 * n / max(samples, 1):5.1f} %  {name}")
+
+# Which of the application's own methods the CPU samples fell under: the innermost org.issa frame of
+# each sample (what called into Vaadin, Hibernate, H2 …), and the outermost (the view, the service
+# or the endpoint that the request entered).
+inner, outer = collections.Counter(), collections.Counter()
+for e in events("jdk.ExecutionSample"):
+    frames = [f.split("(")[0] for f in re.findall(r"^\s{4}(\S.*?)(?: line: \d+)?$", e, re.M)
+              if f.startswith("org.issa")]
+    if frames:
+        inner[frames[0]] += 1
+        outer[frames[-1]] += 1
+for title, counter in (("innermost application frame", inner), ("outermost application frame", outer)):
+    print(f"CPU samples by {title} (40 frames deep at most):")
+    for frame, n in counter.most_common(15):
+        print(f"{100 * n / max(samples, 1):5.1f} %  {frame}")

@@ -10,18 +10,22 @@
 #   SERVER_ARGS="…"  extra application arguments (e.g. --spring.datasource.hikari.maximum-pool-size=20)
 #   JAVA_OPTS="…"    extra JVM options of the server (default -Xmx2g)
 #   JFR=1            record a JFR profile of the server (server.jfr in the result folder)
+#   MIX=spread       who goes where (default spread: the demo accounts with a commission role, spread over
+#                    the nine commissions' pages and the demo's four threads and four drafts, 5–15 s of
+#                    thinking); MIX=dense: the worst case — everybody in thread 1 and document 2, 1.5–4.5 s
+#                    (bench/load/src/test/java/.../Mix.java)
 #   LOAD_ARGS="…"    extra Gatling properties (-Dload.think=3000 -Dload.rampSeconds=30 …)
 #   WARMUP_SECONDS=20  an unmeasured warm-up first (default 20 s; 0: none): 10 people (one of them the
 #                    secretariat) go through the whole mix once, so that the first use of each view
 #                    (class loading, Vaadin's templates, Hibernate's query plans, JIT) does not count.
 #                    Its own Gatling run, report in warmup/ and left out of summary.txt and samples.csv;
-#                    its replies and typing stay in thread 1 and document 2 (a few more posts and
-#                    paragraphs before the measured run starts).
+#                    its replies and typing follow the mix (a few more posts and paragraphs before the
+#                    measured run starts).
 # Results: target/bench/load-<time>/ (server.log, samples.csv, gatling/…/index.html, summary.txt) and
 # one line per run in target/bench/load.txt.
 #
-# Bench-only limits: all virtual people sign in with a few demo accounts (chair-ict, member-ict and
-# secretariat; password demo), so the per-person posting rate and typing limits are raised for the
+# Bench-only limits: all virtual people sign in with a few demo accounts (chair-ict, member-ict,
+# observer-ict, member-fam and secretariat; password demo), so the per-person posting rate and typing limits are raised for the
 # run (--tcw.discussion.posts-per-minute, --tcw.documents.updates-per-second/-burst); the demo's own
 # mail server is off (it would take ports 3025/3143 shared with other runs).
 set -euo pipefail
@@ -40,6 +44,7 @@ mkdir -p "$dir/app"
 cp "$jar" "$dir/app/app.jar"
 port=$((20000 + RANDOM % 20000))
 base="http://127.0.0.1:$port"
+mix=${MIX:-spread}
 jfr=()
 if [[ "${JFR:-0}" == 1 ]]; then
     jfr=("-XX:StartFlightRecording=filename=$dir/server.jfr,settings=profile,dumponexit=true")
@@ -54,7 +59,7 @@ fi
 server=$!
 stop() { kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; }
 trap stop EXIT
-echo "load: $users users for $seconds s against $base, results in $dir"
+echo "load: $users users ($mix mix) for $seconds s against $base, results in $dir"
 started=$(date +%s)
 until curl -fs -o /dev/null --max-time 5 "$base/actuator/health"; do
     if ! kill -0 "$server" 2>/dev/null; then echo "the server did not start: $dir/server.log" >&2; exit 1; fi
@@ -68,7 +73,7 @@ warmup=${WARMUP_SECONDS:-20}
 if (( warmup > 0 )); then
     echo "warm-up: 10 users for $warmup s (not measured)"
     # shellcheck disable=SC2086
-    ./mvnw -B -ntp -q -f bench/load/pom.xml gatling:test -Dload.baseUrl="$base" ${LOAD_ARGS:-} -Dload.users=10 \
+    ./mvnw -B -ntp -q -f bench/load/pom.xml gatling:test -Dload.baseUrl="$base" -Dload.mix="$mix" ${LOAD_ARGS:-} -Dload.users=10 \
         -Dload.seconds="$warmup" -Dload.rampSeconds=5 -Dgatling.resultsFolder="$dir/warmup" >"$dir/warmup.log" 2>&1 \
         || echo "the warm-up's Gatling run failed (see $dir/warmup.log); measuring anyway" >&2
 fi
@@ -96,7 +101,7 @@ sample &
 sampler=$!
 
 # shellcheck disable=SC2086
-./mvnw -B -ntp -q -f bench/load/pom.xml gatling:test -Dload.baseUrl="$base" -Dload.users="$users" \
+./mvnw -B -ntp -q -f bench/load/pom.xml gatling:test -Dload.baseUrl="$base" -Dload.mix="$mix" -Dload.users="$users" \
     -Dload.seconds="$seconds" -Dgatling.resultsFolder="$dir/gatling" ${LOAD_ARGS:-} >"$dir/gatling.log" 2>&1 \
     && gatling_exit=0 || gatling_exit=$?
 kill "$sampler" 2>/dev/null || true
@@ -109,7 +114,7 @@ if [[ -z "$report" ]]; then
     tail -n 30 "$dir/gatling.log" >&2
     exit 1
 fi
-python3 "$root/bench/load/summary.py" "$report" "$dir/samples.csv" "$users" "$seconds" "$(uptime | sed 's/.*load average: //')" \
+python3 "$root/bench/load/summary.py" "$report" "$dir/samples.csv" "$users" "$seconds" "$(uptime | sed 's/.*load average: //')" "$mix" \
     | tee "$dir/summary.txt"
-echo "$(date -Is) users=$users seconds=$seconds warmup=$warmup $(grep '^all ' "$dir/summary.txt" | head -n 1) server_args=\"${SERVER_ARGS:-}\" dir=$dir" \
+echo "$(date -Is) users=$users seconds=$seconds mix=$mix warmup=$warmup $(grep '^all ' "$dir/summary.txt" | head -n 1) server_args=\"${SERVER_ARGS:-}\" dir=$dir" \
     >>"$root/target/bench/load.txt"

@@ -45,9 +45,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>System properties: {@code load.baseUrl} (127.0.0.1 only), {@code load.users},
  * {@code load.seconds} (how long each person keeps going round), {@code load.rampSeconds},
  * {@code load.secretariatShare} (fraction of people signing in as the secretariat),
+ * {@code load.mix} ({@code spread}, the default, or {@code dense}: see {@link Mix}), for the dense mix
  * {@code load.accounts} (comma-separated member usernames, password {@code demo}),
- * {@code load.thread}, {@code load.document}, {@code load.commission}, {@code load.think}
- * (think time in ms between interactions), {@code load.typingPause} (ms between keystrokes).
+ * {@code load.thread}, {@code load.document}, {@code load.commission}; {@code load.think}
+ * (mean think time in ms between interactions; 10,000 spread, 3,000 dense),
+ * {@code load.typingPause} (ms between keystrokes).
  */
 public class WorkspaceSimulation extends Simulation {
 
@@ -56,11 +58,11 @@ public class WorkspaceSimulation extends Simulation {
     private static final int SECONDS = Integer.getInteger("load.seconds", 60);
     private static final int RAMP = Integer.getInteger("load.rampSeconds", Math.max(1, Math.min(30, SECONDS / 3)));
     private static final double SECRETARIAT_SHARE = Double.parseDouble(System.getProperty("load.secretariatShare", "0.1"));
-    private static final String[] ACCOUNTS = System.getProperty("load.accounts", "chair-ict,member-ict").split(",");
-    private static final String THREAD = System.getProperty("load.thread", "1");
-    private static final String DOCUMENT = System.getProperty("load.document", "2");
-    private static final String COMMISSION = System.getProperty("load.commission", "ict");
-    private static final int THINK = Integer.getInteger("load.think", 3000);
+    private static final Mix MIX = new Mix(System.getProperty("load.mix", "spread"),
+            System.getProperty("load.accounts", "chair-ict,member-ict").split(","),
+            System.getProperty("load.commission", "ict"), System.getProperty("load.thread", "1"),
+            System.getProperty("load.document", "2"), Integer.getInteger("load.think"));
+    private static final int THINK = MIX.think;
     private static final int TYPING_PAUSE = Integer.getInteger("load.typingPause", 200);
     private static final boolean DEBUG = Boolean.getBoolean("load.debug");
     private static final String SENTENCE = "Typed under load. ";
@@ -129,8 +131,7 @@ public class WorkspaceSimulation extends Simulation {
 
     private static ChainBuilder signIn(boolean secretariat) {
         return exec(session -> session
-                        .set("username", secretariat ? "secretariat"
-                                : ACCOUNTS[(int) (session.userId() % ACCOUNTS.length)].trim())
+                        .set("username", secretariat ? "secretariat" : MIX.seat(session.userId()).username())
                         .set("now", System.currentTimeMillis())
                         .set("windowName", ThreadLocalRandom.current().nextDouble()))
                 .exec(http("sign-in page").get("/login")
@@ -147,12 +148,18 @@ public class WorkspaceSimulation extends Simulation {
     }
 
     private static ChainBuilder member() {
-        return exec(think())
-                .exec(uidl("commission", navigate("commissions/" + COMMISSION)))
+        return exec(session -> {
+                    Mix.Seat seat = MIX.seat(session.userId());
+                    return session.set("glance", MIX.glance(seat)).set("commission", seat.commission())
+                            .set("thread", Mix.pick(seat.threads())).set("document", Mix.pick(seat.documents()))
+                            .set("edits", seat.edits());
+                })
                 .exec(think())
-                .exec(uidl("programme", navigate("commissions/" + COMMISSION + "/programme")))
+                .exec(uidl("commission", navigate("commissions/#{glance}")))
                 .exec(think())
-                .exec(uidl("thread", navigate("discussions/" + THREAD))
+                .exec(uidl("programme", navigate("commissions/#{commission}/programme")))
+                .exec(think())
+                .exec(uidl("thread", navigate("discussions/#{thread}"))
                         .check(regex("\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":3,\"value\":\"send\"").saveAs("sendNode"),
                                 regex("\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":3,\"value\":\"body\"").saveAs("bodyNode")))
                 .exec(think())
@@ -168,7 +175,14 @@ public class WorkspaceSimulation extends Simulation {
                         .check(regex("\"key\":\"id\",\"feat\":3,\"value\":\"post-\\d+\"").exists(),
                                 substring("{\"node\":#{bodyNode},\"type\":\"put\",\"key\":\"value\",\"feat\":1,\"value\":\"\"}").exists()))
                 .exec(think())
-                .exec(uidl("document", navigate("documents/" + DOCUMENT))
+                .doIfOrElse("#{edits}").then(exec(typing()))
+                .orElse(exec(uidl("document", navigate("documents/#{document}"))))
+                .exec(session -> session.set("replyNumber", session.getInt("replyNumber") + 1));
+    }
+
+    /** The document, the editor's join and a sentence typed into it, every keystroke acknowledged. */
+    private static ChainBuilder typing() {
+        return exec(uidl("document", navigate("documents/#{document}"))
                         .check(regex("\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"tcw-editor\"").saveAs("editorNode")))
                 .exec(session -> session.set("promise", 0))
                 .exec(uidl("editor join", "[{\"type\":\"publishedEventHandler\",\"node\":#{editorNode},"
@@ -198,19 +212,19 @@ public class WorkspaceSimulation extends Simulation {
                             }
                             return session.set("promise", session.getInt("promise") + 1);
                         })
-                        .pause(Duration.ofMillis(TYPING_PAUSE)))
-                .exec(session -> session.set("replyNumber", session.getInt("replyNumber") + 1));
+                        .pause(Duration.ofMillis(TYPING_PAUSE)));
     }
 
     private static ChainBuilder secretariat() {
-        return exec(think())
+        return exec(session -> session.set("commission", MIX.secretariatCommission()).set("thread", MIX.secretariatThread()))
+                .exec(think())
                 .exec(uidl("secretariat dashboard", navigate("secretariat")))
                 .exec(think())
-                .exec(uidl("commission", navigate("commissions/" + COMMISSION)))
+                .exec(uidl("commission", navigate("commissions/#{commission}")))
                 .exec(think())
-                .exec(uidl("programme", navigate("commissions/" + COMMISSION + "/programme")))
+                .exec(uidl("programme", navigate("commissions/#{commission}/programme")))
                 .exec(think())
-                .exec(uidl("thread", navigate("discussions/" + THREAD)));
+                .exec(uidl("thread", navigate("discussions/#{thread}")));
     }
 
     private static ScenarioBuilder workload(String name, boolean secretariat) {
