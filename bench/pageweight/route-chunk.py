@@ -16,8 +16,10 @@ webapp = os.environ.get('WEBAPP', 'target/classes/META-INF/VAADIN/webapp')
 build = os.path.join(webapp, 'VAADIN', 'build')
 STATIC = re.compile(r'(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["\'](\./[^"\']+\.js)["\']')
 DYNAMIC = re.compile(r'import\(\s*["\'`](\./[^"\'`]+\.js)["\'`]\s*\)')
-# Vite's minified loadOnDemand: e===`<64 hex>`&&t.push(c(()=>import(`./chunk-….js`),…
-TRIGGER = re.compile(r'===\s*["\'`]([0-9a-f]{64})["\'`]\s*&&[^;]{0,80}?import\(\s*["\'`](\./[^"\'`]+\.js)')
+# Vite's minified loadOnDemand: (e===`<id>`||e===`<id>`)&&t.push(c(()=>import(`./chunk-….js`),…
+TRIGGER = re.compile(r'((?:[\w$]+\s*===\s*["\'`][0-9a-f]{64}["\'`]\s*(?:\|\|\s*)?)+)\)?\s*&&[^;]{0,80}?'
+                     r'import\(\s*["\'`](\./[^"\'`]+\.js)')
+ID = re.compile(r'[0-9a-f]{64}')
 
 
 def read(name):
@@ -48,8 +50,9 @@ with open(os.path.join(webapp, 'index.html'), encoding='utf-8') as f:
 first = closure([entry] + [os.path.basename(f) for f in DYNAMIC.findall(read(entry))])
 loader = {}
 for name in first:
-    for chunk_id, chunk in TRIGGER.findall(read(name)):
-        loader.setdefault(chunk_id, []).append(os.path.basename(chunk))
+    for ids, chunk in TRIGGER.findall(read(name)):
+        for chunk_id in ID.findall(ids):
+            loader.setdefault(chunk_id, []).append(os.path.basename(chunk))
 print(f'entry {entry}: {len(first)} files, {sum(map(size, first)):,} bytes statically loaded first')
 for cls in sys.argv[1:]:
     chunk_id = hashlib.sha256(cls.encode('utf-8')).hexdigest()

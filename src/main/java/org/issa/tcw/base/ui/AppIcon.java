@@ -24,7 +24,7 @@ public final class AppIcon extends AbstractIcon<AppIcon> {
     /** The glyphs of the set; each one is a {@code <g id="tcw:…">} in frontend/tcw-icons.ts. */
     public enum Glyph {
         BELL, SEARCH, DASHBOARD, GROUP, FILE_TEXT_O, BOOK, ENVELOPES_O, INSTITUTION, USERS, CLUSTER, CALENDAR,
-        LIST_OL, COPY_O, ENVELOPE;
+        LIST_OL, COPY_O, ENVELOPE, DOWNLOAD, UPLOAD;
 
         /** The value of the element's {@code icon} attribute, e.g. {@code "tcw:file-text-o"}. */
         public String icon() {

@@ -1,10 +1,10 @@
 package org.issa.tcw.documents.exchange.ui;
 
+import org.issa.tcw.base.ui.AppIcon;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -53,7 +53,7 @@ class DownloadMenu extends HorizontalLayout {
         setSpacing(true);
         menu.setId(id);
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
-        MenuItem root = menu.addItem(VaadinIcon.DOWNLOAD.create());
+        MenuItem root = menu.addItem(new AppIcon(AppIcon.Glyph.DOWNLOAD)); // not VaadinIcon: its 240 KB set (ADR 121)
         root.add(getTranslation("exchange.download"));
         SubMenu sub = root.getSubMenu();
         docx = sub.addItem(getTranslation("exchange.download.docx"),
