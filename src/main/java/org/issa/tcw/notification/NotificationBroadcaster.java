@@ -9,7 +9,11 @@ import org.issa.tcw.discussion.Subscription;
  */
 public interface NotificationBroadcaster {
 
-    Subscription subscribe(long personId, Consumer<Long> onChange);
+    /**
+     * {@code onCount} receives the person's number of unread notifications after each change (read
+     * once per change on this node, whatever the number of the person's open bells on it).
+     */
+    Subscription subscribe(long personId, Consumer<Long> onCount);
 
     void publish(long personId);
 }

@@ -36,8 +36,12 @@ class NotificationBell extends Button {
         refresh();
     }
 
+    /** Reads the count (when the bell is built); changes then bring theirs ({@link NotificationBroadcaster}). */
     void refresh() {
-        long unread = notifications.unreadCount();
+        show(notifications.unreadCount());
+    }
+
+    private void show(long unread) {
         count.setText(unread > 99 ? "99+" : Long.toString(unread));
         count.setVisible(unread > 0);
         setAriaLabel(getTranslation("notification.bell", unread));
@@ -53,7 +57,7 @@ class NotificationBell extends Button {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
         var live = LiveAccess.in(ui);
-        subscription = broadcaster.subscribe(personId, p -> live.execute(this::refresh));
+        subscription = broadcaster.subscribe(personId, unread -> live.execute(() -> show(unread)));
     }
 
     @Override
