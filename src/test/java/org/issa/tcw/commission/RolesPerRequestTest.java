@@ -2,7 +2,6 @@ package org.issa.tcw.commission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.FilterChain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.issa.tcw.commission.domain.CommissionRepository;
 import org.issa.tcw.commission.domain.Membership;
 import org.issa.tcw.commission.domain.MembershipRepository;
 import org.issa.tcw.security.CurrentUser;
+import org.issa.tcw.testsupport.OneRequest;
 import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
 import org.issa.tcw.testsupport.StatementCounter;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -59,12 +57,7 @@ class RolesPerRequestTest {
 
     /** One HTTP request through the application's filter, as Tomcat runs it. */
     private void inRequest(Runnable action) {
-        FilterChain servlet = (request, response) -> action.run();
-        try {
-            perRequest.doFilter(new MockHttpServletRequest("POST", "/"), new MockHttpServletResponse(), servlet);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        OneRequest.run(perRequest, action);
     }
 
     /** One message of the editor's socket: the scope its handler gives each message. */

@@ -2,11 +2,11 @@ package org.issa.tcw.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.FilterChain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.issa.tcw.testsupport.OneRequest;
 import org.issa.tcw.testsupport.SignIn;
 import org.issa.tcw.testsupport.SpringTest;
 import org.issa.tcw.testsupport.StatementCounter;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -46,12 +44,7 @@ class SignedInPersonPerRequestTest {
 
     /** Runs {@code action} inside one HTTP request passing through the filter. */
     private void inRequest(Runnable action) {
-        FilterChain servlet = (request, response) -> action.run();
-        try {
-            perRequest.doFilter(new MockHttpServletRequest("POST", "/"), new MockHttpServletResponse(), servlet);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        OneRequest.run(perRequest, action);
     }
 
     private void manyCalls() {

@@ -5,7 +5,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import jakarta.servlet.FilterChain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +18,12 @@ import org.issa.tcw.documents.DocumentService;
 import org.issa.tcw.documents.comments.DocumentComments;
 import org.issa.tcw.security.CurrentUser;
 import org.issa.tcw.testsupport.KaribuTest;
+import org.issa.tcw.testsupport.OneRequest;
 import org.issa.tcw.testsupport.StatementCounter;
 import org.issa.tcw.testsupport.UiPolling;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -107,12 +105,7 @@ class DocumentPageStatementsTest extends KaribuTest {
     }
 
     private void inRequest(Runnable action) {
-        FilterChain servlet = (request, response) -> action.run();
-        try {
-            perRequest.doFilter(new MockHttpServletRequest("POST", "/"), new MockHttpServletResponse(), servlet);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        OneRequest.run(perRequest, action);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.issa.tcw.documents.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.FilterChain;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +26,7 @@ import org.issa.tcw.documents.DocumentCollaboration;
 import org.issa.tcw.documents.RecordingEditor;
 import org.issa.tcw.documents.RelayRooms;
 import org.issa.tcw.documents.YjsEngine;
+import org.issa.tcw.testsupport.OneRequest;
 import org.issa.tcw.testsupport.StatementCounter;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -283,12 +281,7 @@ class EditorSocketIT {
 
     /** One HTTP request through the application's filter, as Tomcat runs Vaadin's. */
     private void inRequest(Runnable action) {
-        FilterChain servlet = (request, response) -> action.run();
-        try {
-            perRequest.doFilter(new MockHttpServletRequest("POST", "/"), new MockHttpServletResponse(), servlet);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        OneRequest.run(perRequest, action);
     }
 
     @Test
