@@ -1,13 +1,6 @@
 package org.issa.tcw.documents.ui;
 
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.internal.DependencyTrigger;
 import jakarta.annotation.security.DenyAll;
@@ -19,13 +12,12 @@ import java.util.List;
  * when a {@link DocumentDialog} or {@link SuggestOnlyDialog} is first attached (ADR 121). Never
  * registered, never created.
  * The server asks for a chunk when it attaches a component whose class (or a superclass) has
- * {@code @JsModule}s: the triggers are these classes and the components they hold whose modules
- * are only in this chunk (FirstBundleTest checks the list).
+ * {@code @JsModule}s: the triggers are the page's own parts only, each with a module
+ * of its own (a general component as a trigger would load this chunk on every page that shows one;
+ * FirstBundleTest checks both).
  */
 @Route(value = "chunks/document-dialogs", registerAtStartup = false)
-@DependencyTrigger({DocumentDialog.class, SuggestOnlyDialog.class, TextField.class, ComboBox.class,
-        MultiSelectComboBox.class, DatePicker.class, FormLayout.class, FormLayout.FormItem.class,
-        FormLayout.FormRow.class, CheckboxGroup.class, Checkbox.class})
+@DependencyTrigger({DocumentDialog.class, SuggestOnlyDialog.class})
 @DenyAll
 final class DocumentDialogsChunk extends Div {
 

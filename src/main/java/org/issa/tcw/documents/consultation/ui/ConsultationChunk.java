@@ -1,10 +1,6 @@
 package org.issa.tcw.documents.consultation.ui;
 
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.internal.DependencyTrigger;
 import jakarta.annotation.security.DenyAll;
@@ -16,12 +12,12 @@ import java.util.List;
  * into a chunk of their own, loaded when a {@link RoundPanel} or {@link RoundDialog} is first
  * attached, i.e. after the document page's first paint (ADR 121).
  * The server asks for a chunk when it attaches a component whose class (or a superclass) has
- * {@code @JsModule}s: the triggers are these classes and the components they hold whose modules
- * are only in this chunk (FirstBundleTest checks the list). Never registered, never created.
+ * {@code @JsModule}s: the triggers are the page's own parts only, each with a module
+ * of its own (a general component as a trigger would load this chunk on every page that shows one;
+ * FirstBundleTest checks both). Never registered, never created.
  */
 @Route(value = "chunks/consultation", registerAtStartup = false)
-@DependencyTrigger({RoundPanel.class, RoundDialog.class, Select.class, DatePicker.class, MultiSelectComboBox.class,
-        Checkbox.class})
+@DependencyTrigger({RoundPanel.class, RoundDialog.class})
 @DenyAll
 final class ConsultationChunk extends Div {
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -31,6 +32,7 @@ import tools.jackson.databind.ObjectMapper;
  * (another participant's comment, a disposition, the round closing or extended: {@link RoundSignals})
  * and keeps what the reader is typing.
  */
+@JsModule("./tcw-late-part.ts")
 class RoundPanel extends Div {
 
     private static final ObjectMapper JSON = new ObjectMapper();

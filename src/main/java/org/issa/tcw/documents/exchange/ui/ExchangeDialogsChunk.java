@@ -1,8 +1,6 @@
 package org.issa.tcw.documents.exchange.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.internal.DependencyTrigger;
 import jakarta.annotation.security.DenyAll;
@@ -13,11 +11,12 @@ import java.util.List;
  * dialog's components (upload, selects) into a chunk of their own, loaded when a
  * {@link WordImportDialog} is first attached (ADR 121).
  * The server asks for a chunk when it attaches a component whose class (or a superclass) has
- * {@code @JsModule}s: the triggers are these classes and the components they hold whose modules
- * are only in this chunk (FirstBundleTest checks the list). Never registered, never created.
+ * {@code @JsModule}s: the triggers are the page's own parts only, each with a module
+ * of its own (a general component as a trigger would load this chunk on every page that shows one;
+ * FirstBundleTest checks both). Never registered, never created.
  */
 @Route(value = "chunks/word-import", registerAtStartup = false)
-@DependencyTrigger({WordImportDialog.class, Select.class, Upload.class})
+@DependencyTrigger(WordImportDialog.class)
 @DenyAll
 final class ExchangeDialogsChunk extends Div {
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -44,6 +45,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
  * a version, comparing two versions or one with now, restoring one. Comparing and restoring run
  * off the request thread (the engine computes states), with the reader's security context.
  */
+@JsModule("./tcw-late-part.ts")
 class HistoryPanel extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryPanel.class);
