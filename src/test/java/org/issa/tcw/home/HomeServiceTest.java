@@ -146,14 +146,24 @@ class HomeServiceTest {
                 before[2]);
     }
 
+    /**
+     * The statements of each person's home, the fewest of three readings: Hibernate's statistics count
+     * every thread's statements, and work that runs after the replies' commits on other threads (the
+     * live deliveries, e.g. the notification bells' unread count) can fall into one reading. A home
+     * that read the data one by one would cost more in every reading.
+     */
     private long[] measure(Statistics stats) {
         long[] counts = new long[3];
         String[] who = {"chair-ict", "secretariat", "member-ict"};
         for (int i = 0; i < who.length; i++) {
             signIn.as(who[i]);
-            stats.clear();
-            home.home();
-            counts[i] = stats.getPrepareStatementCount();
+            long fewest = Long.MAX_VALUE;
+            for (int reading = 0; reading < 3; reading++) {
+                stats.clear();
+                home.home();
+                fewest = Math.min(fewest, stats.getPrepareStatementCount());
+            }
+            counts[i] = fewest;
         }
         return counts;
     }
